@@ -1,0 +1,58 @@
+// What a primitive op is, and the one dispatch every op goes through.
+//
+// An op file reads like a page of a textbook: the forward computation, the vector-Jacobian product
+// (how the upstream gradient G = dL/d(out) turns into dL/d(input)), and both as LaTeX.
+import { mode } from "./mode.ts";
+import type { Tensor } from "../tensor/tensor.ts";
+
+/** Names of the inputs (already in LaTeX: "W_{1}") and of the output, for the formula templates. */
+export interface TexNames {
+  in: string[];
+  out: string;
+  /** the upstream gradient, e.g. "\\frac{\\partial L}{\\partial Z_{1}}" */
+  g: string;
+}
+
+export interface OpDef<A = undefined> {
+  name: string;
+  /** the forward rule, right-hand side only: ({in}) => `${in[0]} ${in[1]}` for matmul. */
+  tex: (n: TexNames, attrs: A) => string;
+  /** compute the output from the input values; never records anything. */
+  forward: (inputs: Tensor[], attrs: A) => Tensor;
+  /**
+   * The vector-Jacobian product: given G = dL/d(out), return dL/d(input_i) for each input
+   * (null where no gradient flows). Written with the same public ops; they run untracked.
+   */
+  backward?: (g: Tensor, inputs: Tensor[], out: Tensor, attrs: A) => (Tensor | null)[];
+  /** per input: the full gradient rule dL/d(input_i) in LaTeX, in terms of n.g. */
+  vjpTex?: ((n: TexNames, attrs: A) => string)[];
+  /** per input: the local derivative d(out)/d(input_i), the chain-rule factor. */
+  factorTex?: ((n: TexNames, attrs: A) => string)[];
+}
+
+/** Autograd's record on an output: which op made it from which inputs (micrograd's `_prev` + `_op`). */
+export interface GradNode {
+  def: OpDef<any>;
+  inputs: Tensor[];
+  attrs: unknown;
+}
+
+export function defineOp<A = undefined>(def: OpDef<A>): OpDef<A> {
+  return def;
+}
+
+/** The single dispatch: forward, then autograd bookkeeping, then (if a trace is on) one step record. */
+export function apply<A>(def: OpDef<A>, inputs: Tensor[], attrs: A): Tensor {
+  const out = def.forward(inputs, attrs);
+  if (mode.gradEnabled && def.backward !== undefined) {
+    for (let i = 0; i < inputs.length; i++) {
+      if (inputs[i].needsGrad) {
+        out.node = { def, inputs, attrs };
+        out.needsGrad = true;
+        break;
+      }
+    }
+  }
+  if (mode.trace !== null) mode.trace.recordOp(def, inputs, out, attrs);
+  return out;
+}

@@ -1,0 +1,14 @@
+// abs: C = |A|. Backward: dL/dA = G ⊙ sign(A) (0 at A = 0, as in PyTorch).
+import { defineOp } from "../autograd/op.ts";
+import { unary } from "../tensor/elementwise.ts";
+import { sign } from "./sign.ts";
+import { apply } from "../autograd/op.ts";
+
+export const abs = defineOp({
+  name: "abs",
+  tex: (n) => `\\lvert ${n.in[0]} \\rvert`,
+  forward: ([a]) => unary(a, Math.abs),
+  backward: (g, [a]) => [g.mul(apply(sign, [a], undefined))],
+  vjpTex: [(n) => `${n.g} \\odot \\operatorname{sign}(${n.in[0]})`],
+  factorTex: [(n) => `\\operatorname{sign}(${n.in[0]})`],
+});

@@ -1,0 +1,19 @@
+// Comparisons give 1 where true and 0 where false (as float64, so they mix with arithmetic).
+// Their output is piecewise constant: no gradient flows through them, so they have no backward.
+import { defineOp } from "../autograd/op.ts";
+import { binary } from "../tensor/elementwise.ts";
+
+function comparison(name: string, symbol: string, test: (x: number, y: number) => boolean) {
+  return defineOp({
+    name,
+    tex: (n) => `\\mathbb{1}[${n.in[0]} ${symbol} ${n.in[1]}]`,
+    forward: ([a, b]) => binary(name, a, b, (x, y) => (test(x, y) ? 1 : 0)),
+  });
+}
+
+export const greater = comparison("greater", ">", (x, y) => x > y);
+export const greaterEqual = comparison("greaterEqual", "\\ge", (x, y) => x >= y);
+export const less = comparison("less", "<", (x, y) => x < y);
+export const lessEqual = comparison("lessEqual", "\\le", (x, y) => x <= y);
+export const equal = comparison("equal", "=", (x, y) => x === y);
+export const notEqual = comparison("notEqual", "\\ne", (x, y) => x !== y);

@@ -1,0 +1,17 @@
+// div: C = A / B, elementwise.
+// Backward: dL/dA = G / B and dL/dB = -G ⊙ A / B².
+import { defineOp } from "../autograd/op.ts";
+import { binary } from "../tensor/elementwise.ts";
+import { unbroadcast } from "../autograd/unbroadcast.ts";
+
+export const div = defineOp({
+  name: "div",
+  tex: (n) => `\\frac{${n.in[0]}}{${n.in[1]}}`,
+  forward: ([a, b]) => binary("div", a, b, (x, y) => x / y),
+  backward: (g, [a, b]) => [
+    unbroadcast(g.div(b), a.shape),
+    unbroadcast(g.mul(a).div(b.mul(b)).neg(), b.shape),
+  ],
+  vjpTex: [(n) => `\\frac{${n.g}}{${n.in[1]}}`, (n) => `-${n.g} \\odot \\frac{${n.in[0]}}{${n.in[1]}^2}`],
+  factorTex: [(n) => `\\frac{1}{${n.in[1]}}`, (n) => `-\\frac{${n.in[0]}}{${n.in[1]}^2}`],
+});

@@ -1,0 +1,12 @@
+// log: C = ln A (natural log, as numpy's log). Backward: dL/dA = G / A.
+import { defineOp } from "../autograd/op.ts";
+import { unary } from "../tensor/elementwise.ts";
+
+export const log = defineOp({
+  name: "log",
+  tex: (n) => `\\ln ${n.in[0]}`,
+  forward: ([a]) => unary(a, Math.log),
+  backward: (g, [a]) => [g.div(a)],
+  vjpTex: [(n) => `\\frac{${n.g}}{${n.in[0]}}`],
+  factorTex: [(n) => `\\frac{1}{${n.in[0]}}`],
+});

@@ -1,0 +1,51 @@
+// matmul: C = A B, the matrix product (numpy's A @ B), for 2-D arrays and stacks of them
+// (leading "batch" axes broadcast like numpy's). 1-D operands are handled in functional.ts.
+// Backward: dL/dA = G Bᵀ and dL/dB = Aᵀ G. Check the shapes: A is (m, k), B is (k, n), G is (m, n);
+// G Bᵀ is (m, n)(n, k) = (m, k) like A, and Aᵀ G is (k, m)(m, n) = (k, n) like B.
+import { defineOp } from "../autograd/op.ts";
+import { Tensor } from "../tensor/tensor.ts";
+import { broadcastShapes, formatShape, sizeOf, stridesOf, broadcastStrides } from "../tensor/shape.ts";
+import { gemm } from "../tensor/gemm.ts";
+import { unbroadcast } from "../autograd/unbroadcast.ts";
+
+function forward([a, b]: Tensor[]): Tensor {
+  if (a.ndim < 2 || b.ndim < 2) {
+    throw new Error(`matmul: expected arrays with at least 2 dimensions, got shapes ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
+  }
+  const [m, k] = a.shape.slice(-2);
+  const [k2, n] = b.shape.slice(-2);
+  if (k !== k2) {
+    throw new Error(`matmul: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} are not aligned: ${k} != ${k2}`);
+  }
+  const batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const count = sizeOf(batch);
+  const out = new Float64Array(count * m * n);
+  // where each batch member of A and B starts (stride 0 along broadcast batch axes)
+  const sa = broadcastStrides(a.shape.slice(0, -2), batch);
+  const sb = broadcastStrides(b.shape.slice(0, -2), batch);
+  const sBatch = stridesOf(batch);
+  for (let t = 0; t < count; t++) {
+    let oa = 0;
+    let ob = 0;
+    for (let d = 0; d < batch.length; d++) {
+      const i = Math.floor(t / sBatch[d]) % batch[d];
+      oa += i * sa[d];
+      ob += i * sb[d];
+    }
+    gemm(a.data, oa * m * k, b.data, ob * k * n, out, t * m * n, m, k, n);
+  }
+  return new Tensor(out, [...batch, m, n]);
+}
+
+/** Swap the last two axes (the transpose of every matrix in a stack). */
+const mT = (t: Tensor) => t.transpose([...t.shape.keys()].map((i, _, all) =>
+  i < all.length - 2 ? i : i === all.length - 2 ? all.length - 1 : all.length - 2));
+
+export const matmul = defineOp({
+  name: "matmul",
+  tex: (n) => `${n.in[0]} ${n.in[1]}`,
+  forward,
+  backward: (g, [a, b]) => [unbroadcast(g.matmul(mT(b)), a.shape), unbroadcast(mT(a).matmul(g), b.shape)],
+  vjpTex: [(n) => `${n.g}\\, ${n.in[1]}^{\\top}`, (n) => `${n.in[0]}^{\\top} ${n.g}`],
+  factorTex: [(n) => `${n.in[1]}^{\\top}`, (n) => `${n.in[0]}^{\\top}`],
+});

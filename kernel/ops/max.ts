@@ -1,0 +1,24 @@
+// max: c = max A over the given axes (numpy's np.max; for the elementwise max see maximum.ts).
+// Backward: only the element(s) that were the maximum affect c, so G flows to them alone
+// (split evenly between ties, as PyTorch's amax does).
+import { defineOp } from "../autograd/op.ts";
+import { reduceAxes, keptShape } from "../tensor/reduce.ts";
+import type { AxesAttrs } from "./sum.ts";
+
+export const max = defineOp<AxesAttrs & { ndim: number }>({
+  name: "max",
+  tex: (n, a) => `\\max${a.axes.length === a.ndim ? "" : `_{\\text{axis}=${a.axes.join(",")}}`} ${n.in[0]}`,
+  forward: ([x], a) => {
+    if (x.size === 0) throw new Error("max: zero-size array to reduction operation maximum which has no identity");
+    // NaN propagates, as in numpy
+    return reduceAxes(x, a.axes, a.keepdims, -Infinity, (acc, v) => (v > acc || v !== v ? v : acc));
+  },
+  backward: (g, [x], out, a) => {
+    const kept = keptShape(x.shape, a.axes);
+    const isMax = x.equal(out.reshape(kept));
+    const ties = isMax.sum({ axis: a.axes, keepdims: true });
+    return [isMax.div(ties).mul(g.reshape(kept))];
+  },
+  vjpTex: [(n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]} = \\max ${n.in[0]}]`],
+  factorTex: [(n) => `\\mathbb{1}[${n.in[0]} = \\max ${n.in[0]}]`],
+});

@@ -1,0 +1,16 @@
+// minimum: C = min(A, B) elementwise. Backward: the gradient goes to the smaller input (split on ties).
+import { defineOp } from "../autograd/op.ts";
+import { binary } from "../tensor/elementwise.ts";
+import { unbroadcast } from "../autograd/unbroadcast.ts";
+
+export const minimum = defineOp({
+  name: "minimum",
+  tex: (n) => `\\min(${n.in[0]}, ${n.in[1]})`,
+  forward: ([a, b]) => binary("minimum", a, b, (x, y) => (x < y || x !== x ? x : y)),
+  backward: (g, [a, b]) => {
+    const share = binary("minimum.backward", a, b, (x, y) => (x < y ? 1 : x === y ? 0.5 : 0));
+    return [unbroadcast(g.mul(share), a.shape), unbroadcast(g.mul(share.neg().add(1)), b.shape)];
+  },
+  vjpTex: [(n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]} < ${n.in[1]}]`, (n) => `${n.g} \\odot \\mathbb{1}[${n.in[1]} < ${n.in[0]}]`],
+  factorTex: [(n) => `\\mathbb{1}[${n.in[0]} < ${n.in[1]}]`, (n) => `\\mathbb{1}[${n.in[1]} < ${n.in[0]}]`],
+});

@@ -1,0 +1,13 @@
+// sub: C = A - B. Backward: dL/dA = G, dL/dB = -G (each reduced over broadcast axes).
+import { defineOp } from "../autograd/op.ts";
+import { binary } from "../tensor/elementwise.ts";
+import { unbroadcast } from "../autograd/unbroadcast.ts";
+
+export const sub = defineOp({
+  name: "sub",
+  tex: (n) => `${n.in[0]} - ${n.in[1]}`,
+  forward: ([a, b]) => binary("sub", a, b, (x, y) => x - y),
+  backward: (g, [a, b]) => [unbroadcast(g, a.shape), unbroadcast(g.neg(), b.shape)],
+  vjpTex: [(n) => n.g, (n) => `-${n.g}`],
+  factorTex: [() => "1", () => "-1"],
+});

@@ -1,0 +1,25 @@
+// where: C = where(cond, A, B), numpy's np.where: A where cond is non-zero, else B.
+// Backward: dL/dA = G where cond, 0 elsewhere; dL/dB = G where not cond. No gradient into cond.
+import { defineOp } from "../autograd/op.ts";
+import { Tensor } from "../tensor/tensor.ts";
+import { broadcastShapes, sizeOf } from "../tensor/shape.ts";
+import { broadcastTo } from "../tensor/elementwise.ts";
+import { unbroadcast } from "../autograd/unbroadcast.ts";
+
+export const where = defineOp({
+  name: "where",
+  tex: (n) => `\\operatorname{where}(${n.in[0]}, ${n.in[1]}, ${n.in[2]})`,
+  forward: ([c, a, b]) => {
+    const shape = broadcastShapes("where", broadcastShapes("where", c.shape, a.shape), b.shape);
+    const [cc, aa, bb] = [broadcastTo("where", c, shape), broadcastTo("where", a, shape), broadcastTo("where", b, shape)];
+    const out = new Float64Array(sizeOf(shape));
+    for (let i = 0; i < out.length; i++) out[i] = cc[i] !== 0 ? aa[i] : bb[i];
+    return new Tensor(out, shape);
+  },
+  backward: (g, [c, a, b]) => {
+    const mask = c.notEqual(0);
+    return [null, unbroadcast(g.mul(mask), a.shape), unbroadcast(g.mul(mask.neg().add(1)), b.shape)];
+  },
+  vjpTex: [() => "0", (n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]}]`, (n) => `${n.g} \\odot \\mathbb{1}[\\lnot ${n.in[0]}]`],
+  factorTex: [() => "0", (n) => `\\mathbb{1}[${n.in[0]}]`, (n) => `\\mathbb{1}[\\lnot ${n.in[0]}]`],
+});

@@ -1,0 +1,186 @@
+// The kernel protocol: one tagged union of plain messages, modelled on Jupyter's messaging
+// (execute_request, status, stream, display_data, update_display_data, execute_result, error), plus
+// `trace` and `stale`. Every kernel message names the request that caused it in `parent`, so a UI
+// routes outputs to the right cell even when messages from several requests interleave.
+import type { MimeBundle } from "./mime.ts";
+import type { TensorValue, TraceSummary, VariableSummary, VariableValue } from "./values.ts";
+
+// ---- requests: UI -> kernel ---------------------------------------------------------------------------
+
+export interface ExecuteRequest {
+  type: "execute_request";
+  id: string;
+  cellId: string;
+  code: string;
+  /** per-cell time limit; past it the cell stops with an interrupt error. */
+  timeoutMs?: number;
+  /** record a trace of the tensor ops this cell runs (default true). */
+  trace?: boolean;
+}
+
+export interface InterruptRequest { type: "interrupt_request"; id: string }
+export interface RestartRequest { type: "restart_request"; id: string }
+export interface VariablesRequest { type: "variables_request"; id: string }
+
+/** What to fetch in full: a kernel variable, or a tensor of a recorded trace step. */
+export type InspectTarget =
+  | { kind: "variable"; name: string }
+  | { kind: "step"; cellId: string; step: number; which: "output" | "input" | "grad"; index?: number };
+
+export interface InspectRequest { type: "inspect_request"; id: string; target: InspectTarget }
+
+export type KernelRequest = ExecuteRequest | InterruptRequest | RestartRequest | InspectRequest | VariablesRequest;
+
+// ---- messages: kernel -> UI ---------------------------------------------------------------------------
+
+export type KernelState = "starting" | "busy" | "idle";
+
+export interface StatusMessage { type: "status"; parent: string | null; state: KernelState }
+
+export interface StreamMessage {
+  type: "stream";
+  parent: string | null;
+  cellId: string | null;
+  name: "stdout" | "stderr";
+  text: string;
+}
+
+export interface DisplayDataMessage {
+  type: "display_data";
+  parent: string | null;
+  cellId: string | null;
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+  /** set when the display can be updated in place later (progress bars). */
+  displayId?: string;
+}
+
+export interface UpdateDisplayDataMessage {
+  type: "update_display_data";
+  parent: string | null;
+  cellId: string | null;
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+  displayId: string;
+}
+
+export interface ExecuteResultMessage {
+  type: "execute_result";
+  parent: string;
+  cellId: string;
+  executionCount: number;
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+}
+
+/** Where an error happened, in the TypeScript source of a cell (1-based line and column). */
+export interface SourcePosition { cellId: string; line: number; column: number }
+
+export interface ErrorMessage {
+  type: "error";
+  parent: string | null;
+  cellId: string | null;
+  ename: string;
+  evalue: string;
+  /** human-readable lines: the message, the failing source line with a caret, the cell frames. */
+  traceback: string[];
+  /** the innermost cell frame; null when the error has no position (e.g. a time limit hit in native code). */
+  position: SourcePosition | null;
+}
+
+export interface TraceMessage { type: "trace"; parent: string; cellId: string; trace: TraceSummary }
+
+/** Cells whose inputs changed since they last ran (they use a name a later run redefined). */
+export interface StaleMessage { type: "stale"; parent: string | null; cells: string[] }
+
+export interface ExecuteReply {
+  type: "execute_reply";
+  parent: string;
+  cellId: string;
+  status: "ok" | "error" | "aborted";
+  executionCount: number;
+  /** top-level names the cell defines and the kernel names it reads (for stale tracking in the UI). */
+  defines: string[];
+  uses: string[];
+}
+
+export interface InterruptReply { type: "interrupt_reply"; parent: string }
+export interface RestartReply { type: "restart_reply"; parent: string }
+
+export interface InspectReply {
+  type: "inspect_reply";
+  parent: string;
+  status: "ok" | "error";
+  value?: VariableValue | TensorValue;
+  evalue?: string;
+}
+
+export interface VariablesReply { type: "variables_reply"; parent: string; variables: VariableSummary[] }
+
+export type KernelMessage =
+  | StatusMessage
+  | StreamMessage
+  | DisplayDataMessage
+  | UpdateDisplayDataMessage
+  | ExecuteResultMessage
+  | ErrorMessage
+  | TraceMessage
+  | StaleMessage
+  | ExecuteReply
+  | InterruptReply
+  | RestartReply
+  | InspectReply
+  | VariablesReply;
+
+export type KernelMessageType = KernelMessage["type"];
+export type MessageOf<T extends KernelMessageType> = Extract<KernelMessage, { type: T }>;
+export type RequestOf<T extends KernelRequest["type"]> = Extract<KernelRequest, { type: T }>;
+
+// ---- guards -------------------------------------------------------------------------------------------
+
+const messageTypes: ReadonlySet<string> = new Set<KernelMessageType>([
+  "status", "stream", "display_data", "update_display_data", "execute_result", "error", "trace", "stale",
+  "execute_reply", "interrupt_reply", "restart_reply", "inspect_reply", "variables_reply",
+]);
+const requestTypes: ReadonlySet<string> = new Set<KernelRequest["type"]>([
+  "execute_request", "interrupt_request", "restart_request", "inspect_request", "variables_request",
+]);
+
+/** True for anything shaped like a kernel message (checks the tag; data from postMessage is untyped). */
+export function isKernelMessage(x: unknown): x is KernelMessage {
+  return typeof x === "object" && x !== null && messageTypes.has((x as { type?: unknown }).type as string);
+}
+
+export function isKernelRequest(x: unknown): x is KernelRequest {
+  return typeof x === "object" && x !== null && requestTypes.has((x as { type?: unknown }).type as string)
+    && typeof (x as { id?: unknown }).id === "string";
+}
+
+/** `isMessage(m, "stream")` narrows `m` to a StreamMessage. */
+export function isMessage<T extends KernelMessageType>(m: KernelMessage, type: T): m is MessageOf<T> {
+  return m.type === type;
+}
+
+export const isStatus = (m: KernelMessage): m is StatusMessage => m.type === "status";
+export const isStream = (m: KernelMessage): m is StreamMessage => m.type === "stream";
+export const isDisplayData = (m: KernelMessage): m is DisplayDataMessage => m.type === "display_data";
+export const isUpdateDisplayData = (m: KernelMessage): m is UpdateDisplayDataMessage => m.type === "update_display_data";
+export const isExecuteResult = (m: KernelMessage): m is ExecuteResultMessage => m.type === "execute_result";
+export const isError = (m: KernelMessage): m is ErrorMessage => m.type === "error";
+export const isTrace = (m: KernelMessage): m is TraceMessage => m.type === "trace";
+export const isStale = (m: KernelMessage): m is StaleMessage => m.type === "stale";
+export const isExecuteReply = (m: KernelMessage): m is ExecuteReply => m.type === "execute_reply";
+export const isInspectReply = (m: KernelMessage): m is InspectReply => m.type === "inspect_reply";
+
+/** The messages that end a request: its reply. Hosts resolve a request's promise on these. */
+export function isReply(m: KernelMessage): m is ExecuteReply | InterruptReply | RestartReply | InspectReply | VariablesReply {
+  return m.type.endsWith("_reply");
+}
+
+/** The output messages a cell shows (what nbformat stores as a cell's outputs). */
+export type OutputMessage = StreamMessage | DisplayDataMessage | UpdateDisplayDataMessage | ExecuteResultMessage | ErrorMessage;
+
+export function isOutput(m: KernelMessage): m is OutputMessage {
+  return m.type === "stream" || m.type === "display_data" || m.type === "update_display_data"
+    || m.type === "execute_result" || m.type === "error";
+}

@@ -1,0 +1,85 @@
+// MIME types of the kernel's rich outputs. Outputs are bundles keyed by MIME type (as in Jupyter), so a
+// consumer picks the richest type it understands and falls back to text/plain.
+
+export const MIME = {
+  text: "text/plain",
+  markdown: "text/markdown",
+  latex: "text/latex",
+  html: "text/html",
+  tensor: "application/vnd.stepbook.tensor+json",
+  table: "application/vnd.stepbook.table+json",
+  plot: "application/vnd.stepbook.plot+json",
+  progress: "application/vnd.stepbook.progress+json",
+  check: "application/vnd.stepbook.check+json",
+} as const;
+
+/** One output, keyed by MIME type; text/plain is always present. Values are plain JSON data. */
+export type MimeBundle = { [mime: string]: unknown };
+
+/** The tensor MIME payload: enough to draw a table or heatmap without asking the kernel again. */
+export interface TensorPayload {
+  name: string | null;
+  dtype: "float64";
+  shape: number[];
+  /** flat, row-major; non-finite values as the strings "NaN", "Infinity", "-Infinity" (JSON-safe). */
+  data: (number | string)[];
+  /** true when `data` holds only the first `data.length` of `size` values (large tensors). */
+  truncated: boolean;
+  size: number;
+  min: number | string;
+  max: number | string;
+  mean: number | string;
+  requiresGrad: boolean;
+  hasGrad: boolean;
+}
+
+/** A table of records: column names in first-seen order, one row of cells per record. */
+export interface TablePayload {
+  columns: string[];
+  rows: unknown[][];
+  truncated: boolean;
+  total: number;
+}
+
+/** Progress of long work (a training loop): updated in place through its display id. */
+export interface ProgressPayload {
+  label: string | null;
+  value: number;
+  total: number | null;
+  elapsedMs: number;
+  done: boolean;
+}
+
+/** The result of `check(name, expected)`: pass, or where the student's value differs. */
+export interface CheckPayload {
+  name: string;
+  pass: boolean;
+  message: string;
+  /** first differing index (multi-index into the expected shape), when values differ. */
+  index?: number[];
+  maxError?: number;
+  expectedShape?: number[];
+  actualShape?: number[];
+}
+
+/** A plot, as plain data; the UI draws it with Observable Plot (one mark per entry). */
+export interface PlotSpec {
+  marks: PlotMark[];
+  title?: string;
+  x?: { label?: string; domain?: [number, number]; type?: string };
+  y?: { label?: string; domain?: [number, number]; type?: string };
+  color?: { legend?: boolean; scheme?: string; type?: string };
+  width?: number;
+  height?: number;
+}
+
+export interface PlotMark {
+  type: "line" | "dot" | "cell" | "barY" | "ruleY" | "ruleX" | "text";
+  /** an array of records; `x`, `y`, `fill`, `stroke` name its fields. */
+  data: Record<string, number | string | null>[];
+  x?: string;
+  y?: string;
+  fill?: string;
+  stroke?: string;
+  [option: string]: unknown;
+}

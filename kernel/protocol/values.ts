@@ -1,0 +1,62 @@
+// Plain-data descriptions of kernel values: what the variable inspector, `inspect_reply` and the CLI's
+// `--json` output carry. JSON has no NaN or Infinity, so non-finite numbers travel as strings.
+import type { StepRecord } from "../trace/record.ts";
+
+/** A number as JSON can hold it: finite numbers as they are, the others as "NaN", "Infinity", "-Infinity". */
+export type JsonNumber = number | "NaN" | "Infinity" | "-Infinity";
+
+export interface TensorValue {
+  type: "tensor";
+  dtype: "float64";
+  shape: number[];
+  /** flat, row-major. */
+  data: JsonNumber[];
+  name?: string | null;
+  grad?: { shape: number[]; data: JsonNumber[] };
+}
+
+export interface NumberValue {
+  type: "number";
+  value: JsonNumber;
+}
+
+export interface OtherValue {
+  type: "other";
+  /** what kind of thing it is: "string", "function", "array", "object", "Dense", ... */
+  kind?: string;
+  repr: string;
+}
+
+export type VariableValue = TensorValue | NumberValue | OtherValue;
+
+/** One row of the variable inspector: a summary, never the full values. */
+export interface VariableSummary {
+  name: string;
+  type: string;
+  shape?: number[];
+  summary: string;
+  /** the cell that last defined it. */
+  cell: string | null;
+}
+
+/** A trace step as the UI receives it: the record plus a small preview of the output values. */
+export interface StepSummary extends StepRecord {
+  preview: { values: JsonNumber[]; truncated: boolean; min: JsonNumber; max: JsonNumber; mean: JsonNumber };
+}
+
+export interface TraceSummary {
+  version: number;
+  cell: string;
+  records: StepSummary[];
+  /** records the trace dropped to stay bounded (e.g. middle epochs of a long loop). */
+  dropped: number;
+}
+
+export function toJsonNumber(x: number): JsonNumber {
+  if (Number.isFinite(x)) return x;
+  return Number.isNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity";
+}
+
+export function fromJsonNumber(x: JsonNumber): number {
+  return typeof x === "number" ? x : Number(x);
+}

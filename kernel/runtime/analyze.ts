@@ -1,0 +1,295 @@
+// Scope analysis of one cell's JavaScript (acorn AST): which names the cell declares at its top level,
+// which identifiers are free (they refer to kernel variables or globals, not to a local binding), and the
+// places the rewriter instruments (loops, function entries, statements that call something, tensor
+// bindings). One walk collects everything; `rewrite.ts` applies the edits.
+import type { Node } from "acorn";
+
+/** acorn nodes, read generically: the walker visits any child that has a `type`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsNode = Node & { [key: string]: any };
+
+export type DeclKind = "var" | "let" | "const" | "function" | "class";
+
+/** An identifier that does not resolve to a binding inside the cell. */
+export interface FreeRef {
+  node: JsNode;
+  /** written to (`x = 1`, `x++`, a destructuring target). */
+  assigned: boolean;
+  /** a top-level declaration's own binding (`const x = ...` at the top): always becomes `__scope.x`. */
+  declaration: boolean;
+  /** appears as a shorthand property (`{x}`), so the rewrite must spell out `x: __scope.x`. */
+  shorthand: boolean;
+  /** the operand of `typeof`, which must not throw for an undefined name. */
+  typeofOperand: boolean;
+  /** read and written (`x += 1`, `x++`): a use as well as a definition. */
+  compound?: boolean;
+}
+
+export interface Analysis {
+  topLevel: Map<string, DeclKind>;
+  freeRefs: FreeRef[];
+  /** top-level `var`/`let`/`const` declarations (statements or for-loop heads) to turn into scope writes. */
+  topDeclarations: { node: JsNode; statement: boolean }[];
+  topClasses: JsNode[];
+  loopBodies: JsNode[];
+  functionBodies: JsNode[];
+  /** statements of statement lists that call something (only those can produce trace steps). */
+  callingStatements: JsNode[];
+  /** `const Z1 = <expr>` / `Z1 = <expr>` where the value may be a tensor worth naming. */
+  bindings: { init: JsNode; name: string }[];
+  /** `import`/`export` and other constructs a cell cannot run. */
+  unsupported: { node: JsNode; message: string }[];
+}
+
+class Scope {
+  readonly names = new Set<string>();
+  constructor(readonly parent: Scope | null, readonly isFunction: boolean) {}
+  resolve(name: string): Scope | null {
+    for (let s: Scope | null = this; s; s = s.parent) if (s.names.has(name)) return s;
+    return null;
+  }
+  functionScope(): Scope {
+    let s: Scope = this;
+    while (!s.isFunction && s.parent) s = s.parent;
+    return s;
+  }
+}
+
+const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
+const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
+
+export function analyze(program: JsNode): Analysis {
+  const a: Analysis = {
+    topLevel: new Map(), freeRefs: [], topDeclarations: [], topClasses: [], loopBodies: [], functionBodies: [],
+    callingStatements: [], bindings: [], unsupported: [],
+  };
+  const top = new Scope(null, true);
+  // Statements of the current function's statement lists, innermost last; a call marks them all.
+  let statementStack: { node: JsNode; marked: boolean }[] = [];
+  const forHeads = new Set<JsNode>();
+
+  const declare = (scope: Scope, name: string, kind: DeclKind) => {
+    scope.names.add(name);
+    if (scope === top) a.topLevel.set(name, kind);
+  };
+
+  // Hoisting: lexical declarations of a statement list belong to its block; `var` to the function.
+  function declareStatements(statements: JsNode[], scope: Scope) {
+    for (const s of statements) {
+      if (s.type === "VariableDeclaration" && s.kind !== "var") {
+        for (const d of s.declarations) for (const n of patternNames(d.id)) declare(scope, n, s.kind);
+      } else if (s.type === "FunctionDeclaration" && s.id) declare(scope, s.id.name, "function");
+      else if (s.type === "ClassDeclaration" && s.id) declare(scope, s.id.name, "class");
+    }
+  }
+  function hoistVars(node: JsNode, fscope: Scope) {
+    if (!node || typeof node.type !== "string" || FUNCTIONS.has(node.type)) return;
+    if (node.type === "VariableDeclaration" && node.kind === "var") {
+      for (const d of node.declarations) for (const n of patternNames(d.id)) declare(fscope, n, "var");
+    }
+    forEachChild(node, (child) => hoistVars(child, fscope));
+  }
+
+  function reference(node: JsNode, scope: Scope, flags: Partial<FreeRef> = {}) {
+    const owner = scope.resolve(node.name);
+    if (owner && owner !== top) return;
+    a.freeRefs.push({ node, assigned: false, declaration: false, shorthand: false, typeofOperand: false, ...flags });
+  }
+
+  // A pattern in a declaration ("bind") or an assignment target ("assign").
+  function pattern(node: JsNode, scope: Scope, mode: "bind" | "assign", topBinding: boolean, shorthand = false) {
+    switch (node.type) {
+      case "Identifier":
+        if (mode === "assign") reference(node, scope, { assigned: true, shorthand });
+        else if (topBinding) a.freeRefs.push({ node, assigned: true, declaration: true, shorthand, typeofOperand: false });
+        return;
+      case "ObjectPattern":
+        for (const p of node.properties) {
+          if (p.type === "RestElement") { pattern(p.argument, scope, mode, topBinding); continue; }
+          if (p.computed) visit(p.key, scope);
+          pattern(p.value, scope, mode, topBinding, p.shorthand);
+        }
+        return;
+      case "ArrayPattern":
+        for (const e of node.elements) if (e) pattern(e, scope, mode, topBinding);
+        return;
+      case "AssignmentPattern":
+        pattern(node.left, scope, mode, topBinding, shorthand);
+        visit(node.right, scope);
+        return;
+      case "RestElement":
+        pattern(node.argument, scope, mode, topBinding);
+        return;
+      default: // a member expression target (`obj.x = ...`) is an ordinary expression
+        visit(node, scope);
+    }
+  }
+
+  function fn(node: JsNode, outer: Scope) {
+    const scope = new Scope(outer, true);
+    if (node.type === "FunctionExpression" && node.id) scope.names.add(node.id.name);
+    if (node.type !== "ArrowFunctionExpression") scope.names.add("arguments");
+    for (const p of node.params) for (const n of patternNames(p)) scope.names.add(n);
+    for (const p of node.params) pattern(p, scope, "bind", false);
+    a.functionBodies.push(node.body);
+    const saved = statementStack;
+    statementStack = [];
+    if (node.body.type === "BlockStatement") {
+      declareStatements(node.body.body, scope);
+      hoistVars(node.body, scope);
+      statementList(node.body.body, scope);
+    } else visit(node.body, scope);
+    statementStack = saved;
+  }
+
+  function statementList(statements: JsNode[], scope: Scope) {
+    for (const s of statements) {
+      const entry = { node: s, marked: false };
+      statementStack.push(entry);
+      visit(s, scope);
+      statementStack.pop();
+    }
+  }
+
+  function markCalling() {
+    for (let i = statementStack.length - 1; i >= 0 && !statementStack[i].marked; i--) {
+      statementStack[i].marked = true;
+      a.callingStatements.push(statementStack[i].node);
+    }
+  }
+
+  function noteBinding(name: string, init: JsNode | null | undefined) {
+    if (init && mayBeTensor(init)) a.bindings.push({ init, name });
+  }
+
+  function visit(node: JsNode, scope: Scope): void {
+    if (!node || typeof node.type !== "string") return;
+    if (FUNCTIONS.has(node.type)) return fn(node, scope);
+    if (LOOPS.has(node.type)) a.loopBodies.push(node.body);
+    switch (node.type) {
+      case "Identifier":
+        return reference(node, scope);
+      case "ImportDeclaration": case "ImportExpression":
+      case "ExportNamedDeclaration": case "ExportDefaultDeclaration": case "ExportAllDeclaration":
+        a.unsupported.push({ node, message: `${node.type.startsWith("Import") ? "import" : "export"} is not supported in a cell: np, display, md, tex, check, progress and plot are already in scope` });
+        return;
+      case "BlockStatement": case "StaticBlock": {
+        const block = new Scope(scope, false);
+        declareStatements(node.body, block);
+        return statementList(node.body, block);
+      }
+      case "ForStatement": case "ForInStatement": case "ForOfStatement": {
+        const head = new Scope(scope, false);
+        const decl = node.type === "ForStatement" ? node.init : node.left;
+        if (decl) forHeads.add(decl);
+        if (decl?.type === "VariableDeclaration" && decl.kind !== "var") declareStatements([decl], head);
+        if (decl && decl.type !== "VariableDeclaration" && node.type !== "ForStatement") pattern(decl, head, "assign", false);
+        else visit(decl, head);
+        for (const key of ["test", "update", "right", "body"]) visit(node[key], head);
+        return;
+      }
+      case "VariableDeclaration": {
+        const topBinding = node.kind === "var" ? scope.functionScope() === top : scope === top;
+        if (topBinding) a.topDeclarations.push({ node, statement: false });
+        for (const d of node.declarations) {
+          pattern(d.id, scope, "bind", topBinding);
+          if (d.id.type === "Identifier") noteBinding(d.id.name, d.init);
+          visit(d.init, scope);
+        }
+        return;
+      }
+      case "ClassDeclaration": case "ClassExpression": {
+        if (node.type === "ClassDeclaration" && scope === top) a.topClasses.push(node);
+        visit(node.superClass, scope);
+        const inner = new Scope(scope, false);
+        if (node.id) inner.names.add(node.id.name);
+        return visit(node.body, inner);
+      }
+      case "CatchClause": {
+        const inner = new Scope(scope, false);
+        if (node.param) {
+          for (const n of patternNames(node.param)) inner.names.add(n);
+          pattern(node.param, inner, "bind", false);
+        }
+        return visit(node.body, inner);
+      }
+      case "SwitchStatement": {
+        visit(node.discriminant, scope);
+        const inner = new Scope(scope, false);
+        for (const c of node.cases) declareStatements(c.consequent, inner);
+        for (const c of node.cases) { visit(c.test, inner); statementList(c.consequent, inner); }
+        return;
+      }
+      case "AssignmentExpression":
+        if (node.left.type === "Identifier" && node.operator === "=") noteBinding(node.left.name, node.right);
+        if (node.left.type === "Identifier" && node.operator !== "=") reference(node.left, scope, { assigned: true, compound: true });
+        else pattern(node.left, scope, "assign", false);
+        return visit(node.right, scope);
+      case "UpdateExpression":
+        if (node.argument.type === "Identifier") return reference(node.argument, scope, { assigned: true, compound: true });
+        return visit(node.argument, scope);
+      case "UnaryExpression":
+        if (node.operator === "typeof" && node.argument.type === "Identifier") {
+          return reference(node.argument, scope, { typeofOperand: true });
+        }
+        break;
+      case "MemberExpression":
+        visit(node.object, scope);
+        if (node.computed) visit(node.property, scope);
+        return;
+      case "Property":
+        if (node.computed) visit(node.key, scope);
+        if (node.shorthand && node.value.type === "Identifier") return reference(node.value, scope, { shorthand: true });
+        return visit(node.value, scope);
+      case "MethodDefinition": case "PropertyDefinition":
+        if (node.computed) visit(node.key, scope);
+        return visit(node.value, scope);
+      case "LabeledStatement":
+        return visit(node.body, scope);
+      case "BreakStatement": case "ContinueStatement": case "MetaProperty":
+        return;
+      case "CallExpression": case "NewExpression": case "TaggedTemplateExpression":
+        markCalling();
+        break;
+    }
+    forEachChild(node, (child) => visit(child, scope));
+  }
+
+  declareStatements(program.body, top);
+  hoistVars(program, top);
+  statementList(program.body, top);
+  // A for-loop head is no statement: `= undefined` may not be added there, nor parentheses.
+  for (const d of a.topDeclarations) d.statement = !forHeads.has(d.node);
+  return a;
+}
+
+/** Whether an initialiser can evaluate to a fresh tensor: calls, `new`, or member reads like `X.T`. */
+function mayBeTensor(init: JsNode): boolean {
+  if (FUNCTIONS.has(init.type) || init.type === "ClassExpression") return false;
+  return init.type === "CallExpression" || init.type === "NewExpression" || init.type === "MemberExpression"
+    || init.type === "AwaitExpression" || init.type === "ConditionalExpression" || init.type === "ChainExpression"
+    || init.type === "LogicalExpression";
+}
+
+export function patternNames(node: JsNode | null): string[] {
+  if (!node) return [];
+  switch (node.type) {
+    case "Identifier": return [node.name];
+    case "ObjectPattern":
+      return node.properties.flatMap((p: JsNode) => patternNames(p.type === "RestElement" ? p.argument : p.value));
+    case "ArrayPattern": return node.elements.flatMap((e: JsNode | null) => patternNames(e));
+    case "AssignmentPattern": return patternNames(node.left);
+    case "RestElement": return patternNames(node.argument);
+    default: return [];
+  }
+}
+
+export function forEachChild(node: JsNode, fn: (child: JsNode) => void): void {
+  for (const key in node) {
+    if (key === "loc" || key === "range") continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const v of value) if (v && typeof v.type === "string") fn(v);
+    } else if (value && typeof value === "object" && typeof value.type === "string") fn(value);
+  }
+}

@@ -1,0 +1,59 @@
+// One cell's TypeScript -> a script the kernel evaluates, plus what the kernel needs to know about it:
+// the names it defines and uses (stale tracking), whether it has a result, and how to map a position in
+// the script back to the TypeScript the student wrote (error messages).
+import { analyze } from "./analyze.ts";
+import { rewrite } from "./rewrite.ts";
+import { transpile, CellSyntaxError } from "./transpile.ts";
+import { decodeMappings, originalPosition } from "./sourcemap.ts";
+
+export { CellSyntaxError };
+
+export interface CompileOptions {
+  /** names the kernel scope already holds. */
+  isKnown?: (name: string) => boolean;
+  /** names the host provides as globals; default: whatever `globalThis` has. */
+  isGlobal?: (name: string) => boolean;
+  /** the script's file name in stack traces; errors are found by it. */
+  filename: string;
+}
+
+export interface CompiledCell {
+  /** a script that, evaluated, calls the cell's async wrapper with the arguments in the global slot. */
+  code: string;
+  filename: string;
+  hasResult: boolean;
+  defines: string[];
+  uses: string[];
+  /** 1-based script position -> 1-based TypeScript position (line, column). */
+  toSource(line: number, column: number): { line: number; column: number };
+}
+
+const globalNames = (name: string) => name in globalThis;
+
+export function compileCell(ts: string, options: CompileOptions): CompiledCell {
+  const { js, program, jsToTs } = transpile(ts);
+  const analysis = analyze(program);
+  if (analysis.unsupported.length > 0) {
+    const { node, message } = analysis.unsupported[0];
+    const loc = originalPosition(jsToTs, { line: node.loc.start.line - 1, column: node.loc.start.column });
+    throw new CellSyntaxError(message, loc);
+  }
+  const rewritten = rewrite(js, program, analysis, {
+    isKnown: options.isKnown ?? (() => false),
+    isGlobal: options.isGlobal ?? globalNames,
+  });
+  const code = `${rewritten.magic.toString()}\n//# sourceURL=${options.filename}`;
+  const scriptToJs = decodeMappings(rewritten.magic.generateMap({ hires: true }).mappings);
+  return {
+    code,
+    filename: options.filename,
+    hasResult: rewritten.hasResult,
+    defines: rewritten.defines,
+    uses: rewritten.uses,
+    toSource(line, column) {
+      const inJs = originalPosition(scriptToJs, { line: line - 1, column: column - 1 });
+      const inTs = originalPosition(jsToTs, inJs);
+      return { line: inTs.line + 1, column: inTs.column + 1 };
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// Rewrites a cell's JavaScript so it runs in the kernel's persistent scope (see analyze.ts for what is
+// found where). Every edit keeps to its line, so line numbers stay those of the TypeScript source.
+//
+//   const Z1 = X.matmul(W1)   ->  __sb.at(3);__scope.Z1 = __sb.name(__scope.X.matmul(__scope.W1), "Z1")
+//   while (true) {}           ->  while (true) {if (--__sbg.n < 0) __sbg.check();}
+//   x + 1   (last, no `;`)    ->  return (__scope.x + 1)
+//
+// Openers are attached to the right of a position and closers to the left; edits are applied outer
+// constructs first, so where an inner and an outer closer meet at one position the inner comes first.
+import MagicString from "magic-string";
+import type { Analysis, JsNode } from "./analyze.ts";
+
+/** Statement-level interrupt check: a decrement most of the time, a real check every few thousand. */
+export const GUARD = "if (--__sbg.n < 0) __sbg.check();";
+const EXPRESSION_GUARD = "--__sbg.n < 0 && __sbg.check()";
+
+export interface RewriteOptions {
+  /** names the kernel scope already holds (earlier cells, builtins). */
+  isKnown: (name: string) => boolean;
+  /** names of the host's globals (Math, console, ...), left alone unless the cell declares them. */
+  isGlobal: (name: string) => boolean;
+}
+
+export interface Rewritten {
+  magic: MagicString;
+  /** whether the cell ends in an expression whose value is its result. */
+  hasResult: boolean;
+  defines: string[];
+  uses: string[];
+}
+
+export function rewrite(js: string, program: JsNode, a: Analysis, options: RewriteOptions): Rewritten {
+  const s = new MagicString(js);
+  const topLevel = a.topLevel;
+  const inScope = (name: string) => topLevel.has(name) || options.isKnown(name);
+
+  for (const statement of a.callingStatements) {
+    s.appendRight(statement.start, `__sb.at(${statement.loc.start.line});`);
+  }
+
+  // Jupyter's rule: the last expression statement is the result, unless a `;` ends it.
+  const last = program.body[program.body.length - 1];
+  const hasResult = last?.type === "ExpressionStatement" && !js.slice(last.start, last.end).trimEnd().endsWith(";");
+  if (hasResult) {
+    s.appendRight(last.start, "return (");
+    s.prependLeft(last.expression.end, ")");
+  }
+
+  for (const { node, statement } of a.topDeclarations) {
+    s.update(node.start, node.declarations[0].start, "");
+    node.declarations.forEach((d: JsNode, i: number) => {
+      if (d.id.type !== "Identifier" && statement) {
+        // A destructuring assignment statement needs parentheses, and a `;` so the previous line
+        // cannot swallow the `(` as a call.
+        s.appendRight(d.start, i === 0 ? ";(" : "(");
+        s.prependLeft(d.end, ")");
+      }
+      if (!d.init && statement) s.prependLeft(d.end, " = undefined");
+    });
+  }
+
+  for (const node of a.topClasses) {
+    s.appendRight(node.start, `__scope.${node.id.name} = `);
+    s.prependLeft(node.end, ";");
+  }
+
+  for (const body of a.loopBodies) {
+    if (body.type === "BlockStatement") s.appendLeft(body.start + 1, GUARD);
+    else {
+      s.appendRight(body.start, `{${GUARD} `);
+      s.prependLeft(body.end, " }");
+    }
+  }
+
+  for (const body of a.functionBodies) {
+    if (body.type === "BlockStatement") s.appendLeft(body.start + 1, GUARD);
+    else {
+      s.appendRight(body.start, `(${EXPRESSION_GUARD}, `);
+      s.prependLeft(body.end, ")");
+    }
+  }
+
+  for (const { init, name } of a.bindings) {
+    s.appendRight(init.start, "__sb.name(");
+    s.prependLeft(init.end, `, ${JSON.stringify(name)})`);
+  }
+
+  const defines = new Set(topLevel.keys());
+  const uses = new Set<string>();
+  for (const ref of a.freeRefs) {
+    const name: string = ref.node.name;
+    if (!ref.declaration && !inScope(name) && options.isGlobal(name)) continue;
+    let text = `__scope.${name}`;
+    // An unknown name under `typeof` is "undefined", not a ReferenceError.
+    if (ref.typeofOperand && !inScope(name)) text = `__sb.peek(${JSON.stringify(name)})`;
+    if (ref.shorthand) text = `${name}: ${text}`;
+    s.update(ref.node.start, ref.node.end, text);
+    if (ref.assigned) defines.add(name);
+    if ((!ref.assigned || ref.compound) && !topLevel.has(name)) uses.add(name);
+  }
+
+  // Function declarations are hoisted: publish them before the first statement runs.
+  const hoisted = [...topLevel].filter(([, kind]) => kind === "function").map(([name]) => `__scope.${name} = ${name};`);
+  s.prepend(`(async function (__sb, __scope, __sbg) {"use strict";${hoisted.join("")}`);
+  s.append(`\n})(...globalThis[Symbol.for("stepbook.cell")])`);
+  return { magic: s, hasResult, defines: [...defines], uses: [...uses] };
+}

@@ -1,0 +1,58 @@
+// TypeScript -> JavaScript for one cell, with sucrase: types are stripped and lines stay 1:1, so a line in
+// the JavaScript is the same line in the student's TypeScript. No type checking: a type error never
+// blocks running (as in Jupyter kernels for TypeScript).
+import { transform } from "sucrase";
+import { parse } from "acorn";
+import type { JsNode } from "./analyze.ts";
+import { decodeMappings, originalPosition, positionAt, type DecodedMappings, type Pos } from "./sourcemap.ts";
+
+/** A syntax error at a position (0-based line and column) in the cell's TypeScript source. */
+export class CellSyntaxError extends SyntaxError {
+  constructor(message: string, readonly position: Pos) {
+    super(message);
+    this.name = "SyntaxError";
+  }
+}
+
+export interface Transpiled {
+  js: string;
+  program: JsNode;
+  /** JavaScript position -> TypeScript position. */
+  jsToTs: DecodedMappings;
+}
+
+export function transpile(ts: string): Transpiled {
+  let js: string, jsToTs: DecodedMappings;
+  try {
+    const out = transform(ts, {
+      transforms: ["typescript"],
+      // Without this, sucrase rewrites `?.` and `??` into helper calls; every engine we target has them.
+      disableESTransforms: true,
+      sourceMapOptions: { compiledFilename: "cell.js" },
+      filePath: "cell.ts",
+    });
+    js = out.code;
+    jsToTs = decodeMappings(out.sourceMap?.mappings ?? "");
+  } catch (e) {
+    const pos = (e as { pos?: number }).pos;
+    throw new CellSyntaxError(stripPosition((e as Error).message), positionAt(ts, pos ?? 0));
+  }
+  let program: JsNode;
+  try {
+    program = parse(js, {
+      ecmaVersion: "latest",
+      sourceType: "module", // strict mode, and top-level await
+      allowAwaitOutsideFunction: true,
+      locations: true,
+    }) as unknown as JsNode;
+  } catch (e) {
+    const pos = (e as { pos?: number }).pos ?? 0;
+    throw new CellSyntaxError(stripPosition((e as Error).message), originalPosition(jsToTs, positionAt(js, pos)));
+  }
+  return { js, program, jsToTs };
+}
+
+// Parsers append "(line:col)" of their own input; we report the TypeScript position instead.
+function stripPosition(message: string): string {
+  return message.replace(/\s*\(\d+:\d+\)\s*$/, "");
+}

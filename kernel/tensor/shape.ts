@@ -1,0 +1,83 @@
+// Shapes, strides and broadcasting: the bookkeeping every op shares.
+export type Shape = readonly number[];
+
+/** numpy prints shapes as tuples: (300, 3), (16,), (). Errors use the same form so they read like numpy's. */
+export function formatShape(shape: Shape): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+export function sizeOf(shape: Shape): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** Row-major strides in elements: the last axis moves fastest. */
+export function stridesOf(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= shape[i];
+  }
+  return strides;
+}
+
+export function sameShape(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * numpy broadcasting: align shapes on the right; each pair of sizes must be equal or one of them 1.
+ * https://numpy.org/doc/stable/user/basics.broadcasting.html
+ */
+export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const da = a[a.length - n + i] ?? 1;
+    const db = b[b.length - n + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new Error(
+        `${op}: operands could not be broadcast together with shapes ${formatShape(a)} and ${formatShape(b)}`,
+      );
+    }
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/**
+ * Strides to read an array of `shape` as if it had `target` shape: broadcast axes get stride 0,
+ * so the same element is read again along them.
+ */
+export function broadcastStrides(shape: Shape, target: Shape): number[] {
+  const own = stridesOf(shape);
+  const out = new Array<number>(target.length).fill(0);
+  const offset = target.length - shape.length;
+  for (let i = 0; i < shape.length; i++) out[offset + i] = shape[i] === 1 ? 0 : own[i];
+  return out;
+}
+
+/** Normalise numpy's `axis` argument (number, negative number, list, or undefined = all axes). */
+export function normalizeAxes(op: string, axis: number | readonly number[] | undefined | null, ndim: number): number[] {
+  if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
+  const list = typeof axis === "number" ? [axis] : [...axis];
+  const out = list.map((ax) => {
+    if (!Number.isInteger(ax) || ax < -ndim || ax >= ndim) {
+      throw new Error(`${op}: axis ${ax} is out of bounds for array of dimension ${ndim}`);
+    }
+    return ax < 0 ? ax + ndim : ax;
+  });
+  if (new Set(out).size !== out.length) throw new Error(`${op}: repeated axis in ${JSON.stringify(list)}`);
+  return out.sort((x, y) => x - y);
+}
+
+export function checkShape(op: string, shape: readonly number[]): number[] {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) throw new Error(`${op}: invalid shape ${formatShape(shape)}: sizes must be non-negative integers`);
+  }
+  return [...shape];
+}

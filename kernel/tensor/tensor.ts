@@ -1,0 +1,192 @@
+// The n-dimensional array: a flat Float64Array in row-major order plus a shape.
+// Op outputs are never changed after they are made (the trace keeps them by reference); only the
+// explicit in-place updates (assign, assignAdd, assignSub) change a tensor, and they say so.
+import type { GradNode } from "../autograd/op.ts";
+import { formatTensor } from "./format.ts";
+import { sizeOf, stridesOf, formatShape, type Shape } from "./shape.ts";
+import * as F from "../ops/functional.ts";
+import * as C from "../ops/composites.ts";
+import { backward } from "../autograd/backward.ts";
+import type { Index } from "./indexing.ts";
+import { mode } from "../autograd/mode.ts";
+
+export type NestedArray = number | boolean | NestedArray[];
+export type TensorLike = Tensor | NestedArray | readonly number[];
+export type Axis = number | readonly number[] | null | undefined;
+export interface ReduceOptions {
+  axis?: Axis;
+  keepdims?: boolean;
+}
+
+let nextId = 1;
+
+export class Tensor {
+  readonly id: number;
+  data: Float64Array;
+  readonly shape: number[];
+  /** dL/d(this), filled by loss.backward(). */
+  grad: Tensor | null = null;
+  /** true for parameters (set by requiresGrad()) and for every op output computed from one. */
+  needsGrad = false;
+  /** the op and inputs that produced this tensor, when gradients are tracked. */
+  node: GradNode | null = null;
+  /** the variable name a student knows it by (Z1, dW1); set by .named() or by the runtime. */
+  name: string | null = null;
+
+  constructor(data: Float64Array, shape: Shape) {
+    this.id = nextId++;
+    this.data = data;
+    this.shape = shape as number[];
+  }
+
+  // ---- facts -------------------------------------------------------------------------------
+  get size(): number {
+    return this.data.length;
+  }
+  get ndim(): number {
+    return this.shape.length;
+  }
+  get dtype(): "float64" {
+    return "float64";
+  }
+  get strides(): number[] {
+    return stridesOf(this.shape);
+  }
+  get isLeaf(): boolean {
+    return this.node === null;
+  }
+
+  // ---- autograd ----------------------------------------------------------------------------
+  /** Mark as a parameter: gradients will flow into `.grad` (PyTorch's requires_grad_()). */
+  requiresGrad(on = true): this {
+    if (!this.isLeaf) throw new Error("requiresGrad: only leaf tensors can be marked; use .detach() first");
+    this.needsGrad = on;
+    return this;
+  }
+  /** Back-propagate from this tensor (a scalar loss, or give the upstream gradient). */
+  backward(grad?: TensorLike): void {
+    backward(this, grad === undefined ? undefined : F.asTensor(grad));
+  }
+  zeroGrad(): this {
+    this.grad = null;
+    return this;
+  }
+  /** The same values, cut off from the graph. */
+  detach(): Tensor {
+    const t = new Tensor(this.data, this.shape);
+    t.name = this.name;
+    return t;
+  }
+  /** Give this tensor a name for the trace and the inspector (Z1, A1, loss). */
+  named(name: string): this {
+    this.name = name;
+    mode.trace?.bind(this, name);
+    return this;
+  }
+
+  // ---- arithmetic (broadcasting, like numpy) -----------------------------------------------
+  add(other: TensorLike): Tensor { return F.add(this, other); }
+  sub(other: TensorLike): Tensor { return F.sub(this, other); }
+  mul(other: TensorLike): Tensor { return F.mul(this, other); }
+  div(other: TensorLike): Tensor { return F.div(this, other); }
+  pow(exponent: TensorLike): Tensor { return F.pow(this, exponent); }
+  neg(): Tensor { return F.negative(this); }
+  matmul(other: TensorLike): Tensor { return F.matmul(this, other); }
+  dot(other: TensorLike): Tensor { return F.dot(this, other); }
+  maximum(other: TensorLike): Tensor { return F.maximum(this, other); }
+  minimum(other: TensorLike): Tensor { return F.minimum(this, other); }
+
+  exp(): Tensor { return F.exp(this); }
+  log(): Tensor { return F.log(this); }
+  sqrt(): Tensor { return F.sqrt(this); }
+  abs(): Tensor { return F.abs(this); }
+  tanh(): Tensor { return F.tanh(this); }
+  sigmoid(): Tensor { return F.sigmoid(this); }
+  relu(): Tensor { return F.relu(this); }
+  square(): Tensor { return F.square(this); }
+  clip(min: number | null, max: number | null): Tensor { return C.clip(this, min, max); }
+  softmax(options?: { axis?: number }): Tensor { return C.softmax(this, options); }
+  logSoftmax(options?: { axis?: number }): Tensor { return C.logSoftmax(this, options); }
+
+  // ---- comparisons (0/1 results, no gradient) -----------------------------------------------
+  greater(other: TensorLike): Tensor { return F.greater(this, other); }
+  greaterEqual(other: TensorLike): Tensor { return F.greaterEqual(this, other); }
+  less(other: TensorLike): Tensor { return F.less(this, other); }
+  lessEqual(other: TensorLike): Tensor { return F.lessEqual(this, other); }
+  equal(other: TensorLike): Tensor { return F.equal(this, other); }
+  notEqual(other: TensorLike): Tensor { return F.notEqual(this, other); }
+
+  // ---- reductions ---------------------------------------------------------------------------
+  sum(options?: ReduceOptions): Tensor { return F.sum(this, options); }
+  mean(options?: ReduceOptions): Tensor { return C.mean(this, options); }
+  max(options?: ReduceOptions): Tensor { return F.max(this, options); }
+  min(options?: ReduceOptions): Tensor { return C.min(this, options); }
+  var(options?: ReduceOptions & { ddof?: number }): Tensor { return C.variance(this, options); }
+  std(options?: ReduceOptions & { ddof?: number }): Tensor { return C.std(this, options); }
+  argmax(options?: { axis?: number | null; keepdims?: boolean }): Tensor { return F.argmax(this, options); }
+  argmin(options?: { axis?: number | null; keepdims?: boolean }): Tensor { return F.argmin(this, options); }
+
+  // ---- shape ----------------------------------------------------------------------------------
+  /** The transpose (reverses the axes, like numpy's `.T`). */
+  get T(): Tensor { return F.transpose(this); }
+  transpose(axes?: readonly number[]): Tensor { return F.transpose(this, axes); }
+  reshape(...shape: (number | readonly number[])[]): Tensor {
+    const flat = shape.length === 1 && Array.isArray(shape[0]) ? (shape[0] as number[]) : (shape as number[]);
+    return F.reshape(this, flat);
+  }
+  flatten(): Tensor { return F.reshape(this, [this.size]); }
+  broadcastTo(shape: readonly number[]): Tensor { return F.broadcastTo(this, shape); }
+  squeeze(axis?: Axis): Tensor { return F.squeeze(this, axis); }
+  expandDims(axis: number): Tensor { return F.expandDims(this, axis); }
+
+  // ---- indexing -------------------------------------------------------------------------------
+  /** Rows (or along axis 0) by index, slice "a:b", or a list of indices: X.slice("0:10"), X.slice(null, 1). */
+  slice(...index: Index[]): Tensor { return F.slice(this, ...index); }
+  /** Pick rows by integer index array (numpy fancy indexing on axis 0). */
+  take(indices: TensorLike, options?: { axis?: number }): Tensor { return F.take(this, indices, options); }
+
+  /** One element as a number: t.get(i, j) (negative indices count from the end). */
+  get(...index: number[]): number {
+    if (index.length !== this.ndim) {
+      throw new Error(`get: expected ${this.ndim} indices for shape ${formatShape(this.shape)}, got ${index.length}`);
+    }
+    let offset = 0;
+    const strides = this.strides;
+    for (let i = 0; i < index.length; i++) {
+      let k = index[i];
+      if (k < 0) k += this.shape[i];
+      if (!Number.isInteger(k) || k < 0 || k >= this.shape[i]) {
+        throw new Error(`get: index ${index[i]} is out of bounds for axis ${i} with size ${this.shape[i]}`);
+      }
+      offset += k * strides[i];
+    }
+    return this.data[offset];
+  }
+  /** The value of a one-element tensor as a number (numpy's .item()). */
+  item(): number {
+    if (this.size !== 1) throw new Error(`item: can only convert an array of size 1, got shape ${formatShape(this.shape)}`);
+    return this.data[0];
+  }
+  /** Nested JavaScript arrays (numpy's .tolist()). */
+  toArray(): NestedArray {
+    const build = (axis: number, offset: number): NestedArray => {
+      if (axis === this.ndim) return this.data[offset];
+      const stride = sizeOf(this.shape.slice(axis + 1));
+      const out: NestedArray[] = [];
+      for (let i = 0; i < this.shape[axis]; i++) out.push(build(axis + 1, offset + i * stride));
+      return out;
+    };
+    return build(0, 0);
+  }
+  tolist(): NestedArray { return this.toArray(); }
+  /** A copy that owns its data. */
+  copy(): Tensor { return F.copy(this); }
+
+  // ---- in-place updates (the "update" phase of training) --------------------------------------
+  assign(value: TensorLike): Tensor { return F.assign(this, value, "assign"); }
+  assignAdd(value: TensorLike): Tensor { return F.assign(this, value, "assignAdd"); }
+  assignSub(value: TensorLike): Tensor { return F.assign(this, value, "assignSub"); }
+
+  toString(): string { return formatTensor(this); }
+  [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
+}

@@ -1,0 +1,43 @@
+// The step record: the one plain-data shape that the UI, the exporter and the CLI read.
+// Versioned: bump TRACE_VERSION when a field changes meaning.
+export const TRACE_VERSION = 1;
+
+export type Phase = "forward" | "loss" | "backward" | "update";
+
+/** Where a step came from in the lesson: the cell id and the 1-based line of its TypeScript source. */
+export interface SourceLocation {
+  cell: string | null;
+  line: number | null;
+}
+
+/** For a backward step: which input received gradient, and the chain-rule factor it was multiplied by. */
+export interface GradFlow {
+  /** id of the tensor whose gradient this step computed (the op's input). */
+  into: number;
+  /** name of that tensor if it has one (W1, X, ...). */
+  intoName: string | null;
+  /** the local derivative in LaTeX, e.g. "X^\\top" or "1 - \\tanh^2(Z_1)". */
+  factor: string;
+}
+
+export interface StepRecord {
+  step: number;
+  /** epoch index as detected by the trace (a forward op after a backward pass starts a new epoch). */
+  epoch: number;
+  phase: Phase;
+  /** op name as in the registry: "matmul", "add", "sum", ...; backward steps are "matmul.backward". */
+  op: string;
+  /** the rule with names substituted, e.g. "Z_1 = X W_1 + b_1". */
+  latex: string;
+  /** the rule's general form, from the op's file, e.g. "C = A B". */
+  rule: string;
+  shapes: { inputs: number[][]; output: number[] };
+  inputs: number[];
+  output: number;
+  /** the variable name this output was bound to (`.named('Z1')` or a top-level assignment). */
+  name: string | null;
+  inputNames: (string | null)[];
+  cell: string | null;
+  line: number | null;
+  grads?: GradFlow[];
+}

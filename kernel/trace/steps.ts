@@ -1,0 +1,101 @@
+// From raw steps (tensors by reference) to the plain StepRecords every consumer reads, with each
+// rule written out in LaTeX using the names the student gave (Z_1 = X W_1 + b_1).
+import type { Tensor } from "../tensor/tensor.ts";
+import type { TexNames } from "../autograd/op.ts";
+import type { Trace, RawStep } from "./trace.ts";
+import type { StepRecord } from "./record.ts";
+import { texName, partial, needsBrackets, formatNumberTex } from "./tex.ts";
+
+const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
+  assign: (w, v) => `${w} \\leftarrow ${v}`,
+  assignAdd: (w, v) => `${w} \\leftarrow ${w} + ${v}`,
+  assignSub: (w, v) => `${w} \\leftarrow ${w} - ${v}`,
+};
+
+export function stepRecords(trace: Trace): StepRecord[] {
+  const raw = trace.rawSteps();
+  const producer = new Map<Tensor, RawStep>();
+  for (const s of raw) if (s.phase !== "backward") producer.set(s.output, s);
+
+  // gradients are named after what they are the gradient of: W1.grad is dW_1
+  const gradNames = new Map<Tensor, string>();
+  for (const s of raw) if (s.grad !== undefined && s.grad.into.name !== null) gradNames.set(s.output, `d${s.grad.into.name}`);
+
+  const texOf = (t: Tensor, depth: number): string => {
+    if (t.name !== null) return texName(t.name);
+    const gradName = gradNames.get(t);
+    if (gradName !== undefined) return texName(gradName);
+    if (t.size === 1 && t.isLeaf) return formatNumberTex(t.data[0]);
+    const s = producer.get(t);
+    if (s !== undefined && s.def !== null && depth < 3) {
+      const expr = s.def.tex(names(s.inputs, depth + 1, "", ""), s.attrs);
+      return needsBrackets(s.def.name) ? `\\left(${expr}\\right)` : expr;
+    }
+    return `t_{${t.id}}`;
+  };
+  const names = (inputs: Tensor[], depth: number, out: string, g: string): TexNames => ({
+    in: inputs.map((t) => texOf(t, depth)),
+    out,
+    g,
+  });
+
+  return raw.map((s): StepRecord => {
+    const base = {
+      step: s.step,
+      epoch: s.epoch,
+      phase: s.phase,
+      op: s.op,
+      shapes: { inputs: s.inputs.map((t) => [...t.shape]), output: [...s.output.shape] },
+      inputs: s.inputs.map((t) => t.id),
+      output: s.output.id,
+      inputNames: s.inputs.map((t) => t.name),
+      cell: s.cell,
+      line: s.line,
+    };
+    if (s.grad !== undefined && s.def !== null) {
+      const { of, k, into } = s.grad;
+      const loss = trace.losses.get(s.epoch);
+      const lossTex = loss?.name ? texName(loss.name) : "L";
+      const ofTex = texOf(of, 1);
+      const upstream = of === loss ? "1" : partial(lossTex, ofTex);
+      const n = names(of.node!.inputs, 1, ofTex, upstream);
+      const intoTex = texOf(into, 1);
+      return {
+        ...base,
+        latex: `${partial(lossTex, intoTex)} = ${s.def.vjpTex?.[k]?.(n, s.attrs) ?? "?"}`,
+        rule: s.def.vjpTex?.[k]?.(ruleNames(of.node!.inputs.length), s.attrs) ?? "",
+        name: into.name !== null ? `d${into.name}` : null,
+        grads: [{ into: into.id, intoName: into.name, factor: s.def.factorTex?.[k]?.(n, s.attrs) ?? "" }],
+      };
+    }
+    if (s.def === null) {
+      const [before, value] = s.inputs;
+      const w = before.name !== null ? texName(before.name) : `t_{${s.output.id}}`;
+      const rule = UPDATE_TEX[s.op] ?? UPDATE_TEX.assign;
+      return { ...base, latex: rule(w, texOf(value, 0)), rule: rule("W", "V"), name: before.name };
+    }
+    const rhs = s.def.tex(names(s.inputs, 1, "", ""), s.attrs);
+    const lhs = s.output.name !== null ? texName(s.output.name) : null;
+    return {
+      ...base,
+      latex: lhs !== null ? `${lhs} = ${rhs}` : rhs,
+      rule: `C = ${s.def.tex(ruleNames(s.inputs.length), s.attrs)}`,
+      name: s.output.name,
+    };
+  });
+}
+
+/** The general form of a rule: inputs A, B, C; upstream gradient G. */
+function ruleNames(count: number): TexNames {
+  return { in: ["A", "B", "C", "D"].slice(0, Math.max(count, 1)).concat(Array(Math.max(0, count - 4)).fill("X")), out: "C", g: "G" };
+}
+
+/** The tensors a trace's steps refer to, by id (the values the UI asks for when it shows a step). */
+export function stepTensors(trace: Trace): Map<number, Tensor> {
+  const out = new Map<number, Tensor>();
+  for (const s of trace.rawSteps()) {
+    for (const t of s.inputs) out.set(t.id, t);
+    out.set(s.output.id, s.output);
+  }
+  return out;
+}

@@ -1,0 +1,248 @@
+// The trace: while it is on, every op appends one plain step to it, and backward() appends one step
+// per gradient it computes. Steps hold op outputs by reference (outputs are immutable) and copy only
+// what is changed in place (parameters during the update). The UI and the exporter read `steps()`.
+import type { OpDef } from "../autograd/op.ts";
+import { mode } from "../autograd/mode.ts";
+import { Tensor } from "../tensor/tensor.ts";
+import { DEFAULT_POLICY, EpochKeeper, type Bucket, type TracePolicy } from "./policy.ts";
+import type { Phase } from "./record.ts";
+
+/** A step as recorded: tensors by reference; `steps()` turns it into a plain StepRecord. */
+export interface RawStep {
+  step: number;
+  epoch: number;
+  phase: Phase;
+  op: string;
+  def: OpDef<any> | null;
+  attrs: unknown;
+  inputs: Tensor[];
+  output: Tensor;
+  cell: string | null;
+  line: number | null;
+  /** backward steps: the op's output whose gradient was propagated, and into which input */
+  grad?: { of: Tensor; k: number; into: Tensor; upstream: Tensor };
+}
+
+export class Trace {
+  readonly policy: TracePolicy;
+  private readonly keeper: EpochKeeper<RawStep>;
+  private current: Bucket<RawStep> = { epoch: 0, steps: [], bytes: 0 };
+  /** which step produced each tensor of the current epoch (for naming and the loss phase) */
+  private producer = new Map<Tensor, RawStep>();
+  /** steps of the current epoch that read a leaf tensor (a parameter) that may be updated in place */
+  private leafReaders = new Map<Tensor, RawStep[]>();
+  private nextStep = 0;
+  private afterBackward = false;
+  private forcedPhase: Phase | null = null;
+  private cell: string | null = null;
+  private line: number | null = null;
+  /** the loss tensor of each backward pass, by epoch (for ∂L/∂x in formulas) */
+  readonly losses = new Map<number, Tensor>();
+  truncated = false;
+  droppedSteps = 0;
+
+  constructor(policy: Partial<TracePolicy> = {}) {
+    this.policy = { ...DEFAULT_POLICY, ...policy };
+    this.keeper = new EpochKeeper(this.policy);
+  }
+
+  /** Stamp the following steps with a source location (the runtime calls this per statement). */
+  at(cell: string | null, line: number | null): void {
+    this.cell = cell;
+    this.line = line;
+  }
+
+  /** Name a tensor (the runtime calls this for `const Z1 = ...`). */
+  bind(t: Tensor, name: string): void {
+    t.name = name;
+  }
+
+  /** Run `fn` with every step labelled `phase` (losses use "loss"). */
+  withPhase<T>(phase: Phase, fn: () => T): T {
+    const prev = this.forcedPhase;
+    this.forcedPhase = phase;
+    try {
+      return fn();
+    } finally {
+      this.forcedPhase = prev;
+    }
+  }
+
+  // ---- recording (called by the dispatch, backward() and assign) -------------------------------
+  recordOp(def: OpDef<any>, inputs: Tensor[], output: Tensor, attrs: unknown): void {
+    let phase: Phase;
+    if (output.needsGrad) {
+      if (this.afterBackward) this.newEpoch();
+      phase = this.forcedPhase ?? "forward";
+    } else {
+      phase = this.afterBackward ? "update" : this.forcedPhase ?? "forward";
+    }
+    const step = this.push(phase, def.name, def, attrs, inputs, output);
+    if (step === null) return;
+    this.producer.set(output, step);
+    for (const input of inputs) {
+      if (input.isLeaf && input.size > 1) {
+        const readers = this.leafReaders.get(input);
+        if (readers === undefined) this.leafReaders.set(input, [step]);
+        else readers.push(step);
+      }
+    }
+  }
+
+  beginBackward(loss: Tensor): void {
+    this.losses.set(this.current.epoch, loss);
+    this.markLoss(loss);
+  }
+
+  recordBackward(def: OpDef<any>, of: Tensor, k: number, grad: Tensor, attrs: unknown): void {
+    const upstream = of.grad!;
+    const step = this.push("backward", `${def.name}.backward`, def, attrs, [upstream, ...of.node!.inputs], grad);
+    if (step !== null) step.grad = { of, k, into: of.node!.inputs[k], upstream };
+  }
+
+  endBackward(): void {
+    this.afterBackward = true;
+  }
+
+  /** Before a tensor changes in place: earlier steps that read it get a copy of the old values. */
+  beforeUpdate(target: Tensor): Tensor {
+    const snapshot = copyOf(target);
+    const readers = this.leafReaders.get(target);
+    if (readers !== undefined) {
+      for (const s of readers) s.inputs = s.inputs.map((t) => (t === target ? snapshot : t));
+      this.leafReaders.delete(target);
+    }
+    return snapshot;
+  }
+
+  recordUpdate(kind: string, target: Tensor, before: Tensor, value: Tensor): void {
+    const after = copyOf(target);
+    const phase = this.forcedPhase ?? (this.afterBackward ? "update" : "forward");
+    this.push(phase, kind, null, undefined, [before, value], after);
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+  /** Every kept step, oldest first. */
+  rawSteps(): RawStep[] {
+    const out: RawStep[] = [];
+    for (const b of [...this.keeper.buckets(), this.current]) out.push(...b.steps);
+    return out;
+  }
+  get stepCount(): number {
+    return this.nextStep;
+  }
+  get epochCount(): number {
+    return this.current.epoch + 1;
+  }
+  get droppedEpochs(): number {
+    return this.keeper.droppedEpochs;
+  }
+  /** Bytes of tensor values held (each step's output, counted once per step). */
+  bytes(): number {
+    return this.keeper.bytes() + this.current.bytes;
+  }
+
+  /** Stop holding live references: copy the parameters that later code will go on changing. */
+  finish(): void {
+    for (const target of [...this.leafReaders.keys()]) if (target.needsGrad) this.beforeUpdate(target);
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+  private push(phase: Phase, op: string, def: OpDef<any> | null, attrs: unknown, inputs: Tensor[], output: Tensor): RawStep | null {
+    const index = this.nextStep++;
+    const bytes = output.size * 8;
+    if (this.current.steps.length >= this.policy.maxStepsPerEpoch || !this.makeRoom(bytes)) {
+      this.truncated = true;
+      this.droppedSteps++;
+      return null;
+    }
+    const step: RawStep = { step: index, epoch: this.current.epoch, phase, op, def, attrs, inputs, output, cell: this.cell, line: this.line };
+    this.current.steps.push(step);
+    this.current.bytes += bytes;
+    return step;
+  }
+
+  private makeRoom(bytes: number): boolean {
+    while (this.bytes() + bytes > this.policy.maxBytes) {
+      if (!this.keeper.thin()) return false;
+    }
+    return true;
+  }
+
+  private newEpoch(): void {
+    this.keeper.finish(this.current);
+    // Leaves read but not updated (the data X, Y) stay shared; forget readers in epochs no longer kept.
+    const kept = new Set(this.keeper.buckets().map((b) => b.epoch));
+    for (const [leaf, readers] of this.leafReaders) {
+      const live = readers.filter((s) => kept.has(s.epoch));
+      if (live.length === 0) this.leafReaders.delete(leaf);
+      else this.leafReaders.set(leaf, live);
+    }
+    this.current = { epoch: this.current.epoch + 1, steps: [], bytes: 0 };
+    this.producer = new Map();
+    this.afterBackward = false;
+  }
+
+  /**
+   * The loss phase: the steps between the loss and the nearest named tensors (Yhat, Y). If the walk
+   * finds no named tensor at all, nothing is relabelled: we can't tell the model from the loss.
+   */
+  private markLoss(loss: Tensor): void {
+    const found: RawStep[] = [];
+    let bounded = false;
+    const stack = [loss];
+    const seen = new Set<Tensor>();
+    while (stack.length > 0) {
+      const t = stack.pop()!;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      const step = this.producer.get(t);
+      if (step === undefined) continue;
+      if (t !== loss && t.name !== null) {
+        bounded = true;
+        continue;
+      }
+      found.push(step);
+      stack.push(...step.inputs);
+    }
+    if (bounded) for (const s of found) if (s.phase === "forward") s.phase = "loss";
+  }
+}
+
+function copyOf(t: Tensor): Tensor {
+  const c = new Tensor(t.data.slice(), t.shape);
+  c.name = t.name;
+  return c;
+}
+
+// ---- the active trace ------------------------------------------------------------------------
+export function startTrace(policy?: Partial<TracePolicy>): Trace {
+  const trace = new Trace(policy);
+  mode.trace = trace;
+  return trace;
+}
+
+export function stopTrace(): Trace | null {
+  const trace = mode.trace;
+  mode.trace = null;
+  trace?.finish();
+  return trace;
+}
+
+export function activeTrace(): Trace | null {
+  return mode.trace;
+}
+
+/** Record everything `fn` does and return the trace (np.trace(() => { ... })). */
+export function traceOf(fn: () => void, policy?: Partial<TracePolicy>): Trace {
+  const previous = mode.trace;
+  const trace = new Trace(policy);
+  mode.trace = trace;
+  try {
+    fn();
+  } finally {
+    mode.trace = previous;
+    trace.finish();
+  }
+  return trace;
+}
