@@ -132,7 +132,7 @@ export class Trace {
     return this.nextStep;
   }
   get epochCount(): number {
-    return this.current.epoch + 1;
+    return this.closedEpochs ? this.current.epoch : this.current.epoch + 1;
   }
   get droppedEpochs(): number {
     return this.keeper.droppedEpochs;
@@ -142,10 +142,19 @@ export class Trace {
     return this.keeper.bytes() + this.current.bytes;
   }
 
-  /** Stop holding live references: copy the parameters that later code will go on changing. */
+  /**
+   * The run is over: copy the parameters that later code will go on changing, and file the epoch in
+   * progress as the last one (so the one before it is thinned like any other).
+   */
   finish(): void {
     for (const target of [...this.leafReaders.keys()]) if (target.needsGrad) this.beforeUpdate(target);
+    if (this.current.steps.length > 0) {
+      this.keeper.finish(this.current);
+      this.current = { epoch: this.current.epoch + 1, steps: [], bytes: 0 };
+      this.closedEpochs = true;
+    }
   }
+  private closedEpochs = false;
 
   // ---- internals ----------------------------------------------------------------------------
   private push(phase: Phase, op: string, def: OpDef<any> | null, attrs: unknown, inputs: Tensor[], output: Tensor): RawStep | null {

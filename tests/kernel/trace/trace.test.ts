@@ -1,0 +1,198 @@
+import { describe, it, expect, afterEach } from "vitest";
+import { np } from "../../../kernel/np.ts";
+import { startTrace, stopTrace, traceOf } from "../../../kernel/trace/trace.ts";
+import { stepRecords } from "../../../kernel/trace/steps.ts";
+import { traceToJSON, traceFromJSON } from "../../../kernel/trace/serialize.ts";
+import type { Tensor } from "../../../kernel/tensor/tensor.ts";
+
+afterEach(() => {
+  stopTrace();
+});
+
+/** The lesson network: X (n x 2) -> tanh(16) -> linear -> MSE, trained with plain gradient descent. */
+function setup(n = 8) {
+  np.random.seed(1);
+  const X = np.random.randn(n, 2).named("X");
+  const Y = np.random.randn(n, 1).named("Y");
+  const W1 = np.random.randn(2, 4).mul(0.5).requiresGrad().named("W1");
+  const b1 = np.zeros([4]).requiresGrad().named("b1");
+  const W2 = np.random.randn(4, 1).mul(0.5).requiresGrad().named("W2");
+  return { X, Y, W1, b1, W2 };
+}
+
+function epoch({ X, Y, W1, b1, W2 }: ReturnType<typeof setup>, lr = 0.1): number {
+  const Z1 = X.matmul(W1).add(b1).named("Z1");
+  const A1 = Z1.tanh().named("A1");
+  const Yhat = A1.matmul(W2).named("Yhat");
+  const L = Yhat.sub(Y).pow(2).mean().named("L");
+  L.backward();
+  np.noGrad(() => {
+    for (const p of [W1, b1, W2]) p.assignSub((p.grad as Tensor).mul(lr));
+  });
+  for (const p of [W1, b1, W2]) p.zeroGrad();
+  return L.item();
+}
+
+describe("trace records", () => {
+  it("records forward, loss, backward and update steps in order, with names and shapes", () => {
+    const net = setup();
+    const trace = traceOf(() => epoch(net));
+    const steps = stepRecords(trace);
+    const phases = [...new Set(steps.map((s) => s.phase))];
+    expect(phases).toEqual(["forward", "loss", "backward", "update"]);
+    const z1 = steps.find((s) => s.name === "Z1")!;
+    expect(z1.op).toBe("add");
+    expect(z1.latex).toBe("Z_{1} = X W_{1} + b_{1}");
+    expect(z1.shapes).toEqual({ inputs: [[8, 4], [4]], output: [8, 4] });
+    expect(steps.find((s) => s.name === "L")!.phase).toBe("loss");
+    expect(steps.find((s) => s.name === "A1")!.phase).toBe("forward");
+  });
+
+  it("backward steps say which gradient flowed into which input, with the chain-rule factor", () => {
+    const net = setup();
+    const steps = stepRecords(traceOf(() => epoch(net)));
+    const dW1 = steps.find((s) => s.phase === "backward" && s.name === "dW1")!;
+    expect(dW1.op).toBe("matmul.backward");
+    expect(dW1.grads![0].intoName).toBe("W1");
+    expect(dW1.grads![0].into).toBe(net.W1.id);
+    expect(dW1.grads![0].factor).toBe("X^{\\top}");
+    expect(dW1.latex).toContain("\\frac{\\partial L}{\\partial W_{1}} = X^{\\top}");
+    const db1 = steps.find((s) => s.name === "db1")!;
+    expect(db1.shapes.output).toEqual([4]);
+    const dZ1 = steps.find((s) => s.name === "dZ1")!;
+    expect(dZ1.latex).toBe("\\frac{\\partial L}{\\partial Z_{1}} = \\frac{\\partial L}{\\partial A_{1}} \\odot \\left(1 - A_{1}^{2}\\right)");
+  });
+
+  it("the recorded gradient values are the ones autograd stored in .grad", () => {
+    const net = setup();
+    const trace = startTrace();
+    const Z1 = net.X.matmul(net.W1).add(net.b1).named("Z1");
+    const L = Z1.tanh().sum().named("L");
+    L.backward();
+    stopTrace();
+    const db1 = trace.rawSteps().find((s) => s.phase === "backward" && s.grad?.into === net.b1)!;
+    expect(Array.from(db1.output.data)).toEqual(Array.from(net.b1.grad!.data));
+  });
+
+  it("keeps op outputs by reference and copies parameters that change in place", () => {
+    const net = setup();
+    const trace = startTrace();
+    const before = Array.from(net.W1.data);
+    epoch(net);
+    epoch(net);
+    stopTrace();
+    const raw = trace.rawSteps();
+    const firstMatmul = raw.find((s) => s.op === "matmul")!;
+    // the first epoch's matmul read W1 before any update: it shows those values, not today's
+    expect(Array.from(firstMatmul.inputs[1].data)).toEqual(before);
+    expect(firstMatmul.inputs[1]).not.toBe(net.W1);
+    expect(Array.from(net.W1.data)).not.toEqual(before);
+    // the update step shows W1 after the change
+    const update = raw.find((s) => s.op === "assignSub" && s.inputs[0].name === "W1")!;
+    expect(update.phase).toBe("update");
+    expect(Array.from(update.inputs[0].data)).toEqual(before);
+    const z1 = raw.find((s) => s.output.name === "Z1")!;
+    expect(z1.output.name).toBe("Z1"); // the same object the cell bound, not a copy
+  });
+
+  it("counts epochs: a forward op after a backward pass starts a new one", () => {
+    const net = setup();
+    const trace = traceOf(() => {
+      for (let i = 0; i < 5; i++) epoch(net);
+    });
+    expect(trace.epochCount).toBe(5);
+    const epochs = stepRecords(trace).map((s) => s.epoch);
+    expect(epochs[0]).toBe(0);
+    expect(epochs[epochs.length - 1]).toBe(4);
+  });
+
+  it("stamps each step with the cell and line set by at()", () => {
+    const trace = startTrace();
+    trace.at("forward", 3);
+    np.ones([2]).add(1);
+    trace.at("forward", 4);
+    np.ones([2]).mul(2).named("Q");
+    stopTrace();
+    const steps = stepRecords(trace);
+    expect(steps.map((s) => [s.cell, s.line])).toEqual([["forward", 3], ["forward", 4]]);
+    expect(steps[1].name).toBe("Q");
+  });
+
+  it("a hand-written loss can be labelled with np.phase", () => {
+    const trace = traceOf(() => {
+      const p = np.array([0.8, 0.1, 0.1]);
+      np.phase("loss", () => p.log().mul([1, 0, 0]).sum().neg());
+    });
+    expect(stepRecords(trace).every((s) => s.phase === "loss")).toBe(true);
+  });
+
+  it("records nothing when no trace is on", () => {
+    const net = setup();
+    const trace = startTrace();
+    stopTrace();
+    epoch(net);
+    expect(trace.rawSteps()).toHaveLength(0);
+  });
+});
+
+describe("trace memory bound", () => {
+  it("a 1000-epoch run keeps the first epoch, the last and a few samples, within the byte cap", () => {
+    const net = setup(300);
+    const losses: number[] = [];
+    const trace = traceOf(() => {
+      for (let i = 0; i < 1000; i++) losses.push(epoch(net, 0.05));
+    });
+    const epochs = [...new Set(stepRecords(trace).map((s) => s.epoch))];
+    expect(epochs[0]).toBe(0);
+    expect(epochs[epochs.length - 1]).toBe(999);
+    expect(epochs.length).toBeLessThanOrEqual(1 + 8 + 1 + 1);
+    expect(epochs.length).toBeGreaterThanOrEqual(4);
+    expect(trace.bytes()).toBeLessThan(trace.policy.maxBytes);
+    expect(trace.droppedEpochs).toBeGreaterThan(900);
+    expect(losses[999]).toBeLessThan(losses[0]);
+  });
+
+  it("sampled epochs are evenly spaced by a power-of-two stride", () => {
+    const net = setup();
+    const trace = traceOf(() => {
+      for (let i = 0; i < 200; i++) epoch(net);
+    });
+    const epochs = [...new Set(stepRecords(trace).map((s) => s.epoch))];
+    const middle = epochs.slice(1, -1);
+    const gaps = middle.slice(1).map((e, i) => e - middle[i]);
+    expect(new Set(gaps).size).toBeLessThanOrEqual(1);
+  });
+
+  it("a hard byte cap stops recording and says so, instead of growing", () => {
+    const trace = traceOf(() => {
+      for (let i = 0; i < 100; i++) np.ones([100, 100]).add(i);
+    }, { maxBytes: 1_000_000 });
+    expect(trace.bytes()).toBeLessThanOrEqual(1_000_000);
+    expect(trace.truncated).toBe(true);
+    expect(trace.droppedSteps).toBeGreaterThan(0);
+    expect(trace.stepCount).toBe(100); // one add per iteration (creation helpers are not ops)
+  });
+});
+
+describe("trace JSON", () => {
+  it("round-trips steps and values, with non-finite numbers encoded explicitly", () => {
+    const trace = traceOf(() => {
+      np.array([0, 1, -1]).log().named("logs");
+    });
+    const json = traceToJSON(trace);
+    const text = JSON.stringify(json);
+    expect(text).toContain('"-Infinity"');
+    expect(text).toContain('"NaN"');
+    const back = traceFromJSON(text);
+    expect(back.steps).toEqual(json.steps);
+    const out = back.arrays.get(back.steps[0].output)!;
+    expect(out[0]).toBe(-Infinity);
+    expect(out[1]).toBe(0);
+    expect(Number.isNaN(out[2])).toBe(true);
+  });
+
+  it("rejects a trace of another version", () => {
+    const json = traceToJSON(traceOf(() => np.ones([1]).add(1)));
+    expect(() => traceFromJSON({ ...json, version: 99 })).toThrow(/version 99/);
+  });
+});
