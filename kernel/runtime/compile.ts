@@ -35,7 +35,7 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
   const analysis = analyze(program);
   if (analysis.unsupported.length > 0) {
     const { node, message } = analysis.unsupported[0];
-    const loc = originalPosition(jsToTs, { line: node.loc.start.line - 1, column: node.loc.start.column });
+    const loc = originalPosition(jsToTs, { line: node.loc!.start.line - 1, column: node.loc!.start.column });
     throw new CellSyntaxError(message, loc);
   }
   const rewritten = rewrite(js, program, analysis, {

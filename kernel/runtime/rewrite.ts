@@ -35,7 +35,7 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
   const inScope = (name: string) => topLevel.has(name) || options.isKnown(name);
 
   for (const statement of a.callingStatements) {
-    s.appendRight(statement.start, `__sb.at(${statement.loc.start.line});`);
+    s.appendRight(statement.start, `__sb.at(${statement.loc!.start.line});`);
   }
 
   // Jupyter's rule: the last expression statement is the result, unless a `;` ends it.

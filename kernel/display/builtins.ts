@@ -1,0 +1,45 @@
+// The names every cell has in scope without importing anything: np, display, md, tex, html, plot,
+// check, progress. Display helpers are bound to a DisplayTarget, so their outputs land in the cell that
+// is running when they are called.
+import { np } from "../np.ts";
+import { toMimeBundle } from "./bundle.ts";
+import { makeCheck } from "./check.ts";
+import { plot } from "./plot.ts";
+import { makeProgress } from "./progress.ts";
+import { html, md, tex } from "./rich.ts";
+import type { DisplayTarget } from "./target.ts";
+
+export interface DisplayHandle {
+  displayId: string;
+  update(value: unknown): void;
+}
+
+export function makeDisplay(target: DisplayTarget) {
+  /**
+   * Show a value as rich output. With `{id: true}` (or an id of your own) it returns a handle whose
+   * `update(value)` replaces the output in place.
+   */
+  function display(value: unknown): void;
+  function display(value: unknown, options: { id: string | true }): DisplayHandle;
+  function display(value: unknown, options?: { id?: string | true }): DisplayHandle | void {
+    const id = options?.id === true ? target.newDisplayId() : options?.id;
+    target.display(toMimeBundle(value), {}, id);
+    if (id !== undefined) return { displayId: id, update: (v: unknown) => target.update(id, toMimeBundle(v)) };
+  }
+  return display;
+}
+
+export function makeBuiltins(target: DisplayTarget) {
+  return {
+    np,
+    display: makeDisplay(target),
+    md,
+    tex,
+    html,
+    plot,
+    check: makeCheck(target),
+    progress: makeProgress(target),
+  };
+}
+
+export type Builtins = ReturnType<typeof makeBuiltins>;

@@ -1,0 +1,15 @@
+// What the display helpers need from the kernel: somewhere to send outputs for the execution that is
+// running now, ids for displays that update in place, and a way to read the student's variables.
+import type { MimeBundle } from "../protocol/mime.ts";
+
+export interface DisplayTarget {
+  display(data: MimeBundle, metadata?: Record<string, unknown>, displayId?: string): void;
+  update(displayId: string, data: MimeBundle, metadata?: Record<string, unknown>): void;
+  newDisplayId(): string;
+  /** state that lives as long as the current execution (progress bars keyed by label). */
+  executionState(): Map<string, unknown>;
+  /** run `fn` when the current execution ends (a progress bar's last, throttled update). */
+  atEnd(fn: () => void): void;
+  /** a kernel variable by name. */
+  lookup(name: string): { found: true; value: unknown } | { found: false };
+}

@@ -1,0 +1,85 @@
+// From a thrown value to what the student reads: the message, and where it happened in the TypeScript
+// they wrote (cell, line, column), with the failing line quoted. Stack frames of cell scripts are found
+// by their file name (`stepbook-cell-N.js`, set with sourceURL or vm's filename) and mapped back through
+// the cell's source maps; frames inside the kernel are left out.
+import { repr } from "../display/repr.ts";
+import type { SourcePosition } from "../protocol/messages.ts";
+import { CellSyntaxError } from "./transpile.ts";
+import { InterruptError, timeLimitMessage } from "./interrupt.ts";
+
+/** A compiled script the kernel ran: enough to map a stack frame back to the cell's source. */
+export interface ScriptInfo {
+  cellId: string;
+  source: string;
+  toSource(line: number, column: number): { line: number; column: number };
+}
+
+export interface ErrorReport {
+  ename: string;
+  evalue: string;
+  traceback: string[];
+  position: SourcePosition | null;
+}
+
+const FRAME = /(stepbook-cell-\d+\.js):(\d+):(\d+)/g;
+
+export function describeError(
+  error: unknown,
+  scripts: (filename: string) => ScriptInfo | undefined,
+  current: { cellId: string; source: string; timeoutMs?: number },
+): ErrorReport {
+  if (error instanceof CellSyntaxError) {
+    const position = { cellId: current.cellId, line: error.position.line + 1, column: error.position.column + 1 };
+    return report("SyntaxError", error.message, [position], (id) => (id === current.cellId ? current.source : undefined));
+  }
+  if (!(error instanceof Error)) return { ename: "Error", evalue: `Uncaught ${repr(error)}`, traceback: [`Uncaught ${repr(error)}`], position: null };
+
+  let ename = error.name || "Error";
+  let evalue = cleanMessage(error.message);
+  if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
+    ename = "InterruptError";
+    evalue = timeLimitMessage(current.timeoutMs ?? 0);
+  } else if (error instanceof RangeError) {
+    evalue = explainRangeError(evalue);
+  }
+
+  const positions: SourcePosition[] = [];
+  const sources = new Map<string, string>();
+  for (const [, filename, line, column] of (error.stack ?? "").matchAll(FRAME)) {
+    const script = scripts(filename);
+    if (!script) continue;
+    const at = script.toSource(Number(line), Number(column));
+    positions.push({ cellId: script.cellId, line: at.line, column: at.column });
+    sources.set(script.cellId, script.source);
+  }
+  if (error instanceof InterruptError && positions.length === 0) ename = "InterruptError";
+  return report(ename, evalue, positions, (id) => sources.get(id));
+}
+
+function report(ename: string, evalue: string, positions: SourcePosition[], sourceOf: (cellId: string) => string | undefined): ErrorReport {
+  const traceback = [`${ename}: ${evalue}`];
+  positions.forEach((p, i) => {
+    traceback.push(`${i === 0 ? "  at" : "  called from"} cell "${p.cellId}", line ${p.line}, column ${p.column}`);
+    const text = sourceOf(p.cellId)?.split("\n")[p.line - 1];
+    if (i === 0 && text !== undefined) {
+      const gutter = `    ${p.line} | `;
+      traceback.push(gutter + text, " ".repeat(gutter.length + p.column - 1) + "^");
+    }
+  });
+  return { ename, evalue, traceback, position: positions[0] ?? null };
+}
+
+/** Names the rewriter introduced must not show up in what the student reads. */
+export function cleanMessage(message: string): string {
+  return message.replace(/__scope\./g, "").replace(/__sb\.name\(([^,]*), "[^"]*"\)/g, "$1");
+}
+
+function explainRangeError(message: string): string {
+  if (/call stack/i.test(message)) {
+    return `${message}: a function called itself too many times (is a recursion missing its base case?)`;
+  }
+  if (/array length|allocation failed|Array buffer|string length|out of memory/i.test(message)) {
+    return `${message}: the cell asked for more memory than the kernel can allocate (check the sizes and shapes you create)`;
+  }
+  return message;
+}

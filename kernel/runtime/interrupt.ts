@@ -1,0 +1,91 @@
+// The interrupt check the rewriter puts at the top of every loop body and function: `if (--__sbg.n < 0)
+// __sbg.check();`. Most of the time that is one decrement; every `batch` passes `check()` looks at the
+// three ways a cell is stopped:
+//   - a SharedArrayBuffer flag the page sets with Atomics (works while the worker is busy in a loop);
+//   - a plain flag set by an interrupt_request the kernel received while the cell awaited something;
+//   - the cell's time limit (a deadline), which needs no help from outside at all.
+// `batch` adapts so that a real check happens about every millisecond, whatever a pass costs.
+
+export class InterruptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InterruptError";
+  }
+}
+
+const MIN_BATCH = 1;
+const MAX_BATCH = 1 << 20;
+const now = () => performance.now();
+
+export class InterruptGuard {
+  /** countdown to the next real check (read and decremented by rewritten code). */
+  n = 1000;
+  private batch = 1000;
+  private lastCheck = 0;
+  private shared: Int32Array | null = null;
+  private requested = false;
+  private deadline = Infinity;
+  private limitMs: number | null = null;
+  private running = false;
+
+  /** Share an Int32Array over a SharedArrayBuffer: a non-zero slot 0 means "stop". */
+  useSharedFlag(flag: Int32Array | null): void {
+    this.shared = flag;
+  }
+
+  get hasSharedFlag(): boolean {
+    return this.shared !== null;
+  }
+
+  /** A cell starts: arm the time limit. */
+  begin(timeoutMs?: number): void {
+    this.running = true;
+    this.requested = false;
+    this.limitMs = timeoutMs ?? null;
+    this.deadline = timeoutMs === undefined ? Infinity : now() + timeoutMs;
+    this.lastCheck = now();
+    this.n = this.batch;
+  }
+
+  /** The cell ended: leftover callbacks (timers the cell started) run unguarded by its limit. */
+  end(): void {
+    this.running = false;
+    this.requested = false;
+    this.deadline = Infinity;
+    this.limitMs = null;
+  }
+
+  /** Ask the running cell to stop at its next check (an interrupt_request that got through). */
+  request(): void {
+    if (this.running) this.requested = true;
+    this.n = 0;
+  }
+
+  /** Clear the shared flag (the page sets it; the kernel clears it once the interrupt is handled). */
+  clearShared(): void {
+    if (this.shared) Atomics.store(this.shared, 0, 0);
+  }
+
+  check(): void {
+    const t = now();
+    const elapsed = t - this.lastCheck;
+    this.lastCheck = t;
+    // Aim at a check per ~millisecond: cheap passes get a bigger batch, slow ones a smaller.
+    if (elapsed < 0.5) this.batch = Math.min(this.batch * 2, MAX_BATCH);
+    else if (elapsed > 2) this.batch = Math.max(this.batch >> 2, MIN_BATCH);
+    this.n = this.batch;
+    if (!this.running) return;
+    // The conditions stay set until the cell ends, so a `catch` in the cell cannot swallow the stop.
+    if (this.requested || (this.shared !== null && Atomics.load(this.shared, 0) !== 0)) {
+      throw new InterruptError("Interrupted: the cell was stopped (variables defined before this point are kept)");
+    }
+    if (t > this.deadline) {
+      throw new InterruptError(timeLimitMessage(this.limitMs ?? 0));
+    }
+  }
+}
+
+export function timeLimitMessage(limitMs: number): string {
+  const limit = limitMs >= 1000 ? `${+(limitMs / 1000).toFixed(2)} s` : `${limitMs} ms`;
+  return `Interrupted: the cell ran longer than its time limit of ${limit} (variables defined before this point are kept)`;
+}

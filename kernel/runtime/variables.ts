@@ -1,0 +1,46 @@
+// Kernel variables as plain data: full values (inspect_reply, the CLI's --json) and one-line summaries
+// (the variable inspector).
+import { Tensor } from "../tensor/tensor.ts";
+import { repr } from "../display/repr.ts";
+import { toJsonNumber, type TensorValue, type VariableSummary, type VariableValue } from "../protocol/values.ts";
+
+export function tensorValue(t: Tensor, withGrad = true): TensorValue {
+  const value: TensorValue = { type: "tensor", dtype: "float64", shape: [...t.shape], data: Array.from(t.data, toJsonNumber) };
+  if (t.name !== null) value.name = t.name;
+  if (withGrad && t.grad) value.grad = { shape: [...t.grad.shape], data: Array.from(t.grad.data, toJsonNumber) };
+  return value;
+}
+
+export function describeValue(value: unknown): VariableValue {
+  if (value instanceof Tensor) return tensorValue(value);
+  if (typeof value === "number") return { type: "number", value: toJsonNumber(value) };
+  return { type: "other", kind: kindOf(value), repr: repr(value, { depth: 2, maxItems: 50 }) };
+}
+
+export function summarize(name: string, value: unknown, cell: string | null): VariableSummary {
+  if (value instanceof Tensor) {
+    const s = value.size > 0 ? stats(value.data) : null;
+    const summary = s ? `min ${fmt(s.min)}, max ${fmt(s.max)}, mean ${fmt(s.mean)}${value.grad ? ", has grad" : ""}` : "empty";
+    return { name, type: "tensor", shape: [...value.shape], summary, cell };
+  }
+  return { name, type: kindOf(value), summary: repr(value, { depth: 0, maxItems: 10 }).split("\n").slice(0, 3).join(" "), cell };
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "function") return /^class\b/.test(Function.prototype.toString.call(value)) ? "class" : "function";
+  if (typeof value === "object") {
+    const ctor = Object.getPrototypeOf(value)?.constructor;
+    return ctor && ctor !== Object && ctor.name ? ctor.name : "object";
+  }
+  return typeof value;
+}
+
+function stats(data: Float64Array) {
+  let min = Infinity, max = -Infinity, sum = 0;
+  for (const v of data) { if (v < min) min = v; if (v > max) max = v; sum += v; }
+  return { min, max, mean: sum / data.length };
+}
+
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
