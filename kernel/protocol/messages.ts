@@ -136,6 +136,11 @@ export type KernelMessageType = KernelMessage["type"];
 export type MessageOf<T extends KernelMessageType> = Extract<KernelMessage, { type: T }>;
 export type RequestOf<T extends KernelRequest["type"]> = Extract<KernelRequest, { type: T }>;
 
+// ---- host setup: page -> worker, once, before any request -------------------------------------------
+
+/** Hands the worker the interrupt flag: an Int32Array slot 0 the page sets with Atomics.store. */
+export interface WorkerInit { type: "worker_init"; interruptFlag: SharedArrayBuffer | null }
+
 // ---- guards -------------------------------------------------------------------------------------------
 
 const messageTypes: ReadonlySet<string> = new Set<KernelMessageType>([

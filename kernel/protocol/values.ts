@@ -48,8 +48,10 @@ export interface TraceSummary {
   version: number;
   cell: string;
   records: StepSummary[];
-  /** records the trace dropped to stay bounded (e.g. middle epochs of a long loop). */
+  /** steps the trace dropped to stay bounded, and whole epochs thinned out of a long loop. */
   dropped: number;
+  droppedEpochs: number;
+  epochs: number;
 }
 
 export function toJsonNumber(x: number): JsonNumber {

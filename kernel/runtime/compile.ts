@@ -3,7 +3,7 @@
 // the script back to the TypeScript the student wrote (error messages).
 import { analyze } from "./analyze.ts";
 import { rewrite } from "./rewrite.ts";
-import { transpile, CellSyntaxError } from "./transpile.ts";
+import { transpile, jsToTsPosition, CellSyntaxError } from "./transpile.ts";
 import { decodeMappings, originalPosition } from "./sourcemap.ts";
 
 export { CellSyntaxError };
@@ -24,8 +24,8 @@ export interface CompiledCell {
   hasResult: boolean;
   defines: string[];
   uses: string[];
-  /** 1-based script position -> 1-based TypeScript position (line, column). */
-  toSource(line: number, column: number): { line: number; column: number };
+  /** 1-based script position -> 1-based TypeScript position, or null for the wrapper's own code. */
+  toSource(line: number, column: number): { line: number; column: number } | null;
 }
 
 const globalNames = (name: string) => name in globalThis;
@@ -35,7 +35,7 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
   const analysis = analyze(program);
   if (analysis.unsupported.length > 0) {
     const { node, message } = analysis.unsupported[0];
-    const loc = originalPosition(jsToTs, { line: node.loc!.start.line - 1, column: node.loc!.start.column });
+    const loc = jsToTsPosition(jsToTs, { line: node.loc!.start.line - 1, column: node.loc!.start.column });
     throw new CellSyntaxError(message, loc);
   }
   const rewritten = rewrite(js, program, analysis, {
@@ -52,7 +52,8 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
     uses: rewritten.uses,
     toSource(line, column) {
       const inJs = originalPosition(scriptToJs, { line: line - 1, column: column - 1 });
-      const inTs = originalPosition(jsToTs, inJs);
+      if (inJs === null) return null;
+      const inTs = jsToTsPosition(jsToTs, inJs);
       return { line: inTs.line + 1, column: inTs.column + 1 };
     },
   };

@@ -11,7 +11,7 @@ import { InterruptError, timeLimitMessage } from "./interrupt.ts";
 export interface ScriptInfo {
   cellId: string;
   source: string;
-  toSource(line: number, column: number): { line: number; column: number };
+  toSource(line: number, column: number): { line: number; column: number } | null;
 }
 
 export interface ErrorReport {
@@ -39,6 +39,9 @@ export function describeError(
   if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
     ename = "InterruptError";
     evalue = timeLimitMessage(current.timeoutMs ?? 0);
+  } else if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") {
+    ename = "InterruptError";
+    evalue = "Interrupted: the cell was stopped (variables defined before this point are kept)";
   } else if (error instanceof RangeError) {
     evalue = explainRangeError(evalue);
   }
@@ -49,6 +52,7 @@ export function describeError(
     const script = scripts(filename);
     if (!script) continue;
     const at = script.toSource(Number(line), Number(column));
+    if (at === null) continue;
     positions.push({ cellId: script.cellId, line: at.line, column: at.column });
     sources.set(script.cellId, script.source);
   }

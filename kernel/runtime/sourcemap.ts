@@ -50,10 +50,12 @@ function decodeVlq(text: string): number[] {
 
 /**
  * The source position of generated position `pos`: the nearest mapped segment at or before the column
- * (inserted code has no segment of its own, so it reports the code it was inserted before... or after).
- * Falls back to the same line when the line has no mapping.
+ * (inserted code has no segment of its own, so it reports the code it was inserted before).
+ * `withinToken` adds the distance from the segment's start: right for maps with one segment per token
+ * (sucrase), wrong for maps with one segment per character (magic-string's hires), where the distance
+ * is into inserted text. Null when the generated line maps to nothing (our wrapper's last line).
  */
-export function originalPosition(map: DecodedMappings, pos: Pos): Pos {
+export function originalPosition(map: DecodedMappings, pos: Pos, withinToken = false): Pos | null {
   const segments = map[pos.line] ?? [];
   let best: number[] | undefined;
   for (const segment of segments) {
@@ -61,8 +63,8 @@ export function originalPosition(map: DecodedMappings, pos: Pos): Pos {
     else break;
   }
   if (!best) best = segments[0];
-  if (!best) return pos;
-  return { line: best[2], column: best[3] + Math.max(0, pos.column - best[0]) };
+  if (!best) return null;
+  return { line: best[2], column: best[3] + (withinToken ? Math.max(0, pos.column - best[0]) : 0) };
 }
 
 /** 0-based line and column of a character offset in `text`. */

@@ -47,9 +47,14 @@ export function transpile(ts: string): Transpiled {
     }) as unknown as JsNode;
   } catch (e) {
     const pos = (e as { pos?: number }).pos ?? 0;
-    throw new CellSyntaxError(stripPosition((e as Error).message), originalPosition(jsToTs, positionAt(js, pos)));
+    throw new CellSyntaxError(stripPosition((e as Error).message), jsToTsPosition(jsToTs, positionAt(js, pos)));
   }
   return { js, program, jsToTs };
+}
+
+/** A JavaScript position in the TypeScript source (sucrase keeps lines, so the line is the fallback). */
+export function jsToTsPosition(map: DecodedMappings, pos: Pos): Pos {
+  return originalPosition(map, pos, true) ?? pos;
 }
 
 // Parsers append "(line:col)" of their own input; we report the TypeScript position instead.

@@ -1,0 +1,256 @@
+// The kernel: runs cells in one persistent scope and reports what happened as protocol messages. It is
+// the same code in Node and in the browser's worker; a host only supplies how a script is evaluated
+// (Node adds vm's hard time limit) and carries the messages.
+import { np } from "../np.ts";
+import { Tensor } from "../tensor/tensor.ts";
+import { activeTrace, startTrace, stopTrace, type Trace } from "../trace/trace.ts";
+import { makeBuiltins } from "../display/builtins.ts";
+import { toMimeBundle } from "../display/bundle.ts";
+import type { DisplayTarget } from "../display/target.ts";
+import type { ExecuteReply, ExecuteRequest, InspectTarget, KernelMessage } from "../protocol/messages.ts";
+import type { TensorValue, VariableSummary, VariableValue } from "../protocol/values.ts";
+import { compileCell } from "./compile.ts";
+import { makeConsole } from "./console.ts";
+import { describeError, type ScriptInfo } from "./errors.ts";
+import { InterruptGuard } from "./interrupt.ts";
+import { DEFAULT_LIMITS, OutputSink, type OutputLimits } from "./output.ts";
+import { CellGraph } from "./stale.ts";
+import { summarizeTrace } from "./trace-summary.ts";
+import { describeValue, summarize, tensorValue } from "./variables.ts";
+
+/** Evaluates a compiled cell script and returns what it evaluates to (the cell's promise). */
+export type Evaluator = (code: string, filename: string, timeoutMs: number | undefined) => unknown;
+
+export interface KernelOptions {
+  evaluate?: Evaluator;
+  limits?: Partial<OutputLimits>;
+  /** more names for every cell's scope (e.g. `nn` once it exists). */
+  builtins?: Record<string, unknown>;
+  /** time limit for cells whose request sets none. */
+  defaultTimeoutMs?: number;
+}
+
+export type Emit = (message: KernelMessage) => void;
+
+/** The global slot a cell script reads its arguments from (see rewrite.ts). */
+const SLOT = Symbol.for("stepbook.cell");
+/** Indirect eval: global scope, and `//# sourceURL` names the script in stack traces. */
+const globalEval: Evaluator = (code) => (0, eval)(code);
+
+interface Execution {
+  sink: OutputSink;
+  state: Map<string, unknown>;
+  atEnd: (() => void)[];
+}
+
+export class Kernel {
+  readonly guard = new InterruptGuard();
+  private scope: Record<string, unknown> = {};
+  private builtinNames = new Set<string>();
+  private readonly graph = new CellGraph();
+  private readonly scripts = new Map<string, ScriptInfo>();
+  private readonly sources = new Map<string, string>();
+  private readonly definedBy = new Map<string, string>();
+  private readonly traces = new Map<string, Trace>();
+  private order: string[] = [];
+  private executionCount = 0;
+  private displayCount = 0;
+  /** the execution outputs go to; after a cell ends, its leftover timers still write to it. */
+  private current: Execution | null = null;
+  private readonly evaluate: Evaluator;
+  private readonly limits: OutputLimits;
+
+  constructor(private readonly options: KernelOptions = {}) {
+    this.evaluate = options.evaluate ?? globalEval;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.restart();
+  }
+
+  /** A fresh scope, no cells run, the random generator back at its seed (so a replay is exact). */
+  restart(): void {
+    // Reading a name nobody defined falls through to this prototype and throws, as a real scope would.
+    const undefinedNames = new Proxy(Object.create(null), {
+      get(_target, key) {
+        if (typeof key === "string") throw new ReferenceError(`${key} is not defined`);
+        return undefined;
+      },
+    });
+    this.scope = Object.create(undefinedNames);
+    const target = this.displayTarget();
+    Object.assign(this.scope, makeBuiltins(target), { console: makeConsole({ stream: (n, t) => this.current?.sink.stream(n, t), display: (d) => target.display(d) }) }, this.options.builtins);
+    this.builtinNames = new Set(Object.keys(this.scope));
+    this.graph.clear();
+    this.scripts.clear();
+    this.sources.clear();
+    this.definedBy.clear();
+    this.traces.clear();
+    this.order = [];
+    this.executionCount = 0;
+    this.current = null;
+    np.random.seed(0);
+  }
+
+  /** Stop the running cell at its next interrupt check. */
+  interrupt(): void {
+    this.guard.request();
+  }
+
+  async execute(request: ExecuteRequest, emit: Emit): Promise<ExecuteReply> {
+    const count = ++this.executionCount;
+    const { id: parent, cellId, code } = request;
+    const execution: Execution = { sink: new OutputSink(emit, parent, cellId, this.limits), state: new Map(), atEnd: [] };
+    this.current = execution;
+    emit({ type: "status", parent, state: "busy" });
+    const timeoutMs = request.timeoutMs ?? this.options.defaultTimeoutMs;
+    const trace = request.trace === false ? null : startTrace();
+    let status: "ok" | "error" = "ok";
+    let defines: string[] = [], uses: string[] = [];
+    try {
+      const compiled = compileCell(code, { filename: `stepbook-cell-${this.scriptId()}.js`, isKnown: (n) => n in this.scope });
+      defines = compiled.defines;
+      uses = compiled.uses.filter((n) => !this.builtinNames.has(n));
+      this.scripts.set(compiled.filename, { cellId, source: code, toSource: compiled.toSource });
+      // Functions of old runs may still be called, but not forever: keep the latest scripts only.
+      if (this.scripts.size > 5000) this.scripts.delete(this.scripts.keys().next().value!);
+      this.graph.record({ id: cellId, defines, uses, lastRun: count });
+      this.guard.begin(timeoutMs);
+      const value = await this.run(compiled.code, compiled.filename, cellId, timeoutMs);
+      if (compiled.hasResult && value !== undefined) {
+        execution.sink.send({ type: "execute_result", parent, cellId, executionCount: count, data: toMimeBundle(value), metadata: {} });
+      }
+    } catch (error) {
+      status = "error";
+      const report = describeError(error, (f) => this.scripts.get(f), { cellId, source: code, timeoutMs });
+      execution.sink.send({ type: "error", parent, cellId, ...report });
+    } finally {
+      this.guard.end();
+      if (trace !== null && activeTrace() === trace) stopTrace();
+    }
+    for (const fn of execution.atEnd) {
+      try { fn(); } catch { /* a display helper failing at the end must not lose the cell's reply */ }
+    }
+    if (trace !== null) {
+      this.traces.set(cellId, trace);
+      if (trace.stepCount > 0) execution.sink.send({ type: "trace", parent, cellId, trace: summarizeTrace(trace, cellId) });
+    }
+    execution.sink.flush();
+    this.sources.set(cellId, code);
+    for (const name of defines) this.definedBy.set(name, cellId);
+    if (!this.order.includes(cellId)) this.order.push(cellId);
+    emit({ type: "stale", parent, cells: this.stale() });
+    const reply: ExecuteReply = { type: "execute_reply", parent, cellId, status, executionCount: count, defines, uses };
+    emit(reply);
+    emit({ type: "status", parent, state: "idle" });
+    return reply;
+  }
+
+  /** Run cells in order (and remember that order for runStale); stops at the first error. */
+  async runAll(cells: { id: string; code: string }[], emit: Emit, options: { timeoutMs?: number; requestId?: (i: number) => string } = {}): Promise<ExecuteReply[]> {
+    this.order = cells.map((c) => c.id);
+    const replies: ExecuteReply[] = [];
+    for (const [i, cell] of cells.entries()) {
+      const id = options.requestId?.(i) ?? `run-all-${this.executionCount + 1}`;
+      const reply = await this.execute({ type: "execute_request", id, cellId: cell.id, code: cell.code, timeoutMs: options.timeoutMs }, emit);
+      replies.push(reply);
+      if (reply.status !== "ok") break;
+    }
+    return replies;
+  }
+
+  /** Re-run the stale cells, in notebook order, with the code they last ran. */
+  async runStale(emit: Emit, options: { timeoutMs?: number } = {}): Promise<ExecuteReply[]> {
+    const position = (id: string) => this.order.indexOf(id);
+    const cells = this.stale().sort((a, b) => position(a) - position(b)).map((id) => ({ id, code: this.sources.get(id) ?? "" }));
+    const order = this.order;
+    const replies = await this.runAll(cells, emit, options);
+    this.order = order;
+    return replies;
+  }
+
+  stale(): string[] {
+    return this.graph.stale();
+  }
+
+  /** What re-running or editing `cellId` would make stale. */
+  dependants(cellId: string): string[] {
+    return this.graph.dependants(cellId);
+  }
+
+  /** The student's top-level names (no builtins), in definition order. */
+  names(): string[] {
+    return Object.keys(this.scope).filter((n) => !this.builtinNames.has(n));
+  }
+
+  get(name: string): unknown {
+    return Object.prototype.hasOwnProperty.call(this.scope, name) ? this.scope[name] : undefined;
+  }
+
+  variables(): VariableSummary[] {
+    return this.names().map((n) => summarize(n, this.scope[n], this.definedBy.get(n) ?? null));
+  }
+
+  /** Every top-level binding with its full value (the CLI's --json). */
+  variableValues(): Record<string, VariableValue> {
+    return Object.fromEntries(this.names().map((n) => [n, describeValue(this.scope[n])]));
+  }
+
+  /** Full values of a variable or of a traced step's tensor; throws with a message when there is none. */
+  inspect(target: InspectTarget): VariableValue | TensorValue {
+    if (target.kind === "variable") {
+      if (!Object.prototype.hasOwnProperty.call(this.scope, target.name)) throw new Error(`${target.name} is not defined`);
+      return describeValue(this.scope[target.name]);
+    }
+    const trace = this.traces.get(target.cellId);
+    const step = trace?.rawSteps().find((s) => s.step === target.step);
+    if (!step) throw new Error(`no step ${target.step} in the trace of cell "${target.cellId}" (it may have been dropped to keep the trace small)`);
+    const t = target.which === "output" ? step.output : target.which === "grad" ? step.output.grad : step.inputs[target.index ?? 0];
+    if (!(t instanceof Tensor)) throw new Error(`step ${target.step} has no ${target.which}${target.which === "input" ? ` ${target.index ?? 0}` : ""}`);
+    return tensorValue(t, false);
+  }
+
+  private scriptId = (() => {
+    let n = 0;
+    return () => ++n;
+  })();
+
+  private async run(code: string, filename: string, cellId: string, timeoutMs: number | undefined): Promise<unknown> {
+    const slot = globalThis as unknown as Record<symbol, unknown>;
+    slot[SLOT] = [this.cellHandle(cellId), this.scope, this.guard];
+    let result: unknown;
+    try {
+      result = this.evaluate(code, filename, timeoutMs);
+    } finally {
+      delete slot[SLOT];
+    }
+    return await result;
+  }
+
+  /** `__sb` in a cell script: source locations for the trace, tensor names, and `typeof` lookups. */
+  private cellHandle(cellId: string) {
+    const scope = this.scope;
+    return {
+      at(line: number): void {
+        activeTrace()?.at(cellId, line);
+      },
+      name<T>(value: T, name: string): T {
+        if (value instanceof Tensor && value.name === null) value.named(name);
+        return value;
+      },
+      peek(name: string): unknown {
+        return Object.prototype.hasOwnProperty.call(scope, name) ? scope[name] : undefined;
+      },
+    };
+  }
+
+  private displayTarget(): DisplayTarget {
+    const noState = new Map<string, unknown>();
+    return {
+      display: (data, metadata, id) => this.current?.sink.display(data, metadata, id),
+      update: (id, data, metadata) => this.current?.sink.update(id, data, metadata),
+      newDisplayId: () => `display-${++this.displayCount}`,
+      executionState: () => this.current?.state ?? noState,
+      atEnd: (fn) => this.current?.atEnd.push(fn),
+      lookup: (name) => (Object.prototype.hasOwnProperty.call(this.scope, name) ? { found: true, value: this.scope[name] } : { found: false }),
+    };
+  }
+}

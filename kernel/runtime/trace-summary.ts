@@ -1,0 +1,35 @@
+// What a `trace` message carries: the step records (plain data, no tensor values) plus a small preview
+// of each step's output, so the step-through view can show something at once and fetch full values with
+// inspect_request only for the step the student looks at.
+import type { Trace } from "../trace/trace.ts";
+import { stepRecords, stepTensors } from "../trace/steps.ts";
+import { TRACE_VERSION } from "../trace/record.ts";
+import { toJsonNumber, type StepSummary, type TraceSummary } from "../protocol/values.ts";
+
+const PREVIEW = 8;
+
+export function summarizeTrace(trace: Trace, cellId: string): TraceSummary {
+  const tensors = stepTensors(trace);
+  const records: StepSummary[] = stepRecords(trace).map((r) => {
+    const data = tensors.get(r.output)?.data ?? new Float64Array(0);
+    let min = Infinity, max = -Infinity, sum = 0;
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+      sum += v;
+    }
+    const empty = data.length === 0;
+    return {
+      ...r,
+      preview: {
+        values: Array.from(data.subarray(0, PREVIEW), toJsonNumber),
+        truncated: data.length > PREVIEW,
+        min: empty ? "NaN" : toJsonNumber(min),
+        max: empty ? "NaN" : toJsonNumber(max),
+        mean: empty ? "NaN" : toJsonNumber(sum / data.length),
+      },
+    };
+  });
+  return { version: TRACE_VERSION, cell: cellId, records, dropped: trace.droppedSteps, droppedEpochs: trace.droppedEpochs, epochs: trace.epochCount };
+}
