@@ -1,0 +1,137 @@
+// `.md` lessons <-> NotebookDoc. The Markdown file is the source of truth for a lesson, so parsing
+// then serialising gives back the exact same text: every byte outside the cells' content (front
+// matter, fence lines, blank lines between cells, line endings, BOM) is kept in `layout`.
+
+import { DERIVED_ID, fillIds } from "./cell-ids.ts";
+import { formatCodeInfo, isCodeInfo, parseCodeInfo } from "./code-options.ts";
+import { DocumentError } from "./errors.ts";
+import { closes, fenceRun, findTopLevelFences, safeFenceRun, type FenceBlock } from "./fences.ts";
+import { formatFrontMatter, readFrontMatter } from "./front-matter.ts";
+import type { Cell, CodeCell, DocLayout, NotebookDoc } from "./types.ts";
+
+const BOM = "\uFEFF";
+const BLANK = /^[ \t\r]*$/;
+// What may sit between two cells, or after the last one: newlines and blank lines only.
+const SEPARATOR = /^\n(?:[ \t\r]*\n)*$/;
+const TRAILING = /^(?:\n[ \t\r]*)*$/;
+
+/** Parses a lesson. Throws a DocumentError naming `file` and the line on bad input. */
+export function parseMarkdownNotebook(text: string, file: string): NotebookDoc {
+  const bom = text.startsWith(BOM);
+  let body = bom ? text.slice(1) : text;
+  // Only a file that ends every line with CRLF is treated as CRLF; a mixed file keeps its "\r"s
+  // inside the lines, which round-trips just as exactly.
+  const eol = /\r\n/.test(body) && !/(^|[^\r])\n/.test(body) ? "\r\n" : "\n";
+  if (eol === "\r\n") body = body.replaceAll("\r\n", "\n");
+  const lines = body.split("\n");
+  const lineStart: number[] = [];
+  lines.reduce((offset, line, i) => ((lineStart[i] = offset), offset + line.length + 1), 0);
+  const lineEnd = (i: number) => lineStart[i]! + lines[i]!.length;
+
+  const { meta, closeIndex } = readFrontMatter(lines, file);
+  const bodyStart = closeIndex + 1;
+  const fences = findTopLevelFences(lines.slice(bodyStart)).map((f) => ({ ...f, start: f.start + bodyStart, end: f.end + bodyStart }));
+
+  // Ids are filled in at the end, once every explicit `{#id}` is known.
+  const cells: Cell[] = [];
+  const explicitIds: (string | undefined)[] = [];
+  let previousEnd = lineEnd(closeIndex);
+  const addCell = (cell: Cell, first: number, last: number, id?: string) => {
+    cell.layout = { ...cell.layout, before: body.slice(previousEnd, lineStart[first]) };
+    cells.push(cell);
+    explicitIds.push(id);
+    previousEnd = lineEnd(last);
+  };
+  const addProse = (from: number, to: number) => {
+    while (from < to && BLANK.test(lines[from]!)) from++;
+    while (to > from && BLANK.test(lines[to - 1]!)) to--;
+    if (from < to) addCell({ type: "markdown", id: "", source: lines.slice(from, to).join("\n"), metadata: {} }, from, to - 1);
+  };
+
+  let cursor = bodyStart;
+  for (const fence of fences) {
+    if (!fence.closed) {
+      throw new DocumentError(file, { line: fence.start + 1 }, `the code fence ${fence.markup} opened here is never closed`);
+    }
+    const open = lines[fence.start]!;
+    // An indented fence cannot round-trip its indentation through `source`, so it stays prose.
+    if (!open.startsWith(fence.markup) || !isCodeInfo(open.slice(fence.markup.length))) continue;
+    addProse(cursor, fence.start);
+    const code = readCodeCell(lines, fence, file);
+    if (code.id !== undefined && explicitIds.includes(code.id)) {
+      throw new DocumentError(file, { line: fence.start + 1 }, `the cell id "${code.id}" is used twice`);
+    }
+    addCell(code.cell, fence.start, fence.end - 1, code.id);
+    cursor = fence.end;
+  }
+  addProse(cursor, lines.length);
+
+  const ids = fillIds(explicitIds);
+  const layout: DocLayout = {
+    bom,
+    eol,
+    frontMatter: body.slice(0, lineEnd(closeIndex)),
+    trailing: body.slice(previousEnd),
+  };
+  cells.forEach((cell, i) => (cell.id = ids[i]!));
+  return { meta, cells, layout };
+}
+
+function readCodeCell(lines: string[], fence: FenceBlock, file: string): { cell: CodeCell; id?: string } {
+  const open = lines[fence.start]!;
+  const info = parseCodeInfo(open.slice(fence.markup.length));
+  if (!info.ok) throw new DocumentError(file, { line: fence.start + 1 }, `bad code cell attributes: ${info.reason}`);
+  const body = lines.slice(fence.start + 1, fence.end - 1);
+  const source = body.join("\n");
+  const cell: CodeCell = {
+    type: "code",
+    id: "",
+    source,
+    metadata: {},
+    options: info.options,
+    outputs: [],
+    executionCount: null,
+    layout: { before: "", fence: { open, close: lines[fence.end - 1]!, ...(body.length === 1 && source === "" ? { blankBody: true } : {}) } },
+  };
+  return { cell, id: info.id };
+}
+
+/** Writes a lesson. A document parsed from `.md` and left unchanged gives back the same text. */
+export function serializeMarkdownNotebook(doc: NotebookDoc): string {
+  const layout = doc.layout;
+  let out = formatFrontMatter(doc.meta, layout?.frontMatter);
+  for (const cell of doc.cells) {
+    const before = cell.layout?.before;
+    out += before !== undefined && SEPARATOR.test(before) ? before : "\n\n";
+    out += cell.type === "code" ? codeCellText(cell) : cell.source;
+  }
+  const trailing = layout?.trailing;
+  out += trailing !== undefined && TRAILING.test(trailing) ? trailing : "\n";
+  if (layout?.eol === "\r\n") out = out.replaceAll("\n", "\r\n");
+  return (layout?.bom ? BOM : "") + out;
+}
+
+/** The fence lines and body of a code cell, reusing the original fence lines when still right. */
+function codeCellText(cell: CodeCell): string {
+  // Kept lines may come from an untrusted `.ipynb`: one line each, or they are not used.
+  const kept = cell.layout?.fence && !/[\n]/.test(cell.layout.fence.open + cell.layout.fence.close) ? cell.layout.fence : undefined;
+  const keptRun = kept ? fenceRun(kept.open) : undefined;
+  const keptInfo = kept && keptRun && kept.open.startsWith(keptRun) ? parseCodeInfo(kept.open.slice(keptRun.length)) : undefined;
+  // Write `#id` when the cell had one or has a name of its own; a made-up `cell-3` stays implicit.
+  const explicit = (keptInfo?.ok && keptInfo.id !== undefined) || !DERIVED_ID.test(cell.id);
+  const info = formatCodeInfo(explicit ? cell.id : undefined, cell.options);
+
+  let open: string;
+  let close: string;
+  const stillSafe = kept && keptRun && closes(kept.close, keptRun) && safeFenceRun(cell.source, keptRun) === keptRun;
+  if (kept && keptRun && stillSafe && keptInfo?.ok && formatCodeInfo(keptInfo.id, keptInfo.options) === info) {
+    ({ open, close } = kept);
+  } else {
+    let run = safeFenceRun(cell.source, keptRun ?? "```");
+    if (run[0] === "`" && info.includes("`")) run = safeFenceRun(cell.source, "~~~");
+    open = run + info;
+    close = run;
+  }
+  const body = cell.source === "" ? (kept?.blankBody ? "\n" : "") : `${cell.source}\n`;
+  return `${open}\n${body}${close}`;
+}

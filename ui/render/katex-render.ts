@@ -1,0 +1,55 @@
+import katex, { type KatexOptions } from "katex";
+
+// Lesson files are untrusted: no \href/\url/\html* (trust: false), bounded macro expansion against
+// \def bombs, bounded sizes against \rule{1000em}, and MathML alongside HTML for screen readers.
+export const KATEX_OPTIONS = {
+  trust: false,
+  maxExpand: 1000,
+  maxSize: 20,
+  throwOnError: false,
+  output: "htmlAndMathml",
+  // Nonstandard input renders as well as it can; KaTeX's "warn" would only spam the console.
+  strict: "ignore",
+} as const satisfies KatexOptions;
+
+// KaTeX recurses per nesting level; stop pathological input before it can exhaust the stack
+// (whose size differs between engines, so the cut-off is ours and the same everywhere).
+const MAX_LENGTH = 20_000;
+const MAX_DEPTH = 100;
+
+/** TeX to HTML. Never throws: an error is shown in place, as escaped text, with class `math-error`. */
+export function renderTex(tex: string, displayMode: boolean): string {
+  const problem = tooComplex(tex);
+  if (problem) return errorHtml(tex, problem);
+  let html: string;
+  try {
+    html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode });
+  } catch (e) {
+    return errorHtml(tex, e instanceof Error ? e.message : String(e));
+  }
+  // With throwOnError false KaTeX turns a parse error into <span class="katex-error" title=...>
+  // holding the escaped source; mark it with our class so pages style all math errors alike.
+  return html.startsWith('<span class="katex-error"') ? `<span class="math-error">${html}</span>` : html;
+}
+
+function tooComplex(tex: string): string | undefined {
+  if (tex.length > MAX_LENGTH) return `formula too long (more than ${MAX_LENGTH} characters)`;
+  let depth = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const ch = tex[i];
+    if (ch === "\\") i++;
+    else if (ch === "{" && ++depth > MAX_DEPTH) return `formula nested too deeply (more than ${MAX_DEPTH} levels of braces)`;
+    else if (ch === "}") depth--;
+  }
+  return undefined;
+}
+
+function errorHtml(tex: string, message: string): string {
+  return `<span class="math-error" title="${escapeHtml(message)}">${escapeHtml(tex)}</span>`;
+}
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+}
