@@ -25,7 +25,7 @@ export function parseMarkdownNotebook(text: string, file: string): NotebookDoc {
   if (eol === "\r\n") body = body.replaceAll("\r\n", "\n");
   const lines = body.split("\n");
   const lineStart: number[] = [];
-  lines.reduce((offset, line, i) => ((lineStart[i] = offset), offset + line.length + 1), 0);
+  for (let i = 0, offset = 0; i < lines.length; offset += lines[i]!.length + 1, i++) lineStart.push(offset);
   const lineEnd = (i: number) => lineStart[i]! + lines[i]!.length;
 
   const { meta, closeIndex } = readFrontMatter(lines, file);
