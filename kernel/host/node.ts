@@ -10,6 +10,8 @@ import type { VariableSummary } from "../protocol/values.ts";
 import { RequestRouter } from "../protocol/router.ts";
 import { KernelServer } from "./server.ts";
 
+const WATCHDOG_SLACK_MS = 250;
+
 export interface NodeHostOptions extends KernelOptions {
   /** let Ctrl-C stop a running cell (the CLI), instead of ending the process. */
   breakOnSigint?: boolean;
@@ -24,7 +26,9 @@ export class NodeKernelHost implements KernelConnection {
     const breakOnSigint = options.breakOnSigint ?? false;
     this.kernel = new Kernel({
       ...options,
-      evaluate: (code, filename, timeoutMs) => vm.runInThisContext(code, { filename, timeout: timeoutMs, breakOnSigint }),
+      // The watchdog is the backstop: it fires a little after the guards would, since a guard's stop
+      // says where the cell was and the watchdog's does not.
+      evaluate: (code, filename, timeoutMs) => vm.runInThisContext(code, { filename, timeout: timeoutMs === undefined ? undefined : timeoutMs + WATCHDOG_SLACK_MS, breakOnSigint }),
     });
     this.server = new KernelServer(this.kernel, (message) => this.router.receive(message));
   }

@@ -27,6 +27,13 @@ export class InterruptGuard {
   private deadline = Infinity;
   private limitMs: number | null = null;
   private running = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private rejectStopped: ((error: InterruptError) => void) | null = null;
+  /**
+   * Rejects when the running cell is stopped: the kernel races the cell's promise against it, so a cell
+   * waiting on a promise that never settles still ends (its guards cover the loops; this covers awaits).
+   */
+  stopped: Promise<never> = new Promise<never>(() => undefined);
 
   /** Share an Int32Array over a SharedArrayBuffer: a non-zero slot 0 means "stop". */
   useSharedFlag(flag: Int32Array | null): void {
@@ -45,10 +52,20 @@ export class InterruptGuard {
     this.deadline = timeoutMs === undefined ? Infinity : now() + timeoutMs;
     this.lastCheck = now();
     this.n = this.batch;
+    this.stopped = new Promise<never>((_, reject) => { this.rejectStopped = reject; });
+    this.stopped.catch(() => undefined);
+    if (timeoutMs !== undefined) this.timer = setTimeout(() => this.stop(timeLimitMessage(timeoutMs)), timeoutMs);
+  }
+
+  private stop(message: string): void {
+    this.rejectStopped?.(new InterruptError(message));
+    this.rejectStopped = null;
   }
 
   /** The cell ended: leftover callbacks (timers the cell started) run unguarded by its limit. */
   end(): void {
+    clearTimeout(this.timer);
+    this.rejectStopped = null;
     this.running = false;
     this.requested = false;
     this.deadline = Infinity;
@@ -59,6 +76,7 @@ export class InterruptGuard {
   request(): void {
     if (this.running) this.requested = true;
     this.n = 0;
+    this.stop(STOPPED);
   }
 
   /** Clear the shared flag (the page sets it; the kernel clears it once the interrupt is handled). */
@@ -77,13 +95,15 @@ export class InterruptGuard {
     if (!this.running) return;
     // The conditions stay set until the cell ends, so a `catch` in the cell cannot swallow the stop.
     if (this.requested || (this.shared !== null && Atomics.load(this.shared, 0) !== 0)) {
-      throw new InterruptError("Interrupted: the cell was stopped (variables defined before this point are kept)");
+      throw new InterruptError(STOPPED);
     }
     if (t > this.deadline) {
       throw new InterruptError(timeLimitMessage(this.limitMs ?? 0));
     }
   }
 }
+
+const STOPPED = "Interrupted: the cell was stopped (variables defined before this point are kept)";
 
 export function timeLimitMessage(limitMs: number): string {
   const limit = limitMs >= 1000 ? `${+(limitMs / 1000).toFixed(2)} s` : `${limitMs} ms`;

@@ -222,7 +222,7 @@ export class Kernel {
     } finally {
       delete slot[SLOT];
     }
-    return await result;
+    return await Promise.race([result, this.guard.stopped]);
   }
 
   /** `__sb` in a cell script: source locations for the trace, tensor names, and `typeof` lookups. */

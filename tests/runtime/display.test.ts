@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import type { DisplayDataMessage, KernelMessage, UpdateDisplayDataMessage } from "../../kernel/protocol/messages.ts";
+import { MIME } from "../../kernel/protocol/mime.ts";
+import { newHost, run } from "./helpers.ts";
+
+const displays = (messages: KernelMessage[]) => messages.filter((m): m is DisplayDataMessage => m.type === "display_data");
+const updates = (messages: KernelMessage[]) => messages.filter((m): m is UpdateDisplayDataMessage => m.type === "update_display_data");
+
+describe("rich output", () => {
+  it("display(tensor) sends the tensor MIME with shape, values and stats, plus the numpy repr", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "const A = np.array([[1, -2], [3, 4]])\ndisplay(A)");
+    const [d] = displays(r.messages);
+    expect(d.data[MIME.tensor]).toMatchObject({ name: "A", shape: [2, 2], data: [1, -2, 3, 4], min: -2, max: 4, mean: 1.5, truncated: false });
+    expect(d.data[MIME.text]).toContain("array(");
+  });
+
+  it("a result tensor with NaN and Infinity is JSON-safe", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "np.array([NaN, Infinity, -Infinity, 1])");
+    const result = r.messages.find((m) => m.type === "execute_result");
+    expect(result?.type === "execute_result" && result.data[MIME.tensor]).toMatchObject({ data: ["NaN", "Infinity", "-Infinity", 1] });
+  });
+
+  it("md, tex and html give their own MIME types", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "const n = 3\ndisplay(md`**${n}** layers`)\ndisplay(tex`\\frac{\\partial L}{\\partial W}`)\ndisplay(html`<b>bold</b>`)");
+    const [m, t, h] = displays(r.messages);
+    expect(m.data[MIME.markdown]).toBe("**3** layers");
+    expect(t.data[MIME.latex]).toBe("\\frac{\\partial L}{\\partial W}");
+    expect(h.data).toEqual({ [MIME.html]: "<b>bold</b>", [MIME.text]: "bold" });
+  });
+
+  it("an array of records shows as a table", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "[{ epoch: 1, loss: 0.5 }, { epoch: 2, loss: 0.25, acc: 0.9 }]");
+    const result = r.messages.find((m) => m.type === "execute_result");
+    expect(result?.type === "execute_result" && result.data[MIME.table]).toEqual({ columns: ["epoch", "loss", "acc"], rows: [[1, 0.5, null], [2, 0.25, 0.9]], truncated: false, total: 2 });
+    expect(r.result).toContain("epoch  loss  acc");
+  });
+
+  it("plot helpers produce a plain plot spec", async () => {
+    const host = newHost();
+    const r = await run(host, "a", 'display(plot.line([3, 2, 1], { label: "loss", title: "Loss" }))\ndisplay(plot.scatter(np.array([0, 1]), [1, 0], { color: [0, 1] }))');
+    const [line, scatter] = displays(r.messages);
+    expect(line.data[MIME.plot]).toEqual({ title: "Loss", marks: [{ type: "line", x: "x", y: "y", stroke: "series", data: [{ x: 0, y: 3, series: "loss" }, { x: 1, y: 2, series: "loss" }, { x: 2, y: 1, series: "loss" }] }] });
+    expect(scatter.data[MIME.plot]).toMatchObject({ marks: [{ type: "dot", fill: "color", data: [{ x: 0, y: 1, color: 0 }, { x: 1, y: 0, color: 1 }] }] });
+    expect(line.data[MIME.text]).toBe('[plot "Loss": line of 3 points, y from 1 to 3]');
+  });
+
+  it("progress(i, n) shows one display and updates it in place, ending at n of n", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "for (let i = 0; i < 5000; i++) progress(i, 5000)");
+    expect(displays(r.messages)).toHaveLength(1);
+    const id = displays(r.messages)[0].displayId;
+    const ups = updates(r.messages);
+    expect(ups.length).toBeGreaterThan(0);
+    expect(ups.length).toBeLessThan(100);
+    for (const u of ups) expect(u.displayId).toBe(id);
+    expect(ups.at(-1)!.data[MIME.progress]).toMatchObject({ value: 5000, total: 5000, done: true });
+  });
+
+  it("progress over an iterable yields every item and finishes the bar", async () => {
+    const host = newHost();
+    const r = await run(host, "a", 'let sum = 0\nfor (const x of progress([1, 2, 3], { label: "batches" })) sum += x\nsum');
+    expect(r.result).toBe("6");
+    expect(updates(r.messages).at(-1)!.data[MIME.progress]).toMatchObject({ label: "batches", value: 3, total: 3, done: true });
+  });
+
+  it("a throttled last progress update is still sent when the cell ends", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "for (let i = 0; i < 1000; i += 100) progress(i, 1000)");
+    expect(updates(r.messages).at(-1)!.data[MIME.progress]).toMatchObject({ value: 901 });
+  });
+
+  it("display(value, {id: true}) returns a handle that updates the output in place", async () => {
+    const host = newHost();
+    const r = await run(host, "a", 'const h = display("first", { id: true })\nh.update("second");');
+    expect(updates(r.messages)[0]).toMatchObject({ displayId: displays(r.messages)[0].displayId, data: { [MIME.text]: "'second'" } });
+  });
+});
+
+describe("check() for exercises", () => {
+  it("passes when the student's tensor matches within the tolerance", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "const dW = np.array([[1, 2], [3, 4]]).add(1e-9)\ncheck('dW', [[1, 2], [3, 4]], { tol: 1e-6 })");
+    expect(displays(r.messages)[0].data[MIME.check]).toMatchObject({ name: "dW", pass: true });
+  });
+
+  it("reports a shape mismatch with both shapes", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "const dW = np.ones([2, 16])\ncheck('dW', np.ones([16, 2]))");
+    expect(displays(r.messages)[0].data[MIME.check]).toMatchObject({ pass: false, message: "dW has shape (2, 16), expected (16, 2)" });
+  });
+
+  it("reports the first differing index and the largest error", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "const db = np.array([[0, 1], [2, 3.5]])\ncheck('db', [[0, 1], [2.1, 3]])");
+    expect(displays(r.messages)[0].data[MIME.check]).toMatchObject({ pass: false, index: [1, 0], maxError: 0.5 });
+    expect(displays(r.messages)[0].data[MIME.text]).toMatch(/^✗ db\[1, 0\] is 2, expected 2.1/);
+  });
+
+  it("says when the variable does not exist yet", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "check('answer', 42)");
+    expect(displays(r.messages)[0].data[MIME.check]).toMatchObject({ pass: false, message: "answer is not defined yet: run the cell that defines it" });
+  });
+});

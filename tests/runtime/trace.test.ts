@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import type { TraceMessage } from "../../kernel/protocol/messages.ts";
+import { newHost, run } from "./helpers.ts";
+
+const traceOf = (messages: { type: string }[]) => (messages.find((m) => m.type === "trace") as TraceMessage | undefined)?.trace;
+
+describe("names and source lines in the trace", () => {
+  it("a top-level const names the step that produced its tensor, with the cell and line", async () => {
+    const host = newHost();
+    await run(host, "data", "const X = np.ones([4, 2])\nconst W1 = np.ones([2, 3])\nconst b1 = np.zeros([3])");
+    const r = await run(host, "forward", "// the first layer\nconst Z1 = X.matmul(W1).add(b1)\nconst A1 = np.tanh(Z1)");
+    const records = traceOf(r.messages)!.records;
+    const z1 = records.find((s) => s.name === "Z1")!;
+    expect(z1).toMatchObject({ op: "add", cell: "forward", line: 2, shapes: { output: [4, 3] } });
+    expect(records.find((s) => s.op === "matmul")).toMatchObject({ cell: "forward", line: 2, inputNames: ["X", "W1"] });
+    expect(records.find((s) => s.name === "A1")).toMatchObject({ op: "tanh", line: 3, inputNames: ["Z1"] });
+  });
+
+  it("names tensors assigned inside loops and functions too, with their own lines", async () => {
+    const host = newHost();
+    await run(host, "defs", "function layer(x: any, w: any) {\n  const out = x.matmul(w)\n  return out\n}");
+    const r = await run(host, "loop", "let h = np.ones([1, 2])\nfor (let i = 0; i < 2; i++) {\n  h = layer(h, np.ones([2, 2]))\n}");
+    const records = traceOf(r.messages)!.records.filter((s) => s.op === "matmul");
+    expect(records).toHaveLength(2);
+    for (const s of records) expect(s).toMatchObject({ name: "out", cell: "defs", line: 2 });
+  });
+
+  it("an explicit .named() wins over the variable name", async () => {
+    const host = newHost();
+    const r = await run(host, "a", 'const t = np.ones([2]).mul(2).named("doubled")');
+    expect(traceOf(r.messages)!.records.at(-1)!.name).toBe("doubled");
+  });
+
+  it("trace messages carry shapes and a small preview, not every value", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "const big = np.ones([100, 100]).mul(3)");
+    const step = traceOf(r.messages)!.records.at(-1)!;
+    expect(step.preview.values).toHaveLength(8);
+    expect(step.preview).toMatchObject({ truncated: true, min: 3, max: 3, mean: 3 });
+  });
+
+  it("inspect_request returns the full values of a step's output and of a variable", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "const y = np.array([1, 2, 3]).mul(2)");
+    const step = traceOf(r.messages)!.records.at(-1)!;
+    const reply = await host.inspect({ kind: "step", cellId: "a", step: step.step, which: "output" });
+    expect(reply).toMatchObject({ status: "ok", value: { type: "tensor", shape: [3], data: [2, 4, 6] } });
+    expect((await host.inspect({ kind: "variable", name: "y" })).value).toMatchObject({ data: [2, 4, 6], name: "y" });
+    expect(await host.inspect({ kind: "variable", name: "nope" })).toMatchObject({ status: "error", evalue: "nope is not defined" });
+  });
+
+  it("a cell that runs no tensor op sends no trace", async () => {
+    const host = newHost();
+    expect(traceOf((await run(host, "a", "1 + 1")).messages)).toBeUndefined();
+  });
+});
