@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { notebooksPlugin } from "./ui/dev/notebooks-plugin.ts";
 
 // Cross-origin isolation lets the kernel worker use SharedArrayBuffer + Atomics for interrupts.
 const isolation = {
@@ -7,8 +8,10 @@ const isolation = {
 };
 
 export default defineConfig({
+  plugins: [notebooksPlugin()],
   server: { headers: isolation },
   preview: { headers: isolation },
+  worker: { format: "es" },
   test: {
     projects: [
       {
@@ -17,6 +20,26 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["tests/kernel/**/*.test.ts", "tests/runtime/**/*.test.ts", "tests/document/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/notebooks/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "dom",
+          environment: "happy-dom",
+          include: ["tests/ui/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.test.ts"],
+          // One browser, one server, tests in order: the machine has two cores.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -1,0 +1,48 @@
+// Screenshots of every screen, for looking at them and for the README (docs/):
+//   npx tsx tests/e2e/screenshots.ts [outDir]
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { launch, serve, ROOT } from "./harness.ts";
+
+const out = path.resolve(process.argv[2] ?? path.join(ROOT, "docs"));
+mkdirSync(out, { recursive: true });
+const served = await serve({ notebooks: process.env.STEPBOOK_NOTEBOOKS });
+const shots: [string, "light" | "dark", { width: number; height: number }][] = [
+  ["light", "light", { width: 1280, height: 900 }],
+  ["dark", "dark", { width: 1280, height: 900 }],
+  ["tablet", "light", { width: 820, height: 1180 }],
+];
+try {
+  for (const [name, colorScheme, viewport] of shots) {
+    const b = await launch({ colorScheme, viewport });
+    const page = await b.context.newPage();
+    page.on("console", (m) => m.type() === "error" && console.log(`[${name}] console:`, m.text()));
+    page.on("pageerror", (e) => console.log(`[${name}] page error:`, e.message));
+    await page.goto(served.url);
+    await page.waitForSelector(".lesson-card");
+    await page.screenshot({ path: path.join(out, `index-${name}.png`) });
+    await page.click(".lesson-card a");
+    await page.waitForSelector("sb-code-cell");
+    await page.click(".tb-run-all");
+    await page.waitForFunction(() => document.querySelectorAll(".status-running, .status-queued").length === 0 && document.querySelectorAll(".out-prompt, .error-output, .check").length > 0, null, { timeout: 30_000 });
+    await page.screenshot({ path: path.join(out, `lesson-${name}.png`), fullPage: true });
+    const trace = page.locator(".btn-trace").first();
+    if (await trace.count()) {
+      await trace.click();
+      await page.waitForSelector("sb-trace-view .step-card");
+      for (let i = 0; i < 5; i++) await page.click("sb-trace-view [aria-label='next step']");
+      await page.waitForTimeout(300);
+      await page.locator("sb-trace-view").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(out, `trace-${name}.png`) });
+    }
+    await page.click(".tb-toggle-variables");
+    await page.waitForSelector(".var-table");
+    await page.locator(".var-table button").first().click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `inspector-${name}.png`) });
+    await b.close();
+  }
+} finally {
+  await served.stop();
+}
+console.log(`screenshots in ${out}`);

@@ -1,0 +1,542 @@
+// The app shell: routes between the course index and a lesson, holds the open lesson's saved data
+// (the lesson, the student's edits) apart from its runtime state (RuntimeState, moved only by
+// `transition`), and does the effects: the kernel, autosave to IndexedDB, downloads, the dev server.
+// The sb-* elements it renders are thin: data in by properties, CustomEvents out.
+import { html, nothing, type PropertyValues } from "lit";
+import { customElement, state } from "lit/decorators.js";
+import type { KernelConnection } from "../../kernel/protocol/connection.ts";
+import type { KernelMessage } from "../../kernel/protocol/messages.ts";
+import type { TensorValue, VariableSummary } from "../../kernel/protocol/values.ts";
+import { serializeNotebook, type Cell, type CodeCell, type NotebookDoc } from "../document/index.ts";
+import { renderDocument, type RenderedDocument } from "../render/render.ts";
+import { LightElement } from "../components/light-element.ts";
+import type { StepValues } from "../components/sb-trace-view.ts";
+import type { BoundValue } from "../components/sb-value-popover.ts";
+import type { BindsHoverDetail } from "../components/sb-markdown-cell.ts";
+import type { ToolbarAction } from "../components/sb-toolbar.ts";
+import type { TensorData } from "../components/sb-tensor-view.ts";
+import { bundledCourse, entryOf, parseLesson, sortLessons, type LessonEntry } from "./course.ts";
+import { applyWork, debounce, forgetWork, loadWork, saveWork, upstreamChanges, type SavedWork } from "./saved-work.ts";
+import { initialRuntime, transition, type RuntimeEvent, type RuntimeState } from "./state.ts";
+import { inlineValues } from "./inline-values.ts";
+import { parseRoute, type Route } from "./route.ts";
+
+export interface AppOptions {
+  createKernel: () => KernelConnection;
+  /** POST a lesson's text to the dev server; absent in a static build. */
+  saveLesson?: (name: string, text: string) => Promise<string>;
+  confirm?: (message: string) => boolean;
+}
+
+interface OpenLesson {
+  entry: LessonEntry;
+  /** the lesson as published (or as the lecturer is editing it). */
+  doc: NotebookDoc;
+  /** the student's work: sources by cell id, the lesson text it started from. */
+  work: SavedWork;
+  /** the lesson changed upstream since the student's edits began. */
+  upstream: { changed: string[]; conflicts: string[] } | null;
+}
+
+const AUTOSAVE_MS = 400;
+const PLAY_MS = 900;
+
+@customElement("sb-app")
+export class SbApp extends LightElement {
+  options!: AppOptions;
+  @state() private route: Route = { view: "index" };
+  @state() private lessons: LessonEntry[] = bundledCourse();
+  @state() private edited = new Set<string>();
+  @state() private lesson: OpenLesson | null = null;
+  @state() private rendered: RenderedDocument = { cells: [], equations: [] };
+  @state() private runtime: RuntimeState = initialRuntime();
+  @state() private editingCell: string | null = null;
+  @state() private traceOpen: string | null = null;
+  @state() private traceIndex = 0;
+  @state() private stepValues: StepValues = {};
+  @state() private playing = false;
+  @state() private variables: VariableSummary[] = [];
+  @state() private variablesOpen = false;
+  @state() private inspected: { name: string; value: TensorValue | null } | null = null;
+  @state() private hover: { values: BoundValue[]; x: number; y: number } | null = null;
+  @state() private authoring = false;
+  @state() private saveState = "";
+  @state() private notice = "";
+  private kernel: KernelConnection | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private playTimer: ReturnType<typeof setInterval> | undefined;
+  private lastSavedText = new Map<string, string>();
+  private persist = debounce((work: SavedWork) => void saveWork(work).catch((e) => (this.notice = `Could not save your edits: ${e}`)), AUTOSAVE_MS);
+  private saveToFile = debounce(() => void this.writeLessonFile(), 800);
+
+  // ---- lifecycle -------------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener("hashchange", this.onRoute);
+    addEventListener("pagehide", this.flush);
+    document.addEventListener("visibilitychange", this.flush);
+    this.onRoute();
+    void this.loadEditedMarks();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener("hashchange", this.onRoute);
+    removeEventListener("pagehide", this.flush);
+    document.removeEventListener("visibilitychange", this.flush);
+    this.stopPlay();
+    this.unsubscribe?.();
+    this.kernel?.dispose();
+  }
+
+  private flush = () => this.persist.flush();
+
+  private onRoute = () => {
+    const route = parseRoute(location.hash);
+    if (!route) return; // an in-page anchor
+    this.route = route;
+    if (this.route.view === "lesson") void this.open(this.route.name);
+    else { this.lesson = null; document.title = "Stepbook"; void this.loadEditedMarks(); }
+  };
+
+  private async loadEditedMarks(): Promise<void> {
+    const marks = new Set<string>();
+    for (const l of this.lessons) if (Object.keys((await loadWork(l.name).catch(() => undefined))?.sources ?? {}).length) marks.add(l.name);
+    this.edited = marks;
+  }
+
+  // ---- opening a lesson ------------------------------------------------------------------------------
+
+  private async open(name: string): Promise<void> {
+    if (this.lesson?.entry.name === name) return;
+    this.persist.flush();
+    const entry = this.lessons.find((l) => l.name === name);
+    if (!entry) { this.notice = `There is no lesson named "${name}".`; this.lesson = null; return; }
+    let doc: NotebookDoc;
+    try {
+      doc = parseLesson(entry);
+    } catch (e) {
+      this.notice = `This lesson could not be read: ${e instanceof Error ? e.message : e}`;
+      this.lesson = null;
+      return;
+    }
+    const saved = await loadWork(name).catch(() => undefined);
+    const work: SavedWork = saved ?? { version: 1, lesson: name, base: entry.text, sources: {}, revealed: [], savedAt: 0 };
+    this.lesson = { entry, doc, work, upstream: this.upstreamOf(work, entry, doc) };
+    this.notice = "";
+    this.editingCell = null;
+    this.traceOpen = null;
+    this.inspected = null;
+    document.title = `${doc.meta.title} · Stepbook`;
+    this.startKernel();
+    this.rerender();
+  }
+
+  private upstreamOf(work: SavedWork, entry: LessonEntry, doc: NotebookDoc): OpenLesson["upstream"] {
+    if (work.base === entry.text || Object.keys(work.sources).length === 0) return null;
+    try {
+      return upstreamChanges(parseLesson({ ...entry, text: work.base }), doc, work.sources);
+    } catch {
+      return { changed: [], conflicts: [] };
+    }
+  }
+
+  private startKernel(): void {
+    this.unsubscribe?.();
+    this.kernel?.dispose();
+    this.runtime = initialRuntime();
+    this.variables = [];
+    this.kernel = this.options.createKernel();
+    this.unsubscribe = this.kernel.onMessage((m) => this.dispatch(m));
+  }
+
+  private dispatch(event: RuntimeEvent): void {
+    this.runtime = transition(this.runtime, event);
+    if (event.type === "execute_reply") void this.refreshVariables();
+  }
+
+  // ---- the document the student sees -----------------------------------------------------------------
+
+  /** The lesson with the student's edits in place. */
+  private get doc(): NotebookDoc | null {
+    return this.lesson ? applyWork(this.lesson.doc, this.lesson.work.sources) : null;
+  }
+
+  private rerender(): void {
+    const doc = this.doc;
+    if (!doc) return;
+    try {
+      this.rendered = renderDocument(doc, { values: inlineValues(doc, this.variables) });
+    } catch (e) {
+      this.notice = `Rendering failed: ${e instanceof Error ? e.message : e}`;
+    }
+  }
+
+  private async refreshVariables(): Promise<void> {
+    if (!this.kernel) return;
+    try {
+      this.variables = await this.kernel.variables();
+      this.rerender();
+      if (this.inspected) void this.inspect(this.inspected.name);
+    } catch {
+      /* the kernel restarted meanwhile */
+    }
+  }
+
+  // ---- running ---------------------------------------------------------------------------------------
+
+  private codeCells(): CodeCell[] {
+    return (this.doc?.cells ?? []).filter((c): c is CodeCell => c.type === "code");
+  }
+
+  private concealed(cell: Cell): boolean {
+    return cell.type === "code" && !!cell.options.solution && !!cell.options.hidden && !this.lesson?.work.revealed.includes(cell.id);
+  }
+
+  private run(cellId: string): Promise<boolean> {
+    const cell = this.codeCells().find((c) => c.id === cellId);
+    if (!cell || !this.kernel || this.concealed(cell)) return Promise.resolve(false);
+    this.dispatch({ type: "ui/queued", cellId, source: cell.source });
+    let bound = false;
+    return this.kernel
+      .execute(cell.source, {
+        cellId, trace: !!cell.options.trace,
+        onMessage: (m: KernelMessage) => {
+          if (!bound && "parent" in m && m.parent) { bound = true; this.dispatch({ type: "ui/bound", requestId: m.parent, cellId }); }
+        },
+      })
+      .then((outcome) => {
+        if (this.traceOpen === cellId) void this.showStep(cellId, 0);
+        return outcome.reply.status === "ok";
+      })
+      .catch(() => false);
+  }
+
+  private async runAll(filter: (c: CodeCell) => boolean = () => true): Promise<void> {
+    const cells = this.codeCells().filter((c) => !this.concealed(c) && filter(c));
+    // Queue them all (the kernel runs them in order); stop at the first that fails, as Jupyter does.
+    const results = cells.map((c) => this.run(c.id));
+    for (const r of results) if (!(await r)) { await this.kernel?.interrupt(); break; }
+  }
+
+  private async stop(): Promise<void> {
+    await this.kernel?.interrupt();
+  }
+
+  private async restart(): Promise<void> {
+    if (!this.kernel) return;
+    this.stopPlay();
+    this.dispatch({ type: "ui/restarted" });
+    await this.kernel.restart();
+    this.variables = [];
+    this.inspected = null;
+    this.rerender();
+  }
+
+  // ---- editing and saving ----------------------------------------------------------------------------
+
+  private edit(cellId: string, source: string): void {
+    const lesson = this.lesson;
+    if (!lesson) return;
+    if (this.authoring) {
+      // The lecturer edits the lesson itself; it goes back to notebooks/NAME.md.
+      lesson.doc = { ...lesson.doc, cells: lesson.doc.cells.map((c) => (c.id === cellId ? { ...c, source } : c)) };
+      this.lesson = { ...lesson };
+      this.saveState = "editing…";
+      this.saveToFile();
+    } else {
+      const original = lesson.doc.cells.find((c) => c.id === cellId)?.source;
+      const sources = { ...lesson.work.sources };
+      if (source === original) delete sources[cellId];
+      else sources[cellId] = source;
+      this.setWork({ ...lesson.work, sources });
+    }
+    this.dispatch({ type: "ui/edited", cellId, source });
+    if (this.doc?.cells.find((c) => c.id === cellId)?.type === "markdown") this.rerender();
+  }
+
+  private setWork(work: SavedWork): void {
+    if (!this.lesson) return;
+    this.lesson = { ...this.lesson, work };
+    this.persist(work);
+  }
+
+  private resetCell(cellId: string): void {
+    const lesson = this.lesson;
+    if (!lesson || !this.confirm("Reset this cell to the lesson's version? Your edits to it are lost.")) return;
+    const { [cellId]: _gone, ...sources } = lesson.work.sources;
+    this.setWork({ ...lesson.work, sources });
+    this.dispatch({ type: "ui/edited", cellId, source: lesson.doc.cells.find((c) => c.id === cellId)?.source ?? "" });
+  }
+
+  private async resetLesson(): Promise<void> {
+    const lesson = this.lesson;
+    if (!lesson || !this.confirm("Reset the whole lesson to its published version? All your edits to it are lost.")) return;
+    this.persist.flush();
+    await forgetWork(lesson.entry.name);
+    this.lesson = { ...lesson, work: { version: 1, lesson: lesson.entry.name, base: lesson.entry.text, sources: {}, revealed: [], savedAt: 0 }, upstream: null };
+    this.rerender();
+  }
+
+  private acceptUpstream(): void {
+    const lesson = this.lesson;
+    if (!lesson) return;
+    this.lesson = { ...lesson, upstream: null };
+    this.setWork({ ...lesson.work, base: lesson.entry.text });
+  }
+
+  private reveal(cellId: string): void {
+    const lesson = this.lesson;
+    if (!lesson || !this.confirm("Show the solution? Try the exercise first: the check tells you where you are off.")) return;
+    this.setWork({ ...lesson.work, revealed: [...lesson.work.revealed, cellId] });
+  }
+
+  private confirm(message: string): boolean {
+    return (this.options.confirm ?? ((m: string) => window.confirm(m)))(message);
+  }
+
+  private download(format: "md" | "ipynb"): void {
+    const doc = this.doc;
+    if (!doc || !this.lesson) return;
+    const text = serializeNotebook(doc, format);
+    const blob = new Blob([text], { type: format === "md" ? "text/markdown" : "application/x-ipynb+json" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = `${this.lesson.entry.name}.${format}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  // ---- lecturer: the dev server --------------------------------------------------------------------
+
+  private async writeLessonFile(): Promise<void> {
+    const lesson = this.lesson;
+    if (!lesson || !this.options.saveLesson) return;
+    const text = serializeNotebook(lesson.doc, "md");
+    this.lastSavedText.set(lesson.entry.name, text);
+    try {
+      const result = await this.options.saveLesson(lesson.entry.name, text);
+      this.saveState = result === "unchanged" ? "no changes" : `saved notebooks/${lesson.entry.name}.md`;
+      const entry = entryOf(lesson.entry.name, text);
+      this.lessons = sortLessons(this.lessons.map((l) => (l.name === entry.name ? entry : l)));
+      if (this.lesson) this.lesson = { ...this.lesson, entry, work: { ...this.lesson.work, base: Object.keys(this.lesson.work.sources).length ? this.lesson.work.base : text } };
+    } catch (e) {
+      this.saveState = `not saved: ${e instanceof Error ? e.message : e}`;
+    }
+  }
+
+  /** The lesson file changed on disk (hot reload): take the new lesson, keep the student's edits and the kernel. */
+  lessonChanged(name: string, text: string): void {
+    if (this.lastSavedText.get(name) === text) return; // our own save coming back
+    const entry = entryOf(name, text);
+    const known = this.lessons.some((l) => l.name === name);
+    this.lessons = sortLessons(known ? this.lessons.map((l) => (l.name === name ? entry : l)) : [...this.lessons, entry]);
+    const lesson = this.lesson;
+    if (!lesson || lesson.entry.name !== name || entry.error) return;
+    const doc = parseLesson(entry);
+    const work = Object.keys(lesson.work.sources).length ? lesson.work : { ...lesson.work, base: text };
+    this.lesson = { entry, doc, work, upstream: this.upstreamOf(work, entry, doc) };
+    this.notice = "The lesson file changed: the page shows the new version. Your variables are kept.";
+    this.rerender();
+  }
+
+  // ---- step-through ------------------------------------------------------------------------------------
+
+  private toggleTrace(cellId: string): void {
+    this.stopPlay();
+    if (this.traceOpen === cellId) { this.traceOpen = null; return; }
+    this.traceOpen = cellId;
+    void this.showStep(cellId, 0);
+  }
+
+  private async showStep(cellId: string, index: number): Promise<void> {
+    this.traceIndex = index;
+    const step = this.runtime.cells[cellId]?.trace?.records[index];
+    this.stepValues = {};
+    if (!step || !this.kernel) return;
+    const kernel = this.kernel;
+    const fetch = async (which: "output" | "input", i?: number): Promise<TensorData | undefined> => {
+      const reply = await kernel.inspect({ kind: "step", cellId, step: step.step, which, ...(i === undefined ? {} : { index: i }) }).catch(() => undefined);
+      return reply?.status === "ok" && reply.value && reply.value.type === "tensor" ? { ...reply.value, name: reply.value.name ?? null } : undefined;
+    };
+    const [output, ...inputs] = await Promise.all([fetch("output"), ...step.shapes.inputs.map((_, i) => fetch("input", i))]);
+    if (this.traceOpen === cellId && this.traceIndex === index) this.stepValues = { output, inputs };
+  }
+
+  private togglePlay(cellId: string, playing: boolean): void {
+    this.stopPlay();
+    if (!playing) return;
+    this.playing = true;
+    this.playTimer = setInterval(() => {
+      const n = this.runtime.cells[cellId]?.trace?.records.length ?? 0;
+      if (this.traceIndex + 1 >= n) { this.stopPlay(); return; }
+      void this.showStep(cellId, this.traceIndex + 1);
+    }, PLAY_MS);
+  }
+
+  private stopPlay(): void {
+    clearInterval(this.playTimer);
+    this.playing = false;
+  }
+
+  /** The equation of the lesson that binds the current step's name. */
+  private boundEquation(): string | null {
+    if (!this.traceOpen) return null;
+    const name = this.runtime.cells[this.traceOpen]?.trace?.records[this.traceIndex]?.name;
+    return name ? this.rendered.equations.find((e) => e.binds.includes(name))?.label ?? null : null;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has("traceIndex") || changed.has("traceOpen")) {
+      const label = this.boundEquation();
+      if (label) {
+        const eq = document.getElementById(label);
+        const rect = eq?.getBoundingClientRect();
+        // Bring the equation into view only when it is off screen, so the step controls stay put otherwise.
+        if (eq && rect && (rect.bottom < 0 || rect.top > innerHeight)) eq.scrollIntoView({ block: "center", behavior: "smooth" });
+      }
+    }
+  }
+
+  // ---- inspector and hover ---------------------------------------------------------------------------
+
+  private async inspect(name: string): Promise<void> {
+    this.inspected = { name, value: null };
+    const reply = await this.kernel?.inspect({ kind: "variable", name }).catch(() => undefined);
+    if (this.inspected?.name === name) this.inspected = { name, value: reply?.status === "ok" && reply.value?.type === "tensor" ? reply.value : null };
+  }
+
+  private onBindsHover(d: BindsHoverDetail): void {
+    if (!d.anchor || d.names.length === 0) { this.hover = null; return; }
+    const rect = d.anchor.getBoundingClientRect();
+    const values = d.names.map((name): BoundValue => {
+      const v = this.variables.find((x) => x.name === name);
+      return v ? { name, shape: v.shape, summary: v.summary, defined: true } : { name, summary: "", defined: false };
+    });
+    this.hover = { values, x: rect.left + scrollX + 16, y: rect.bottom + scrollY + 4 };
+  }
+
+  // ---- events from the elements ----------------------------------------------------------------------
+
+  private onAction(action: ToolbarAction): void {
+    switch (action) {
+      case "run-all": void this.runAll(); break;
+      case "run-stale": void this.runAll((c) => !!this.runtime.cells[c.id]?.stale); break;
+      case "stop": void this.stop(); break;
+      case "restart": void this.restart(); break;
+      case "reset-lesson": void this.resetLesson(); break;
+      case "download-md": this.download("md"); break;
+      case "download-ipynb": this.download("ipynb"); break;
+      case "toggle-variables": this.variablesOpen = !this.variablesOpen; if (this.variablesOpen) void this.refreshVariables(); break;
+      case "toggle-authoring": this.authoring = !this.authoring; this.editingCell = null; this.saveState = ""; break;
+      case "save-lesson": this.saveToFile.flush(); void this.writeLessonFile(); break;
+    }
+  }
+
+  private onRun(cellId: string, advance: boolean): void {
+    void this.run(cellId);
+    if (!advance) return;
+    // Shift+Enter: move to the next code cell, as in Jupyter (it opens in the editor if this one was).
+    const cells = this.codeCells();
+    const next = cells[cells.findIndex((c) => c.id === cellId) + 1];
+    const wasEditing = this.editingCell === cellId;
+    if (wasEditing) this.editingCell = next ? next.id : null;
+    void this.updateComplete.then(() => {
+      const el = next ? this.querySelector<HTMLElement>(`sb-code-cell[data-cell="${CSS.escape(next.id)}"]`) : null;
+      el?.scrollIntoView({ block: "nearest" });
+      if (!wasEditing) el?.querySelector<HTMLElement>(".code-view")?.focus();
+    });
+  }
+
+  /** Equation references (`<a href="#eq-x">`) scroll within the lesson instead of changing the route. */
+  private onLessonClick = (e: MouseEvent) => {
+    const a = (e.target as Element).closest?.<HTMLAnchorElement>("a[href^='#']");
+    const hash = a?.getAttribute("href");
+    if (!a || !hash || parseRoute(hash)) return;
+    e.preventDefault();
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView({ block: "center", behavior: "smooth" });
+    target?.focus?.();
+  };
+
+  private onEditEnd(cellId: string): void {
+    this.editingCell = null;
+    // Esc leaves the editor: focus returns to the cell's code, so Tab moves on through the page.
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId)}"] .code-view, [data-cell="${CSS.escape(cellId)}"] .markdown-body`)?.focus());
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------------------
+
+  override render() {
+    return html`<header class="app-header">
+        <a class="brand" href="#/">Stepbook</a>
+        ${this.lesson ? html`<nav aria-label="breadcrumb"><a href="#/">Lessons</a> <span aria-hidden="true">/</span> <span aria-current="page">${this.lesson.doc.meta.title}</span></nav>` : nothing}
+      </header>
+      ${this.notice ? html`<p class="notice" role="status">${this.notice} <button class="link-button" @click=${() => (this.notice = "")}>dismiss</button></p>` : nothing}
+      <main id="main">${this.route.view === "lesson" && this.lesson ? this.lessonView(this.lesson) : this.route.view === "index" ? this.indexView() : nothing}</main>
+      ${this.hover ? html`<sb-value-popover .values=${this.hover.values} .x=${this.hover.x} .y=${this.hover.y}></sb-value-popover>` : nothing}`;
+  }
+
+  private indexView() {
+    return html`<sb-lesson-index heading="Stepbook: neural networks, step by step"
+      .lessons=${this.lessons.map((l) => ({ ...l, edited: this.edited.has(l.name) }))}></sb-lesson-index>`;
+  }
+
+  private lessonView(lesson: OpenLesson) {
+    const doc = this.doc!;
+    const htmlOf = new Map(this.rendered.cells.map((c) => [c.id, c.html]));
+    const busy = this.runtime.kernel === "busy" || Object.values(this.runtime.cells).some((c) => c.status !== "idle");
+    const activeLabel = this.boundEquation();
+    const traceCell = this.traceOpen ? this.runtime.cells[this.traceOpen] : undefined;
+    const stepLine = traceCell?.trace?.records[this.traceIndex]?.line ?? null;
+    let codeIndex = 0;
+    return html`
+      <sb-toolbar .kernel=${this.runtime.kernel} ?busy=${busy} ?variablesOpen=${this.variablesOpen}
+        ?canAuthor=${!!this.options.saveLesson} ?authoring=${this.authoring} .saveState=${this.saveState}
+        @sb-action=${(e: CustomEvent<{ action: ToolbarAction }>) => this.onAction(e.detail.action)}></sb-toolbar>
+      ${lesson.upstream ? html`<div class="banner upstream" role="status">
+        <p><strong>This lesson was updated</strong> since you started editing it. Your edits are kept${lesson.upstream.conflicts.length
+          ? html`; the lesson also changed cells you edited (${lesson.upstream.conflicts.length}): they are marked, and "Reset" shows the new version`
+          : ""}.</p>
+        <button class="btn" @click=${() => this.acceptUpstream()}>OK</button></div>` : nothing}
+      ${this.authoring ? html`<p class="banner authoring" role="status">Lecturer mode: edits change <code>notebooks/${lesson.entry.name}.md</code> (double-click prose to edit it).</p>` : nothing}
+      <div class="lesson-layout ${this.variablesOpen ? "with-inspector" : ""}">
+        <article class="lesson" aria-label=${doc.meta.title} @click=${this.onLessonClick}
+          @sb-run=${(e: CustomEvent<{ cellId: string; advance: boolean }>) => this.onRun(e.detail.cellId, e.detail.advance)}
+          @sb-edit-start=${(e: CustomEvent<{ cellId: string }>) => (this.editingCell = e.detail.cellId)}
+          @sb-edit-end=${(e: CustomEvent<{ cellId: string }>) => this.onEditEnd(e.detail.cellId)}
+          @sb-source-change=${(e: CustomEvent<{ cellId: string; source: string }>) => this.edit(e.detail.cellId, e.detail.source)}
+          @sb-reset-cell=${(e: CustomEvent<{ cellId: string }>) => this.resetCell(e.detail.cellId)}
+          @sb-reveal=${(e: CustomEvent<{ cellId: string }>) => this.reveal(e.detail.cellId)}
+          @sb-toggle-trace=${(e: CustomEvent<{ cellId: string }>) => this.toggleTrace(e.detail.cellId)}
+          @sb-step=${(e: CustomEvent<{ cellId: string; index: number }>) => { this.stopPlay(); void this.showStep(e.detail.cellId, e.detail.index); }}
+          @sb-play=${(e: CustomEvent<{ cellId: string; playing: boolean }>) => this.togglePlay(e.detail.cellId, e.detail.playing)}
+          @sb-binds-hover=${(e: CustomEvent<BindsHoverDetail>) => this.onBindsHover(e.detail)}>
+          ${doc.cells.map((cell) => {
+            if (cell.type === "markdown") {
+              return html`<sb-markdown-cell data-cell=${cell.id} .cellId=${cell.id} .renderedHtml=${htmlOf.get(cell.id) ?? ""}
+                .source=${cell.source} ?authoring=${this.authoring} ?editing=${this.authoring && this.editingCell === cell.id}
+                .highlightLabel=${activeLabel}></sb-markdown-cell>`;
+            }
+            if (cell.type !== "code") return html`<pre class="raw-cell">${cell.source}</pre>`;
+            const index = codeIndex++;
+            const rt = this.runtime.cells[cell.id] ?? null;
+            const original = lesson.doc.cells.find((c) => c.id === cell.id)?.source;
+            return html`<sb-code-cell data-cell=${cell.id} .cellId=${cell.id} .source=${cell.source} .options=${cell.options}
+                .runtime=${rt} .index=${index} ?editing=${this.editingCell === cell.id} ?modified=${!this.authoring && cell.source !== original}
+                ?concealed=${this.concealed(cell)} ?traceOpen=${this.traceOpen === cell.id}
+                .highlightLine=${this.traceOpen === cell.id ? stepLine : null}></sb-code-cell>
+              ${this.traceOpen === cell.id && rt?.trace ? html`<sb-trace-view .cellId=${cell.id} .trace=${rt.trace} .index=${this.traceIndex}
+                .values=${this.stepValues} ?playing=${this.playing} .equationLabel=${activeLabel}></sb-trace-view>` : nothing}`;
+          })}
+        </article>
+        ${this.variablesOpen ? html`<sb-variable-inspector .variables=${this.variables} .selected=${this.inspected?.name ?? null}
+          .value=${this.inspected?.value ?? null} @sb-inspect=${(e: CustomEvent<{ name: string }>) => void this.inspect(e.detail.name)}></sb-variable-inspector>` : nothing}
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { "sb-app": SbApp }
+}

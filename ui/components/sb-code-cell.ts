@@ -1,0 +1,80 @@
+// A code cell: its prompt ([3], [*] while running), a run button, badges (trace, exercise, stale,
+// edited), the code (highlighted when read, Monaco when edited), and its outputs.
+// Shift+Enter runs and moves on; Ctrl+Enter runs and stays. Events only; the app does the work.
+import { html, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import type { CodeCellOptions } from "../document/types.ts";
+import type { CellRuntime } from "../app/state.ts";
+import { LightElement } from "./light-element.ts";
+import "./sb-code-view.ts";
+import "./sb-output-area.ts";
+
+@customElement("sb-code-cell")
+export class SbCodeCell extends LightElement {
+  @property() cellId = "";
+  @property() source = "";
+  @property({ attribute: false }) options: CodeCellOptions = {};
+  @property({ attribute: false }) runtime: CellRuntime | null = null;
+  @property({ type: Boolean }) editing = false;
+  /** the student's source differs from the lesson's. */
+  @property({ type: Boolean }) modified = false;
+  /** a hidden solution the student has not asked to see. */
+  @property({ type: Boolean }) concealed = false;
+  @property({ type: Boolean }) traceOpen = false;
+  @property({ type: Number }) highlightLine: number | null = null;
+  @property({ type: Number }) index = 0;
+
+  override render() {
+    const rt = this.runtime;
+    const status = rt?.status ?? "idle";
+    const prompt = status === "running" ? "*" : status === "queued" ? "…" : rt?.executionCount ?? " ";
+    const o = this.options;
+    const errorLine = rt?.error?.line ?? null;
+    const errorMessage = rt?.outputs.find((x) => x.kind === "error");
+    const label = `code cell ${this.index + 1}${o.exercise ? `, exercise ${o.exercise}` : ""}${o.solution ? `, solution ${o.solution}` : ""}`;
+    return html`<section class="code-cell status-${status} ${rt?.stale ? "is-stale" : ""} ${rt?.error ? "has-error" : ""}" aria-label=${label}
+        aria-busy=${status !== "idle"} @keydown=${this.onKey}>
+      <div class="cell-prompt" aria-label="execution count">[${prompt}]</div>
+      <div class="cell-main">
+        <div class="cell-bar">
+          <button class="btn btn-run" title="Run (Shift+Enter)" aria-label="Run cell ${this.index + 1}" ?disabled=${this.concealed}
+            @click=${() => this.emit("sb-run", { cellId: this.cellId, advance: false })}>▶ Run</button>
+          ${status !== "idle" ? html`<span class="badge badge-busy" role="status">${status === "running" ? "running" : "queued"}</span>` : nothing}
+          ${o.trace ? html`<span class="badge badge-trace" title="this cell records a trace">trace</span>` : nothing}
+          ${o.exercise ? html`<span class="badge badge-exercise">exercise: ${o.exercise}</span>` : nothing}
+          ${o.solution ? html`<span class="badge badge-solution">solution: ${o.solution}</span>` : nothing}
+          ${rt?.stale ? html`<span class="badge badge-stale" title="inputs changed since this cell ran">stale</span>` : nothing}
+          ${this.modified ? html`<span class="badge badge-edited">edited</span>` : nothing}
+          <span class="cell-bar-spacer"></span>
+          ${rt?.trace && rt.trace.records.length ? html`<button class="btn btn-trace" aria-pressed=${this.traceOpen}
+              @click=${() => this.emit("sb-toggle-trace", { cellId: this.cellId })}>${this.traceOpen ? "Hide steps" : `Step through (${rt.trace.records.length})`}</button>` : nothing}
+          ${this.modified ? html`<button class="btn btn-reset" title="Reset this cell to the lesson's version"
+              @click=${() => this.emit("sb-reset-cell", { cellId: this.cellId })}>Reset</button>` : nothing}
+        </div>
+        ${this.concealed
+          ? html`<div class="solution-hidden"><p>The solution is hidden. Try the exercise first.</p>
+              <button class="btn" @click=${() => this.emit("sb-reveal", { cellId: this.cellId })}>Show solution</button></div>`
+          : this.editing
+            ? html`<sb-code-editor .cellId=${this.cellId} .source=${this.source} .errorLine=${errorLine}
+                .errorMessage=${errorMessage?.kind === "error" ? `${errorMessage.ename}: ${errorMessage.evalue}` : ""}
+                .highlightLine=${this.highlightLine}></sb-code-editor>`
+            : html`<sb-code-view .source=${this.source} .errorLine=${errorLine} .highlightLine=${this.highlightLine}
+                label="code of cell ${this.index + 1}" ?readonly=${!!this.options.readonly}
+                @sb-edit-start=${(e: Event) => { e.stopPropagation(); this.emit("sb-edit-start", { cellId: this.cellId }); }}></sb-code-view>`}
+        <sb-output-area .outputs=${rt?.outputs ?? []} ?live=${rt?.ranSource != null}></sb-output-area>
+      </div>
+    </section>`;
+  }
+
+  private onKey = (e: KeyboardEvent) => {
+    if (e.key !== "Enter" || !(e.shiftKey || e.ctrlKey || e.metaKey)) return;
+    // Inside Monaco its own commands handle these keys.
+    if ((e.target as Element).closest?.("sb-code-editor")) return;
+    e.preventDefault();
+    this.emit("sb-run", { cellId: this.cellId, advance: e.shiftKey });
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap { "sb-code-cell": SbCodeCell }
+}

@@ -1,0 +1,25 @@
+// An error from a cell: its name and message, and the traceback lines (text, never markup).
+import { html } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import type { SourcePosition } from "../../kernel/protocol/messages.ts";
+import { LightElement } from "./light-element.ts";
+
+@customElement("sb-error-output")
+export class SbErrorOutput extends LightElement {
+  @property() ename = "Error";
+  @property() evalue = "";
+  @property({ attribute: false }) traceback: string[] = [];
+  @property({ attribute: false }) position: SourcePosition | null = null;
+
+  override render() {
+    const rest = this.traceback.filter((l, i) => !(i === 0 && l.includes(this.evalue)));
+    return html`<div class="error-output" role="alert">
+      <p class="error-head"><strong>${this.ename}</strong>: ${this.evalue}${this.position ? html` <span class="error-where">(line ${this.position.line})</span>` : ""}</p>
+      ${rest.length ? html`<pre class="error-trace">${rest.join("\n")}</pre>` : ""}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { "sb-error-output": SbErrorOutput }
+}

@@ -1,0 +1,63 @@
+// The outputs of a code cell. Each output is a MIME bundle; we show the richest type we know:
+// check, progress, plot, tensor, table, TeX, Markdown, HTML (only from a live run the reader started),
+// then text/plain. Markdown and TeX go through the shared pipeline (ui/render); text stays text.
+import { html, nothing, type TemplateResult } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import { MIME, type CheckPayload, type MimeBundle, type PlotSpec, type ProgressPayload, type TablePayload, type TensorPayload } from "../../kernel/protocol/mime.ts";
+import { renderMarkdown } from "../render/render.ts";
+import { renderTex } from "../render/katex-render.ts";
+import type { OutputItem } from "../app/state.ts";
+import { LightElement } from "./light-element.ts";
+import "./sb-tensor-view.ts";
+import "./sb-plot.ts";
+import "./sb-progress.ts";
+import "./sb-error-output.ts";
+import "./sb-check-output.ts";
+import "./sb-table-view.ts";
+
+@customElement("sb-output-area")
+export class SbOutputArea extends LightElement {
+  @property({ attribute: false }) outputs: OutputItem[] = [];
+  /** true when these outputs come from a run the reader started (text/html is shown only then). */
+  @property({ type: Boolean }) live = false;
+
+  override render() {
+    if (this.outputs.length === 0) return nothing;
+    return html`<div class="outputs" aria-live="polite">${this.outputs.map((o) => this.output(o))}</div>`;
+  }
+
+  private output(o: OutputItem): TemplateResult {
+    switch (o.kind) {
+      case "stream":
+        return html`<pre class="stream stream-${o.name}">${o.text}</pre>`;
+      case "error":
+        return html`<sb-error-output .ename=${o.ename} .evalue=${o.evalue} .traceback=${o.traceback} .position=${o.position}></sb-error-output>`;
+      case "display":
+      case "result":
+        return html`<div class="output output-${o.kind}">${o.kind === "result" ? html`<span class="out-prompt" aria-label="result ${o.executionCount}">[${o.executionCount}]</span>` : nothing}${this.bundle(o.data)}</div>`;
+    }
+  }
+
+  private bundle(data: MimeBundle): TemplateResult {
+    if (MIME.check in data) return html`<sb-check-output .check=${data[MIME.check] as CheckPayload}></sb-check-output>`;
+    if (MIME.progress in data) return html`<sb-progress .progress=${data[MIME.progress] as ProgressPayload}></sb-progress>`;
+    if (MIME.plot in data) return html`<sb-plot .spec=${data[MIME.plot] as PlotSpec}></sb-plot>`;
+    if (MIME.tensor in data) return html`<sb-tensor-view .tensor=${data[MIME.tensor] as TensorPayload}></sb-tensor-view>`;
+    if (MIME.table in data) return html`<sb-table-view .table=${data[MIME.table] as TablePayload}></sb-table-view>`;
+    if (MIME.latex in data) return html`<div class="tex-output">${unsafeHTML(renderTex(stripDollars(String(data[MIME.latex])), true))}</div>`;
+    if (MIME.markdown in data) return html`<div class="markdown-output markdown-body">${unsafeHTML(renderMarkdown(String(data[MIME.markdown])))}</div>`;
+    if (this.live && MIME.html in data) return html`<div class="html-output">${unsafeHTML(String(data[MIME.html]))}</div>`;
+    return html`<pre class="text-output">${String(data[MIME.text] ?? "")}</pre>`;
+  }
+}
+
+/** TeX outputs may come wrapped in `$$ ... $$` (Jupyter's habit); KaTeX wants the bare formula. */
+function stripDollars(tex: string): string {
+  const m = /^\s*\$\$?([\s\S]*?)\$?\$\s*$/.exec(tex);
+  return m ? m[1]! : tex;
+}
+
+declare global {
+  interface HTMLElementTagNameMap { "sb-output-area": SbOutputArea }
+}

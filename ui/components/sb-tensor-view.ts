@@ -1,0 +1,100 @@
+// A tensor as a table with a heatmap: shape badge (`300 x 3`), min / max / mean, the values of the first
+// rows and columns (large tensors are summarised; the table scrolls). Values only; no maths beyond
+// picking a colour for each number between the min and max the kernel reported.
+import { html, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { num, shapeText, toNumber } from "../app/format.ts";
+import { LightElement } from "./light-element.ts";
+
+/** What the view draws: the tensor MIME payload, or an inspect reply's TensorValue (stats optional). */
+export interface TensorData {
+  name?: string | null;
+  shape: number[];
+  data: (number | string)[];
+  truncated?: boolean;
+  size?: number;
+  min?: number | string;
+  max?: number | string;
+  mean?: number | string;
+  requiresGrad?: boolean;
+  hasGrad?: boolean;
+}
+
+const MAX_ROWS = 64;
+const MAX_COLS = 24;
+
+@customElement("sb-tensor-view")
+export class SbTensorView extends LightElement {
+  @property({ attribute: false }) tensor: TensorData | null = null;
+  @property() label = "";
+  @property({ type: Boolean }) compact = false;
+
+  override render() {
+    const t = this.tensor;
+    if (!t) return nothing;
+    const stats = statsOf(t);
+    const { rows, cols, rowCount, colCount } = grid(t);
+    const shown = rows.length;
+    const name = this.label || t.name || "";
+    return html`<figure class="tensor-view ${this.compact ? "compact" : ""}" aria-label="tensor ${name} of shape ${shapeText(t.shape)}">
+      <figcaption class="tensor-head">
+        ${name ? html`<span class="tensor-name">${name}</span>` : nothing}
+        <span class="badge shape-badge" title="shape">${shapeText(t.shape)}</span>
+        ${t.shape.length === 0 || t.data.length === 1 && (t.size ?? 1) === 1
+          ? html`<span class="tensor-scalar" title=${String(t.data[0])}>${num(t.data[0])}</span>`
+          : html`<span class="tensor-stats">min ${num(stats.min)} · max ${num(stats.max)} · mean ${num(stats.mean)}</span>`}
+        ${t.requiresGrad ? html`<span class="badge badge-param" title="requires grad">param</span>` : nothing}
+      </figcaption>
+      ${(t.size ?? t.data.length) === 1 ? nothing : html`<div class="tensor-scroll" tabindex="0" role="region" aria-label="values of ${name || "tensor"}">
+        <table class="tensor-table">
+          ${cols > 1 || t.shape.length >= 2 ? html`<thead><tr><th scope="col"></th>${Array.from({ length: Math.min(cols, MAX_COLS) }, (_, j) => html`<th scope="col">${j}</th>`)}${cols > MAX_COLS ? html`<th scope="col">…</th>` : nothing}</tr></thead>` : nothing}
+          <tbody>${rows.map((row, i) => html`<tr><th scope="row">${i}</th>${row.map((v) => {
+            const x = toNumber(v);
+            return html`<td style="background:${heat(x, toNumber(stats.min), toNumber(stats.max))}" title=${String(v)}>${num(v)}</td>`;
+          })}${cols > MAX_COLS ? html`<td class="ellipsis">…</td>` : nothing}</tr>`)}</tbody>
+        </table>
+      </div>`}
+      ${shown < rowCount || colCount > MAX_COLS || t.truncated
+        ? html`<p class="tensor-note">showing ${shown} of ${rowCount} rows${colCount > MAX_COLS ? `, ${MAX_COLS} of ${colCount} columns` : ""}${t.truncated ? ` (the first ${t.data.length} of ${t.size} values were sent)` : ""}</p>`
+        : nothing}
+    </figure>`;
+  }
+}
+
+/** Rows of the table: a matrix's rows; a vector as one row; higher ranks flattened to (rest x last). */
+function grid(t: TensorData): { rows: (number | string)[][]; cols: number; rowCount: number; colCount: number } {
+  const shape = t.shape;
+  const cols = shape.length === 0 ? 1 : shape[shape.length - 1]!;
+  const rowCount = shape.length <= 1 ? 1 : shape.slice(0, -1).reduce((a, b) => a * b, 1);
+  const rows: (number | string)[][] = [];
+  for (let i = 0; i < Math.min(rowCount, MAX_ROWS); i++) {
+    const start = i * cols;
+    if (start >= t.data.length) break;
+    rows.push(t.data.slice(start, start + Math.min(cols, MAX_COLS)));
+  }
+  return { rows, cols, rowCount, colCount: cols };
+}
+
+function statsOf(t: TensorData): { min: number | string; max: number | string; mean: number | string } {
+  if (t.min !== undefined && t.max !== undefined && t.mean !== undefined) return { min: t.min, max: t.max, mean: t.mean };
+  // An inspect reply carries only values: summarise what arrived (display arithmetic, not tensor logic).
+  let min = Infinity, max = -Infinity, sum = 0;
+  for (const v of t.data) { const x = toNumber(v); min = Math.min(min, x); max = Math.max(max, x); sum += x; }
+  return t.data.length ? { min, max, mean: sum / t.data.length } : { min: "NaN", max: "NaN", mean: "NaN" };
+}
+
+/** Diverging colour around zero when the range spans it, sequential otherwise; transparent for non-finite. */
+function heat(x: number, lo: number, hi: number): string {
+  if (!Number.isFinite(x) || !(hi > lo)) return "transparent";
+  if (lo < 0 && hi > 0) {
+    const m = Math.max(-lo, hi);
+    const a = Math.min(1, Math.abs(x) / m) * 0.55;
+    return x >= 0 ? `rgba(220, 90, 60, ${a.toFixed(3)})` : `rgba(50, 110, 220, ${a.toFixed(3)})`;
+  }
+  const a = ((x - lo) / (hi - lo)) * 0.55;
+  return `rgba(60, 140, 120, ${a.toFixed(3)})`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap { "sb-tensor-view": SbTensorView }
+}

@@ -1,0 +1,46 @@
+// The notebook's toolbar: run all, run stale, stop, restart, reset, download, variables, lecturer edit.
+// Each button emits `sb-action` with its name; the kernel status is shown as text and a busy dot.
+import { html, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { LightElement } from "./light-element.ts";
+
+export type ToolbarAction = "run-all" | "run-stale" | "stop" | "restart" | "reset-lesson" | "download-md" | "download-ipynb" | "toggle-variables" | "toggle-authoring" | "save-lesson";
+
+@customElement("sb-toolbar")
+export class SbToolbar extends LightElement {
+  @property() kernel = "starting";
+  @property({ type: Boolean }) busy = false;
+  @property({ type: Boolean }) variablesOpen = false;
+  /** the dev server can save lessons: show the lecturer controls. */
+  @property({ type: Boolean }) canAuthor = false;
+  @property({ type: Boolean }) authoring = false;
+  @property() saveState = "";
+
+  override render() {
+    const b = (action: ToolbarAction, label: string, extra: { title?: string; disabled?: boolean; pressed?: boolean } = {}) => html`<button
+      class="btn tb-${action}" title=${extra.title ?? label} ?disabled=${!!extra.disabled}
+      aria-pressed=${extra.pressed === undefined ? nothing : String(extra.pressed)}
+      @click=${() => this.emit("sb-action", { action })}>${label}</button>`;
+    return html`<div class="toolbar" role="toolbar" aria-label="notebook">
+      ${b("run-all", "Run all")}
+      ${b("run-stale", "Run stale", { title: "Run the cells marked stale" })}
+      ${b("stop", "Stop", { disabled: !this.busy, title: "Interrupt the running cell" })}
+      ${b("restart", "Restart", { title: "Restart the kernel (variables are lost)" })}
+      <span class="tb-sep" aria-hidden="true"></span>
+      ${b("toggle-variables", "Variables", { pressed: this.variablesOpen })}
+      ${b("download-md", "Download .md")}
+      ${b("download-ipynb", "Download .ipynb")}
+      ${b("reset-lesson", "Reset lesson", { title: "Discard your edits to this lesson" })}
+      ${this.canAuthor ? html`<span class="tb-sep" aria-hidden="true"></span>
+        ${b("toggle-authoring", "Edit lesson", { pressed: this.authoring, title: "Lecturer: edit the lesson file" })}
+        ${this.authoring ? b("save-lesson", "Save to file", { title: "Write notebooks/NAME.md" }) : nothing}
+        ${this.saveState ? html`<span class="save-state" role="status">${this.saveState}</span>` : nothing}` : nothing}
+      <span class="kernel-status kernel-${this.kernel} ${this.busy ? "busy" : ""}" role="status" aria-live="polite">
+        <span class="busy-dot" aria-hidden="true"></span>kernel ${this.busy ? "busy" : this.kernel}</span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { "sb-toolbar": SbToolbar }
+}

@@ -1,0 +1,113 @@
+// Step-through of a traced cell: previous / next / slider / play over the forward, loss, backward and
+// update steps. Each step shows its formula (KaTeX, through the shared renderer) with the real shapes,
+// the chain-rule factor of a backward step, and the input and output values. The app owns the step
+// index and fetches full values; this element only shows them and reports what the reader asks for.
+import { html, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import type { Phase } from "../../kernel/trace/record.ts";
+import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
+import { renderTex } from "../render/katex-render.ts";
+import { shapeParen } from "../app/format.ts";
+import { LightElement } from "./light-element.ts";
+import "./sb-tensor-view.ts";
+import type { TensorData } from "./sb-tensor-view.ts";
+
+const PHASES: Phase[] = ["forward", "loss", "backward", "update"];
+const JOIN: Record<string, string> = { matmul: "", dot: "", add: " + ", sub: " − ", mul: " ⊙ ", div: " / ", pow: " ^ " };
+
+/** `(300x2)(2x16) -> (300x16)`: the step's shapes joined as its op joins its inputs. */
+export function shapeLine(step: Pick<StepSummary, "op" | "shapes">): string {
+  const base = step.op.replace(/\.backward$/, "");
+  const inputs = step.shapes.inputs.map(shapeParen);
+  const joined = base in JOIN ? inputs.join(JOIN[base]) : `${base}(${inputs.join(", ")})`;
+  return `${joined} -> ${shapeParen(step.shapes.output)}`;
+}
+
+export interface StepValues {
+  output?: TensorData;
+  inputs?: (TensorData | undefined)[];
+}
+
+@customElement("sb-trace-view")
+export class SbTraceView extends LightElement {
+  @property() cellId = "";
+  @property({ attribute: false }) trace: TraceSummary | null = null;
+  @property({ type: Number }) index = 0;
+  @property({ attribute: false }) values: StepValues = {};
+  @property({ type: Boolean }) playing = false;
+  /** id of the lesson's equation that binds this step's name (highlighted in the lesson). */
+  @property() equationLabel: string | null = null;
+
+  override render() {
+    const t = this.trace;
+    if (!t || t.records.length === 0) return html`<p class="trace-empty">No steps were recorded.</p>`;
+    const n = t.records.length;
+    const i = Math.max(0, Math.min(n - 1, this.index));
+    const s = t.records[i]!;
+    const firstOf = (p: Phase) => t.records.findIndex((r) => r.phase === p);
+    const output: TensorData = this.values.output ?? {
+      name: s.name, shape: s.shapes.output, data: s.preview.values, truncated: s.preview.truncated,
+      size: s.shapes.output.reduce((a, b) => a * b, 1), min: s.preview.min, max: s.preview.max, mean: s.preview.mean,
+    };
+    return html`<section class="trace-view phase-${s.phase}" aria-label="step-through of cell ${this.cellId}" @keydown=${this.onKey}>
+      <div class="trace-controls" role="toolbar" aria-label="step controls">
+        <button class="btn" aria-label="previous step" ?disabled=${i === 0} @click=${() => this.go(i - 1)}>◀ Prev</button>
+        <button class="btn btn-play" aria-label=${this.playing ? "pause" : "play"} @click=${() => this.emit("sb-play", { cellId: this.cellId, playing: !this.playing })}>${this.playing ? "❚❚ Pause" : "▶ Play"}</button>
+        <button class="btn" aria-label="next step" ?disabled=${i === n - 1} @click=${() => this.go(i + 1)}>Next ▶</button>
+        <input class="trace-slider" type="range" min="0" max=${n - 1} .value=${String(i)} aria-label="step"
+          aria-valuetext="step ${i + 1} of ${n}, ${s.phase} ${s.op}" @input=${(e: Event) => this.go(Number((e.target as HTMLInputElement).value))}>
+        <span class="trace-position" aria-live="polite">step ${i + 1} / ${n}</span>
+      </div>
+      <div class="trace-phases">${PHASES.map((p) => {
+        const at = firstOf(p);
+        return html`<button class="phase-chip phase-${p} ${s.phase === p ? "current" : ""}" ?disabled=${at < 0}
+          aria-label="go to the first ${p} step" @click=${() => this.go(at)}>${p}</button>`;
+      })}${t.dropped ? html`<span class="trace-dropped">${t.dropped} steps not kept (long loop)</span>` : nothing}</div>
+      <div class="step-card">
+        <div class="step-head">
+          <span class="badge phase-badge phase-${s.phase}">${s.phase}</span>
+          <code class="step-op">${s.op}</code>
+          ${s.name ? html`<span class="step-name">→ ${s.name}</span>` : nothing}
+          ${s.epoch > 0 ? html`<span class="step-epoch">epoch ${s.epoch}</span>` : nothing}
+          ${s.line ? html`<span class="step-line">line ${s.line}</span>` : nothing}
+        </div>
+        <div class="step-formula">${unsafeHTML(renderTex(s.latex || s.rule, true))}</div>
+        <p class="step-shapes"><code>${shapeLine(s)}</code>${this.equationLabel
+          ? html` <a class="step-equation" href="#${this.equationLabel}">see the derivation</a>` : nothing}</p>
+        ${s.grads?.length ? html`<div class="step-grads"><span class="step-label">chain rule</span>${s.grads.map((g) => html`<div class="grad-factor">
+          ${unsafeHTML(renderTex(`\\frac{\\partial L}{\\partial ${texName(g.intoName ?? "x")}} \\mathrel{+}= \\frac{\\partial L}{\\partial ${texName(s.name ?? "y")}} \\cdot ${g.factor}`, false))}</div>`)}</div>` : nothing}
+        <div class="step-values">
+          ${s.shapes.inputs.length ? html`<div class="step-inputs"><span class="step-label">inputs</span>${s.shapes.inputs.map((shape, k) => {
+            const v = this.values.inputs?.[k];
+            return v ? html`<sb-tensor-view compact .tensor=${v} label=${s.inputNames[k] ?? `input ${k + 1}`}></sb-tensor-view>`
+              : html`<p class="input-pending">${s.inputNames[k] ?? `input ${k + 1}`} <span class="badge shape-badge">${shape.join(" x ") || "scalar"}</span></p>`;
+          })}</div>` : nothing}
+          <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${s.name ?? "output"}></sb-tensor-view></div>
+        </div>
+      </div>
+    </section>`;
+  }
+
+  private go(index: number): void {
+    const n = this.trace?.records.length ?? 0;
+    if (index < 0 || index >= n) return;
+    this.emit("sb-step", { cellId: this.cellId, index });
+  }
+
+  private onKey = (e: KeyboardEvent) => {
+    if ((e.target as Element).matches?.("input[type=range]")) return;
+    if (e.key === "ArrowLeft") { e.preventDefault(); this.go(this.index - 1); }
+    if (e.key === "ArrowRight") { e.preventDefault(); this.go(this.index + 1); }
+  };
+}
+
+/** W1 -> W_{1}, dW1 -> dW_{1}: names as they read in the derivation. */
+function texName(name: string): string {
+  const m = /^([A-Za-z]+?)(\d+)$/.exec(name);
+  return m ? `${m[1]}_{${m[2]}}` : name.replace(/_/g, "\\_");
+}
+
+declare global {
+  interface HTMLElementTagNameMap { "sb-trace-view": SbTraceView }
+}
