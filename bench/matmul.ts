@@ -1,0 +1,77 @@
+// Matrix product throughput, GFLOP/s = 2 m k n / time: our np.matmul (float64), tfjs's CPU backend
+// (float32) and the plain i-k-j triple loop (float64) that cache blocking in gemm.ts has to beat.
+import * as tf from "@tensorflow/tfjs";
+import { np } from "../kernel/np.ts";
+import { alternate, callsFor, median } from "./timing.ts";
+
+export const MATMUL_SIZES = {
+  n300x3x16: [300, 3, 16],
+  n256: [256, 256, 256],
+  n1024: [1024, 1024, 1024],
+} as const;
+export type MatmulKey = keyof typeof MATMUL_SIZES;
+
+export interface MatmulFigures {
+  gflops: Record<MatmulKey, number>;
+  tfjsGflops: Record<MatmulKey, number>;
+  plainGflops: Record<MatmulKey, number>;
+}
+
+/** C = A B, i-k-j: for each row of A, add a[i, p] times row p of B into row i of C. */
+function plainMatmul(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+  const c = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let p = 0; p < k; p++) {
+      const av = a[i * k + p];
+      for (let j = 0; j < n; j++) c[i * n + j] += av * b[p * n + j];
+    }
+  }
+  return c;
+}
+
+/** The sizes measured: a --quick run cuts A of the products over 1e9 flops to `maxRows` rows. */
+export function matmulSizes(maxRows = Infinity): Record<MatmulKey, [number, number, number]> {
+  const out = {} as Record<MatmulKey, [number, number, number]>;
+  for (const [key, [m, k, n]] of Object.entries(MATMUL_SIZES)) {
+    out[key as MatmulKey] = [2 * m * k * n > 1e9 ? Math.min(m, maxRows) : m, k, n];
+  }
+  return out;
+}
+
+export function benchMatmul(rounds: number, roundMs: number, maxRows = Infinity): MatmulFigures {
+  const out: MatmulFigures = { gflops: {} as never, tfjsGflops: {} as never, plainGflops: {} as never };
+  const sizes = matmulSizes(maxRows);
+  np.random.seed(2);
+  for (const key of Object.keys(sizes) as MatmulKey[]) {
+    const [m, k, n] = sizes[key];
+    const A = np.random.randn(m, k);
+    const B = np.random.randn(k, n);
+    const tA = tf.tensor2d(Float32Array.from(A.data), [m, k]);
+    const tB = tf.tensor2d(Float32Array.from(B.data), [k, n]);
+    let sink = 0;
+    const flops = 2 * m * k * n;
+    const fns: Record<string, () => void> = {
+      stepbook: () => { sink += A.matmul(B).data[0]; },
+      tfjs: () => {
+        const c = tf.matMul(tA, tB);
+        sink += c.dataSync()[0];
+        c.dispose();
+      },
+      plain: () => { sink += plainMatmul(A.data, B.data, m, k, n)[0]; },
+    };
+    // A product of more than 1e8 flops takes longer than a round anyway: one call per round, and no
+    // calibration call (the smaller sizes before it have warmed the code up).
+    const calls = Object.fromEntries(Object.entries(fns).map(([name, fn]) => [name, flops > 1e8 ? 1 : callsFor(fn, roundMs)]));
+    const t = alternate(Object.entries(fns).map(([name, fn]) => ({
+      name,
+      run: () => { for (let i = 0; i < calls[name]; i++) fn(); },
+    })), rounds, 0);
+    const gflops = (name: string) => (flops * calls[name]) / (median(t[name]) * 1e6);
+    out.gflops[key] = gflops("stepbook");
+    out.tfjsGflops[key] = gflops("tfjs");
+    out.plainGflops[key] = gflops("plain");
+    tf.dispose([tA, tB]);
+    if (Number.isNaN(sink)) throw new Error("matmul bench: NaN product");
+  }
+  return out;
+}
