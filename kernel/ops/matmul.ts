@@ -17,7 +17,13 @@ function forward([a, b]: Tensor[]): Tensor {
   if (k !== k2) {
     throw new Error(`matmul: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} are not aligned: ${k} != ${k2}`);
   }
-  const batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
+  let batch: number[];
+  try {
+    batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
+  } catch {
+    // name the operands' full shapes, not just their batch axes
+    throw new Error(`matmul: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} have batch axes ${formatShape(a.shape.slice(0, -2))} and ${formatShape(b.shape.slice(0, -2))} that could not be broadcast together`);
+  }
   const count = sizeOf(batch);
   const out = new Float64Array(count * m * n);
   // where each batch member of A and B starts (stride 0 along broadcast batch axes)
