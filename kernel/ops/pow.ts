@@ -4,14 +4,19 @@ import { defineOp } from "../autograd/op.ts";
 import { binary } from "../tensor/elementwise.ts";
 import { unbroadcast } from "../autograd/unbroadcast.ts";
 
+// d(A^B)/dA = B A^(B-1), except that A^0 = 1 is constant (this avoids 0 · 0^-1 = NaN at A = 0);
+// d(A^B)/dB = A^B ln A, except that 0^B is constant for B >= 0 (avoids 0 · -inf = NaN). As in PyTorch.
+const dA = (x: number, y: number) => (y === 0 ? 0 : y * Math.pow(x, y - 1));
+const dB = (x: number, y: number) => (x === 0 && y >= 0 ? 0 : Math.pow(x, y) * Math.log(x));
+
 export const pow = defineOp({
   name: "pow",
   tex: (n) => `{${n.in[0]}}^{${n.in[1]}}`,
   forward: ([a, b]) => binary("pow", a, b, (x, y) => (y === 2 ? x * x : Math.pow(x, y))),
-  backward: (g, [a, b], out) => [
-    unbroadcast(g.mul(b).mul(a.pow(b.sub(1))), a.shape),
+  backward: (g, [a, b]) => [
+    unbroadcast(g.mul(binary("pow.backward", a, b, dA)), a.shape),
     // only computed when the exponent is itself a parameter; ln A is NaN for A < 0, as in PyTorch
-    b.needsGrad ? unbroadcast(g.mul(out).mul(a.log()), b.shape) : null,
+    b.needsGrad ? unbroadcast(g.mul(binary("pow.backward", a, b, dB)), b.shape) : null,
   ],
   vjpTex: [
     (n) => `${n.g} \\odot ${n.in[1]}\\,{${n.in[0]}}^{${n.in[1]} - 1}`,
