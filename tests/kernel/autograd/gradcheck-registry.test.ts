@@ -1,0 +1,189 @@
+// Central-difference gradient checks over the whole op registry. Every op in OPS must have an entry
+// in CASES (how to build its inputs and attributes), so a new op without a test fails here; ops
+// without a backward must be exactly the piecewise-constant ones.
+import { describe, it, expect } from "vitest";
+// np before the registry: loading an op file first breaks np (see tests/kernel/ops/import-order.test.ts)
+import { np } from "../../../kernel/np.ts";
+import { OPS } from "../../../kernel/ops/registry.ts";
+import { apply, defineOp, type OpDef } from "../../../kernel/autograd/op.ts";
+import { planIndex, type Index } from "../../../kernel/tensor/indexing.ts";
+import { RandomState } from "../../../kernel/tensor/random.ts";
+import { Tensor } from "../../../kernel/tensor/tensor.ts";
+
+const NON_DIFFERENTIABLE = ["greater", "greaterEqual", "less", "lessEqual", "equal", "notEqual", "sign", "argmax", "argmin"];
+
+const rng = new RandomState(1234);
+type Shape = number[];
+/** Standard normal values. */
+const any = (shape: Shape) => rng.randn(shape);
+/** Values in [0.5, 2): inside the domain of log, sqrt and pow with any exponent. */
+const positive = (shape: Shape) => rng.uniform(0.5, 2, shape);
+/** |x| in [0.3, 2): away from the kink of abs and relu and from division by zero. */
+const awayFromZero = (shape: Shape) => {
+  const t = rng.uniform(0.3, 2, shape);
+  const s = rng.randint(0, 2, shape);
+  return new Tensor(t.data.map((v, i) => (s.data[i] === 0 ? -v : v)), shape);
+};
+/** b = a ± (at least 0.2), broadcast to b's shape: maximum/minimum are differentiable away from ties. */
+const apart = (a: Tensor, shape: Shape) => {
+  const d = awayFromZero(shape);
+  return new Tensor(d.data.map((v, i) => a.data[i % a.size] + v), shape);
+};
+
+interface Case {
+  label: string;
+  /** the inputs gradcheck differentiates */
+  inputs: Tensor[];
+  /** builds the op's output from them (constants such as where's condition are closed over) */
+  run: (op: OpDef<any>, xs: Tensor[]) => Tensor;
+}
+const direct = (attrs?: unknown) => (op: OpDef<any>, xs: Tensor[]) => apply(op, xs, attrs);
+const unary = (make: (s: Shape) => Tensor): Case[] => [
+  { label: "(3, 4)", inputs: [make([3, 4])], run: direct() },
+  { label: "(2, 3, 2)", inputs: [make([2, 3, 2])], run: direct() },
+];
+const binary = (makeA: (s: Shape) => Tensor, makeB: (s: Shape) => Tensor): Case[] => [
+  { label: "(3, 4) and (3, 4)", inputs: [makeA([3, 4]), makeB([3, 4])], run: direct() },
+  { label: "(3, 4) and (4,), broadcast", inputs: [makeA([3, 4]), makeB([4])], run: direct() },
+  { label: "(2, 1, 3) and (4, 1), broadcast both", inputs: [makeA([2, 1, 3]), makeB([4, 1])], run: direct() },
+  { label: "(3, 1) and () scalar", inputs: [makeA([3, 1]), makeB([])], run: direct() },
+];
+const extremum: Case[] = [
+  (() => { const a = any([3, 4]); return { label: "(3, 4) and (3, 4)", inputs: [a, apart(a, [3, 4])], run: direct() }; })(),
+  (() => { const a = any([3, 4]); return { label: "(3, 4) and (3, 1), broadcast", inputs: [a, apart(a, [3, 1])], run: direct() }; })(),
+];
+const reduce = (axes: number[], keepdims: boolean, shape: Shape) => ({
+  label: `${JSON.stringify(shape)}, axes ${JSON.stringify(axes)}${keepdims ? ", keepdims" : ""}`,
+  inputs: [any(shape)],
+  run: direct({ axes, keepdims, ndim: shape.length }),
+});
+const gather = (shape: Shape, index: Index[]): Case => ({
+  label: `${JSON.stringify(shape)}[${index.map((i) => JSON.stringify(i)).join(", ")}]`,
+  inputs: [any(shape)],
+  run: (op, [x]) => apply(op, [x], planIndex(x, index)),
+});
+
+/** op name -> the inputs and attributes to check it with. */
+const CASES: Record<string, () => Case[]> = {
+  add: () => binary(any, any),
+  sub: () => binary(any, any),
+  mul: () => binary(any, any),
+  div: () => binary(any, awayFromZero),
+  pow: () => binary(positive, any),
+  negative: () => unary(any),
+  exp: () => unary(any),
+  log: () => unary(positive),
+  sqrt: () => unary(positive),
+  abs: () => unary(awayFromZero),
+  tanh: () => unary(any),
+  sigmoid: () => unary(any),
+  relu: () => unary(awayFromZero),
+  copy: () => unary(any),
+  maximum: () => extremum,
+  minimum: () => extremum,
+  where: () => {
+    const cond = new Tensor(Float64Array.from([1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 1]), [3, 4]);
+    const row = new Tensor(Float64Array.from([1, 0, 1]), [3, 1]);
+    return [
+      { label: "(3, 4) condition", inputs: [any([3, 4]), any([3, 4])], run: (op, [a, b]) => apply(op, [cond, a, b], undefined) },
+      { label: "(3, 1) condition, (4,) b", inputs: [any([3, 4]), any([4])], run: (op, [a, b]) => apply(op, [row, a, b], undefined) },
+    ];
+  },
+  sum: () => [reduce([0, 1], false, [3, 4]), reduce([0], false, [3, 4]), reduce([1], true, [3, 4]), reduce([0, 2], true, [2, 3, 4])],
+  max: () => [reduce([0, 1], false, [3, 4]), reduce([1], false, [3, 4]), reduce([0, 2], true, [2, 3, 4])],
+  broadcastTo: () => [
+    { label: "(4,) to (3, 4)", inputs: [any([4])], run: direct({ shape: [3, 4] }) },
+    { label: "(3, 1) to (2, 3, 4)", inputs: [any([3, 1])], run: direct({ shape: [2, 3, 4] }) },
+  ],
+  matmul: () => [
+    { label: "(3, 4) @ (4, 2)", inputs: [any([3, 4]), any([4, 2])], run: direct() },
+    { label: "(2, 3, 4) @ (2, 4, 5)", inputs: [any([2, 3, 4]), any([2, 4, 5])], run: direct() },
+    { label: "(2, 1, 3, 4) @ (3, 4, 2), broadcast batch", inputs: [any([2, 1, 3, 4]), any([3, 4, 2])], run: direct() },
+  ],
+  reshape: () => [
+    { label: "(3, 4) to (2, 6)", inputs: [any([3, 4])], run: direct({ shape: [2, 6] }) },
+    { label: "(2, 3, 2) to (12,)", inputs: [any([2, 3, 2])], run: direct({ shape: [12] }) },
+  ],
+  transpose: () => [
+    { label: "(3, 4) axes [1, 0]", inputs: [any([3, 4])], run: direct({ axes: [1, 0] }) },
+    { label: "(2, 3, 4) axes [2, 0, 1]", inputs: [any([2, 3, 4])], run: direct({ axes: [2, 0, 1] }) },
+  ],
+  gather: () => [
+    gather([5, 3], ["1:4"]),
+    gather([4, 3], [null, 1]),
+    gather([4, 3], [[2, 0, 2]]),
+    gather([4, 3], [[0, 1, 3, 3], [2, 0, 1, 2]]),
+    gather([4, 5], ["::-2", "1:"]),
+  ],
+  concatenate: () => [
+    { label: "(2, 3), (1, 3), (3, 3) on axis 0", inputs: [any([2, 3]), any([1, 3]), any([3, 3])], run: direct({ axis: 0 }) },
+    { label: "(2, 2, 1), (2, 2, 3) on axis 2", inputs: [any([2, 2, 1]), any([2, 2, 3])], run: direct({ axis: 2 }) },
+  ],
+};
+
+describe("the op registry", () => {
+  it("has a gradcheck case for every op, and no case for an op that does not exist", () => {
+    const names = OPS.map((op) => op.name);
+    const differentiable = OPS.filter((op) => op.backward !== undefined).map((op) => op.name);
+    expect(differentiable.filter((n) => !(n in CASES)), "ops with a backward but no entry in CASES").toEqual([]);
+    expect(Object.keys(CASES).filter((n) => !names.includes(n)), "CASES entries not in OPS").toEqual([]);
+  });
+
+  it("leaves only comparisons, sign and argmax/argmin without a backward", () => {
+    const without = OPS.filter((op) => op.backward === undefined).map((op) => op.name);
+    expect(without.sort()).toEqual([...NON_DIFFERENTIABLE].sort());
+  });
+
+  it("gives every differentiable op a gradient formula for each input (vjpTex and factorTex)", () => {
+    for (const op of OPS.filter((o) => o.backward !== undefined)) {
+      expect(op.vjpTex?.length, `${op.name}.vjpTex`).toBeGreaterThan(0);
+      expect(op.factorTex?.length, `${op.name}.factorTex`).toBe(op.vjpTex?.length);
+    }
+  });
+});
+
+describe("gradcheck: analytic gradients match central differences", () => {
+  for (const op of OPS.filter((o) => o.backward !== undefined)) {
+    const make = CASES[op.name];
+    if (make === undefined) continue; // reported by the registry test above
+    for (const c of make()) {
+      it(`${op.name} ${c.label}`, () => {
+        const out = c.run(op, c.inputs.map((x) => new Tensor(x.data.slice(), x.shape).requiresGrad()));
+        expect(out.node?.def, `${c.label} did not go through ${op.name}`).toBe(op);
+        const result = np.gradcheck((...xs) => c.run(op, xs), c.inputs);
+        expect(result.inputs.map((r) => r.maxError).every((e) => e <= 1e-7), JSON.stringify(result.inputs)).toBe(true);
+        expect(result.ok).toBe(true);
+      });
+    }
+  }
+});
+
+describe("gradcheck itself", () => {
+  it("reports an op whose backward is wrong", () => {
+    // d(x^3)/dx is 3x^2; a backward that forgets the 3 must be caught
+    const cube = defineOp({
+      name: "cube",
+      tex: (n) => `${n.in[0]}^3`,
+      forward: ([a]) => new Tensor(a.data.map((v) => v * v * v), a.shape),
+      backward: (g, [a]) => [g.mul(a).mul(a)],
+    });
+    const result = np.gradcheck((x) => apply(cube, [x], undefined), [any([3, 2])]);
+    expect(result.ok).toBe(false);
+    expect(result.inputs[0].maxError).toBeGreaterThan(0.1);
+    expect(result.inputs[0].analytic * 3).toBeCloseTo(result.inputs[0].numeric, 6);
+  });
+});
+
+describe("non-differentiable ops", () => {
+  for (const name of NON_DIFFERENTIABLE) {
+    it(`${name} output is not connected to the graph`, () => {
+      const op = OPS.find((o) => o.name === name)!;
+      const x = any([3, 4]).requiresGrad();
+      const attrs = name.startsWith("arg") ? { axis: 1, keepdims: false } : undefined;
+      const inputs = ["sign", "argmax", "argmin"].includes(name) ? [x] : [x, any([3, 4])];
+      const out = apply(op, inputs, attrs);
+      expect(out.needsGrad).toBe(false);
+      expect(out.node).toBeNull();
+    });
+  }
+});
