@@ -15,6 +15,7 @@ export function mean(x: TensorLike, options?: ReduceOptions): Tensor {
 
 /** min A = -max(-A). */
 export function min(x: TensorLike, options?: ReduceOptions): Tensor {
+  normalizeAxes("min", options?.axis, F.asTensor(x).ndim);
   return F.max(F.negative(x), options).neg();
 }
 
@@ -43,6 +44,7 @@ export function clip(x: TensorLike, lo: number | null, hi: number | null): Tenso
 export function logsumexp(x: TensorLike, options?: { axis?: number; keepdims?: boolean }): Tensor {
   const t = F.asTensor(x);
   const axis = options?.axis ?? -1;
+  normalizeAxes("logsumexp", axis, t.ndim);
   const m = F.max(t, { axis, keepdims: true }).detach();
   const out = F.log(F.sum(F.exp(t.sub(m)), { axis, keepdims: true })).add(m);
   return options?.keepdims ? out : F.squeeze(out, axis);
@@ -52,6 +54,7 @@ export function logsumexp(x: TensorLike, options?: { axis?: number; keepdims?: b
 export function softmax(x: TensorLike, options?: { axis?: number }): Tensor {
   const t = F.asTensor(x);
   const axis = options?.axis ?? -1;
+  normalizeAxes("softmax", axis, t.ndim);
   const e = F.exp(t.sub(F.max(t, { axis, keepdims: true }).detach()));
   return e.div(F.sum(e, { axis, keepdims: true }));
 }

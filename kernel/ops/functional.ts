@@ -45,38 +45,40 @@ export function asTensor(x: TensorLike): Tensor {
   return array(x as never);
 }
 
-const un = (op: OpDef<undefined>) => (x: TensorLike) => apply(op, [asTensor(x)], undefined);
-const bin = (op: OpDef<undefined>) => (a: TensorLike, b: TensorLike) => apply(op, [asTensor(a), asTensor(b)], undefined);
+// The op is looked up when called, not when this module loads: op files and the Tensor class import
+// each other, and whichever loads first must not find the other half-initialised.
+const un = (op: () => OpDef<undefined>) => (x: TensorLike) => apply(op(), [asTensor(x)], undefined);
+const bin = (op: () => OpDef<undefined>) => (a: TensorLike, b: TensorLike) => apply(op(), [asTensor(a), asTensor(b)], undefined);
 
-export const add = bin(addOp);
-export const sub = bin(subOp);
+export const add = bin(() => addOp);
+export const sub = bin(() => subOp);
 export const subtract = sub;
-export const mul = bin(mulOp);
+export const mul = bin(() => mulOp);
 export const multiply = mul;
-export const div = bin(divOp);
+export const div = bin(() => divOp);
 export const divide = div;
-export const pow = bin(powOp);
+export const pow = bin(() => powOp);
 export const power = pow;
-export const maximum = bin(maximumOp);
-export const minimum = bin(minimumOp);
-export const greater = bin(cmp.greater);
-export const greaterEqual = bin(cmp.greaterEqual);
-export const less = bin(cmp.less);
-export const lessEqual = bin(cmp.lessEqual);
-export const equal = bin(cmp.equal);
-export const notEqual = bin(cmp.notEqual);
+export const maximum = bin(() => maximumOp);
+export const minimum = bin(() => minimumOp);
+export const greater = bin(() => cmp.greater);
+export const greaterEqual = bin(() => cmp.greaterEqual);
+export const less = bin(() => cmp.less);
+export const lessEqual = bin(() => cmp.lessEqual);
+export const equal = bin(() => cmp.equal);
+export const notEqual = bin(() => cmp.notEqual);
 
-export const negative = un(negOp);
-export const exp = un(expOp);
-export const log = un(logOp);
-export const sqrt = un(sqrtOp);
-export const abs = un(absOp);
-export const sign = un(signOp);
-export const tanh = un(tanhOp);
-export const sigmoid = un(sigmoidOp);
-export const relu = un(reluOp);
+export const negative = un(() => negOp);
+export const exp = un(() => expOp);
+export const log = un(() => logOp);
+export const sqrt = un(() => sqrtOp);
+export const abs = un(() => absOp);
+export const sign = un(() => signOp);
+export const tanh = un(() => tanhOp);
+export const sigmoid = un(() => sigmoidOp);
+export const relu = un(() => reluOp);
 export const square = (x: TensorLike) => pow(x, 2);
-export const copy = un(copyOp);
+export const copy = un(() => copyOp);
 
 export function where(cond: TensorLike, a: TensorLike, b: TensorLike): Tensor {
   return apply(whereOp, [asTensor(cond), asTensor(a), asTensor(b)], undefined);

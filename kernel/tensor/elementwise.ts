@@ -1,7 +1,7 @@
 // Elementwise loops with numpy broadcasting. Every elementwise op's forward pass is one call here;
 // the fast paths cover what lessons do most (same shapes, a scalar, a bias row added to every row).
 import { Tensor } from "./tensor.ts";
-import { broadcastShapes, broadcastStrides, sameShape, sizeOf } from "./shape.ts";
+import { broadcastShapes, broadcastStrides, formatShape, sameShape, sizeOf } from "./shape.ts";
 
 export function unary(a: Tensor, f: (x: number) => number): Tensor {
   const x = a.data;
@@ -80,7 +80,7 @@ function general(
 export function broadcastTo(op: string, a: Tensor, shape: readonly number[]): Float64Array {
   const target = broadcastShapes(op, a.shape, shape);
   if (!sameShape(target, shape)) {
-    throw new Error(`${op}: cannot broadcast shape (${a.shape.join(", ")}) to (${shape.join(", ")})`);
+    throw new Error(`${op}: cannot broadcast shape ${formatShape(a.shape)} to ${formatShape(shape)}`);
   }
   if (sameShape(a.shape, shape)) return a.data;
   const out = new Float64Array(sizeOf(shape));

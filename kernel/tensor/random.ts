@@ -50,6 +50,10 @@ const view = new DataView(new ArrayBuffer(8));
 
 /** ln x for x > 0, from IEEE-exact operations only: x = m 2^e, ln m = 2 atanh((m-1)/(m+1)). */
 export function portableLog(x: number): number {
+  if (x !== x || x < 0) return NaN;
+  if (x === 0) return -Infinity;
+  if (x === Infinity) return Infinity;
+  if (x < 2.2250738585072014e-308) return portableLog(x * 18014398509481984) - 54 * LN2; // subnormal: scale by 2^54
   view.setFloat64(0, x);
   let e = ((view.getUint32(0) >>> 20) & 0x7ff) - 1023;
   view.setUint32(0, (view.getUint32(0) & 0x800fffff) | 0x3ff00000);
