@@ -18,6 +18,7 @@ export function makeCheck(target: DisplayTarget) {
       ? compare(name, found.value, expected, options.tol ?? 1e-6)
       : { name, pass: false, message: `${name} is not defined yet: run the cell that defines it` };
     target.display(checkBundle(result).bundle);
+    target.markShown(result);
     return result;
   };
 }

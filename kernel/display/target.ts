@@ -10,6 +10,8 @@ export interface DisplayTarget {
   executionState(): Map<string, unknown>;
   /** run `fn` when the current execution ends (a progress bar's last, throttled update). */
   atEnd(fn: () => void): void;
+  /** `value` was displayed already: as a cell's last expression it is not shown a second time. */
+  markShown(value: object): void;
   /** a kernel variable by name. */
   lookup(name: string): { found: true; value: unknown } | { found: false };
 }

@@ -52,6 +52,7 @@ export class Kernel {
   private readonly sources = new Map<string, string>();
   private readonly definedBy = new Map<string, string>();
   private readonly traces = new Map<string, Trace>();
+  private readonly shown = new WeakSet<object>();
   private order: string[] = [];
   private executionCount = 0;
   private displayCount = 0;
@@ -115,7 +116,7 @@ export class Kernel {
       this.graph.record({ id: cellId, defines, uses, lastRun: count });
       this.guard.begin(timeoutMs);
       const value = await this.run(compiled.code, compiled.filename, cellId, timeoutMs);
-      if (compiled.hasResult && value !== undefined) {
+      if (compiled.hasResult && value !== undefined && !(typeof value === "object" && value !== null && this.shown.has(value))) {
         execution.sink.send({ type: "execute_result", parent, cellId, executionCount: count, data: toMimeBundle(value), metadata: {} });
       }
     } catch (error) {
@@ -250,6 +251,7 @@ export class Kernel {
       newDisplayId: () => `display-${++this.displayCount}`,
       executionState: () => this.current?.state ?? noState,
       atEnd: (fn) => this.current?.atEnd.push(fn),
+      markShown: (value) => this.shown.add(value),
       lookup: (name) => (Object.prototype.hasOwnProperty.call(this.scope, name) ? { found: true, value: this.scope[name] } : { found: false }),
     };
   }

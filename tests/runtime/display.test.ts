@@ -106,3 +106,12 @@ describe("check() for exercises", () => {
     expect(displays(r.messages)[0].data[MIME.check]).toMatchObject({ pass: false, message: "answer is not defined yet: run the cell that defines it" });
   });
 });
+
+describe("check() as the last expression", () => {
+  it("shows its verdict once, not again as the cell's result", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "const x = 1\ncheck('x', 1)");
+    expect(displays(r.messages)).toHaveLength(1);
+    expect(r.messages.some((m) => m.type === "execute_result")).toBe(false);
+  });
+});

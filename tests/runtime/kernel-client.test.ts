@@ -1,0 +1,81 @@
+// The page's kernel client, driven against the real worker host in a Node worker thread (the browser
+// test of the same, in Chromium, belongs to the UI's test suite).
+import { Worker } from "node:worker_threads";
+import { afterEach, describe, expect, it } from "vitest";
+import { KernelClient, type WorkerLike } from "../../ui/kernel-client.ts";
+import type { ExecuteOutcome } from "../../kernel/protocol/connection.ts";
+import { errorOf, resultText } from "./helpers.ts";
+
+function nodeWorker(): WorkerLike {
+  const worker = new Worker(new URL("./node-worker.mjs", import.meta.url));
+  const like: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage: (message) => worker.postMessage(message),
+    terminate: () => void worker.terminate(),
+  };
+  worker.on("message", (data) => like.onmessage?.({ data }));
+  worker.on("error", (error) => like.onerror?.(error));
+  return like;
+}
+
+let client: KernelClient | null = null;
+afterEach(() => client?.dispose());
+const open = (sharedInterrupt: boolean) => (client = new KernelClient({ createWorker: nodeWorker, sharedInterrupt, interruptGraceMs: 400 }));
+const result = (o: ExecuteOutcome) => resultText(o);
+
+describe("the page's kernel client", () => {
+  it("runs cells in the worker and keeps their variables", async () => {
+    const c = open(true);
+    await c.execute("const a = np.array([1, 2, 3])", { cellId: "one" });
+    const o = await c.execute("a.sum().item()", { cellId: "two" });
+    expect(o.reply.status).toBe("ok");
+    expect(result(o)).toBe("6");
+    expect((await c.variables()).map((v) => v.name)).toEqual(["a"]);
+    expect((await c.inspect({ kind: "variable", name: "a" })).value).toMatchObject({ shape: [3], data: [1, 2, 3] });
+  }, 30_000);
+
+  it("with SharedArrayBuffer, stop ends while (true) {} inside the same worker and variables survive", async () => {
+    const c = open(true);
+    expect(c.hasSharedInterrupt).toBe(true);
+    await c.execute("const kept = 41", { cellId: "one" });
+    const pending = c.execute("while (true) {}", { cellId: "loop" });
+    await new Promise((r) => setTimeout(r, 300));
+    await c.interrupt();
+    const o = await pending;
+    expect(errorOf(o)?.evalue).toMatch(/^Interrupted: the cell was stopped/);
+    expect(result(await c.execute("kept + 1", { cellId: "two" }))).toBe("42");
+  }, 30_000);
+
+  it("without SharedArrayBuffer, stop replaces the worker and replays the cells that succeeded", async () => {
+    const c = open(false);
+    expect(c.hasSharedInterrupt).toBe(false);
+    await c.execute("const r = np.random.rand(3)", { cellId: "one" });
+    await c.execute("throw new Error('not replayed')", { cellId: "bad" });
+    const before = result(await c.execute("r", { cellId: "show" }));
+    const pending = c.execute("while (true) {}", { cellId: "loop" });
+    await new Promise((r) => setTimeout(r, 300));
+    await c.interrupt();
+    const o = await pending;
+    expect(o.reply.status).toBe("error");
+    expect(errorOf(o)?.evalue).toMatch(/the kernel was restarted and the 2 cells that ran before were run again/);
+    expect(result(await c.execute("r", { cellId: "show" }))).toBe(before);
+  }, 30_000);
+
+  it("stop aborts the cells queued behind the running one", async () => {
+    const c = open(true);
+    const running = c.execute("while (true) {}", { cellId: "loop" });
+    const queued = c.execute("1 + 1", { cellId: "next" });
+    await new Promise((r) => setTimeout(r, 300));
+    await c.interrupt();
+    expect((await running).reply.status).toBe("error");
+    expect((await queued).reply.status).toBe("aborted");
+  }, 30_000);
+
+  it("restart gives a fresh kernel", async () => {
+    const c = open(true);
+    await c.execute("const gone = 1", { cellId: "one" });
+    await c.restart();
+    expect(result(await c.execute("typeof gone", { cellId: "two" }))).toBe("'undefined'");
+  }, 30_000);
+});
