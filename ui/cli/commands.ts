@@ -2,8 +2,10 @@
 // adding it here; names must be unique.
 import type { Command } from "./command.ts";
 import { runCommand } from "./run.ts";
+import { convertCommand } from "./convert.ts";
+import { exportCommand } from "./export.ts";
 
-export const COMMANDS: readonly Command[] = register([runCommand]);
+export const COMMANDS: readonly Command[] = register([runCommand, convertCommand, exportCommand]);
 
 function register(commands: Command[]): Command[] {
   const seen = new Set<string>();

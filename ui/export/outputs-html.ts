@@ -1,0 +1,93 @@
+// Cell outputs to HTML strings. Every piece of kernel text goes through escapeHtml: an output is
+// shown as text, never parsed as markup (a cell printing "<script>" shows the characters).
+import type { CheckPayload, ProgressPayload, TablePayload, TensorPayload } from "../../kernel/protocol/mime.ts";
+import { escapeHtml } from "./html.ts";
+import type { ExportedOutput } from "./model.ts";
+
+/** Largest table drawn in full; bigger tensors show their corners with the rows/columns left out. */
+export const MAX_ROWS = 12;
+export const MAX_COLS = 10;
+const EDGE_ROWS = 5;
+const EDGE_COLS = 4;
+
+export function outputsHtml(outputs: readonly ExportedOutput[]): string {
+  if (outputs.length === 0) return "";
+  return `<div class="outputs">${outputs.map(outputHtml).join("")}</div>`;
+}
+
+export function outputHtml(o: ExportedOutput): string {
+  switch (o.kind) {
+    case "stream": return `<pre class="output stream ${o.name}">${escapeHtml(o.text)}</pre>`;
+    case "text": return `<pre class="output text">${escapeHtml(o.text)}</pre>`;
+    case "tensor": return tensorHtml(o.tensor);
+    case "table": return tableHtml(o.table);
+    case "plot": return `<figure class="output plot" role="img" aria-label="${escapeHtml(o.text)}">${o.svg}</figure>`;
+    case "check": return checkHtml(o.check);
+    case "progress": return progressHtml(o.progress);
+    case "html": return `<div class="output rich">${o.html}</div>`;
+  }
+}
+
+export function formatNumber(x: number | string): string {
+  if (typeof x === "string") return x === "Infinity" ? "∞" : x === "-Infinity" ? "−∞" : x;
+  if (Number.isInteger(x) && Math.abs(x) < 1e9) return String(x);
+  const abs = Math.abs(x);
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return x.toExponential(3);
+  return String(Number(x.toPrecision(4)));
+}
+
+function shapeText(shape: readonly number[]): string {
+  return `(${shape.join(", ")}${shape.length === 1 ? "," : ""})`;
+}
+
+/** Row and column indices to show: all of them, or the first and last few with a gap (-1). */
+function pick(n: number, max: number, edge: number, available: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const head = Array.from({ length: edge }, (_, i) => i);
+  const tail = Array.from({ length: edge }, (_, i) => n - edge + i);
+  return [...head, -1, ...tail.filter((i) => i < available)];
+}
+
+export function tensorHtml(t: TensorPayload): string {
+  const name = t.name ? `<span class="tensor-name">${escapeHtml(t.name)}</span> ` : "";
+  const badge = `<span class="shape-badge">${escapeHtml(shapeText(t.shape))}</span>`;
+  const stats = `<span class="stats">min ${escapeHtml(formatNumber(t.min))} · max ${escapeHtml(formatNumber(t.max))} · mean ${escapeHtml(formatNumber(t.mean))}</span>`;
+  const head = `<div class="tensor-head">${name}${badge} ${stats}${t.requiresGrad ? ' <span class="grad-badge">requires grad</span>' : ""}</div>`;
+  return `<figure class="output tensor">${head}${tensorBody(t)}</figure>`;
+}
+
+function tensorBody(t: TensorPayload): string {
+  const value = (i: number) => (i < t.data.length ? escapeHtml(formatNumber(t.data[i]!)) : "…");
+  if (t.shape.length === 0) return `<div class="scalar">${value(0)}</div>`;
+  // Vectors show as one row; higher ranks as a matrix of their leading dims by the last dim.
+  const cols = t.shape.at(-1)!;
+  const rows = t.shape.length === 1 ? 1 : t.size / Math.max(cols, 1);
+  const availableRows = Math.ceil(t.data.length / Math.max(cols, 1));
+  const rowIdx = pick(rows, MAX_ROWS, EDGE_ROWS, availableRows);
+  const colIdx = pick(cols, MAX_COLS, EDGE_COLS, cols);
+  const label = t.shape.length > 2 ? `<caption>reshaped to (${rows}, ${cols}) for display</caption>` : "";
+  const body = rowIdx.map((r) => {
+    if (r < 0) return `<tr class="gap">${colIdx.map(() => "<td>⋮</td>").join("")}</tr>`;
+    return `<tr>${colIdx.map((c) => (c < 0 ? "<td>…</td>" : `<td>${value(r * cols + c)}</td>`)).join("")}</tr>`;
+  }).join("");
+  const note = t.truncated || rows > MAX_ROWS || cols > MAX_COLS ? `<div class="summary-note">showing part of ${t.size} values</div>` : "";
+  return `<table class="tensor-table">${label}<tbody>${body}</tbody></table>${note}`;
+}
+
+export function tableHtml(t: TablePayload): string {
+  const head = `<thead><tr>${t.columns.map((c) => `<th>${escapeHtml(String(c))}</th>`).join("")}</tr></thead>`;
+  const cell = (v: unknown) => escapeHtml(typeof v === "number" ? formatNumber(v) : v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
+  const body = t.rows.map((row) => `<tr>${row.map((v) => `<td>${cell(v)}</td>`).join("")}</tr>`).join("");
+  const note = t.truncated ? `<div class="summary-note">showing ${t.rows.length} of ${t.total} rows</div>` : "";
+  return `<figure class="output table"><table>${head}<tbody>${body}</tbody></table>${note}</figure>`;
+}
+
+export function checkHtml(c: CheckPayload): string {
+  return `<div class="output check ${c.pass ? "pass" : "fail"}"><span class="check-mark">${c.pass ? "✓" : "✗"}</span> ${escapeHtml(c.message)}</div>`;
+}
+
+export function progressHtml(p: ProgressPayload): string {
+  const total = p.total ?? p.value;
+  const label = p.label ? `${escapeHtml(p.label)} ` : "";
+  return `<div class="output progress">${label}<progress value="${p.value}" max="${total}"></progress> ${p.value}/${total}</div>`;
+}

@@ -1,0 +1,89 @@
+// One lesson page: pure function from the exported lesson (data) to an HTML string. The page reads
+// without JavaScript (math, outputs and trace steps are all baked in); the Run / Edit buttons stay
+// hidden until the small live script (a separate file, no inline script) shows them and, on a click,
+// loads the app with the lesson source embedded below.
+import type { ExportedCell, ExportedCodeCell, ExportedLesson, LessonLink } from "./model.ts";
+import { escapeHtml, scriptText } from "./html.ts";
+import { outputsHtml } from "./outputs-html.ts";
+import { traceHtml } from "./trace-html.ts";
+
+/** How a page gets its styles and scripts: links to site files, or (single file) inlined CSS. */
+export interface PageAssets {
+  /** markup for the <head>: <link rel=stylesheet> tags or one <style>. */
+  head: string;
+  /** src of the live module script, or null to leave Run / Edit out (single-file pages). */
+  liveScript: string | null;
+}
+
+export interface PageContext {
+  courseTitle: string;
+  /** the index page, relative to this page. */
+  indexHref: string;
+  previous: LessonLink | null;
+  next: LessonLink | null;
+  assets: PageAssets;
+}
+
+const TRACE_OPEN_MAX_STEPS = 24;
+
+export function cellDomId(id: string): string {
+  return `cell-${id}`;
+}
+
+function codeCellHtml(cell: ExportedCodeCell): string {
+  const { options } = cell;
+  const code = `<pre class="source"><code class="language-ts">${escapeHtml(cell.source)}</code></pre>`;
+  const label = options.exercise !== undefined ? `<div class="cell-label exercise">Exercise: ${escapeHtml(options.exercise)}</div>` : "";
+  const source = options.solution !== undefined
+    ? `<details class="solution"><summary>Solution: ${escapeHtml(options.solution)}</summary>${code}</details>`
+    : options.hidden ? `<details class="hidden-code"><summary>Show code</summary>${code}</details>` : code;
+  const trace = cell.trace ? traceHtml(cell.trace, cell.id).replace(" open>", cell.trace.records.length <= TRACE_OPEN_MAX_STEPS ? " open>" : ">") : "";
+  const line = cell.line !== null ? ` data-line="${cell.line}"` : "";
+  return `<section class="cell code${cell.trace ? " traced" : ""}" id="${escapeHtml(cellDomId(cell.id))}" data-cell="${escapeHtml(cell.id)}"${line}>`
+    + `${label}${source}${outputsHtml(cell.outputs)}${trace}</section>`;
+}
+
+export function cellHtml(cell: ExportedCell): string {
+  if (cell.kind === "markdown") return `<div class="cell markdown" id="${escapeHtml(cellDomId(cell.id))}">${cell.html}</div>`;
+  return codeCellHtml(cell);
+}
+
+function pager(ctx: PageContext): string {
+  const link = (l: LessonLink | null, rel: string, label: string) =>
+    l ? `<a rel="${rel}" href="${escapeHtml(l.slug)}.html"><span class="pager-label">${label}</span> ${escapeHtml(l.title)}</a>` : "<span></span>";
+  return `<nav class="pager" aria-label="Lessons">${link(ctx.previous, "prev", "←")}<a href="${escapeHtml(ctx.indexHref)}">All lessons</a>${link(ctx.next, "next", "→")}</nav>`;
+}
+
+export function documentHead(title: string, assets: PageAssets): string {
+  const script = assets.liveScript ? `\n<script type="module" src="${escapeHtml(assets.liveScript)}"></script>` : "";
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="stepbook export">
+<title>${escapeHtml(title)}</title>
+${assets.head}${script}
+</head>`;
+}
+
+export function lessonPage(lesson: ExportedLesson, ctx: PageContext): string {
+  const live = ctx.assets.liveScript
+    ? `<div class="live-actions"><button type="button" data-stepbook-action="run" hidden>Run</button> <button type="button" data-stepbook-action="edit" hidden>Edit</button> <span class="live-status" role="status"></span></div>\n`
+    : "";
+  const source = ctx.assets.liveScript
+    ? `\n<script type="text/markdown" id="stepbook-source" data-file="${escapeHtml(lesson.file)}">${scriptText(lesson.source)}</script>`
+    : "";
+  return `${documentHead(`${lesson.title} · ${ctx.courseTitle}`, ctx.assets)}
+<body>
+<header class="site-header"><a class="course-link" href="${escapeHtml(ctx.indexHref)}">${escapeHtml(ctx.courseTitle)}</a></header>
+<main id="main" class="lesson" data-lesson="${escapeHtml(lesson.slug)}">
+<h1 class="lesson-title">${escapeHtml(lesson.title)}</h1>
+${live}${lesson.cells.map(cellHtml).join("\n")}
+</main>
+${pager(ctx)}${source}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,83 @@
+// Pre-running a lesson at build time: every code cell in order in one Node kernel host (the same
+// host `stepbook run` uses), then every `${expr}` of the prose. The first error stops the export and
+// says where: the file, the cell and the line in the file.
+import { NodeKernelHost } from "../../kernel/host/node.ts";
+import type { ErrorMessage, KernelMessage } from "../../kernel/protocol/messages.ts";
+import type { NotebookDoc } from "../document/types.ts";
+import { createMarkdown } from "../render/markdown.ts";
+import { cellStartLines } from "./lines.ts";
+
+export const DEFAULT_CELL_TIMEOUT_MS = 30_000;
+
+export interface LessonRun {
+  /** the messages of each code cell, by cell id. */
+  messages: Map<string, KernelMessage[]>;
+  executionCounts: Map<string, number>;
+  /** `${expr}` -> the text/plain of its value. */
+  values: Record<string, string>;
+}
+
+/** A lesson that does not run. The message names the file, the cell and the line. */
+export class LessonRunError extends Error {
+  override name = "LessonRunError";
+  constructor(readonly file: string, readonly cellId: string, readonly line: number | null, readonly detail: string) {
+    super(`${file}${line !== null ? `:${line}` : ""}: cell #${cellId} failed: ${detail}`);
+  }
+}
+
+export interface RunOptions {
+  cellTimeoutMs?: number;
+}
+
+export async function runLesson(doc: NotebookDoc, file: string, options: RunOptions = {}): Promise<LessonRun> {
+  const timeoutMs = options.cellTimeoutMs ?? DEFAULT_CELL_TIMEOUT_MS;
+  const starts = cellStartLines(doc);
+  const host = new NodeKernelHost();
+  const run: LessonRun = { messages: new Map(), executionCounts: new Map(), values: Object.create(null) as Record<string, string> };
+  try {
+    for (const cell of doc.cells) {
+      if (cell.type !== "code") continue;
+      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs });
+      run.messages.set(cell.id, messages);
+      run.executionCounts.set(cell.id, reply.executionCount);
+      if (reply.status !== "ok") {
+        const error = messages.find((m): m is ErrorMessage => m.type === "error");
+        // The error may sit in a function another cell defined: point at that line, and say so.
+        const at = error?.position ?? null;
+        const start = starts.get(at?.cellId ?? cell.id);
+        const line = start === undefined ? null : start + (at?.line ?? 1) - 1;
+        const other = at && at.cellId !== cell.id ? ` (in a function of cell #${at.cellId})` : "";
+        const where = at ? `line ${at.line} of the cell${other}: ` : "";
+        throw new LessonRunError(file, cell.id, line, `${where}${error ? `${error.ename}: ${error.evalue}` : `status ${reply.status}`}`);
+      }
+    }
+    let k = 0;
+    for (const { cellId, expr } of inlineExpressions(doc)) {
+      if (Object.hasOwn(run.values, expr)) continue;
+      const { reply, messages } = await host.execute(`(${expr}\n)`, { cellId: `inline-${k++}`, trace: false, timeoutMs });
+      const error = messages.find((m): m is ErrorMessage => m.type === "error");
+      if (reply.status !== "ok") {
+        throw new LessonRunError(file, cellId, starts.get(cellId) ?? null, `\${${expr}}: ${error ? `${error.ename}: ${error.evalue}` : `status ${reply.status}`}`);
+      }
+      const result = messages.find((m) => m.type === "execute_result");
+      const text = result?.type === "execute_result" ? result.data["text/plain"] : undefined;
+      run.values[expr] = typeof text === "string" ? text : "undefined";
+    }
+    return run;
+  } finally {
+    host.dispose();
+  }
+}
+
+/** The `${expr}`s of the prose, found by the same markdown-it rule that renders them. */
+export function inlineExpressions(doc: NotebookDoc): { cellId: string; expr: string }[] {
+  const md = createMarkdown();
+  const found: { cellId: string; expr: string }[] = [];
+  for (const cell of doc.cells) {
+    if (cell.type !== "markdown") continue;
+    for (const token of md.parse(cell.source, {})) {
+      for (const child of token.children ?? []) if (child.type === "inline_expr") found.push({ cellId: cell.id, expr: child.content });
+    }
+  }
+  return found;
+}

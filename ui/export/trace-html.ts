@@ -1,0 +1,33 @@
+// A traced cell's steps as a static list that reads without JavaScript (phase, formula rendered with
+// KaTeX at build time, shapes, source line), plus the trace JSON for the live app's step-through view.
+import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
+import { renderTex } from "../render/katex-render.ts";
+import { escapeHtml, scriptJson } from "./html.ts";
+import { formatNumber } from "./outputs-html.ts";
+
+function shapeText(shape: readonly number[]): string {
+  return `(${shape.join(", ")})`;
+}
+
+export function stepHtml(s: StepSummary): string {
+  const shapes = `${s.shapes.inputs.map(shapeText).join(" · ")} → ${shapeText(s.shapes.output)}`;
+  const where = s.line !== null ? `<span class="step-line">line ${s.line}</span>` : "";
+  const p = s.preview;
+  const stats = `min ${formatNumber(p.min)} · max ${formatNumber(p.max)} · mean ${formatNumber(p.mean)}`;
+  return `<li class="step phase-${escapeHtml(s.phase)}" data-step="${s.step}">`
+    + `<span class="step-phase">${escapeHtml(s.phase)}</span> `
+    + `<span class="step-formula">${renderTex(s.latex || s.rule || s.op, false)}</span> `
+    + `<span class="step-shapes">${escapeHtml(shapes)}</span> `
+    + `<span class="step-stats">${escapeHtml(stats)}</span> ${where}</li>`;
+}
+
+export function traceHtml(trace: TraceSummary, cellId: string): string {
+  const dropped = trace.dropped > 0 || trace.droppedEpochs > 0
+    ? `<p class="trace-note">${trace.dropped} steps and ${trace.droppedEpochs} epochs left out to keep the trace small.</p>`
+    : "";
+  const steps = trace.records.map(stepHtml).join("");
+  return `<details class="trace" open><summary>Step through: ${trace.records.length} steps</summary>`
+    + `<ol class="trace-steps">${steps}</ol>${dropped}`
+    + `<script type="application/json" class="stepbook-trace" data-cell="${escapeHtml(cellId)}">${scriptJson(trace)}</script>`
+    + `</details>`;
+}
