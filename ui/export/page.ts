@@ -54,6 +54,7 @@ function pager(ctx: PageContext): string {
   return `<nav class="pager" aria-label="Lessons">${link(ctx.previous, "prev", "←")}<a href="${escapeHtml(ctx.indexHref)}">All lessons</a>${link(ctx.next, "next", "→")}</nav>`;
 }
 
+// The empty icon keeps browsers from asking the server root for /favicon.ico (a 404 under a sub-path).
 export function documentHead(title: string, assets: PageAssets): string {
   const script = assets.liveScript ? `\n<script type="module" src="${escapeHtml(assets.liveScript)}"></script>` : "";
   return `<!doctype html>
@@ -63,6 +64,7 @@ export function documentHead(title: string, assets: PageAssets): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="stepbook export">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 ${assets.head}${script}
 </head>`;

@@ -1,0 +1,154 @@
+// Exported pages in headless Chromium (Debian's /usr/bin/chromium through playwright-core), served by a
+// tiny static server under a sub-path (/course/), as a course would be published:
+//  - with JavaScript off, math is rendered and visible, and nothing asks for Monaco or the kernel;
+//  - with JavaScript on, the live script shows Run / Edit and still loads neither until pressed;
+//  - no console errors and no failed requests either way.
+// Skipped with a message when /usr/bin/chromium is missing, unless STEPBOOK_REQUIRE_BROWSER=1.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
+import { exportSite } from "../../ui/export/site.ts";
+import { COURSE } from "./helpers.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const BASE = "/course/";
+const hasBrowser = existsSync(CHROMIUM);
+
+if (!hasBrowser && process.env.STEPBOOK_REQUIRE_BROWSER === "1") {
+  throw new Error(`STEPBOOK_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install Debian's chromium`);
+}
+if (!hasBrowser) console.warn(`skipping the exported-page browser tests: ${CHROMIUM} is missing (set STEPBOOK_REQUIRE_BROWSER=1 to fail instead)`);
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf" };
+
+/** Serves `root` under BASE on 127.0.0.1; anything else is a 404. */
+export function serveSite(root: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const rel = path.startsWith(BASE) ? normalize(path.slice(BASE.length) || "index.html") : null;
+    const file = rel && !rel.startsWith("..") ? join(root, rel) : null;
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+export interface PageLoad {
+  requests: string[];
+  failed: string[];
+  errors: string[];
+  /** bytes of every response body the page fetched (HTML, CSS, fonts, scripts). */
+  bytes: number;
+}
+
+/** Opens `url` and waits until the network is idle, recording requests, failures, console errors and bytes. */
+export async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; load: PageLoad }> {
+  const page = await context.newPage();
+  const load: PageLoad = { requests: [], failed: [], errors: [], bytes: 0 };
+  const sizes: Promise<void>[] = [];
+  page.on("request", (r) => load.requests.push(r.url()));
+  page.on("requestfailed", (r) => load.failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) load.failed.push(`${r.url()} ${r.status()}`);
+    sizes.push(r.body().then((b) => void (load.bytes += b.length), () => undefined));
+  });
+  page.on("console", (m) => { if (m.type() === "error") load.errors.push(m.text()); });
+  page.on("pageerror", (e) => load.errors.push(e.message));
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined);
+  await Promise.all(sizes);
+  return { page, load };
+}
+
+export async function launchChromium(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), "stepbook-export-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS, headless: true, javaScriptEnabled, viewport: { width: 1200, height: 900 } });
+  return { context, close: async () => { await context.close(); rmSync(userDataDir, { recursive: true, force: true }); } };
+}
+
+const heavy = (url: string) => /monaco|kernel|worker|stepbook-app|\/app\//i.test(url);
+
+describe.skipIf(!hasBrowser)("exported pages in Chromium", () => {
+  let site: string;
+  let origin: string;
+  let server: Server;
+
+  beforeAll(async () => {
+    site = join(mkdtempSync(join(tmpdir(), "stepbook-export-site-")), "site");
+    await exportSite({ input: COURSE, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Fixture course" });
+    ({ server, origin } = await serveSite(site));
+  }, 60_000);
+
+  afterAll(async () => {
+    await new Promise((r) => server?.close(r));
+    if (site) rmSync(join(site, ".."), { recursive: true, force: true });
+  });
+
+  describe("with JavaScript off", () => {
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+    beforeAll(async () => { browser = await launchChromium(false); }, 60_000);
+    afterAll(() => browser?.close());
+
+    it("shows the index and follows relative links to a lesson under the sub-path", async () => {
+      const { page, load } = await openPage(browser.context, `${origin}${BASE}`);
+      await page.getByRole("link", { name: "One neuron" }).click();
+      await page.waitForLoadState("networkidle");
+      expect(new URL(page.url()).pathname).toBe(`${BASE}01-neuron.html`);
+      expect(await page.locator("h1.lesson-title").textContent()).toBe("One neuron");
+      expect(load.failed).toEqual([]);
+      await page.close();
+    }, 60_000);
+
+    it("renders math with KaTeX's fonts, and loads no Monaco, no kernel and no script", async () => {
+      const { page, load } = await openPage(browser.context, `${origin}${BASE}01-neuron.html`);
+      const display = page.locator(".katex-display .katex-html").first();
+      expect(await display.isVisible()).toBe(true);
+      const box = await display.boundingBox();
+      expect(box!.height).toBeGreaterThan(10);
+      expect(await page.locator(".step-formula .katex-html").first().isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.fonts.check("16px KaTeX_Main"))).toBe(true);
+      expect(load.requests.filter(heavy)).toEqual([]);
+      expect(load.requests.filter((u) => u.endsWith(".js"))).toEqual([]);
+      expect(load.failed).toEqual([]);
+      expect(load.errors).toEqual([]);
+      // Run / Edit need JavaScript: without it they stay hidden.
+      expect(await page.locator("[data-stepbook-action]").first().isVisible()).toBe(false);
+      console.log(`read-only lesson page (fixture 01-neuron, JS off): ${load.requests.length} requests, ${load.bytes} bytes`);
+      await page.close();
+    }, 60_000);
+
+    it("shows hostile output as text", async () => {
+      const { page, load } = await openPage(browser.context, `${origin}${BASE}02-hostile.html`);
+      expect(await page.locator("pre.stream.stdout").textContent()).toBe("<script>alert(1)</script>\n");
+      expect(load.requests.every((u) => u.startsWith(`${origin}${BASE}`))).toBe(true);
+      expect(load.errors).toEqual([]);
+      await page.close();
+    }, 60_000);
+  });
+
+  describe("with JavaScript on", () => {
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+    beforeAll(async () => { browser = await launchChromium(true); }, 60_000);
+    afterAll(() => browser?.close());
+
+    it("shows Run / Edit but loads neither Monaco nor the kernel until pressed", async () => {
+      const { page, load } = await openPage(browser.context, `${origin}${BASE}02-hostile.html`);
+      expect(await page.getByRole("button", { name: "Run" }).isVisible()).toBe(true);
+      expect(await page.getByRole("button", { name: "Edit" }).isVisible()).toBe(true);
+      expect(load.requests.filter(heavy)).toEqual([]);
+      expect(load.failed).toEqual([]);
+      expect(load.errors).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).alertFired ?? null)).toBeNull();
+      await page.close();
+    }, 60_000);
+  });
+});
