@@ -4,7 +4,7 @@
 import { analyze } from "./analyze.ts";
 import { rewrite } from "./rewrite.ts";
 import { transpile, jsToTsPosition, CellSyntaxError } from "./transpile.ts";
-import { decodeMappings, originalPosition } from "./sourcemap.ts";
+import { decodeMappings, originalPosition, type DecodedMappings } from "./sourcemap.ts";
 
 export { CellSyntaxError };
 
@@ -43,7 +43,8 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
     isGlobal: options.isGlobal ?? globalNames,
   });
   const code = `${rewritten.magic.toString()}\n//# sourceURL=${options.filename}`;
-  const scriptToJs = decodeMappings(rewritten.magic.generateMap({ hires: true }).mappings);
+  // The map is only needed to report an error: build it the first time one is reported.
+  let scriptToJs: DecodedMappings | null = null;
   return {
     code,
     filename: options.filename,
@@ -51,6 +52,7 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
     defines: rewritten.defines,
     uses: rewritten.uses,
     toSource(line, column) {
+      scriptToJs ??= decodeMappings(rewritten.magic.generateMap({ hires: true }).mappings);
       const inJs = originalPosition(scriptToJs, { line: line - 1, column: column - 1 });
       if (inJs === null) return null;
       const inTs = jsToTsPosition(jsToTs, inJs);
