@@ -15,15 +15,27 @@ export class SbCodeEditor extends LightElement {
   @property() errorMessage = "";
   @property({ type: Number }) highlightLine: number | null = null;
   @state() private ready = false;
+  @state() private failed: string | null = null;
   private editor: Editor | undefined;
   private monaco: Monaco | undefined;
   private decorations: { clear(): void; set(d: unknown[]): void } | undefined;
 
   override render() {
-    return html`<div class="editor-host" aria-label="code editor (Esc to leave)">${this.ready ? "" : html`<p class="editor-loading">Loading the editor…</p>`}</div>`;
+    // Monaco owns the host's children: lit must render nothing inside it (a part there would clear them).
+    return html`${this.failed ? html`<p class="editor-loading" role="alert">The editor could not load: ${this.failed}</p>`
+      : this.ready ? "" : html`<p class="editor-loading">Loading the editor…</p>`}<div class="editor-host" aria-label="code editor (Esc to leave)"></div>`;
   }
 
   protected override async firstUpdated(): Promise<void> {
+    try {
+      await this.create();
+    } catch (e) {
+      console.error("stepbook: the editor could not load", e);
+      this.failed = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private async create(): Promise<void> {
     const { monaco } = await loadMonaco();
     if (!this.isConnected) return;
     this.monaco = monaco;
