@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import "../../ui/components/sb-tensor-view.ts";
+import "../../ui/components/sb-output-area.ts";
+import "../../ui/components/sb-code-view.ts";
+import "../../ui/components/sb-code-cell.ts";
+import "../../ui/components/sb-trace-view.ts";
+import "../../ui/components/sb-lesson-index.ts";
+import "../../ui/components/sb-toolbar.ts";
+import "../../ui/components/sb-markdown-cell.ts";
+import "../../ui/components/sb-variable-inspector.ts";
+import { shapeLine } from "../../ui/components/sb-trace-view.ts";
+import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
+import { emptyCell } from "../../ui/app/state.ts";
+import { renderMarkdown } from "../../ui/render/render.ts";
+
+if (!document.doctype) document.insertBefore(document.implementation.createDocumentType("html", "", ""), document.documentElement);
+
+async function mount<T extends HTMLElement>(tag: string, props: Record<string, unknown>): Promise<T> {
+  const el = document.createElement(tag) as T & { updateComplete: Promise<unknown> };
+  Object.assign(el, props);
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+const step = (over: Partial<StepSummary> = {}): StepSummary => ({
+  step: 0, epoch: 0, phase: "forward", op: "matmul", latex: "Z_1 = X W_1", rule: "C = A B",
+  shapes: { inputs: [[300, 2], [2, 16]], output: [300, 16] }, inputs: [1, 2], output: 3, name: "Z1", inputNames: ["X", "W1"],
+  cell: "c", line: 2, preview: { values: [1, 2, 3], truncated: true, min: 0, max: 3, mean: 1 }, ...over,
+});
+
+describe("sb-tensor-view", () => {
+  it("shows the shape badge, min/max/mean and a heatmap table", async () => {
+    const el = await mount("sb-tensor-view", { tensor: { name: "W", shape: [2, 3], data: [1, -2, 3, 4, 5, "NaN"], min: -2, max: 5, mean: 2.2 } });
+    expect(el.querySelector(".shape-badge")!.textContent).toBe("2 x 3");
+    expect(el.querySelector(".tensor-stats")!.textContent).toContain("min -2");
+    expect(el.querySelectorAll("tbody tr")).toHaveLength(2);
+    expect(el.querySelectorAll("tbody td")).toHaveLength(6);
+    expect((el.querySelector("tbody td") as HTMLElement).getAttribute("style")).toContain("rgba");
+  });
+
+  it("summarises a large tensor and says how much it shows", async () => {
+    const data = Array.from({ length: 300 * 30 }, (_, i) => i);
+    const el = await mount("sb-tensor-view", { tensor: { shape: [300, 30], data, min: 0, max: 8999, mean: 4499.5 } });
+    expect(el.querySelector(".shape-badge")!.textContent).toBe("300 x 30");
+    expect(el.querySelectorAll("tbody tr").length).toBeLessThan(300);
+    expect(el.querySelector(".tensor-note")!.textContent).toMatch(/showing 64 of 300 rows, 24 of 30 columns/);
+  });
+});
+
+describe("sb-output-area", () => {
+  it("shows text as text, never as markup", async () => {
+    const el = await mount("sb-output-area", { outputs: [{ kind: "result", executionCount: 1, data: { "text/plain": "<img src=x onerror=alert(1)>" } }] });
+    expect(el.querySelector("img")).toBeNull();
+    expect(el.querySelector(".text-output")!.textContent).toBe("<img src=x onerror=alert(1)>");
+  });
+
+  it("shows text/html only from a live run", async () => {
+    const outputs = [{ kind: "display", data: { "text/html": "<b>bold</b>", "text/plain": "bold" } }];
+    expect((await mount("sb-output-area", { outputs, live: false })).querySelector("b")).toBeNull();
+    expect((await mount("sb-output-area", { outputs, live: true })).querySelector("b")).not.toBeNull();
+  });
+
+  it("renders Markdown and TeX outputs through the shared pipeline, and checks, errors, progress", async () => {
+    const el = await mount("sb-output-area", { outputs: [
+      { kind: "display", data: { "text/markdown": "**hi** $x^2$" } },
+      { kind: "display", data: { "text/latex": "\\frac{a}{b}" } },
+      { kind: "display", data: { "application/vnd.stepbook.check+json": { name: "db", pass: false, message: "db[0] is 0", index: [0], maxError: 1.5 } } },
+      { kind: "display", displayId: "p", data: { "application/vnd.stepbook.progress+json": { label: "epochs", value: 3, total: 10, elapsedMs: 1200, done: false } } },
+      { kind: "error", ename: "TypeError", evalue: "boom", traceback: ["TypeError: boom", "  at line 2"], position: { cellId: "c", line: 2, column: 1 } },
+    ] });
+    expect(el.querySelector(".markdown-output strong")!.textContent).toBe("hi");
+    expect(el.querySelectorAll(".katex").length).toBeGreaterThanOrEqual(2);
+    expect(el.querySelector(".check-fail")!.textContent).toContain("first difference at [0]");
+    expect((el.querySelector("progress") as HTMLProgressElement).value).toBe(3);
+    expect(el.querySelector(".error-head")!.textContent).toContain("line 2");
+  });
+});
+
+describe("sb-code-cell and sb-code-view", () => {
+  it("marks the failing line and the step line, shows the prompt and stale badge", async () => {
+    const runtime = { ...emptyCell(), executionCount: 4, stale: true, error: { cellId: "c", line: 2, column: 1 } };
+    const el = await mount("sb-code-cell", { cellId: "c", source: "const a = 1;\nthrow new Error()\nlet z", runtime, highlightLine: 3, options: { trace: true } });
+    expect(el.querySelector(".cell-prompt")!.textContent).toBe("[4]");
+    expect(el.querySelector(".line-error")!.getAttribute("data-line")).toBe("2");
+    expect(el.querySelector(".line-highlight")!.getAttribute("data-line")).toBe("3");
+    expect(el.querySelector(".badge-stale")).not.toBeNull();
+    expect(el.querySelector(".badge-trace")).not.toBeNull();
+  });
+
+  it("Shift+Enter asks to run and advance; Ctrl+Enter to run and stay; the run button too", async () => {
+    const el = await mount("sb-code-cell", { cellId: "c", source: "1", runtime: emptyCell() });
+    const runs: unknown[] = [];
+    el.addEventListener("sb-run", (e) => runs.push((e as CustomEvent).detail));
+    el.querySelector(".code-view")!.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", shiftKey: true, bubbles: true }));
+    el.querySelector(".code-view")!.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true, bubbles: true }));
+    (el.querySelector(".btn-run") as HTMLButtonElement).click();
+    expect(runs).toEqual([{ cellId: "c", advance: true }, { cellId: "c", advance: false }, { cellId: "c", advance: false }]);
+  });
+
+  it("a hidden solution shows only a button until revealed", async () => {
+    const el = await mount("sb-code-cell", { cellId: "s", source: "const db = 1", concealed: true, options: { solution: "db", hidden: true } });
+    expect(el.querySelector(".code-view")).toBeNull();
+    let revealed = false;
+    el.addEventListener("sb-reveal", () => (revealed = true));
+    (el.querySelector(".solution-hidden button") as HTMLButtonElement).click();
+    expect(revealed).toBe(true);
+  });
+});
+
+describe("sb-trace-view", () => {
+  const trace: TraceSummary = { version: 1, cell: "c", dropped: 0, records: [
+    step(), step({ step: 1, op: "add", latex: "Z = A + b", shapes: { inputs: [[300, 16], [16]], output: [300, 16] } }),
+    step({ step: 2, phase: "backward", op: "matmul.backward", grads: [{ into: 2, intoName: "W1", factor: "X^\\top" }] }),
+  ] };
+
+  it("writes the shapes as the op joins them", () => {
+    expect(shapeLine(trace.records[0]!)).toBe("(300x2)(2x16) -> (300x16)");
+    expect(shapeLine(trace.records[1]!)).toBe("(300x16) + (16) -> (300x16)");
+  });
+
+  it("shows the step's formula, phase and position; next asks for the next step", async () => {
+    const el = await mount("sb-trace-view", { cellId: "c", trace, index: 0 });
+    expect(el.querySelector(".trace-position")!.textContent).toBe("step 1 / 3");
+    expect(el.querySelector(".step-formula .katex")).not.toBeNull();
+    expect(el.querySelector(".phase-chip.current")!.textContent).toBe("forward");
+    const asked: number[] = [];
+    el.addEventListener("sb-step", (e) => asked.push((e as CustomEvent).detail.index));
+    (el.querySelector("[aria-label='next step']") as HTMLButtonElement).click();
+    (el.querySelector(".phase-chip.phase-backward") as HTMLButtonElement).click();
+    expect(asked).toEqual([1, 2]);
+  });
+
+  it("a backward step shows its chain-rule factor", async () => {
+    const el = await mount("sb-trace-view", { cellId: "c", trace, index: 2 });
+    expect(el.querySelector(".step-grads .katex")).not.toBeNull();
+  });
+});
+
+describe("the other elements", () => {
+  it("the index lists lessons in the given order with links", async () => {
+    const el = await mount("sb-lesson-index", { lessons: [{ name: "a", title: "First", summary: "s", order: 1 }, { name: "b", title: "Second", summary: "", order: 2, edited: true }] });
+    expect([...el.querySelectorAll(".lesson-title")].map((e) => e.textContent)).toEqual(["First", "Second"]);
+    expect(el.querySelector("a")!.getAttribute("href")).toBe("#/lesson/a");
+    expect(el.querySelector(".badge-edited")).not.toBeNull();
+  });
+
+  it("toolbar buttons emit their action; Stop is enabled only while busy", async () => {
+    const el = await mount("sb-toolbar", { kernel: "idle", busy: false });
+    expect((el.querySelector(".tb-stop") as HTMLButtonElement).disabled).toBe(true);
+    const actions: string[] = [];
+    el.addEventListener("sb-action", (e) => actions.push((e as CustomEvent).detail.action));
+    (el.querySelector(".tb-run-all") as HTMLButtonElement).click();
+    expect(actions).toEqual(["run-all"]);
+  });
+
+  it("hovering a bound equation names what it binds", async () => {
+    const html = renderMarkdown("$$ Z = X W + b $$ {#eq-z binds=Z,W}");
+    const el = await mount("sb-markdown-cell", { cellId: "m", renderedHtml: html, highlightLabel: "eq-z" });
+    let names: string[] = [];
+    el.addEventListener("sb-binds-hover", (e) => (names = (e as CustomEvent).detail.names));
+    el.querySelector(".katex")!.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    expect(names).toEqual(["Z", "W"]);
+    expect(el.querySelector("#eq-z")!.classList.contains("eq-active")).toBe(true);
+  });
+
+  it("the inspector lists variables and shows a parameter's gradient beside it", async () => {
+    const el = await mount("sb-variable-inspector", {
+      variables: [{ name: "W", type: "tensor", shape: [2, 1], summary: "min 0", cell: "c" }], selected: "W",
+      value: { type: "tensor", dtype: "float64", shape: [2, 1], data: [0, 0], grad: { shape: [2, 1], data: [1, 2] } },
+    });
+    expect(el.querySelector(".var-table th button")!.textContent).toBe("W");
+    expect([...el.querySelectorAll(".tensor-name")].map((e) => e.textContent)).toEqual(["W", "W.grad"]);
+  });
+});
