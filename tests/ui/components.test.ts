@@ -109,7 +109,7 @@ describe("sb-code-cell and sb-code-view", () => {
 });
 
 describe("sb-trace-view", () => {
-  const trace: TraceSummary = { version: 1, cell: "c", dropped: 0, records: [
+  const trace: TraceSummary = { version: 1, cell: "c", dropped: 0, droppedEpochs: 0, epochs: 1, records: [
     step(), step({ step: 1, op: "add", latex: "Z = A + b", shapes: { inputs: [[300, 16], [16]], output: [300, 16] } }),
     step({ step: 2, phase: "backward", op: "matmul.backward", grads: [{ into: 2, intoName: "W1", factor: "X^\\top" }] }),
   ] };

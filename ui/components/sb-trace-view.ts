@@ -63,7 +63,7 @@ export class SbTraceView extends LightElement {
         const at = firstOf(p);
         return html`<button class="phase-chip phase-${p} ${s.phase === p ? "current" : ""}" ?disabled=${at < 0}
           aria-label="go to the first ${p} step" @click=${() => this.go(at)}>${p}</button>`;
-      })}${t.dropped ? html`<span class="trace-dropped">${t.dropped} steps not kept (long loop)</span>` : nothing}</div>
+      })}${t.dropped ? html`<span class="trace-dropped">${t.dropped} steps${t.droppedEpochs ? ` (${t.droppedEpochs} of ${t.epochs} epochs)` : ""} not kept, to stay small</span>` : nothing}</div>
       <div class="step-card">
         <div class="step-head">
           <span class="badge phase-badge phase-${s.phase}">${s.phase}</span>
