@@ -134,7 +134,7 @@ export class Kernel {
       this.traces.set(cellId, trace);
       if (trace.stepCount > 0) execution.sink.send({ type: "trace", parent, cellId, trace: summarizeTrace(trace, cellId) });
     }
-    execution.sink.flush();
+    execution.sink.end();
     this.sources.set(cellId, code);
     for (const name of defines) this.definedBy.set(name, cellId);
     if (!this.order.includes(cellId)) this.order.push(cellId);

@@ -27,6 +27,8 @@ export class OutputSink {
   private truncated = false;
   private displaysTruncated = false;
   private lastFlush = performance.now();
+  /** after the cell ended, output from its leftover timers is sent at once (nothing would flush it). */
+  private ended = false;
 
   constructor(
     private readonly emit: (message: KernelMessage) => void,
@@ -53,7 +55,13 @@ export class OutputSink {
     this.chars += text.length;
     this.lines += newlines;
     this.buffer += text;
-    if (this.buffer.length >= FLUSH_CHARS || performance.now() - this.lastFlush > FLUSH_MS) this.flush();
+    if (this.ended || this.buffer.length >= FLUSH_CHARS || performance.now() - this.lastFlush > FLUSH_MS) this.flush();
+  }
+
+  /** The cell's code has finished: send what is buffered, and from now on send output as it comes. */
+  end(): void {
+    this.flush();
+    this.ended = true;
   }
 
   display(data: MimeBundle, metadata: Record<string, unknown> = {}, displayId?: string): void {

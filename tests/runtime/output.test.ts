@@ -53,3 +53,15 @@ describe("output limits", () => {
     expect((await run(host, "b", 'console.log("next")')).text).toBe("next\n");
   });
 });
+
+describe("output after a cell ended", () => {
+  it("a timer the cell left running still writes to that cell's output, at once", async () => {
+    const host = newHost();
+    const late: KernelMessage[] = [];
+    host.onMessage((m) => late.push(m));
+    const r = await run(host, "a", 'setTimeout(() => console.log("late"), 20);');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const stream = late.find((m): m is StreamMessage => m.type === "stream");
+    expect(stream).toMatchObject({ text: "late\n", cellId: "a", parent: r.reply.parent });
+  });
+});
