@@ -41,6 +41,7 @@ details.trace { margin: .5rem 0; }
 details.trace summary, details.solution summary, details.hidden-code summary { cursor: pointer; color: var(--muted); }
 .trace-steps { padding-left: 2.2rem; font-size: .9em; }
 .step { margin: .2rem 0; }
+.step-gap { list-style: none; color: var(--muted); font-style: italic; margin: .3rem 0; }
 .step-phase { display: inline-block; min-width: 5.5em; font-size: .8em; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
 .step-shapes, .step-stats, .step-line { font-family: ui-monospace, monospace; font-size: .8em; color: var(--muted); margin-left: .5em; }
 .phase-backward .step-phase { color: var(--fail); }

@@ -25,9 +25,27 @@ export function traceHtml(trace: TraceSummary, cellId: string): string {
   const dropped = trace.dropped > 0 || trace.droppedEpochs > 0
     ? `<p class="trace-note">${trace.dropped} steps and ${trace.droppedEpochs} epochs left out to keep the trace small.</p>`
     : "";
-  const steps = trace.records.map(stepHtml).join("");
+  const steps = listedSteps(trace.records).map((s) => (typeof s === "string" ? `<li class="step-gap">${escapeHtml(s)}</li>` : stepHtml(s))).join("");
   return `<details class="trace" open><summary>Step through: ${trace.records.length} steps</summary>`
     + `<ol class="trace-steps">${steps}</ol>${dropped}`
     + `<script type="application/json" class="stepbook-trace" data-cell="${escapeHtml(cellId)}">${scriptJson(trace)}</script>`
     + `</details>`;
+}
+
+/** Longest static list of steps; past it, the first and last epochs are listed (the JSON keeps all). */
+export const MAX_LISTED_STEPS = 60;
+
+/**
+ * The steps the static list shows: all of them when few; otherwise the first and the last epoch (each
+ * KaTeX formula is a few kB of markup, and a training loop records hundreds), with a note between.
+ */
+export function listedSteps(records: readonly StepSummary[]): (StepSummary | string)[] {
+  if (records.length <= MAX_LISTED_STEPS) return [...records];
+  const first = records[0]!.epoch, last = records.at(-1)!.epoch;
+  const half = MAX_LISTED_STEPS / 2;
+  let head = records.filter((r) => r.epoch === first).slice(0, half);
+  let tail = first === last ? [] : records.filter((r) => r.epoch === last).slice(-half);
+  if (head.length + tail.length === 0 || first === last) { head = records.slice(0, half); tail = records.slice(-half); }
+  const left = records.length - head.length - tail.length;
+  return [...head, `… ${left} more steps, in the live step-through`, ...tail];
 }
