@@ -88,6 +88,22 @@ describe.skipIf(!available)("Stepbook in Chromium", () => {
     await view.locator(".step-grads").waitFor();
   });
 
+  it("Monaco completes the kernel's API and names of earlier cells, and Esc leaves it", async () => {
+    const id = await page.locator("sb-code-cell:has(.badge-exercise)").getAttribute("data-cell");
+    await replaceCode(id!, "np.ma");
+    await page.keyboard.press("Control+Space");
+    await expect.poll(() => page.locator(".suggest-widget").textContent(), { timeout: 30_000 }).toContain("matmul");
+    await page.keyboard.press("Escape"); // closes the suggestions
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText("edi");
+    await page.keyboard.press("Control+Space");
+    await expect.poll(() => page.locator(".suggest-widget").textContent(), { timeout: 30_000 }).toContain("edited");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape"); // leaves the editor: focus is back on the page, not trapped
+    await expect.poll(() => page.locator("sb-code-editor").count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toContain("code-view");
+  });
+
   it("stops while (true) {} and keeps the variables of earlier cells", async () => {
     const ex = page.locator("sb-code-cell:has(.badge-exercise)");
     const id = await ex.getAttribute("data-cell");

@@ -20,6 +20,7 @@ import { applyWork, debounce, forgetWork, loadWork, saveWork, upstreamChanges, t
 import { initialRuntime, transition, type RuntimeEvent, type RuntimeState } from "./state.ts";
 import { inlineValues } from "./inline-values.ts";
 import { parseRoute, type Route } from "./route.ts";
+import { setCellNames } from "./monaco.ts";
 
 export interface AppOptions {
   createKernel: () => KernelConnection;
@@ -178,10 +179,19 @@ export class SbApp extends LightElement {
     try {
       this.variables = await this.kernel.variables();
       this.rerender();
+      this.syncCellNames();
       if (this.inspected) void this.inspect(this.inspected.name);
     } catch {
       /* the kernel restarted meanwhile */
     }
+  }
+
+  /** Tell Monaco the names earlier cells defined (not the edited cell's own: it may redefine them). */
+  private syncCellNames(): void {
+    const cellId = this.editingCell;
+    if (!cellId || this.authoring) return;
+    const own = new Set(this.runtime.cells[cellId]?.defines ?? []);
+    void setCellNames(this.variables.filter((v) => !own.has(v.name))).catch(() => undefined);
   }
 
   // ---- running ---------------------------------------------------------------------------------------
@@ -463,7 +473,11 @@ export class SbApp extends LightElement {
   private onEditEnd(cellId: string): void {
     this.editingCell = null;
     // Esc leaves the editor: focus returns to the cell's code, so Tab moves on through the page.
-    void this.updateComplete.then(() => this.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId)}"] .code-view, [data-cell="${CSS.escape(cellId)}"] .markdown-body`)?.focus());
+    void this.updateComplete.then(async () => {
+      const el = this.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(`[data-cell="${CSS.escape(cellId)}"]`);
+      await el?.updateComplete;
+      el?.querySelector<HTMLElement>(".code-view, .markdown-body")?.focus();
+    });
   }
 
   // ---- rendering ---------------------------------------------------------------------------------------
@@ -504,7 +518,7 @@ export class SbApp extends LightElement {
       <div class="lesson-layout ${this.variablesOpen ? "with-inspector" : ""}">
         <article class="lesson" aria-label=${doc.meta.title} @click=${this.onLessonClick}
           @sb-run=${(e: CustomEvent<{ cellId: string; advance: boolean }>) => this.onRun(e.detail.cellId, e.detail.advance)}
-          @sb-edit-start=${(e: CustomEvent<{ cellId: string }>) => (this.editingCell = e.detail.cellId)}
+          @sb-edit-start=${(e: CustomEvent<{ cellId: string }>) => { this.editingCell = e.detail.cellId; this.syncCellNames(); }}
           @sb-edit-end=${(e: CustomEvent<{ cellId: string }>) => this.onEditEnd(e.detail.cellId)}
           @sb-source-change=${(e: CustomEvent<{ cellId: string; source: string }>) => this.edit(e.detail.cellId, e.detail.source)}
           @sb-reset-cell=${(e: CustomEvent<{ cellId: string }>) => this.resetCell(e.detail.cellId)}
