@@ -160,7 +160,7 @@ export class KernelClient implements KernelConnection {
       restarted.broadcast = true;
     }
     const replayed = failed === null
-      ? `the kernel was restarted and the ${history.length === 1 ? "cell that ran before was" : `${history.length} cells that ran before were`} run again, so their variables are back`
+      ? `the kernel was restarted and ${history.length === 1 ? "the cell that ran before was run again, so its variables are" : `the ${history.length} cells that ran before were run again, so their variables are`} back`
       : `the kernel was restarted, but running cell "${failed}" again failed: run the cells above again`;
     const parent = running.id, cellId = running.cellId;
     const evalue = `Interrupted: the cell did not stop, so ${replayed}`;

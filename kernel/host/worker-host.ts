@@ -7,7 +7,10 @@ import { KernelServer } from "./server.ts";
 export interface Port {
   postMessage(message: unknown): void;
   addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+  addEventListener(type: "error" | "unhandledrejection", listener: (event: UncaughtEvent) => void): void;
 }
+
+interface UncaughtEvent { error?: unknown; message?: string; reason?: unknown; preventDefault?(): void }
 
 export function installWorkerHost(port: Port, options: KernelOptions = {}): Kernel {
   const kernel = new Kernel(options);
@@ -28,6 +31,15 @@ export function installWorkerHost(port: Port, options: KernelOptions = {}): Kern
       return;
     }
     if (isKernelRequest(data)) server.handle(data);
+  });
+  // A cell's timer that throws must not reach the page's worker.onerror (which means "the kernel died").
+  port.addEventListener("error", (event) => {
+    event.preventDefault?.();
+    kernel.reportUncaught(event.error ?? new Error(event.message ?? "uncaught error"));
+  });
+  port.addEventListener("unhandledrejection", (event) => {
+    event.preventDefault?.();
+    kernel.reportUncaught(event.reason);
   });
   // Ready: the page may have posted requests already; they are queued by the browser until now.
   post({ type: "status", parent: null, state: "idle" });

@@ -91,6 +91,17 @@ export class Kernel {
     np.random.seed(0);
   }
 
+  /**
+   * An error nobody caught, thrown later by something a cell started (a timer, a promise): shown in the
+   * output of the cell that ran last, as Jupyter does, instead of bringing the host down.
+   */
+  reportUncaught(error: unknown): void {
+    const sink = this.current?.sink;
+    if (!sink) return;
+    const report = describeError(error, (f) => this.scripts.get(f), { cellId: sink.cellId ?? "", source: this.sources.get(sink.cellId ?? "") ?? "" });
+    sink.send({ type: "error", parent: sink.parent, cellId: sink.cellId, ...report, evalue: `${report.evalue} (uncaught, after the cell finished)` });
+  }
+
   /** Stop the running cell at its next interrupt check. */
   interrupt(): void {
     this.guard.request();

@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { KernelClient, type WorkerLike } from "../../ui/kernel-client.ts";
 import type { ExecuteOutcome } from "../../kernel/protocol/connection.ts";
+import type { KernelMessage } from "../../kernel/protocol/messages.ts";
 import { errorOf, resultText } from "./helpers.ts";
 
 function nodeWorker(): WorkerLike {
@@ -70,6 +71,17 @@ describe("the page's kernel client", () => {
     await c.interrupt();
     expect((await running).reply.status).toBe("error");
     expect((await queued).reply.status).toBe("aborted");
+  }, 30_000);
+
+  it("an error thrown later by a cell's timer shows under that cell and the kernel lives on", async () => {
+    const c = open(true);
+    const seen: KernelMessage[] = [];
+    c.onMessage((m) => seen.push(m));
+    const o = await c.execute('setTimeout(() => { throw new Error("later") }, 10);\nPromise.reject(new Error("rejected"));', { cellId: "timer" });
+    await new Promise((r) => setTimeout(r, 300));
+    const errors = seen.filter((m) => m.type === "error" && m.parent === o.reply.parent).map((m) => (m.type === "error" ? m.evalue : ""));
+    expect(errors.sort()).toEqual(["later (uncaught, after the cell finished)", "rejected (uncaught, after the cell finished)"]);
+    expect(result(await c.execute("1 + 1", { cellId: "next" }))).toBe("2");
   }, 30_000);
 
   it("restart gives a fresh kernel", async () => {

@@ -7,5 +7,10 @@ register();
 const { installWorkerHost } = await import("../../kernel/host/worker-host.ts");
 installWorkerHost({
   postMessage: (message) => parentPort.postMessage(message),
-  addEventListener: (_type, listener) => parentPort.on("message", (data) => listener({ data })),
+  addEventListener: (type, listener) => {
+    if (type === "message") parentPort.on("message", (data) => listener({ data }));
+    // Node's names for the browser's `error` and `unhandledrejection` events of a worker's global.
+    if (type === "error") process.on("uncaughtException", (error) => listener({ error }));
+    if (type === "unhandledrejection") process.on("unhandledRejection", (reason) => listener({ reason }));
+  },
 });
