@@ -17,7 +17,7 @@ export function isLessonName(name: string): boolean {
 
 export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
   let root = process.cwd();
-  const dir = () => path.resolve(root, options.dir ?? process.env.STEPBOOK_NOTEBOOKS ?? "notebooks");
+  const dir = () => path.resolve(root, options.dir ?? (process.env.STEPBOOK_NOTEBOOKS || "notebooks"));
   return {
     name: "stepbook-notebooks",
     configResolved(config) {
