@@ -27,7 +27,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (gradName !== undefined) return texName(gradName);
     if (t.size === 1 && t.isLeaf) return formatNumberTex(t.data[0]);
     const s = producer.get(t);
-    if (s !== undefined && s.def !== null && depth < 3) {
+    if (s !== undefined && s.def !== null && depth < 4) {
       const expr = s.def.tex(names(s.inputs, depth + 1, "", ""), s.attrs);
       return needsBrackets(s.def.name) ? `\\left(${expr}\\right)` : expr;
     }
