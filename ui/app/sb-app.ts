@@ -27,6 +27,8 @@ export interface AppOptions {
   /** POST a lesson's text to the dev server; absent in a static build. */
   saveLesson?: (name: string, text: string) => Promise<string>;
   confirm?: (message: string) => boolean;
+  /** show only this lesson (an exported page): no course index, no hash routes. */
+  lesson?: { name: string; text: string };
 }
 
 interface OpenLesson {
@@ -93,13 +95,35 @@ export class SbApp extends LightElement {
 
   private flush = () => this.persist.flush();
 
+  private opening: Promise<void> = Promise.resolve();
+
   private onRoute = () => {
+    const single = this.options.lesson;
+    if (single) {
+      if (this.route.view === "lesson") return;
+      this.lessons = [entryOf(single.name, single.text)];
+      this.route = { view: "lesson", name: single.name };
+      this.opening = this.open(single.name);
+      return;
+    }
     const route = parseRoute(location.hash);
     if (!route) return; // an in-page anchor
     this.route = route;
-    if (this.route.view === "lesson") void this.open(this.route.name);
+    if (this.route.view === "lesson") this.opening = this.open(this.route.name);
     else { this.lesson = null; document.title = "Stepbook"; void this.loadEditedMarks(); }
   };
+
+  /** Once the lesson is open: run every cell, or open the first code cell's editor (exported pages). */
+  async start(action: "run" | "edit"): Promise<void> {
+    await this.opening;
+    if (action === "run") { await this.runAll(); return; }
+    const first = this.codeCells().find((c) => !this.concealed(c));
+    if (!first) return;
+    this.editingCell = first.id;
+    this.syncCellNames();
+    await this.updateComplete;
+    this.querySelector(`sb-code-cell[data-cell="${CSS.escape(first.id)}"]`)?.scrollIntoView({ block: "nearest" });
+  }
 
   private async loadEditedMarks(): Promise<void> {
     const marks = new Set<string>();
