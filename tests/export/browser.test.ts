@@ -13,7 +13,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
 import { exportSite } from "../../ui/export/site.ts";
-import { COURSE } from "./helpers.ts";
+import { COURSE, REPO } from "./helpers.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -150,5 +150,27 @@ describe.skipIf(!hasBrowser)("exported pages in Chromium", () => {
       expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).alertFired ?? null)).toBeNull();
       await page.close();
     }, 60_000);
+
+    describe("with the live app built into app/ (vite.export.config.ts, as `npm run build` does)", () => {
+      beforeAll(async () => {
+        const { build } = await import("vite");
+        await build({ root: REPO, configFile: join(REPO, "vite.export.config.ts"), logLevel: "warn", build: { outDir: join(site, "app"), emptyOutDir: false } });
+      }, 90_000);
+
+      it("Run loads the app, mounts the live lesson and runs its cells with the kernel worker", async () => {
+        const { page, load } = await openPage(browser.context, `${origin}${BASE}01-neuron.html`);
+        await page.getByRole("button", { name: "Run", exact: true }).click();
+        const cell = (id: string) => page.locator(`sb-code-cell[data-cell="${id}"]`);
+        await expect.poll(() => cell("setup").locator(".cell-prompt").textContent(), { timeout: 30_000 }).toBe("[1]");
+        await expect.poll(() => cell("curve").locator(".cell-prompt").textContent(), { timeout: 30_000 }).toBe("[3]");
+        expect(await cell("setup").locator(".shape-badge").first().textContent()).toBe("3 x 2");
+        expect(await page.locator(".kernel-status").textContent()).toContain("kernel");
+        expect(await page.locator("main.lesson").count()).toBe(0);
+        expect(load.requests.some((u) => u.endsWith("/app/stepbook-app.js"))).toBe(true);
+        expect(load.failed).toEqual([]);
+        expect(load.errors).toEqual([]);
+        await page.close();
+      }, 60_000);
+    });
   });
 });
