@@ -171,6 +171,17 @@ describe.skipIf(!hasBrowser)("exported pages in Chromium", () => {
         expect(load.errors).toEqual([]);
         await page.close();
       }, 60_000);
+
+      it("Edit opens the first code cell in Monaco, loaded from app/", async () => {
+        const { page, load } = await openPage(browser.context, `${origin}${BASE}01-neuron.html`);
+        await page.getByRole("button", { name: "Edit", exact: true }).click();
+        await page.locator(`sb-code-cell[data-cell="setup"] .monaco-editor .view-lines`).waitFor({ timeout: 30_000 });
+        await page.waitForLoadState("networkidle");
+        expect(load.requests.some((u) => /\/app\/.*editor/.test(u))).toBe(true);
+        expect(load.failed).toEqual([]);
+        expect(load.errors).toEqual([]);
+        await page.close();
+      }, 60_000);
     });
   });
 });
