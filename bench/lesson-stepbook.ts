@@ -1,13 +1,14 @@
 // The lesson as a student writes it with our kernel: autograd, then a plain gradient-descent update.
 import { np } from "../kernel/np.ts";
 import type { Tensor } from "../kernel/tensor/tensor.ts";
-import { startTrace, stopTrace } from "../kernel/trace/trace.ts";
+import { startTrace, stopTrace, type Trace } from "../kernel/trace/trace.ts";
 import { N, LEARNING_RATE, SIZES, type Problem } from "./lesson-data.ts";
 
 export interface LessonRun {
   loss: number;
-  /** bytes the trace kept (0 untraced) */
+  /** bytes the trace kept by its own count, trace.bytes() (0 untraced) */
   traceBytes: number;
+  trace: Trace | null;
 }
 
 export function trainStepbook(p: Problem, epochs: number, traced: boolean): LessonRun {
@@ -37,5 +38,5 @@ export function trainStepbook(p: Problem, epochs: number, traced: boolean): Less
   } finally {
     if (traced) stopTrace();
   }
-  return { loss, traceBytes: trace?.bytes() ?? 0 };
+  return { loss, traceBytes: trace?.bytes() ?? 0, trace };
 }

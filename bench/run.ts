@@ -6,6 +6,8 @@ import { cpus } from "node:os";
 import * as tf from "@tensorflow/tfjs";
 import { useTfjsCpu } from "./lesson-tfjs.ts";
 import { benchLesson, CONTENDERS, type LessonContender } from "./lesson-bench.ts";
+import { measureRetained } from "./lesson-memory.ts";
+import { makeProblem } from "./lesson-data.ts";
 import { benchOps } from "./ops.ts";
 import { benchMatmul, matmulSizes, type MatmulKey } from "./matmul.ts";
 
@@ -56,8 +58,12 @@ for (const name of CONTENDERS) {
 }
 console.log(`  trace on / trace off time:   ${fmt(lesson.traceOverhead)}x   ` +
   `(target <= ${TARGETS.traceOverhead}x: ${verdict(lesson.traceOverhead <= TARGETS.traceOverhead)})`);
-console.log(`  bytes the trace keeps:       ${mb(lesson.traceBytes)}   ` +
+console.log(`  bytes the trace keeps:       ${mb(lesson.traceBytes)} by trace.bytes()   ` +
   `(target <= ${mb(TARGETS.traceBytes)}: ${verdict(lesson.traceBytes <= TARGETS.traceBytes)})`);
+const retained = await measureRetained(makeProblem(0), settings.epochs);
+const held = retained.arrayBuffers + retained.heap;
+console.log(`  memory it really holds:      ${mb(held)} after GC (${mb(retained.arrayBuffers)} tensor values, ` +
+  `${mb(retained.heap)} JS heap)   (target <= ${mb(TARGETS.traceBytes)}: ${verdict(held <= TARGETS.traceBytes)})`);
 console.log(`  traced autograd vs plain:    ${fmt(lesson.vsPlain.stepbookTraced)}x the speed   ` +
   `(target >= ${TARGETS.tracedVsPlain}x: ${verdict(lesson.vsPlain.stepbookTraced >= TARGETS.tracedVsPlain)})\n`);
 
