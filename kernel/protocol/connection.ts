@@ -9,6 +9,8 @@ export interface ExecuteOptions {
   timeoutMs?: number;
   /** record a trace (default true). */
   trace?: boolean;
+  /** `${expr}`s to evaluate after the cell; results in `reply.userExpressions`. */
+  userExpressions?: Record<string, string>;
   /** called for each message of this request, as it arrives. */
   onMessage?: (message: KernelMessage) => void;
 }

@@ -16,7 +16,17 @@ export interface ExecuteRequest {
   timeoutMs?: number;
   /** record a trace of the tensor ops this cell runs (default true). */
   trace?: boolean;
+  /**
+   * Expressions to evaluate after the cell, as Jupyter's user_expressions: the `${expr}` values of the
+   * lesson's prose. Their results come back in the reply; they print nothing and define nothing.
+   */
+  userExpressions?: Record<string, string>;
 }
+
+/** One user expression's result: its text/plain, or the error it raised. */
+export type UserExpressionResult =
+  | { status: "ok"; text: string }
+  | { status: "error"; ename: string; evalue: string };
 
 export interface InterruptRequest { type: "interrupt_request"; id: string }
 export interface RestartRequest { type: "restart_request"; id: string }
@@ -102,6 +112,7 @@ export interface ExecuteReply {
   /** top-level names the cell defines and the kernel names it reads (for stale tracking in the UI). */
   defines: string[];
   uses: string[];
+  userExpressions?: Record<string, UserExpressionResult>;
 }
 
 export interface InterruptReply { type: "interrupt_reply"; parent: string }

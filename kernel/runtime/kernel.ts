@@ -7,7 +7,7 @@ import { activeTrace, startTrace, stopTrace, type Trace } from "../trace/trace.t
 import { makeBuiltins } from "../display/builtins.ts";
 import { toMimeBundle } from "../display/bundle.ts";
 import type { DisplayTarget } from "../display/target.ts";
-import type { ExecuteReply, ExecuteRequest, InspectTarget, KernelMessage } from "../protocol/messages.ts";
+import type { ExecuteReply, ExecuteRequest, InspectTarget, KernelMessage, UserExpressionResult } from "../protocol/messages.ts";
 import type { TensorValue, VariableSummary, VariableValue } from "../protocol/values.ts";
 import { compileCell } from "./compile.ts";
 import { makeConsole } from "./console.ts";
@@ -151,6 +151,7 @@ export class Kernel {
     if (!this.order.includes(cellId)) this.order.push(cellId);
     emit({ type: "stale", parent, cells: this.stale() });
     const reply: ExecuteReply = { type: "execute_reply", parent, cellId, status, executionCount: count, defines, uses };
+    if (request.userExpressions) reply.userExpressions = await this.userExpressions(request.userExpressions, timeoutMs);
     emit(reply);
     emit({ type: "status", parent, state: "idle" });
     return reply;
@@ -218,6 +219,26 @@ export class Kernel {
     const t = target.which === "output" ? step.output : target.which === "grad" ? step.output.grad : step.inputs[target.index ?? 0];
     if (!(t instanceof Tensor)) throw new Error(`step ${target.step} has no ${target.which}${target.which === "input" ? ` ${target.index ?? 0}` : ""}`);
     return tensorValue(t, false);
+  }
+
+  /** Evaluate `${expr}`s against the scope: no outputs, no trace, no stale bookkeeping. */
+  private async userExpressions(expressions: Record<string, string>, timeoutMs: number | undefined): Promise<Record<string, UserExpressionResult>> {
+    const results: Record<string, UserExpressionResult> = {};
+    for (const [key, expr] of Object.entries(expressions)) {
+      try {
+        const compiled = compileCell(`(${expr}\n)`, { filename: `stepbook-expr-${this.scriptId()}.js`, isKnown: (n) => n in this.scope });
+        this.guard.begin(timeoutMs);
+        const value = await this.run(compiled.code, compiled.filename, "inline", timeoutMs);
+        const text = toMimeBundle(value)["text/plain"];
+        results[key] = { status: "ok", text: typeof text === "string" ? text : String(value) };
+      } catch (error) {
+        const e = error instanceof Error ? error : new Error(String(error));
+        results[key] = { status: "error", ename: e.name, evalue: e.message };
+      } finally {
+        this.guard.end();
+      }
+    }
+    return results;
   }
 
   private scriptId = (() => {

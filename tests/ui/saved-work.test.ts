@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseNotebook } from "../../ui/document/index.ts";
 import { applyWork, debounce, upstreamChanges } from "../../ui/app/saved-work.ts";
 import { tokenLines } from "../../ui/app/highlight.ts";
-import { inlineValues } from "../../ui/app/inline-values.ts";
+import { mergeInlineValues, userExpressionsOf } from "../../ui/app/inline-values.ts";
 import { parseRoute } from "../../ui/app/route.ts";
 
 const lesson = (code: string, prose = "Intro") => parseNotebook(`---\ntitle: T\n---\n\n${prose}\n\n\`\`\`ts {#a}\n${code}\n\`\`\`\n\n\`\`\`ts {#b}\nb\n\`\`\`\n`, "t.md");
@@ -48,9 +48,12 @@ describe("helpers", () => {
     expect(lines[1]![0]!.kind).toBe("string");
   });
 
-  it("inline values show a variable's summary or shape", () => {
+  it("inline values: every ${expr} of the prose is asked of the kernel; failures fall back to the placeholder", () => {
     const doc = lesson("a", "X is ${X} with shape ${X.shape}; ${Y} is not defined");
-    expect(inlineValues(doc, [{ name: "X", type: "tensor", shape: [6, 2], summary: "min 0", cell: "a" }])).toEqual({ X: "min 0", "X.shape": "(6, 2)" });
+    expect(userExpressionsOf(doc)).toEqual({ X: "X", "X.shape": "X.shape", Y: "Y" });
+    const first = mergeInlineValues({}, { X: { status: "ok", text: "array([1.])" }, "X.shape": { status: "ok", text: "[1]" }, Y: { status: "error", ename: "ReferenceError", evalue: "Y is not defined" } });
+    expect(first).toEqual({ X: "array([1.])", "X.shape": "[1]" });
+    expect(mergeInlineValues(first, { X: { status: "error", ename: "ReferenceError", evalue: "gone" } })).toEqual({ "X.shape": "[1]" });
   });
 
   it("routes: index, lesson, and in-page anchors that are not routes", () => {

@@ -1,22 +1,21 @@
-// Values for `${expr}` in prose, from the kernel's variable summaries (no code runs for them):
-// `${X}` shows X's summary, `${X.shape}` its shape. Other expressions keep the placeholder until
-// an exported page brings pre-computed values.
-import type { VariableSummary } from "../../kernel/protocol/values.ts";
+// Values for `${expr}` in prose: the kernel evaluates every expression of the lesson after each run
+// (Jupyter's user_expressions) and the page shows the latest text of each that succeeded.
+import type { UserExpressionResult } from "../../kernel/protocol/messages.ts";
 import type { NotebookDoc } from "../document/index.ts";
+import { inlineExpressions } from "../render/inline-expressions.ts";
 
-const EXPR = /\$\{\s*([A-Za-z_$][\w$]*)(\.shape)?\s*\}/g;
+/** The lesson's expressions, keyed by their own text (the key renderDocument's `values` uses). */
+export function userExpressionsOf(doc: NotebookDoc): Record<string, string> {
+  return Object.fromEntries(inlineExpressions(doc).map(({ expr }) => [expr, expr]));
+}
 
-export function inlineValues(doc: NotebookDoc, variables: readonly VariableSummary[]): Record<string, string> {
-  const byName = new Map(variables.map((v) => [v.name, v]));
-  const values: Record<string, string> = {};
-  for (const cell of doc.cells) {
-    if (cell.type !== "markdown") continue;
-    for (const m of cell.source.matchAll(EXPR)) {
-      const v = byName.get(m[1]!);
-      if (!v) continue;
-      const expr = m[1]! + (m[2] ?? "");
-      values[expr] = m[2] ? (v.shape ? `(${v.shape.join(", ")})` : "()") : v.summary;
-    }
+/** New values over old: an expression that now fails keeps its placeholder rather than a stale value. */
+export function mergeInlineValues(previous: Record<string, string>, results: Record<string, UserExpressionResult> | undefined): Record<string, string> {
+  if (!results) return previous;
+  const next = { ...previous };
+  for (const [expr, r] of Object.entries(results)) {
+    if (r.status === "ok") next[expr] = r.text;
+    else delete next[expr];
   }
-  return values;
+  return next;
 }

@@ -18,7 +18,7 @@ import type { TensorData } from "../components/sb-tensor-view.ts";
 import { bundledCourse, entryOf, parseLesson, sortLessons, type LessonEntry } from "./course.ts";
 import { applyWork, debounce, forgetWork, loadWork, saveWork, upstreamChanges, type SavedWork } from "./saved-work.ts";
 import { initialRuntime, transition, type RuntimeEvent, type RuntimeState } from "./state.ts";
-import { inlineValues } from "./inline-values.ts";
+import { mergeInlineValues, userExpressionsOf } from "./inline-values.ts";
 import { parseRoute, type Route } from "./route.ts";
 import { setCellNames } from "./monaco.ts";
 
@@ -52,6 +52,8 @@ export class SbApp extends LightElement {
   @state() private edited = new Set<string>();
   @state() private lesson: OpenLesson | null = null;
   @state() private rendered: RenderedDocument = { cells: [], equations: [] };
+  /** `${expr}` -> its text, from the kernel's user_expressions after each run. */
+  private inlineValues: Record<string, string> = {};
   @state() private runtime: RuntimeState = initialRuntime();
   @state() private editingCell: string | null = null;
   @state() private traceOpen: string | null = null;
@@ -153,6 +155,7 @@ export class SbApp extends LightElement {
     this.editingCell = null;
     this.traceOpen = null;
     this.inspected = null;
+    this.inlineValues = {};
     document.title = `${doc.meta.title} · Stepbook`;
     this.startKernel();
     this.rerender();
@@ -192,7 +195,7 @@ export class SbApp extends LightElement {
     const doc = this.doc;
     if (!doc) return;
     try {
-      this.rendered = renderDocument(doc, { values: inlineValues(doc, this.variables) });
+      this.rendered = renderDocument(doc, { values: this.inlineValues });
     } catch (e) {
       this.notice = `Rendering failed: ${e instanceof Error ? e.message : e}`;
     }
@@ -236,11 +239,14 @@ export class SbApp extends LightElement {
     return this.kernel
       .execute(cell.source, {
         cellId, trace: !!cell.options.trace,
+        userExpressions: this.doc ? userExpressionsOf(this.doc) : undefined,
         onMessage: (m: KernelMessage) => {
           if (!bound && "parent" in m && m.parent) { bound = true; this.dispatch({ type: "ui/bound", requestId: m.parent, cellId }); }
         },
       })
       .then((outcome) => {
+        this.inlineValues = mergeInlineValues(this.inlineValues, outcome.reply.userExpressions);
+        this.rerender();
         if (this.traceOpen === cellId) void this.showStep(cellId, 0);
         return outcome.reply.status === "ok";
       })
@@ -262,6 +268,7 @@ export class SbApp extends LightElement {
     if (!this.kernel) return;
     this.stopPlay();
     this.dispatch({ type: "ui/restarted" });
+    this.inlineValues = {};
     await this.kernel.restart();
     this.variables = [];
     this.inspected = null;

@@ -4,7 +4,7 @@
 import { NodeKernelHost } from "../../kernel/host/node.ts";
 import type { ErrorMessage, KernelMessage } from "../../kernel/protocol/messages.ts";
 import type { NotebookDoc } from "../document/types.ts";
-import { createMarkdown } from "../render/markdown.ts";
+import { inlineExpressions } from "../render/inline-expressions.ts";
 import { cellStartLines } from "./lines.ts";
 
 export const DEFAULT_CELL_TIMEOUT_MS = 30_000;
@@ -67,17 +67,4 @@ export async function runLesson(doc: NotebookDoc, file: string, options: RunOpti
   } finally {
     host.dispose();
   }
-}
-
-/** The `${expr}`s of the prose, found by the same markdown-it rule that renders them. */
-export function inlineExpressions(doc: NotebookDoc): { cellId: string; expr: string }[] {
-  const md = createMarkdown();
-  const found: { cellId: string; expr: string }[] = [];
-  for (const cell of doc.cells) {
-    if (cell.type !== "markdown") continue;
-    for (const token of md.parse(cell.source, {})) {
-      for (const child of token.children ?? []) if (child.type === "inline_expr") found.push({ cellId: cell.id, expr: child.content });
-    }
-  }
-  return found;
 }
