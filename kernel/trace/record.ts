@@ -18,6 +18,10 @@ export interface GradFlow {
   intoName: string | null;
   /** the local derivative in LaTeX, e.g. "X^\\top" or "1 - \\tanh^2(Z_1)". */
   factor: string;
+  /** the op output whose gradient flowed back (Z1 for dW1 = X^T dZ1), if it has a name. */
+  fromName: string | null;
+  /** the chain rule of this step in LaTeX: dL/d(into) += dL/d(from) times the local factor. */
+  chain: string;
 }
 
 export interface StepRecord {
@@ -37,6 +41,8 @@ export interface StepRecord {
   /** the variable name this output was bound to (`.named('Z1')` or a top-level assignment). */
   name: string | null;
   inputNames: (string | null)[];
+  /** what to call each input on screen: its name, dZ1 for a gradient, 2 for a constant, "matmul result". */
+  inputLabels: string[];
   cell: string | null;
   line: number | null;
   grads?: GradFlow[];

@@ -33,6 +33,15 @@ export function stepRecords(trace: Trace): StepRecord[] {
     }
     return `t_{${t.id}}`;
   };
+  /** A plain-text label for a tensor on screen (the formula has the LaTeX). */
+  const labelOf = (t: Tensor): string => {
+    if (t.name !== null) return t.name;
+    const gradName = gradNames.get(t);
+    if (gradName !== undefined) return gradName;
+    if (t.size === 1 && t.isLeaf) return String(t.data[0]);
+    const s = producer.get(t);
+    return s !== undefined ? `${s.op} result` : `tensor #${t.id}`;
+  };
   const names = (inputs: Tensor[], depth: number, out: string, g: string): TexNames => ({
     in: inputs.map((t) => texOf(t, depth)),
     out,
@@ -49,6 +58,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       inputs: s.inputs.map((t) => t.id),
       output: s.output.id,
       inputNames: s.inputs.map((t) => t.name),
+      inputLabels: s.inputs.map(labelOf),
       cell: s.cell,
       line: s.line,
     };
@@ -60,12 +70,18 @@ export function stepRecords(trace: Trace): StepRecord[] {
       const upstream = of === loss ? "1" : partial(lossTex, ofTex);
       const n = names(of.node!.inputs, 1, ofTex, upstream);
       const intoTex = texOf(into, 1);
+      const factor = s.def.factorTex?.[k]?.(n, s.attrs) ?? "";
+      const upstreamLabel = of.name !== null ? `d${of.name}` : `dL/d(${labelOf(of)})`;
       return {
         ...base,
+        inputLabels: [upstreamLabel, ...base.inputLabels.slice(1)],
         latex: `${partial(lossTex, intoTex)} = ${s.def.vjpTex?.[k]?.(n, s.attrs) ?? "?"}`,
         rule: s.def.vjpTex?.[k]?.(ruleNames(of.node!.inputs.length), s.attrs) ?? "",
         name: into.name !== null ? `d${into.name}` : null,
-        grads: [{ into: into.id, intoName: into.name, factor: s.def.factorTex?.[k]?.(n, s.attrs) ?? "" }],
+        grads: [{
+          into: into.id, intoName: into.name, factor, fromName: of.name,
+          chain: `${partial(lossTex, intoTex)} \\mathrel{+}= ${upstream} \\cdot \\underbrace{${factor}}_{\\partial ${ofTex} / \\partial ${intoTex}}`,
+        }],
       };
     }
     if (s.def === null) {

@@ -25,7 +25,7 @@ async function mount<T extends HTMLElement>(tag: string, props: Record<string, u
 
 const step = (over: Partial<StepSummary> = {}): StepSummary => ({
   step: 0, epoch: 0, phase: "forward", op: "matmul", latex: "Z_1 = X W_1", rule: "C = A B",
-  shapes: { inputs: [[300, 2], [2, 16]], output: [300, 16] }, inputs: [1, 2], output: 3, name: "Z1", inputNames: ["X", "W1"],
+  shapes: { inputs: [[300, 2], [2, 16]], output: [300, 16] }, inputs: [1, 2], output: 3, name: "Z1", inputNames: ["X", "W1"], inputLabels: ["X", "W1"],
   cell: "c", line: 2, preview: { values: [1, 2, 3], truncated: true, min: 0, max: 3, mean: 1 }, ...over,
 });
 
@@ -111,7 +111,7 @@ describe("sb-code-cell and sb-code-view", () => {
 describe("sb-trace-view", () => {
   const trace: TraceSummary = { version: 1, cell: "c", dropped: 0, droppedEpochs: 0, epochs: 1, records: [
     step(), step({ step: 1, op: "add", latex: "Z = A + b", shapes: { inputs: [[300, 16], [16]], output: [300, 16] } }),
-    step({ step: 2, phase: "backward", op: "matmul.backward", grads: [{ into: 2, intoName: "W1", factor: "X^\\top" }] }),
+    step({ step: 2, phase: "backward", op: "matmul.backward", grads: [{ into: 2, intoName: "W1", factor: "X^\\top", fromName: "Z1", chain: "\\frac{\\partial L}{\\partial W_1} \\mathrel{+}= \\frac{\\partial L}{\\partial Z_1} \\cdot X^\\top" }], inputLabels: ["dZ1", "X", "W1"] }),
   ] };
 
   it("writes the shapes as the op joins them", () => {

@@ -76,12 +76,12 @@ export class SbTraceView extends LightElement {
         <p class="step-shapes"><code>${shapeLine(s)}</code>${this.equationLabel
           ? html` <a class="step-equation" href="#${this.equationLabel}">see the derivation</a>` : nothing}</p>
         ${s.grads?.length ? html`<div class="step-grads"><span class="step-label">chain rule</span>${s.grads.map((g) => html`<div class="grad-factor">
-          ${unsafeHTML(renderTex(`\\frac{\\partial L}{\\partial ${texName(g.intoName ?? "x")}} \\mathrel{+}= \\frac{\\partial L}{\\partial ${texName(s.name ?? "y")}} \\cdot ${g.factor}`, false))}</div>`)}</div>` : nothing}
+          ${unsafeHTML(renderTex(g.chain, false))}</div>`)}</div>` : nothing}
         <div class="step-values">
           ${s.shapes.inputs.length ? html`<div class="step-inputs"><span class="step-label">inputs</span>${s.shapes.inputs.map((shape, k) => {
             const v = this.values.inputs?.[k];
-            return v ? html`<sb-tensor-view compact .tensor=${v} label=${s.inputNames[k] ?? `input ${k + 1}`}></sb-tensor-view>`
-              : html`<p class="input-pending">${s.inputNames[k] ?? `input ${k + 1}`} <span class="badge shape-badge">${shape.join(" x ") || "scalar"}</span></p>`;
+            return v ? html`<sb-tensor-view compact .tensor=${v} label=${s.inputLabels[k] ?? `input ${k + 1}`}></sb-tensor-view>`
+              : html`<p class="input-pending">${s.inputLabels[k] ?? `input ${k + 1}`} <span class="badge shape-badge">${shape.join(" x ") || "scalar"}</span></p>`;
           })}</div>` : nothing}
           <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${s.name ?? "output"}></sb-tensor-view></div>
         </div>
@@ -100,12 +100,6 @@ export class SbTraceView extends LightElement {
     if (e.key === "ArrowLeft") { e.preventDefault(); this.go(this.index - 1); }
     if (e.key === "ArrowRight") { e.preventDefault(); this.go(this.index + 1); }
   };
-}
-
-/** W1 -> W_{1}, dW1 -> dW_{1}: names as they read in the derivation. */
-function texName(name: string): string {
-  const m = /^([A-Za-z]+?)(\d+)$/.exec(name);
-  return m ? `${m[1]}_{${m[2]}}` : name.replace(/_/g, "\\_");
 }
 
 declare global {

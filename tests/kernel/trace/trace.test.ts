@@ -45,6 +45,8 @@ describe("trace records", () => {
     expect(z1.latex).toBe("Z_{1} = X W_{1} + b_{1}");
     expect(z1.shapes).toEqual({ inputs: [[8, 4], [4]], output: [8, 4] });
     expect(steps.find((s) => s.name === "L")!.phase).toBe("loss");
+    const update = steps.find((s) => s.op === "mul" && s.phase === "update")!;
+    expect(update.inputLabels).toEqual(["dW1", "0.1"]);
     expect(steps.find((s) => s.name === "A1")!.phase).toBe("forward");
   });
 
@@ -57,9 +59,16 @@ describe("trace records", () => {
     expect(dW1.grads![0].into).toBe(net.W1.id);
     expect(dW1.grads![0].factor).toBe("X^{\\top}");
     expect(dW1.latex).toContain("\\frac{\\partial L}{\\partial W_{1}} = X^{\\top}");
+    // the gradient reached W1 from the (unnamed) product X W1, which Z1 = X W1 + b1 passed through
+    expect(dW1.grads![0].fromName).toBe(null);
+    expect(dW1.grads![0].chain).toBe("\\frac{\\partial L}{\\partial W_{1}} \\mathrel{+}= \\frac{\\partial L}{\\partial X W_{1}} \\cdot \\underbrace{X^{\\top}}_{\\partial X W_{1} / \\partial W_{1}}");
+    // on screen: the upstream gradient, then the op's inputs, by the names the student knows
+    expect(dW1.inputLabels).toEqual(["dL/d(matmul result)", "X", "W1"]);
     const db1 = steps.find((s) => s.name === "db1")!;
     expect(db1.shapes.output).toEqual([4]);
     const dZ1 = steps.find((s) => s.name === "dZ1")!;
+    expect(dZ1.grads![0].fromName).toBe("A1");
+    expect(dZ1.inputLabels).toEqual(["dA1", "Z1"]);
     expect(dZ1.latex).toBe("\\frac{\\partial L}{\\partial Z_{1}} = \\frac{\\partial L}{\\partial A_{1}} \\odot \\left(1 - A_{1}^{2}\\right)");
   });
 
