@@ -103,7 +103,7 @@ describe.skipIf(!hasBrowser)("exported pages in Chromium", () => {
       await page.getByRole("link", { name: "One neuron" }).click();
       await page.waitForLoadState("networkidle");
       expect(new URL(page.url()).pathname).toBe(`${BASE}01-neuron.html`);
-      expect(await page.locator("h1.lesson-title").textContent()).toBe("One neuron");
+      expect(await page.locator("main h1").first().textContent()).toBe("One neuron");
       expect(load.failed).toEqual([]);
       await page.close();
     }, 60_000);

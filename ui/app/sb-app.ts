@@ -514,10 +514,12 @@ export class SbApp extends LightElement {
   // ---- rendering ---------------------------------------------------------------------------------------
 
   override render() {
-    return html`<header class="app-header">
+    // an exported page keeps its own site header and links; the app brings only the lesson
+    const header = this.options.lesson ? nothing : html`<header class="app-header">
         <a class="brand" href="#/">Stepbook</a>
         ${this.lesson ? html`<nav aria-label="breadcrumb"><a href="#/">Lessons</a> <span aria-hidden="true">/</span> <span aria-current="page">${this.lesson.doc.meta.title}</span></nav>` : nothing}
-      </header>
+      </header>`;
+    return html`${header}
       ${this.notice ? html`<p class="notice" role="status">${this.notice} <button class="link-button" @click=${() => (this.notice = "")}>dismiss</button></p>` : nothing}
       <main id="main">${this.route.view === "lesson" && this.lesson ? this.lessonView(this.lesson) : this.route.view === "index" ? this.indexView() : nothing}</main>
       ${this.hover ? html`<sb-value-popover .values=${this.hover.values} .x=${this.hover.x} .y=${this.hover.y}></sb-value-popover>` : nothing}`;

@@ -47,6 +47,9 @@ details.trace summary, details.solution summary, details.hidden-code summary { c
 .phase-backward .step-phase { color: var(--fail); }
 .phase-loss .step-phase, .phase-update .step-phase { color: var(--pass); }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
+.equation { display: flex; align-items: center; gap: 1rem; }
+.equation .math-display { flex: 1; overflow-x: auto; overflow-y: hidden; }
+.eq-number { color: var(--muted); font-variant-numeric: tabular-nums; }
 .math-error { color: var(--fail); font-family: ui-monospace, monospace; }
 .live-actions button { font: inherit; padding: .2rem .9rem; }
 `;

@@ -70,6 +70,16 @@ ${assets.head}${script}
 </head>`;
 }
 
+/** A lesson whose prose starts with its title as "# Title" needs no second one from the front matter. */
+function opensWithTitle(lesson: ExportedLesson): boolean {
+  const first = lesson.cells[0];
+  if (first === undefined || first.kind !== "markdown") return false;
+  const h1 = /^\s*<h1[^>]*>([\s\S]*?)<\/h1>/.exec(first.html);
+  if (!h1) return false;
+  const text = h1[1]!.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return text.trim() === lesson.title.trim();
+}
+
 export function lessonPage(lesson: ExportedLesson, ctx: PageContext): string {
   const live = ctx.assets.liveScript
     ? `<div class="live-actions"><button type="button" data-stepbook-action="run" hidden>Run</button> <button type="button" data-stepbook-action="edit" hidden>Edit</button> <span class="live-status" role="status"></span></div>\n`
@@ -81,8 +91,7 @@ export function lessonPage(lesson: ExportedLesson, ctx: PageContext): string {
 <body>
 <header class="site-header"><a class="course-link" href="${escapeHtml(ctx.indexHref)}">${escapeHtml(ctx.courseTitle)}</a></header>
 <main id="main" class="lesson" data-lesson="${escapeHtml(lesson.slug)}">
-<h1 class="lesson-title">${escapeHtml(lesson.title)}</h1>
-${live}${lesson.cells.map(cellHtml).join("\n")}
+${opensWithTitle(lesson) ? "" : `<h1 class="lesson-title">${escapeHtml(lesson.title)}</h1>\n`}${live}${lesson.cells.map(cellHtml).join("\n")}
 </main>
 ${pager(ctx)}${source}
 </body>
