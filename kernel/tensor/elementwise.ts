@@ -4,7 +4,7 @@
 // inline it into the loop, or every element pays a function call and boxes its numbers (tanh's
 // backward on a 300x16 batch took 4x as long). V8 inlines a call that has only ever gone to one
 // function; a loop shared by add, mul, div, tanh's backward... has seen many and stops inlining.
-// So `loopsFor(op)` compiles the two loops below once per op name (new Function gives every copy its
+// So `loopsFor(op)` compiles the loops below once per op name (new Function gives every copy its
 // own call-site feedback) and keeps them. `unary` needs no copies: it is small enough that V8 inlines
 // the whole of it into each op (tanh, exp, ...), which gives every op its own loop anyway.
 import { Tensor } from "./tensor.ts";
@@ -22,18 +22,24 @@ type Fn2 = (x: number, y: number) => number;
 interface Loops {
   /** same shapes: out[i] = f(x[i], y[i]) */
   same: (x: Float64Array, y: Float64Array, out: Float64Array, f: Fn2) => void;
+  /** a number on the right: out[i] = f(x[i], v) (X * 0.5) */
+  scalarRight: (x: Float64Array, v: number, out: Float64Array, f: Fn2) => void;
+  /** a number on the left: out[i] = f(v, y[i]) (1 - X) */
+  scalarLeft: (v: number, y: Float64Array, out: Float64Array, f: Fn2) => void;
   /** a broadcast walked as rows x cols, each input with its own strides (see BroadcastPlan) */
   rows: (x: Float64Array, y: Float64Array, out: Float64Array, f: Fn2, p: BroadcastPlan) => void;
 }
 
-const SAME_LOOP = `
-  for (let i = 0; i < out.length; i++) out[i] = f(x[i], y[i]);`;
-const ROWS_LOOP = `
-  const { rows, cols, xRow, xCol, yRow, yCol } = p;
-  for (let r = 0, o = 0; r < rows; r++) {
-    const xr = r * xRow, yr = r * yRow;
-    for (let c = 0; c < cols; c++, o++) out[o] = f(x[xr + c * xCol], y[yr + c * yCol]);
-  }`;
+const LOOPS: Record<keyof Loops, [string[], string]> = {
+  same: [["x", "y", "out", "f"], "for (let i = 0; i < out.length; i++) out[i] = f(x[i], y[i]);"],
+  scalarRight: [["x", "v", "out", "f"], "for (let i = 0; i < out.length; i++) out[i] = f(x[i], v);"],
+  scalarLeft: [["v", "y", "out", "f"], "for (let i = 0; i < out.length; i++) out[i] = f(v, y[i]);"],
+  rows: [["x", "y", "out", "f", "p"], `
+    const { rows, cols, xRow, xCol, yRow, yCol } = p;
+    for (let r = 0, o = 0; r < rows; r++) {
+      for (let c = 0, i = r * xRow, j = r * yRow; c < cols; c++, o++, i += xCol, j += yCol) out[o] = f(x[i], y[j]);
+    }`],
+};
 
 const loopsByOp = new Map<string, Loops>();
 
@@ -49,39 +55,51 @@ function loopsFor(op: string): Loops {
 function compileLoops(op: string): Loops {
   // The op's name goes into the source: V8 caches compiled code by source text, and copies with
   // the same text would share their feedback again. It also names the loops in a profile.
-  const tag = `\n//# sourceURL=stepbook-loop-${op.replace(/[^\w.]/g, "_")}`;
+  const tag = `stepbook-loop-${op.replace(/[^\w.]/g, "_")}`;
   try {
-    return {
-      same: new Function("x", "y", "out", "f", SAME_LOOP + tag + "-same") as Loops["same"],
-      rows: new Function("x", "y", "out", "f", "p", ROWS_LOOP + tag + "-rows") as Loops["rows"],
+    const compile = (name: keyof Loops) => {
+      const [params, body] = LOOPS[name];
+      return new Function(...params, `${body}\n//# sourceURL=${tag}-${name}`);
     };
+    return { same: compile("same"), scalarRight: compile("scalarRight"), scalarLeft: compile("scalarLeft"), rows: compile("rows") } as Loops;
   } catch {
-    return sharedLoops; // a page whose Content-Security-Policy forbids new Function: same results, slower
+    // a page whose Content-Security-Policy forbids new Function: the same loops, shared (slower)
+    return sharedLoops;
   }
 }
 
+/** The loops of LOOPS as ordinary functions, shared by every op (the fallback). */
 const sharedLoops: Loops = {
   same: (x, y, out, f) => {
     for (let i = 0; i < out.length; i++) out[i] = f(x[i], y[i]);
   },
+  scalarRight: (x, v, out, f) => {
+    for (let i = 0; i < out.length; i++) out[i] = f(x[i], v);
+  },
+  scalarLeft: (v, y, out, f) => {
+    for (let i = 0; i < out.length; i++) out[i] = f(v, y[i]);
+  },
   rows: (x, y, out, f, { rows, cols, xRow, xCol, yRow, yCol }) => {
     for (let r = 0, o = 0; r < rows; r++) {
-      const xr = r * xRow, yr = r * yRow;
-      for (let c = 0; c < cols; c++, o++) out[o] = f(x[xr + c * xCol], y[yr + c * yCol]);
+      for (let c = 0, i = r * xRow, j = r * yRow; c < cols; c++, o++, i += xCol, j += yCol) out[o] = f(x[i], y[j]);
     }
   },
 };
 
 export function binary(op: string, a: Tensor, b: Tensor, f: Fn2): Tensor {
+  const x = a.data;
+  const y = b.data;
   if (sameShape(a.shape, b.shape)) {
-    const out = new Float64Array(a.data.length);
-    loopsFor(op).same(a.data, b.data, out, f);
+    const out = new Float64Array(x.length);
+    loopsFor(op).same(x, y, out, f);
     return new Tensor(out, a.shape);
   }
   const p = planBroadcast(op, a.shape, b.shape);
   const out = new Float64Array(p.size);
-  if (p.general) general(a.data, a.shape, b.data, b.shape, p.shape, out, f);
-  else loopsFor(op).rows(a.data, b.data, out, f, p);
+  if (p.general) general(x, a.shape, y, b.shape, p.shape, out, f);
+  else if (y.length === 1 && x.length === p.size) loopsFor(op).scalarRight(x, y[0], out, f);
+  else if (x.length === 1 && y.length === p.size) loopsFor(op).scalarLeft(x[0], y, out, f);
+  else loopsFor(op).rows(x, y, out, f, p);
   return new Tensor(out, p.shape);
 }
 
