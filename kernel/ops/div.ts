@@ -12,6 +12,6 @@ export const div = defineOp({
     unbroadcast(g.div(b), a.shape),
     unbroadcast(g.mul(a).div(b.mul(b)).neg(), b.shape),
   ],
-  vjpTex: [(n) => `\\frac{${n.g}}{${n.in[1]}}`, (n) => `-${n.g} \\odot \\frac{${n.in[0]}}{${n.in[1]}^2}`],
-  factorTex: [(n) => `\\frac{1}{${n.in[1]}}`, (n) => `-\\frac{${n.in[0]}}{${n.in[1]}^2}`],
+  vjpTex: [(n) => `\\frac{${n.g}}{${n.in[1]}}`, (n) => `-${n.g} \\odot \\frac{${n.in[0]}}{{${n.in[1]}}^{2}}`],
+  factorTex: [(n) => `\\frac{1}{${n.in[1]}}`, (n) => `-\\frac{${n.in[0]}}{{${n.in[1]}}^{2}}`],
 });

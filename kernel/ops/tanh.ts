@@ -10,6 +10,6 @@ export const tanh = defineOp({
   forward: ([a]) => unary(a, Math.tanh),
   // one fused loop, g * (1 - c^2): this runs once per tanh layer per epoch
   backward: (g, _inputs, out) => [binary("tanh.backward", g, out, (gi, c) => gi * (1 - c * c))],
-  vjpTex: [(n) => `${n.g} \\odot \\left(1 - ${n.out}^{2}\\right)`],
+  vjpTex: [(n) => `${n.g} \\odot \\left(1 - {${n.out}}^{2}\\right)`],
   factorTex: [(n) => `1 - \\tanh^{2}(${n.in[0]})`],
 });

@@ -32,6 +32,8 @@ export class Tensor {
   node: GradNode | null = null;
   /** the variable name a student knows it by (Z1, dW1); set by .named() or by the runtime. */
   name: string | null = null;
+  /** for a detached copy: the tensor it was detached from (only so formulas can say what it is). */
+  detachedFrom: Tensor | null = null;
 
   constructor(data: Float64Array, shape: Shape) {
     this.id = nextId++;
@@ -75,6 +77,7 @@ export class Tensor {
   detach(): Tensor {
     const t = new Tensor(this.data, this.shape);
     t.name = this.name;
+    t.detachedFrom = this;
     return t;
   }
   /** Give this tensor a name for the trace and the inspector (Z1, A1, loss). */

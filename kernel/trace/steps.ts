@@ -12,6 +12,9 @@ const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
   assignSub: (w, v) => `${w} \\leftarrow ${w} - ${v}`,
 };
 
+/** Longest inline expression (characters of LaTeX) before an unnamed intermediate is abbreviated. */
+const MAX_EXPR = 240;
+
 export function stepRecords(trace: Trace): StepRecord[] {
   const raw = trace.rawSteps();
   const producer = new Map<Tensor, RawStep>();
@@ -25,10 +28,14 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (t.name !== null) return texName(t.name);
     const gradName = gradNames.get(t);
     if (gradName !== undefined) return texName(gradName);
+    if (t.detachedFrom !== null) return texOf(t.detachedFrom, depth);
     if (t.size === 1 && t.isLeaf) return formatNumberTex(t.data[0]);
+    if (t.isLeaf && t.size <= 4) return `[${Array.from(t.data, formatNumberTex).join(",\\ ")}]`;
     const s = producer.get(t);
-    if (s !== undefined && s.def !== null && depth < 4) {
-      const expr = s.def.tex(names(s.inputs, depth + 1, "", ""), s.attrs);
+    if (s !== undefined && s.def !== null) {
+      // write it out while that stays readable; past that, name the op that made it
+      const expr = depth < 6 ? s.def.tex(names(s.inputs, depth + 1, "", ""), s.attrs) : "";
+      if (expr === "" || expr.length > MAX_EXPR) return `\\operatorname{${s.def.name}}(\\ldots)`;
       return needsBrackets(s.def.name) ? `\\left(${expr}\\right)` : expr;
     }
     return `t_{${t.id}}`;
@@ -38,6 +45,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (t.name !== null) return t.name;
     const gradName = gradNames.get(t);
     if (gradName !== undefined) return gradName;
+    if (t.detachedFrom !== null) return labelOf(t.detachedFrom);
     if (t.size === 1 && t.isLeaf) return String(t.data[0]);
     const s = producer.get(t);
     return s !== undefined ? `${s.op} result` : `tensor #${t.id}`;

@@ -69,7 +69,7 @@ describe("trace records", () => {
     const dZ1 = steps.find((s) => s.name === "dZ1")!;
     expect(dZ1.grads![0].fromName).toBe("A1");
     expect(dZ1.inputLabels).toEqual(["dA1", "Z1"]);
-    expect(dZ1.latex).toBe("\\frac{\\partial L}{\\partial Z_{1}} = \\frac{\\partial L}{\\partial A_{1}} \\odot \\left(1 - A_{1}^{2}\\right)");
+    expect(dZ1.latex).toBe("\\frac{\\partial L}{\\partial Z_{1}} = \\frac{\\partial L}{\\partial A_{1}} \\odot \\left(1 - {A_{1}}^{2}\\right)");
   });
 
   it("the recorded gradient values are the ones autograd stored in .grad", () => {
@@ -203,5 +203,24 @@ describe("trace JSON", () => {
   it("rejects a trace of another version", () => {
     const json = traceToJSON(traceOf(() => np.ones([1]).add(1)));
     expect(() => traceFromJSON({ ...json, version: 99 })).toThrow(/version 99/);
+  });
+});
+
+describe("trace formulas", () => {
+  it("every step of a softmax + cross-entropy backward pass is valid KaTeX, with no placeholder names", async () => {
+    const katex = (await import("katex")).default;
+    const trace = traceOf(() => {
+      const Z = np.array([[1, 2, 0.5], [0.1, 0.2, 3]]).requiresGrad().named("Z");
+      const Y = np.oneHot([1, 2], 3).named("Y");
+      const P = Z.softmax({ axis: 1 }).named("P");
+      const L = P.log().mul(Y).sum().neg().div(2).named("L");
+      L.backward();
+    });
+    for (const s of stepRecords(trace)) {
+      for (const tex of [s.latex, s.rule, ...(s.grads ?? []).flatMap((g) => [g.factor, g.chain])]) {
+        expect(() => katex.renderToString(tex, { throwOnError: true }), `${s.op}: ${tex}`).not.toThrow();
+      }
+      expect(s.latex, s.op).not.toMatch(/t_\{\d+\}/);
+    }
   });
 });
