@@ -1,6 +1,6 @@
 // The lesson-size training benchmark: four contenders train the same network from the same start,
 // alternating round by round; each round is a whole training run of `epochs` epochs.
-import { alternate, median, ratio } from "./timing.ts";
+import { alternate, median, ratio, ratioRange } from "./timing.ts";
 import { makeProblem } from "./lesson-data.ts";
 import { trainStepbook } from "./lesson-stepbook.ts";
 import { trainTfjs } from "./lesson-tfjs.ts";
@@ -17,6 +17,9 @@ export interface LessonFigures {
   /** speed relative to the plain loop, from same-round time ratios (above 1: faster than plain) */
   vsPlain: Record<LessonContender, number>;
   traceOverhead: number;
+  /** lowest and highest same-round ratios, to show the noise */
+  traceOverheadRange: [number, number];
+  tracedVsPlainRange: [number, number];
   traceBytes: number;
 }
 
@@ -44,6 +47,8 @@ export function benchLesson(epochs: number, rounds: number): LessonFigures {
     finalLoss,
     vsPlain: byName((name) => ratio(t, "plain", name)),
     traceOverhead: ratio(t, "stepbookTraced", "stepbook"),
+    traceOverheadRange: ratioRange(t, "stepbookTraced", "stepbook"),
+    tracedVsPlainRange: ratioRange(t, "plain", "stepbookTraced"),
     traceBytes,
   };
 }

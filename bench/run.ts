@@ -19,7 +19,7 @@ if (jsonAt >= 0 && !jsonFile) throw new Error("bench: --json needs a file name")
 
 const settings = quick
   ? { epochs: 50, lessonRounds: 1, opRounds: 3, opMs: 20, matmulRounds: 1, matmulMs: 20, matmulMaxRows: 128 }
-  : { epochs: 1000, lessonRounds: 5, opRounds: 7, opMs: 200, matmulRounds: 3, matmulMs: 300, matmulMaxRows: Infinity };
+  : { epochs: 1000, lessonRounds: 7, opRounds: 7, opMs: 200, matmulRounds: 3, matmulMs: 300, matmulMaxRows: Infinity };
 
 const TARGETS = {
   tracedVsPlain: 1.0, // traced autograd at least as fast as the plain loop
@@ -56,7 +56,8 @@ for (const name of CONTENDERS) {
   console.log(`  ${LABELS[name].padEnd(30)}${pad(fmt(lesson.epochsPerSec[name], 0), 10)}` +
     `${pad(fmt(lesson.vsPlain[name]) + "x", 16)}  ${lesson.finalLoss[name].toPrecision(10)}`);
 }
-console.log(`  trace on / trace off time:   ${fmt(lesson.traceOverhead)}x   ` +
+const range = ([lo, hi]: [number, number]) => `(rounds: ${fmt(lo)}-${fmt(hi)})`;
+console.log(`  trace on / trace off time:   ${fmt(lesson.traceOverhead)}x ${range(lesson.traceOverheadRange)}   ` +
   `(target <= ${TARGETS.traceOverhead}x: ${verdict(lesson.traceOverhead <= TARGETS.traceOverhead)})`);
 console.log(`  bytes the trace keeps:       ${mb(lesson.traceBytes)} by trace.bytes()   ` +
   `(target <= ${mb(TARGETS.traceBytes)}: ${verdict(lesson.traceBytes <= TARGETS.traceBytes)})`);
@@ -64,7 +65,7 @@ const retained = await measureRetained(makeProblem(0), settings.epochs);
 const held = retained.arrayBuffers + retained.heap;
 console.log(`  memory it really holds:      ${mb(held)} after GC (${mb(retained.arrayBuffers)} tensor values, ` +
   `${mb(retained.heap)} JS heap)   (target <= ${mb(TARGETS.traceBytes)}: ${verdict(held <= TARGETS.traceBytes)})`);
-console.log(`  traced autograd vs plain:    ${fmt(lesson.vsPlain.stepbookTraced)}x the speed   ` +
+console.log(`  traced autograd vs plain:    ${fmt(lesson.vsPlain.stepbookTraced)}x the speed ${range(lesson.tracedVsPlainRange)}   ` +
   `(target >= ${TARGETS.tracedVsPlain}x: ${verdict(lesson.vsPlain.stepbookTraced >= TARGETS.tracedVsPlain)})\n`);
 
 // ---- per-op costs -------------------------------------------------------------------------------

@@ -42,6 +42,12 @@ export function ratio(times: Rounds, a: string, b: string): number {
   return median(times[a].map((t, r) => t / times[b][r]));
 }
 
+/** The lowest and highest same-round ratio: how much the rounds disagreed. */
+export function ratioRange(times: Rounds, a: string, b: string): [number, number] {
+  const r = times[a].map((t, i) => t / times[b][i]);
+  return [Math.min(...r), Math.max(...r)];
+}
+
 /** How many calls of `fn` take about `ms` milliseconds (also warms it up). */
 export function callsFor(fn: () => void, ms: number): number {
   let n = 1;
