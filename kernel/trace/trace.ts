@@ -152,6 +152,7 @@ export class Trace {
       this.keeper.finish(this.current);
       this.current = { epoch: this.current.epoch + 1, steps: [], bytes: 0 };
       this.closedEpochs = true;
+      this.forgetDropped();
     }
   }
   private closedEpochs = false;
@@ -171,6 +172,20 @@ export class Trace {
     return step;
   }
 
+  /** Let go of everything that points into epochs no longer kept, so their tensors can be collected. */
+  private forgetDropped(): void {
+    const kept = new Set(this.keeper.buckets().map((b) => b.epoch));
+    kept.add(this.current.epoch);
+    // a loss tensor holds its epoch's whole graph
+    for (const epoch of this.losses.keys()) if (!kept.has(epoch)) this.losses.delete(epoch);
+    // leaves read but not updated (the data X, Y) stay shared; forget their readers in dropped epochs
+    for (const [leaf, readers] of this.leafReaders) {
+      const live = readers.filter((s) => kept.has(s.epoch));
+      if (live.length === 0) this.leafReaders.delete(leaf);
+      else this.leafReaders.set(leaf, live);
+    }
+  }
+
   private makeRoom(bytes: number): boolean {
     while (this.bytes() + bytes > this.policy.maxBytes) {
       if (!this.keeper.thin()) return false;
@@ -180,13 +195,7 @@ export class Trace {
 
   private newEpoch(): void {
     this.keeper.finish(this.current);
-    // Leaves read but not updated (the data X, Y) stay shared; forget readers in epochs no longer kept.
-    const kept = new Set(this.keeper.buckets().map((b) => b.epoch));
-    for (const [leaf, readers] of this.leafReaders) {
-      const live = readers.filter((s) => kept.has(s.epoch));
-      if (live.length === 0) this.leafReaders.delete(leaf);
-      else this.leafReaders.set(leaf, live);
-    }
+    this.forgetDropped();
     this.current = { epoch: this.current.epoch + 1, steps: [], bytes: 0 };
     this.producer = new Map();
     this.afterBackward = false;
