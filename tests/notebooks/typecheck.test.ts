@@ -3,9 +3,7 @@
 //
 // The scheme: one virtual TypeScript module per lesson,
 //
-//   import type { Builtins } from "<repo>/kernel/display/builtins.ts";
-//   declare const np: Builtins["np"]; declare const display: Builtins["display"]; ...   (the prelude)
-//   export {};
+//   the prelude of kernel/display/prelude.ts (the same Monaco uses): np, display, ... and type Tensor
 //   ;{ <cell 1>
 //   ;{ <cell 2>
 //   ...
@@ -24,8 +22,8 @@ import ts from "typescript";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lessonFiles, loadLesson, REPO } from "./lessons.ts";
+import { cellPrelude } from "../../kernel/display/prelude.ts";
 
-const BUILTINS = ["np", "display", "md", "tex", "html", "plot", "check", "progress"];
 
 const VIRTUAL_DIR = join(REPO, "tests", "notebooks", "__virtual__");
 
@@ -46,13 +44,7 @@ interface VirtualLesson {
 function buildVirtual(file: string): VirtualLesson {
   const lesson = loadLesson(file);
   const path = join(VIRTUAL_DIR, file.replace(/\.md$/, ".ts"));
-  let builtins = relative(VIRTUAL_DIR, join(REPO, "kernel", "display", "builtins.ts")).split("\\").join("/");
-  if (!builtins.startsWith(".")) builtins = `./${builtins}`;
-  const lines: string[] = [
-    `import type { Builtins } from ${JSON.stringify(builtins)};`,
-    ...BUILTINS.map((name) => `declare const ${name}: Builtins[${JSON.stringify(name)}];`),
-    "export {};",
-  ];
+  const lines: string[] = ["export {};"];
   const origin: (LineOrigin | undefined)[] = lines.map(() => undefined);
   for (const { cell, firstLine } of lesson.code) {
     // the `;` ends the previous cell's last statement: `({ a, b })` then `{` would parse as an arrow function
@@ -76,9 +68,17 @@ function compilerOptions(): ts.CompilerOptions {
   return { ...parsed.options, types: ["node"], noEmit: true };
 }
 
+/** The cell globals, declared once for the whole program (every lesson module sees them). */
+function preludeFile(): VirtualLesson {
+  let kernelDir = relative(VIRTUAL_DIR, join(REPO, "kernel")).split("\\").join("/");
+  if (!kernelDir.startsWith(".")) kernelDir = `./${kernelDir}`;
+  const text = cellPrelude(kernelDir);
+  return { file: "(prelude)", path: join(VIRTUAL_DIR, "cell-globals.ts"), text, origin: [] };
+}
+
 function typecheck(lessons: VirtualLesson[]): Map<string, string[]> {
   const options = compilerOptions();
-  const virtual = new Map(lessons.map((l) => [l.path, l]));
+  const virtual = new Map([preludeFile(), ...lessons].map((l) => [l.path, l]));
   const host = ts.createCompilerHost(options, true);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, languageVersion, onError, shouldCreate) => {
@@ -92,7 +92,7 @@ function typecheck(lessons: VirtualLesson[]): Map<string, string[]> {
 
   const program = ts.createProgram([...virtual.keys()], options, host);
   const problems = new Map<string, string[]>();
-  for (const v of lessons) {
+  for (const v of virtual.values()) {
     const source = program.getSourceFile(v.path)!;
     const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
     problems.set(
@@ -116,6 +116,10 @@ describe("lessons type-check against the kernel's declarations", () => {
     return () => (cached ??= typecheck(files.map(buildVirtual)));
   })();
 
+  it("the cell globals' declarations resolve against the kernel", () => {
+    expect(results().get("(prelude)")).toEqual([]);
+  }, 60_000);
+
   it.each(files)("%s", (file) => {
     expect(results().get(file)).toEqual([]);
   }, 60_000);
@@ -124,10 +128,12 @@ describe("lessons type-check against the kernel's declarations", () => {
     const broken: VirtualLesson = { ...buildVirtual(files[0]), file: "broken.md", path: join(VIRTUAL_DIR, "broken.ts") };
     const at = broken.origin.findIndex((o) => o !== undefined);
     const lines = broken.text.split("\n");
-    lines.splice(at + 1, 0, "np.array([1, 2]).nonexistentMethod();");
-    broken.origin.splice(at + 1, 0, { cellId: "injected", fileLine: 999 });
+    lines.splice(at + 1, 0, "np.array([1, 2]).nonexistentMethod();", "const annotated: Tensor = 3;");
+    broken.origin.splice(at + 1, 0, { cellId: "injected", fileLine: 999 }, { cellId: "injected", fileLine: 1000 });
     broken.text = lines.join("\n");
-    const problems = typecheck([broken]).get("broken.md")!;
-    expect(problems.join("\n")).toMatch(/broken\.md:999:\d+ \(cell #injected\): Property 'nonexistentMethod' does not exist/);
+    const problems = typecheck([broken]).get("broken.md")!.join("\n");
+    expect(problems).toMatch(/broken\.md:999:\d+ \(cell #injected\): Property 'nonexistentMethod' does not exist/);
+    // the Tensor type of annotations is the kernel's class
+    expect(problems).toMatch(/broken\.md:1000:\d+ \(cell #injected\): Type 'number' is not assignable to type 'Tensor'/);
   }, 60_000);
 });

@@ -7,19 +7,13 @@ const sources = import.meta.glob(
   { query: "?raw", import: "default" },
 ) as Record<string, () => Promise<string>>;
 
+import { cellPrelude } from "../../kernel/display/prelude.ts";
+
 export const PRELUDE_PATH = "file:///stepbook/globals.d.ts";
 
-/** The names every cell has in scope (kernel/display/builtins.ts), typed from the kernel's own modules. */
-export const BUILTIN_NAMES = ["np", "display", "md", "tex", "html", "plot", "check", "progress"] as const;
+export { BUILTIN_NAMES } from "../../kernel/display/prelude.ts";
 
-export const PRELUDE = `import type { Builtins } from "../kernel/display/builtins.ts";
-import type { Tensor as KernelTensor } from "../kernel/tensor/tensor.ts";
-declare global {
-  type Tensor = KernelTensor;
-${BUILTIN_NAMES.map((n) => `  const ${n}: Builtins["${n}"];`).join("\n")}
-}
-export {};
-`;
+export const PRELUDE = cellPrelude("../kernel");
 
 /** [path, text] pairs of the kernel's sources, as file:/// URIs Monaco's TypeScript service resolves. */
 export async function kernelLibs(): Promise<[string, string][]> {
