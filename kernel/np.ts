@@ -37,7 +37,7 @@ export const np = {
   add: F.add, subtract: F.sub, sub: F.sub, multiply: F.mul, mul: F.mul, divide: F.div, div: F.div,
   power: F.pow, pow: F.pow, negative: F.negative, neg: F.negative,
   exp: F.exp, log: F.log, sqrt: F.sqrt, abs: F.abs, sign: F.sign, square: F.square,
-  tanh: F.tanh, sigmoid: F.sigmoid, relu: F.relu,
+  tanh: F.tanh, sin: F.sin, cos: F.cos, sigmoid: F.sigmoid, relu: F.relu,
   maximum: F.maximum, minimum: F.minimum, where: F.where, clip: C.clip,
   greater: F.greater, greaterEqual: F.greaterEqual, less: F.less, lessEqual: F.lessEqual,
   equal: F.equal, notEqual: F.notEqual,

@@ -13,6 +13,8 @@ import { sqrt } from "./sqrt.ts";
 import { abs } from "./abs.ts";
 import { sign } from "./sign.ts";
 import { tanh } from "./tanh.ts";
+import { sin } from "./sin.ts";
+import { cos } from "./cos.ts";
 import { sigmoid } from "./sigmoid.ts";
 import { relu } from "./relu.ts";
 import { maximum } from "./maximum.ts";
@@ -31,7 +33,7 @@ import { copy } from "./copy.ts";
 import { argmax, argmin } from "./argmax.ts";
 
 export const OPS: readonly OpDef<any>[] = register([
-  add, sub, mul, div, pow, negative, exp, log, sqrt, abs, sign, tanh, sigmoid, relu,
+  add, sub, mul, div, pow, negative, exp, log, sqrt, abs, sign, tanh, sin, cos, sigmoid, relu,
   maximum, minimum, where, greater, greaterEqual, less, lessEqual, equal, notEqual,
   sum, max, broadcastTo, matmul, reshape, transpose, gather, concatenate, copy, argmax, argmin,
 ]);

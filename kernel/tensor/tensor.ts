@@ -104,6 +104,8 @@ export class Tensor {
   sqrt(): Tensor { return F.sqrt(this); }
   abs(): Tensor { return F.abs(this); }
   tanh(): Tensor { return F.tanh(this); }
+  sin(): Tensor { return F.sin(this); }
+  cos(): Tensor { return F.cos(this); }
   sigmoid(): Tensor { return F.sigmoid(this); }
   relu(): Tensor { return F.relu(this); }
   square(): Tensor { return F.square(this); }

@@ -25,7 +25,7 @@ export function partial(lossTex: string, ofTex: string): string {
 }
 
 /** Ops that bind tighter than + and - when written inline, so they need no brackets. */
-const TIGHT = new Set(["matmul", "exp", "log", "sqrt", "abs", "tanh", "sigmoid", "relu", "transpose", "gather", "copy", "reshape", "sum", "max", "broadcastTo", "mul", "div", "pow", "maximum", "minimum"]);
+const TIGHT = new Set(["matmul", "exp", "log", "sqrt", "abs", "tanh", "sin", "cos", "sigmoid", "relu", "transpose", "gather", "copy", "reshape", "sum", "max", "broadcastTo", "mul", "div", "pow", "maximum", "minimum"]);
 
 export function needsBrackets(op: string): boolean {
   return !TIGHT.has(op);

@@ -76,6 +76,8 @@ const CASES: Record<string, () => Case[]> = {
   sqrt: () => unary(positive),
   abs: () => unary(awayFromZero),
   tanh: () => unary(any),
+  sin: () => unary(any),
+  cos: () => unary(any),
   sigmoid: () => unary(any),
   relu: () => unary(awayFromZero),
   copy: () => unary(any),
