@@ -42,6 +42,7 @@ export function tensorPayload(t: Tensor, maxValues = MAX_TENSOR_VALUES): TensorP
     max: t.size ? toJsonNumber(max) : "NaN",
     mean: t.size ? toJsonNumber(sum / t.size) : "NaN",
     requiresGrad: t.needsGrad,
+    isParameter: t.needsGrad && t.isLeaf,
     hasGrad: t.grad !== null,
   };
 }

@@ -29,7 +29,10 @@ export interface TensorPayload {
   min: number | string;
   max: number | string;
   mean: number | string;
+  /** gradients flow through it (a parameter, or anything computed from one: PyTorch's requires_grad). */
   requiresGrad: boolean;
+  /** a parameter: marked with requiresGrad() itself, not computed (a leaf of the graph). */
+  isParameter: boolean;
   hasGrad: boolean;
 }
 

@@ -15,6 +15,14 @@ describe("rich output", () => {
     expect(d.data[MIME.text]).toContain("array(");
   });
 
+  it("a parameter is marked as one; a tensor computed from it only requires grad", async () => {
+    const host = newHost();
+    const r = await run(host, "a", "const W = np.ones([2]).requiresGrad()\nconst Z = W.mul(2)\ndisplay(W)\ndisplay(Z)");
+    const [w, z] = displays(r.messages);
+    expect(w.data[MIME.tensor]).toMatchObject({ requiresGrad: true, isParameter: true });
+    expect(z.data[MIME.tensor]).toMatchObject({ requiresGrad: true, isParameter: false });
+  });
+
   it("a result tensor with NaN and Infinity is JSON-safe", async () => {
     const host = newHost();
     const r = await run(host, "a", "np.array([NaN, Infinity, -Infinity, 1])");

@@ -17,6 +17,7 @@ export interface TensorData {
   max?: number | string;
   mean?: number | string;
   requiresGrad?: boolean;
+  isParameter?: boolean;
   hasGrad?: boolean;
 }
 
@@ -43,7 +44,7 @@ export class SbTensorView extends LightElement {
         ${t.shape.length === 0 || t.data.length === 1 && (t.size ?? 1) === 1
           ? html`<span class="tensor-scalar" title=${String(t.data[0])}>${num(t.data[0])}</span>`
           : html`<span class="tensor-stats">min ${num(stats.min)} · max ${num(stats.max)} · mean ${num(stats.mean)}</span>`}
-        ${t.requiresGrad ? html`<span class="badge badge-param" title="requires grad">param</span>` : nothing}
+        ${t.isParameter ? html`<span class="badge badge-param" title="a parameter: gradients collect in its .grad">param</span>` : nothing}
       </figcaption>
       ${(t.size ?? t.data.length) === 1 ? nothing : html`<div class="tensor-scroll" tabindex="0" role="region" aria-label="values of ${name || "tensor"}">
         <table class="tensor-table">
