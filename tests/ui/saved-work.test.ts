@@ -11,7 +11,7 @@ describe("the student's work", () => {
   afterEach(() => vi.useRealTimers());
 
   it("applyWork puts the student's sources in place and leaves other cells as they are", () => {
-    const doc = applyWork(lesson("a"), { a: "mine", gone: "x" });
+    const doc = applyWork(lesson("a"), { sources: { a: "mine", gone: "x" } });
     expect(doc.cells.find((c) => c.id === "a")!.source).toBe("mine");
     expect(doc.cells.find((c) => c.id === "b")!.source).toBe("b");
   });

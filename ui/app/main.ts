@@ -9,6 +9,7 @@ import "../components/sb-code-editor.ts";
 import "../components/sb-trace-view.ts";
 import "../components/sb-variable-inspector.ts";
 import "../components/sb-toolbar.ts";
+import "../components/sb-keyboard-help.ts";
 import "../components/sb-value-popover.ts";
 import { KernelClient } from "../kernel-client.ts";
 import "./sb-app.ts";

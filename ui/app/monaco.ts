@@ -36,9 +36,24 @@ export function loadMonaco(): Promise<{ monaco: Monaco; ts: TsDefaults }> {
     });
     ts.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS });
     ts.setExtraLibs((await kernelLibs()).map(([filePath, content]) => ({ filePath, content })));
+    followColorScheme(monaco);
     return { monaco, ts };
   })();
   return loading;
+}
+
+const DARK = "(prefers-color-scheme: dark)";
+
+/** Monaco's theme for the page's colour scheme now. */
+export function monacoTheme(): "vs" | "vs-dark" {
+  return typeof matchMedia === "function" && matchMedia(DARK).matches ? "vs-dark" : "vs";
+}
+
+/** The page's theme follows the system's light/dark switch live (app.css); Monaco's theme is global, so
+ * one listener switches every editor. */
+function followColorScheme(monaco: Monaco): void {
+  if (typeof matchMedia !== "function") return;
+  matchMedia(DARK).addEventListener("change", (e) => monaco.editor.setTheme(e.matches ? "vs-dark" : "vs"));
 }
 
 /** Declare the names of earlier cells (all but the ones the edited cell defines itself). */

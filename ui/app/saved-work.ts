@@ -2,7 +2,7 @@
 // from (`base`) and the source of every cell they changed. Kept apart from the lesson itself so an
 // upstream change to the lesson never overwrites an edit: we compare the new lesson with `base`.
 import { get, set, del } from "idb-keyval";
-import type { NotebookDoc } from "../document/index.ts";
+import type { Cell, CodeCell, NotebookDoc } from "../document/index.ts";
 
 export interface SavedWork {
   version: 1;
@@ -13,8 +13,21 @@ export interface SavedWork {
   sources: Record<string, string>;
   /** cell ids whose hidden solution the student chose to reveal. */
   revealed: string[];
+  /** code cells the student inserted, in page order, each placed right after the cell `after`
+   * (a lesson cell or an earlier inserted one; null: at the top). Their sources are in `sources`. */
+  added?: AddedCell[];
+  /** lesson cells the student deleted: hidden for them until "Reset lesson". */
+  removed?: string[];
   savedAt: number;
 }
+
+export interface AddedCell { id: string; after: string | null }
+
+/** The parts of the work that change the document the student sees. */
+export type WorkEdits = Pick<SavedWork, "sources"> & Partial<Pick<SavedWork, "added" | "removed">>;
+
+/** Ids of the student's own cells start with this (a lesson's ids never need to). */
+export const ADDED_PREFIX = "mine-";
 
 const key = (lesson: string) => `stepbook:work:${lesson}`;
 
@@ -31,9 +44,51 @@ export async function forgetWork(lesson: string): Promise<void> {
   await del(key(lesson));
 }
 
-/** The lesson with the student's sources in place (cells the lesson no longer has are dropped). */
-export function applyWork(doc: NotebookDoc, sources: Readonly<Record<string, string>>): NotebookDoc {
-  return { ...doc, cells: doc.cells.map((c) => (Object.hasOwn(sources, c.id) && sources[c.id] !== c.source ? { ...c, source: sources[c.id]! } : c)) };
+/** The lesson as the student sees it: their sources in place, their inserted cells added and the
+ * lesson cells they deleted left out. Edits to cells the lesson no longer has are dropped; an inserted
+ * cell whose neighbour is gone goes to the end. */
+export function applyWork(doc: NotebookDoc, work: WorkEdits): NotebookDoc {
+  const { sources } = work;
+  const cells: Cell[] = doc.cells.map((c) => (Object.hasOwn(sources, c.id) && sources[c.id] !== c.source ? { ...c, source: sources[c.id]! } : c));
+  for (const { id, after } of work.added ?? []) {
+    const at = after === null ? 0 : cells.findIndex((c) => c.id === after) + 1 || cells.length;
+    cells.splice(at, 0, newCodeCell(id, sources[id] ?? ""));
+  }
+  const removed = new Set(work.removed ?? []);
+  return { ...doc, cells: removed.size ? cells.filter((c) => !removed.has(c.id)) : cells };
+}
+
+export function newCodeCell(id: string, source = ""): CodeCell {
+  return { id, type: "code", source, metadata: {}, options: {}, outputs: [], executionCount: null };
+}
+
+/** Insert a new code cell of the student's next to `target` (above or below it, as they see the page). */
+export function insertCell(doc: NotebookDoc, work: SavedWork, target: string, where: "above" | "below", id: string): SavedWork {
+  // Placed among all the cells, hidden ones too: right above or below the target.
+  const full = applyWork(doc, { ...work, removed: [] }).cells.map((c) => c.id);
+  const j = full.indexOf(target) - (where === "above" ? 1 : 0);
+  const order = [...full.slice(0, j + 1), id, ...full.slice(j + 1)];
+  return { ...work, sources: { ...work.sources, [id]: "" }, added: anchorsOf(order, new Set([...(work.added ?? []).map((a) => a.id), id])) };
+}
+
+/** Delete a cell: the student's own is gone; a lesson cell is hidden (until "Reset lesson"). */
+export function deleteCell(doc: NotebookDoc, work: SavedWork, id: string): SavedWork {
+  const added = work.added ?? [];
+  if (!added.some((a) => a.id === id)) return { ...work, removed: [...new Set([...(work.removed ?? []), id])] };
+  const order = applyWork(doc, { ...work, removed: [] }).cells.map((c) => c.id).filter((c) => c !== id);
+  const { [id]: _gone, ...sources } = work.sources;
+  return { ...work, sources, added: anchorsOf(order, new Set(added.map((a) => a.id).filter((a) => a !== id))) };
+}
+
+/** Each inserted cell anchored to the cell just before it, in page order (so replaying them in order
+ * rebuilds the same page). */
+function anchorsOf(order: readonly string[], mine: ReadonlySet<string>): AddedCell[] {
+  return order.flatMap((id, k) => (mine.has(id) ? [{ id, after: k === 0 ? null : order[k - 1]! }] : []));
+}
+
+/** Whether the student changed anything: a source, an inserted or a deleted cell. */
+export function hasEdits(work: WorkEdits | undefined): boolean {
+  return !!work && (Object.keys(work.sources).length > 0 || !!work.added?.length || !!work.removed?.length);
 }
 
 /** Cells whose lesson text changed upstream since the student's edits began, and that the student also edited. */

@@ -16,7 +16,8 @@ import type { BindsHoverDetail } from "../components/sb-markdown-cell.ts";
 import type { ToolbarAction } from "../components/sb-toolbar.ts";
 import type { TensorData } from "../components/sb-tensor-view.ts";
 import { bundledCourse, entryOf, parseLesson, sortLessons, type LessonEntry } from "./course.ts";
-import { applyWork, debounce, forgetWork, loadWork, saveWork, upstreamChanges, type SavedWork } from "./saved-work.ts";
+import { ADDED_PREFIX, applyWork, debounce, deleteCell, forgetWork, hasEdits, insertCell, loadWork, saveWork, upstreamChanges, type SavedWork } from "./saved-work.ts";
+import { commandFor, isTyping, type Command } from "./commands.ts";
 import { initialRuntime, transition, type RuntimeEvent, type RuntimeState } from "./state.ts";
 import { mergeInlineValues, userExpressionsOf } from "./inline-values.ts";
 import { parseRoute, type Route } from "./route.ts";
@@ -67,6 +68,9 @@ export class SbApp extends LightElement {
   @state() private authoring = false;
   @state() private saveState = "";
   @state() private notice = "";
+  @state() private helpOpen = false;
+  /** the first key of a two-key command ("d" of "d d"), while the second may follow. */
+  private pendingKey: { key: string; at: number } | null = null;
   private kernel: KernelConnection | null = null;
   private unsubscribe: (() => void) | null = null;
   private playTimer: ReturnType<typeof setInterval> | undefined;
@@ -81,6 +85,7 @@ export class SbApp extends LightElement {
     addEventListener("hashchange", this.onRoute);
     addEventListener("pagehide", this.flush);
     document.addEventListener("visibilitychange", this.flush);
+    document.addEventListener("keydown", this.onCommandKey);
     this.onRoute();
     void this.loadEditedMarks();
   }
@@ -90,6 +95,7 @@ export class SbApp extends LightElement {
     removeEventListener("hashchange", this.onRoute);
     removeEventListener("pagehide", this.flush);
     document.removeEventListener("visibilitychange", this.flush);
+    document.removeEventListener("keydown", this.onCommandKey);
     this.stopPlay();
     this.unsubscribe?.();
     this.kernel?.dispose();
@@ -129,7 +135,7 @@ export class SbApp extends LightElement {
 
   private async loadEditedMarks(): Promise<void> {
     const marks = new Set<string>();
-    for (const l of this.lessons) if (Object.keys((await loadWork(l.name).catch(() => undefined))?.sources ?? {}).length) marks.add(l.name);
+    for (const l of this.lessons) if (hasEdits(await loadWork(l.name).catch(() => undefined))) marks.add(l.name);
     this.edited = marks;
   }
 
@@ -188,7 +194,7 @@ export class SbApp extends LightElement {
 
   /** The lesson with the student's edits in place. */
   private get doc(): NotebookDoc | null {
-    return this.lesson ? applyWork(this.lesson.doc, this.lesson.work.sources) : null;
+    return this.lesson ? applyWork(this.lesson.doc, this.lesson.work) : null;
   }
 
   private rerender(): void {
@@ -320,6 +326,25 @@ export class SbApp extends LightElement {
     this.rerender();
   }
 
+  /** The lesson changed a cell the student edited: take the lesson's version (their edit is lost). */
+  private takeLesson(cellId: string): void {
+    const lesson = this.lesson;
+    if (!lesson || !this.confirm("Replace your version of this cell with the lesson's? Your edits to it are lost.")) return;
+    const { [cellId]: _gone, ...sources } = lesson.work.sources;
+    this.setWork({ ...lesson.work, sources });
+    this.dispatch({ type: "ui/edited", cellId, source: lesson.doc.cells.find((c) => c.id === cellId)?.source ?? "" });
+    this.settleConflict(cellId);
+  }
+
+  /** One conflict is settled; when none is left the student has seen the update: the lesson is the new base. */
+  private settleConflict(cellId: string): void {
+    const lesson = this.lesson;
+    if (!lesson?.upstream) return;
+    const conflicts = lesson.upstream.conflicts.filter((id) => id !== cellId);
+    if (conflicts.length === 0) { this.acceptUpstream(); return; }
+    this.lesson = { ...lesson, upstream: { ...lesson.upstream, conflicts } };
+  }
+
   private acceptUpstream(): void {
     const lesson = this.lesson;
     if (!lesson) return;
@@ -361,7 +386,7 @@ export class SbApp extends LightElement {
       this.saveState = result === "unchanged" ? "no changes" : `saved notebooks/${lesson.entry.name}.md`;
       const entry = entryOf(lesson.entry.name, text);
       this.lessons = sortLessons(this.lessons.map((l) => (l.name === entry.name ? entry : l)));
-      if (this.lesson) this.lesson = { ...this.lesson, entry, work: { ...this.lesson.work, base: Object.keys(this.lesson.work.sources).length ? this.lesson.work.base : text } };
+      if (this.lesson) this.lesson = { ...this.lesson, entry, work: { ...this.lesson.work, base: hasEdits(this.lesson.work) ? this.lesson.work.base : text } };
     } catch (e) {
       this.saveState = `not saved: ${e instanceof Error ? e.message : e}`;
     }
@@ -376,7 +401,7 @@ export class SbApp extends LightElement {
     const lesson = this.lesson;
     if (!lesson || lesson.entry.name !== name || entry.error) return;
     const doc = parseLesson(entry);
-    const work = Object.keys(lesson.work.sources).length ? lesson.work : { ...lesson.work, base: text };
+    const work = hasEdits(lesson.work) ? lesson.work : { ...lesson.work, base: text };
     this.lesson = { entry, doc, work, upstream: this.upstreamOf(work, entry, doc) };
     this.notice = "The lesson file changed: the page shows the new version. Your variables are kept.";
     this.rerender();
@@ -471,6 +496,7 @@ export class SbApp extends LightElement {
       case "download-ipynb": this.download("ipynb"); break;
       case "toggle-variables": this.variablesOpen = !this.variablesOpen; if (this.variablesOpen) void this.refreshVariables(); break;
       case "toggle-authoring": this.authoring = !this.authoring; this.editingCell = null; this.saveState = ""; break;
+      case "keyboard-help": this.helpOpen = true; break;
       case "save-lesson": this.saveToFile.flush(); void this.writeLessonFile(); break;
     }
   }
@@ -488,6 +514,89 @@ export class SbApp extends LightElement {
       el?.scrollIntoView({ block: "nearest" });
       if (!wasEditing) el?.querySelector<HTMLElement>(".code-view")?.focus();
     });
+  }
+
+  // ---- command mode ------------------------------------------------------------------------------------
+
+  private isMine(cellId: string): boolean {
+    return !!this.lesson?.work.added?.some((a) => a.id === cellId);
+  }
+
+  /** Keys with focus on a cell (not typing): Jupyter's command mode. `?`/`h` work anywhere on the lesson. */
+  private onCommandKey = (e: KeyboardEvent) => {
+    if (!this.lesson || this.helpOpen || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+    const pending = this.pendingKey && e.timeStamp - this.pendingKey.at < 1000 ? this.pendingKey.key : null;
+    const { command, pending: next } = commandFor(e.key, pending);
+    this.pendingKey = next ? { key: next, at: e.timeStamp } : null;
+    if (!command) return;
+    const cellEl = (e.target as Element).closest?.<HTMLElement>("sb-code-cell");
+    const cellId = cellEl && this.contains(cellEl) ? cellEl.dataset.cell ?? null : null;
+    if (command === "help") { e.preventDefault(); this.helpOpen = true; return; }
+    // the other commands act on the focused cell; Enter on a button is the button's
+    if (!cellId || (command === "edit" && (e.target as Element).closest("button, a"))) return;
+    e.preventDefault();
+    this.command(command, cellId);
+  };
+
+  private command(command: Exclude<Command, "help">, cellId: string): void {
+    const cells = this.codeCells();
+    const at = cells.findIndex((c) => c.id === cellId);
+    switch (command) {
+      case "edit":
+        if (!this.concealed(cells[at]!) && !cells[at]!.options.readonly) { this.editingCell = cellId; this.syncCellNames(); }
+        break;
+      case "next":
+      case "previous": {
+        const to = cells[at + (command === "next" ? 1 : -1)];
+        if (to) void this.focusCell(to.id);
+        break;
+      }
+      case "insert-above":
+      case "insert-below":
+        this.insert(cellId, command === "insert-above" ? "above" : "below");
+        break;
+      case "delete":
+        this.dropCell(cellId, cells[at + 1]?.id ?? cells[at - 1]?.id ?? null);
+        break;
+      default:
+        logNever(command);
+    }
+  }
+
+  private async focusCell(cellId: string): Promise<void> {
+    await this.updateComplete;
+    const el = this.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(`sb-code-cell[data-cell="${CSS.escape(cellId)}"]`);
+    await el?.updateComplete;
+    const target = el?.querySelector<HTMLElement>(".code-view") ?? el?.querySelector<HTMLElement>("section.code-cell");
+    target?.focus();
+    target?.scrollIntoView({ block: "nearest" });
+  }
+
+  /** A new, empty code cell of the student's: saved with their work, in the downloads, focused. */
+  private insert(cellId: string, where: "above" | "below"): void {
+    const lesson = this.lesson;
+    if (!lesson) return;
+    if (this.authoring) { this.notice = "In lecturer mode, add cells in the lesson file."; return; }
+    const id = `${ADDED_PREFIX}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    this.setWork(insertCell(lesson.doc, lesson.work, cellId, where, id));
+    void this.focusCell(id);
+  }
+
+  /** Delete a cell: the student's own is gone; a lesson cell is hidden for them (Reset lesson brings it back). */
+  private dropCell(cellId: string, focusNext: string | null): void {
+    const lesson = this.lesson;
+    if (!lesson) return;
+    if (this.authoring) { this.notice = "In lecturer mode, delete cells in the lesson file."; return; }
+    const mine = this.isMine(cellId);
+    const source = this.codeCells().find((c) => c.id === cellId)?.source ?? "";
+    const question = mine
+      ? "Delete this cell of yours? Its code is lost."
+      : "Hide this cell of the lesson? \"Reset lesson\" brings it back (and discards your other edits).";
+    if ((!mine || source.trim() !== "") && !this.confirm(question)) return;
+    if (this.editingCell === cellId) this.editingCell = null;
+    if (this.traceOpen === cellId) { this.stopPlay(); this.traceOpen = null; }
+    this.setWork(deleteCell(lesson.doc, lesson.work, cellId));
+    if (focusNext) void this.focusCell(focusNext);
   }
 
   /** Equation references (`<a href="#eq-x">`) scroll within the lesson instead of changing the route. */
@@ -522,6 +631,7 @@ export class SbApp extends LightElement {
     return html`${header}
       ${this.notice ? html`<p class="notice" role="status">${this.notice} <button class="link-button" @click=${() => (this.notice = "")}>dismiss</button></p>` : nothing}
       <main id="main">${this.route.view === "lesson" && this.lesson ? this.lessonView(this.lesson) : this.route.view === "index" ? this.indexView() : nothing}</main>
+      ${this.lesson ? html`<sb-keyboard-help ?open=${this.helpOpen} @sb-close=${() => (this.helpOpen = false)}></sb-keyboard-help>` : nothing}
       ${this.hover ? html`<sb-value-popover .values=${this.hover.values} .x=${this.hover.x} .y=${this.hover.y}></sb-value-popover>` : nothing}`;
   }
 
@@ -544,7 +654,7 @@ export class SbApp extends LightElement {
         @sb-action=${(e: CustomEvent<{ action: ToolbarAction }>) => this.onAction(e.detail.action)}></sb-toolbar>
       ${lesson.upstream ? html`<div class="banner upstream" role="status">
         <p><strong>This lesson was updated</strong> since you started editing it. Your edits are kept${lesson.upstream.conflicts.length
-          ? html`; the lesson also changed cells you edited (${lesson.upstream.conflicts.length}): they are marked, and "Reset" shows the new version`
+          ? html`; the lesson also changed cells you edited (${lesson.upstream.conflicts.length}): each is marked, with "Compare with the lesson"`
           : ""}.</p>
         <button class="btn" @click=${() => this.acceptUpstream()}>OK</button></div>` : nothing}
       ${this.authoring ? html`<p class="banner authoring" role="status">Lecturer mode: edits change <code>notebooks/${lesson.entry.name}.md</code> (double-click prose to edit it).</p>` : nothing}
@@ -555,6 +665,8 @@ export class SbApp extends LightElement {
           @sb-edit-end=${(e: CustomEvent<{ cellId: string }>) => this.onEditEnd(e.detail.cellId)}
           @sb-source-change=${(e: CustomEvent<{ cellId: string; source: string }>) => this.edit(e.detail.cellId, e.detail.source)}
           @sb-reset-cell=${(e: CustomEvent<{ cellId: string }>) => this.resetCell(e.detail.cellId)}
+          @sb-take-lesson=${(e: CustomEvent<{ cellId: string }>) => this.takeLesson(e.detail.cellId)}
+          @sb-keep-mine=${(e: CustomEvent<{ cellId: string }>) => this.settleConflict(e.detail.cellId)}
           @sb-reveal=${(e: CustomEvent<{ cellId: string }>) => this.reveal(e.detail.cellId)}
           @sb-toggle-trace=${(e: CustomEvent<{ cellId: string }>) => this.toggleTrace(e.detail.cellId)}
           @sb-step=${(e: CustomEvent<{ cellId: string; index: number }>) => { this.stopPlay(); void this.showStep(e.detail.cellId, e.detail.index); }}
@@ -570,8 +682,10 @@ export class SbApp extends LightElement {
             const index = codeIndex++;
             const rt = this.runtime.cells[cell.id] ?? null;
             const original = lesson.doc.cells.find((c) => c.id === cell.id)?.source;
+            const conflict = !this.authoring && lesson.upstream?.conflicts.includes(cell.id) && original !== undefined;
             return html`<sb-code-cell data-cell=${cell.id} .cellId=${cell.id} .source=${cell.source} .options=${cell.options}
                 .runtime=${rt} .index=${index} ?editing=${this.editingCell === cell.id} ?modified=${!this.authoring && cell.source !== original}
+                ?mine=${original === undefined} .lessonSource=${conflict ? original : null}
                 ?concealed=${this.concealed(cell)} ?traceOpen=${this.traceOpen === cell.id}
                 .highlightLine=${this.traceOpen === cell.id ? stepLine : null}></sb-code-cell>
               ${this.traceOpen === cell.id && rt?.trace ? html`<sb-trace-view .cellId=${cell.id} .trace=${rt.trace} .index=${this.traceIndex}
@@ -586,4 +700,8 @@ export class SbApp extends LightElement {
 
 declare global {
   interface HTMLElementTagNameMap { "sb-app": SbApp }
+}
+
+function logNever(x: never): void {
+  console.warn("stepbook: unhandled command", x);
 }

@@ -1,13 +1,15 @@
 // A code cell: its prompt ([3], [*] while running), a run button, badges (trace, exercise, stale,
-// edited), the code (highlighted when read, Monaco when edited), and its outputs.
+// edited, yours), the code (highlighted when read, Monaco when edited), and its outputs. When the
+// lesson changed a cell the student edited, a strip offers to compare the two and pick one.
 // Shift+Enter runs and moves on; Ctrl+Enter runs and stays. Events only; the app does the work.
 import { html, nothing } from "lit";
-import { customElement, property } from "lit/decorators.js";
+import { customElement, property, state } from "lit/decorators.js";
 import type { CodeCellOptions } from "../document/types.ts";
 import type { CellRuntime } from "../app/state.ts";
 import { LightElement } from "./light-element.ts";
 import "./sb-code-view.ts";
 import "./sb-output-area.ts";
+import "./sb-line-diff.ts";
 
 @customElement("sb-code-cell")
 export class SbCodeCell extends LightElement {
@@ -23,6 +25,11 @@ export class SbCodeCell extends LightElement {
   @property({ type: Boolean }) traceOpen = false;
   @property({ type: Number }) highlightLine: number | null = null;
   @property({ type: Number }) index = 0;
+  /** a cell the student inserted (not from the lesson). */
+  @property({ type: Boolean }) mine = false;
+  /** the lesson's current version, when the lesson changed this cell after the student edited it. */
+  @property({ attribute: false }) lessonSource: string | null = null;
+  @state() private comparing = false;
 
   override render() {
     const rt = this.runtime;
@@ -31,8 +38,8 @@ export class SbCodeCell extends LightElement {
     const o = this.options;
     const errorLine = rt?.error?.line ?? null;
     const errorMessage = rt?.outputs.find((x) => x.kind === "error");
-    const label = `code cell ${this.index + 1}${o.exercise ? `, exercise ${o.exercise}` : ""}${o.solution ? `, solution ${o.solution}` : ""}`;
-    return html`<section class="code-cell status-${status} ${rt?.stale ? "is-stale" : ""} ${rt?.error ? "has-error" : ""}" aria-label=${label}
+    const label = `code cell ${this.index + 1}${o.exercise ? `, exercise ${o.exercise}` : ""}${o.solution ? `, solution ${o.solution}` : ""}${this.mine ? ", yours" : ""}`;
+    return html`<section class="code-cell status-${status} ${rt?.stale ? "is-stale" : ""} ${rt?.error ? "has-error" : ""}" aria-label=${label} tabindex="-1"
         aria-busy=${status !== "idle"} @keydown=${this.onKey}>
       <div class="cell-prompt" aria-label="execution count">[${prompt}]</div>
       <div class="cell-main">
@@ -44,13 +51,15 @@ export class SbCodeCell extends LightElement {
           ${o.exercise ? html`<span class="badge badge-exercise">exercise: ${o.exercise}</span>` : nothing}
           ${o.solution ? html`<span class="badge badge-solution">solution: ${o.solution}</span>` : nothing}
           ${rt?.stale ? html`<span class="badge badge-stale" title="inputs changed since this cell ran">stale</span>` : nothing}
-          ${this.modified ? html`<span class="badge badge-edited">edited</span>` : nothing}
+          ${this.mine ? html`<span class="badge badge-mine" title="a cell you inserted">yours</span>`
+            : this.modified ? html`<span class="badge badge-edited">edited</span>` : nothing}
           <span class="cell-bar-spacer"></span>
           ${rt?.trace && rt.trace.records.length ? html`<button class="btn btn-trace" aria-pressed=${this.traceOpen}
               @click=${() => this.emit("sb-toggle-trace", { cellId: this.cellId })}>${this.traceOpen ? "Hide steps" : `Step through (${rt.trace.records.length})`}</button>` : nothing}
-          ${this.modified ? html`<button class="btn btn-reset" title="Reset this cell to the lesson's version"
+          ${this.modified && !this.mine ? html`<button class="btn btn-reset" title="Reset this cell to the lesson's version"
               @click=${() => this.emit("sb-reset-cell", { cellId: this.cellId })}>Reset</button>` : nothing}
         </div>
+        ${this.lessonSource !== null ? this.upstreamStrip(this.lessonSource) : nothing}
         ${this.concealed
           ? html`<div class="solution-hidden"><p>The solution is hidden. Try the exercise first.</p>
               <button class="btn" @click=${() => this.emit("sb-reveal", { cellId: this.cellId })}>Show solution</button></div>`
@@ -64,6 +73,18 @@ export class SbCodeCell extends LightElement {
         <sb-output-area .outputs=${rt?.outputs ?? []} ?live=${rt?.ranSource != null}></sb-output-area>
       </div>
     </section>`;
+  }
+
+  private upstreamStrip(lesson: string) {
+    return html`<div class="upstream-cell" role="group" aria-label="the lesson changed this cell">
+      <p><span class="upstream-note">The lesson changed this cell since you edited it.</span>
+        <button class="btn btn-compare" aria-expanded=${this.comparing} @click=${() => (this.comparing = !this.comparing)}>${
+          this.comparing ? "Hide comparison" : "Compare with the lesson"}</button></p>
+      ${this.comparing ? html`<sb-line-diff .yours=${this.source} .lesson=${lesson}></sb-line-diff>
+        <p class="upstream-actions">
+          <button class="btn btn-take-lesson" @click=${() => this.emit("sb-take-lesson", { cellId: this.cellId })}>Take the lesson's version</button>
+          <button class="btn btn-keep-mine" @click=${() => this.emit("sb-keep-mine", { cellId: this.cellId })}>Keep mine</button></p>` : nothing}
+    </div>`;
   }
 
   private onKey = (e: KeyboardEvent) => {

@@ -2,7 +2,7 @@
 // stays, Esc leaves the editor (no keyboard trap: Tab stays in the editor, Esc hands focus back).
 import { html } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { loadMonaco, type Monaco } from "../app/monaco.ts";
+import { loadMonaco, monacoTheme, type Monaco } from "../app/monaco.ts";
 import { LightElement } from "./light-element.ts";
 
 type Editor = ReturnType<Monaco["editor"]["create"]>;
@@ -43,9 +43,8 @@ export class SbCodeEditor extends LightElement {
     const uri = monaco.Uri.parse(`file:///cells/${encodeURIComponent(this.cellId || "cell")}.ts`);
     monaco.editor.getModel(uri)?.dispose();
     const model = monaco.editor.createModel(this.source, "typescript", uri);
-    const dark = matchMedia?.("(prefers-color-scheme: dark)").matches;
     const editor = monaco.editor.create(host, {
-      model, theme: dark ? "vs-dark" : "vs", minimap: { enabled: false }, scrollBeyondLastLine: false,
+      model, theme: monacoTheme(), minimap: { enabled: false }, scrollBeyondLastLine: false,
       automaticLayout: true, fontSize: 14, lineNumbers: "on", tabSize: 2, fixedOverflowWidgets: true,
       ariaLabel: "code cell editor, Escape to leave", scrollbar: { alwaysConsumeMouseWheel: false },
     });

@@ -4,7 +4,7 @@ import { html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { LightElement } from "./light-element.ts";
 
-export type ToolbarAction = "run-all" | "run-stale" | "stop" | "restart" | "reset-lesson" | "download-md" | "download-ipynb" | "toggle-variables" | "toggle-authoring" | "save-lesson";
+export type ToolbarAction = "run-all" | "run-stale" | "stop" | "restart" | "reset-lesson" | "download-md" | "download-ipynb" | "toggle-variables" | "toggle-authoring" | "save-lesson" | "keyboard-help";
 
 @customElement("sb-toolbar")
 export class SbToolbar extends LightElement {
@@ -31,6 +31,7 @@ export class SbToolbar extends LightElement {
       ${b("download-md", "Download .md")}
       ${b("download-ipynb", "Download .ipynb")}
       ${b("reset-lesson", "Reset lesson", { title: "Discard your edits to this lesson" })}
+      ${b("keyboard-help", "Keys", { title: "Keyboard shortcuts (?)" })}
       ${this.canAuthor ? html`<span class="tb-sep" aria-hidden="true"></span>
         ${b("toggle-authoring", "Edit lesson", { pressed: this.authoring, title: "Lecturer: edit the lesson file" })}
         ${this.authoring ? b("save-lesson", "Save to file", { title: "Write notebooks/NAME.md" }) : nothing}
