@@ -51,7 +51,13 @@ export function backward(root: Tensor, seed?: Tensor): void {
     }
     t.grad = g; // intermediates keep their latest gradient so a student can inspect dZ1
     const { def, inputs, attrs } = t.node!;
-    const inputGrads = quietly(() => def.backward!(g, inputs, t, attrs));
+    // Only inputs that need a gradient get one: in X W1 + b1 the data X is an input of matmul too,
+    // but dL/dX would be a whole extra matrix product that nobody reads. The rule is told which
+    // inputs to skip (they get no step in the trace either). If none is left (a parameter was
+    // switched off with requiresGrad(false) after the forward pass), the rule is not run at all.
+    const needs = inputs.map((x) => x.needsGrad);
+    if (!needs.includes(true)) continue;
+    const inputGrads = quietly(() => def.backward!(g, inputs, t, attrs, needs));
     for (let k = 0; k < inputs.length; k++) {
       const input = inputs[k];
       const gk = inputGrads[k];

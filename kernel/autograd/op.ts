@@ -22,8 +22,12 @@ export interface OpDef<A = undefined> {
   /**
    * The vector-Jacobian product: given G = dL/d(out), return dL/d(input_i) for each input
    * (null where no gradient flows). Written with the same public ops; they run untracked.
+   * `needs[i]` says whether input i wants a gradient at all (PyTorch's ctx.needs_input_grad):
+   * the data X, one-hot labels Y, constants and detached tensors don't, so a rule with more than
+   * one input returns null for them instead of computing a gradient nobody will read. (A rule
+   * with one input need not look: backward() runs a rule only when some input needs a gradient.)
    */
-  backward?: (g: Tensor, inputs: Tensor[], out: Tensor, attrs: A) => (Tensor | null)[];
+  backward?: (g: Tensor, inputs: Tensor[], out: Tensor, attrs: A, needs: readonly boolean[]) => (Tensor | null)[];
   /** per input: the full gradient rule dL/d(input_i) in LaTeX, in terms of n.g. */
   vjpTex?: ((n: TexNames, attrs: A) => string)[];
   /** per input: the local derivative d(out)/d(input_i), the chain-rule factor. */

@@ -9,7 +9,11 @@ export const add = defineOp({
   name: "add",
   tex: (n) => `${n.in[0]} + ${n.in[1]}`,
   forward: ([a, b]) => binary("add", a, b, (x, y) => x + y),
-  backward: (g, [a, b]) => [unbroadcast(g, a.shape), unbroadcast(g, b.shape)],
+  // an input that needs no gradient (a constant, the data) gets none: the sum over its broadcast axes is skipped
+  backward: (g, [a, b], _out, _attrs, needs) => [
+    needs[0] ? unbroadcast(g, a.shape) : null,
+    needs[1] ? unbroadcast(g, b.shape) : null,
+  ],
   vjpTex: [(n) => n.g, (n) => n.g],
   factorTex: [() => "1", () => "1"],
 });

@@ -30,12 +30,13 @@ export const concatenate = defineOp<{ axis: number }>({
   name: "concatenate",
   tex: (n) => `\\left[${n.in.join(",\\ ")}\\right]`,
   forward: (parts, { axis }) => join(parts, axis),
-  backward: (g, parts, _out, { axis }) => {
+  backward: (g, parts, _out, { axis }, needs) => {
     let start = 0;
-    return parts.map((p) => {
+    return parts.map((p, k) => {
       const index = g.shape.map((_, i) => (i === axis ? `${start}:${start + p.shape[axis]}` : ":"));
       start += p.shape[axis];
-      return g.slice(...index);
+      // a part that needs no gradient (a column of ones appended to X) is not cut out at all
+      return needs[k] ? g.slice(...index) : null;
     });
   },
   vjpTex: [(n) => `${n.g}[\\text{its part}]`],

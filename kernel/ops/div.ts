@@ -8,9 +8,11 @@ export const div = defineOp({
   name: "div",
   tex: (n) => `\\frac{${n.in[0]}}{${n.in[1]}}`,
   forward: ([a, b]) => binary("div", a, b, (x, y) => x / y),
-  backward: (g, [a, b]) => [
-    unbroadcast(g.div(b), a.shape),
-    unbroadcast(g.mul(a).div(b.mul(b)).neg(), b.shape),
+  // an input that needs no gradient gets none: mean(x) = sum(x) / n divides by a constant n, and
+  // -G ⊙ A / B² would be four full-size operations and a sum, computed only to be thrown away
+  backward: (g, [a, b], _out, _attrs, needs) => [
+    needs[0] ? unbroadcast(g.div(b), a.shape) : null,
+    needs[1] ? unbroadcast(g.mul(a).div(b.mul(b)).neg(), b.shape) : null,
   ],
   vjpTex: [(n) => `\\frac{${n.g}}{${n.in[1]}}`, (n) => `-${n.g} \\odot \\frac{${n.in[0]}}{{${n.in[1]}}^{2}}`],
   factorTex: [(n) => `\\frac{1}{${n.in[1]}}`, (n) => `-\\frac{${n.in[0]}}{{${n.in[1]}}^{2}}`],

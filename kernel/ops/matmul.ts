@@ -51,7 +51,12 @@ export const matmul = defineOp({
   name: "matmul",
   tex: (n) => `${n.in[0]} ${n.in[1]}`,
   forward,
-  backward: (g, [a, b]) => [unbroadcast(g.matmul(mT(b)), a.shape), unbroadcast(mT(a).matmul(g), b.shape)],
+  // Each gradient is a whole matrix product, so skip the one nobody needs: in X W1 the data X
+  // needs no gradient, and G W1ᵀ (300 x 16 x 2 multiply-adds for the lesson) would be wasted.
+  backward: (g, [a, b], _out, _attrs, needs) => [
+    needs[0] ? unbroadcast(g.matmul(mT(b)), a.shape) : null,
+    needs[1] ? unbroadcast(mT(a).matmul(g), b.shape) : null,
+  ],
   vjpTex: [(n) => `${n.g}\\, ${n.in[1]}^{\\top}`, (n) => `${n.in[0]}^{\\top} ${n.g}`],
   factorTex: [(n) => `${n.in[1]}^{\\top}`, (n) => `${n.in[0]}^{\\top}`],
 });

@@ -9,9 +9,13 @@ export const maximum = defineOp({
   name: "maximum",
   tex: (n) => `\\max(${n.in[0]}, ${n.in[1]})`,
   forward: ([a, b]) => binary("maximum", a, b, (x, y) => (x > y || x !== x ? x : y)),
-  backward: (g, [a, b]) => {
+  // skip an input that needs no gradient: np.maximum(Z, 0) has a constant 0 on the right
+  backward: (g, [a, b], _out, _attrs, needs) => {
     const share = binary("maximum.backward", a, b, (x, y) => (x > y ? 1 : x === y ? 0.5 : 0));
-    return [unbroadcast(g.mul(share), a.shape), unbroadcast(g.mul(share.neg().add(1)), b.shape)];
+    return [
+      needs[0] ? unbroadcast(g.mul(share), a.shape) : null,
+      needs[1] ? unbroadcast(g.mul(share.neg().add(1)), b.shape) : null,
+    ];
   },
   vjpTex: [(n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]} > ${n.in[1]}]`, (n) => `${n.g} \\odot \\mathbb{1}[${n.in[1]} > ${n.in[0]}]`],
   factorTex: [(n) => `\\mathbb{1}[${n.in[0]} > ${n.in[1]}]`, (n) => `\\mathbb{1}[${n.in[1]} > ${n.in[0]}]`],

@@ -13,10 +13,11 @@ export const pow = defineOp({
   name: "pow",
   tex: (n) => `{${n.in[0]}}^{${n.in[1]}}`,
   forward: ([a, b]) => binary("pow", a, b, (x, y) => (y === 2 ? x * x : Math.pow(x, y))),
-  backward: (g, [a, b]) => [
-    unbroadcast(g.mul(binary("pow.backward", a, b, dA)), a.shape),
-    // only computed when the exponent is itself a parameter; ln A is NaN for A < 0, as in PyTorch
-    b.needsGrad ? unbroadcast(g.mul(binary("pow.backward", a, b, dB)), b.shape) : null,
+  backward: (g, [a, b], _out, _attrs, needs) => [
+    needs[0] ? unbroadcast(g.mul(binary("pow.backward", a, b, dA)), a.shape) : null,
+    // only computed when the exponent is itself a parameter (X ** 2 has the constant 2);
+    // ln A is NaN for A < 0, as in PyTorch
+    needs[1] ? unbroadcast(g.mul(binary("pow.backward", a, b, dB)), b.shape) : null,
   ],
   vjpTex: [
     (n) => `${n.g} \\odot ${n.in[1]}\\,{${n.in[0]}}^{${n.in[1]} - 1}`,

@@ -7,7 +7,11 @@ export const sub = defineOp({
   name: "sub",
   tex: (n) => `${n.in[0]} - ${n.in[1]}`,
   forward: ([a, b]) => binary("sub", a, b, (x, y) => x - y),
-  backward: (g, [a, b]) => [unbroadcast(g, a.shape), unbroadcast(g.neg(), b.shape)],
+  // skip an input that needs no gradient (Z - max(Z).detach() in softmax: no -G for the max)
+  backward: (g, [a, b], _out, _attrs, needs) => [
+    needs[0] ? unbroadcast(g, a.shape) : null,
+    needs[1] ? unbroadcast(g.neg(), b.shape) : null,
+  ],
   vjpTex: [(n) => n.g, (n) => `-${n.g}`],
   factorTex: [() => "1", () => "-1"],
 });

@@ -16,9 +16,14 @@ export const where = defineOp({
     for (let i = 0; i < out.length; i++) out[i] = cc[i] !== 0 ? aa[i] : bb[i];
     return new Tensor(out, shape);
   },
-  backward: (g, [c, a, b]) => {
+  // the condition never gets a gradient; A or B gets none when it needs none (where(X > 0, X, 0))
+  backward: (g, [c, a, b], _out, _attrs, needs) => {
     const mask = c.notEqual(0);
-    return [null, unbroadcast(g.mul(mask), a.shape), unbroadcast(g.mul(mask.neg().add(1)), b.shape)];
+    return [
+      null,
+      needs[1] ? unbroadcast(g.mul(mask), a.shape) : null,
+      needs[2] ? unbroadcast(g.mul(mask.neg().add(1)), b.shape) : null,
+    ];
   },
   vjpTex: [() => "0", (n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]}]`, (n) => `${n.g} \\odot \\mathbb{1}[\\lnot ${n.in[0]}]`],
   factorTex: [() => "0", (n) => `\\mathbb{1}[${n.in[0]}]`, (n) => `\\mathbb{1}[\\lnot ${n.in[0]}]`],

@@ -160,6 +160,36 @@ describe("gradcheck: analytic gradients match central differences", () => {
   }
 });
 
+describe("inputs that need no gradient get none, and the others' gradients do not change", () => {
+  // X in X W, the labels in Y ⊙ log P, the constant in x / n: each op's rule must skip them
+  const weightsFor = (t: Tensor) => new Tensor(Float64Array.from({ length: t.size }, (_, i) => 1 + (i % 5) / 5), t.shape);
+  for (const op of OPS.filter((o) => o.backward !== undefined)) {
+    const make = CASES[op.name];
+    if (make === undefined) continue;
+    for (const c of make().filter((c) => c.inputs.length > 1)) {
+      it(`${op.name} ${c.label}`, () => {
+        const all = c.inputs.map((x) => new Tensor(x.data.slice(), x.shape).requiresGrad());
+        const out = c.run(op, all);
+        out.mul(weightsFor(out)).sum().backward();
+        c.inputs.forEach((_, k) => {
+          const xs = c.inputs.map((x, i) => {
+            const t = new Tensor(x.data.slice(), x.shape);
+            return i === k ? t.requiresGrad() : t;
+          });
+          const o = c.run(op, xs);
+          const node = o.node!;
+          const needs = node.inputs.map((x) => x.needsGrad);
+          const grads = np.noGrad(() => op.backward!(weightsFor(o), node.inputs, o, node.attrs, needs));
+          grads.forEach((gr, i) => expect(gr === null, `${op.name}: gradient for input ${i} (needs ${needs[i]})`).toBe(!needs[i]));
+          o.mul(weightsFor(o)).sum().backward();
+          expect(xs[k].grad!.toArray(), `${op.name}: gradient of input ${k} alone`).toEqual(all[k].grad!.toArray());
+          xs.forEach((x, i) => i === k || expect(x.grad).toBeNull());
+        });
+      });
+    }
+  }
+});
+
 describe("gradcheck itself", () => {
   it("reports an op whose backward is wrong", () => {
     // d(x^3)/dx is 3x^2; a backward that forgets the 3 must be caught
