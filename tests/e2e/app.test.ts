@@ -3,6 +3,7 @@
 // edit kept. Without /usr/bin/chromium the suite is skipped and says so, unless
 // STEPBOOK_REQUIRE_BROWSER=1 (CI), where a missing browser fails.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { CHROMIUM, hasBrowser, launch, serve, type Opened, type Served } from "./harness.ts";
 
@@ -125,6 +126,48 @@ describe.skipIf(!available)("Stepbook in Chromium", () => {
     await page.waitForSelector("sb-code-cell");
     expect(await cell("data").locator(".code-view").textContent()).toContain("const edited = 41 + 1;");
     expect(await page.locator("sb-code-cell:has(.badge-exercise) .code-view").textContent()).toContain("while (true)");
+    expect(errors).toEqual([]);
+  });
+
+  it("command mode: b inserts a cell of the student's, it runs, survives a reload and downloads; d d deletes it", async () => {
+    const mine = page.locator("sb-code-cell:has(.badge-mine)");
+    await cell("data").locator(".code-view").focus();
+    await page.keyboard.press("b");
+    await expect.poll(() => mine.count()).toBe(1);
+    // the new cell sits right below and has the focus, in command mode; Enter edits it
+    const order = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("sb-code-cell")].map((c) => c.dataset.cell!));
+    expect(order[order.indexOf("data") + 1]).toMatch(/^mine-/);
+    expect(await page.evaluate(() => !!document.activeElement?.closest("sb-code-cell")?.querySelector(".badge-mine"))).toBe(true);
+    await page.keyboard.press("Enter");
+    await mine.locator(".monaco-editor .view-lines").waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    await page.keyboard.insertText("const mine = 6 * 7;\nmine");
+    // keys typed in the editor are text, not commands
+    expect(await mine.count()).toBe(1);
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => mine.locator(".text-output").textContent(), { timeout: 20_000 }).toBe("42");
+    // Monaco follows a live switch to dark
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect.poll(() => mine.locator(".monaco-editor.vs-dark").count()).toBe(1);
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(700);
+    await page.reload();
+    await page.waitForSelector("sb-code-cell");
+    expect(await mine.locator(".code-view").textContent()).toContain("const mine = 6 * 7;");
+    const download = page.waitForEvent("download");
+    await page.click(".tb-download-md");
+    const md = await readFile(await (await download).path(), "utf8");
+    expect(md).toMatch(/```ts \{#mine-[a-z0-9]+\}\nconst mine = 6 \* 7;\nmine\n```/);
+    await mine.locator(".code-view").focus();
+    page.once("dialog", (d) => void d.accept());
+    await page.keyboard.press("d");
+    await page.keyboard.press("d");
+    await expect.poll(() => mine.count()).toBe(0);
+    await page.waitForTimeout(700);
+    await page.reload();
+    await page.waitForSelector("sb-code-cell");
+    expect(await mine.count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ export function stepHtml(s: StepSummary): string {
   const stats = `min ${formatNumber(p.min)} · max ${formatNumber(p.max)} · mean ${formatNumber(p.mean)}`;
   return `<li class="step phase-${escapeHtml(s.phase)}" data-step="${s.step}">`
     + `<span class="step-phase">${escapeHtml(s.phase)}</span> `
-    + `<span class="step-formula">${renderTex(s.latex || s.rule || s.op, false)}</span> `
+    + `<span class="step-formula">${renderTex(s.latex || s.rule || s.op, false, "mathml")}</span> `
     + `<span class="step-shapes">${escapeHtml(shapes)}</span> `
     + `<span class="step-stats">${escapeHtml(stats)}</span> ${where}</li>`;
 }
