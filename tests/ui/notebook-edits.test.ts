@@ -231,4 +231,34 @@ describe("command mode in the app", () => {
     expect(app.querySelector(".banner.upstream")).toBeNull();
     expect(cell.querySelector(".upstream-cell")).toBeNull();
   });
+
+  it("Keep mine settles a cell for good (a reload does not ask again); settling the last one accepts the update", async () => {
+    const old = TEXT.replace("const a = 1;", "const a = 0;").replace("const b = 2;", "const b = 0;");
+    store.set("stepbook:work:t", work({ base: old, sources: { a: "mine a", b: "mine b" } }));
+    let app = await mountApp();
+    const strip = (id: string) => app.querySelector(`sb-code-cell[data-cell="${id}"] .upstream-cell`);
+    const compare = (id: string) => app.querySelector<HTMLButtonElement>(`sb-code-cell[data-cell="${id}"] .btn-compare`)!;
+    compare("a").click();
+    await settle(app);
+    app.querySelector<HTMLButtonElement>('sb-code-cell[data-cell="a"] .btn-keep-mine')!.click();
+    await settle(app);
+    expect(strip("a")).toBeNull();
+    expect(strip("b")).not.toBeNull();
+    dispatchEvent(new Event("pagehide"));
+    await settle(app);
+    app.remove();
+    app = await mountApp();
+    expect(strip("a")).toBeNull();
+    compare("b").click();
+    await settle(app);
+    app.querySelector<HTMLButtonElement>('sb-code-cell[data-cell="b"] .btn-keep-mine')!.click();
+    await settle(app);
+    expect(app.querySelector(".banner.upstream")).toBeNull();
+    dispatchEvent(new Event("pagehide"));
+    await settle(app);
+    const saved = (await loadWork("t"))!;
+    expect(saved.base).toBe(TEXT);
+    expect(saved.kept).toBeUndefined();
+    expect(saved.sources).toEqual({ a: "mine a", b: "mine b" });
+  });
 });

@@ -18,6 +18,8 @@ export interface SavedWork {
   added?: AddedCell[];
   /** lesson cells the student deleted: hidden for them until "Reset lesson". */
   removed?: string[];
+  /** cells changed upstream where the student chose "Keep mine" (until the next upstream change is accepted). */
+  kept?: string[];
   savedAt: number;
 }
 

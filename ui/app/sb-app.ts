@@ -8,7 +8,7 @@ import type { KernelConnection } from "../../kernel/protocol/connection.ts";
 import type { KernelMessage } from "../../kernel/protocol/messages.ts";
 import type { TensorValue, VariableSummary } from "../../kernel/protocol/values.ts";
 import { serializeNotebook, type Cell, type CodeCell, type NotebookDoc } from "../document/index.ts";
-import { renderDocument, type RenderedDocument } from "../render/render.ts";
+import { renderDocument, type CellValues, type RenderedDocument } from "../render/render.ts";
 import { LightElement } from "../components/light-element.ts";
 import type { StepValues } from "../components/sb-trace-view.ts";
 import type { BoundValue } from "../components/sb-value-popover.ts";
@@ -53,8 +53,8 @@ export class SbApp extends LightElement {
   @state() private edited = new Set<string>();
   @state() private lesson: OpenLesson | null = null;
   @state() private rendered: RenderedDocument = { cells: [], equations: [] };
-  /** `${expr}` -> its text, from the kernel's user_expressions after each run. */
-  private inlineValues: Record<string, string> = {};
+  /** markdown cell -> `${expr}` -> its text, from the kernel's user_expressions after each run. */
+  private inlineValues: CellValues = {};
   @state() private runtime: RuntimeState = initialRuntime();
   @state() private editingCell: string | null = null;
   @state() private traceOpen: string | null = null;
@@ -170,7 +170,8 @@ export class SbApp extends LightElement {
   private upstreamOf(work: SavedWork, entry: LessonEntry, doc: NotebookDoc): OpenLesson["upstream"] {
     if (work.base === entry.text || Object.keys(work.sources).length === 0) return null;
     try {
-      return upstreamChanges(parseLesson({ ...entry, text: work.base }), doc, work.sources);
+      const changes = upstreamChanges(parseLesson({ ...entry, text: work.base }), doc, work.sources);
+      return { ...changes, conflicts: changes.conflicts.filter((id) => !work.kept?.includes(id)) };
     } catch {
       return { changed: [], conflicts: [] };
     }
@@ -245,7 +246,7 @@ export class SbApp extends LightElement {
     return this.kernel
       .execute(cell.source, {
         cellId, trace: !!cell.options.trace,
-        userExpressions: this.doc ? userExpressionsOf(this.doc) : undefined,
+        userExpressions: this.doc ? userExpressionsOf(this.doc, cellId) : undefined,
         onMessage: (m: KernelMessage) => {
           if (!bound && "parent" in m && m.parent) { bound = true; this.dispatch({ type: "ui/bound", requestId: m.parent, cellId }); }
         },
@@ -343,13 +344,15 @@ export class SbApp extends LightElement {
     const conflicts = lesson.upstream.conflicts.filter((id) => id !== cellId);
     if (conflicts.length === 0) { this.acceptUpstream(); return; }
     this.lesson = { ...lesson, upstream: { ...lesson.upstream, conflicts } };
+    this.setWork({ ...lesson.work, kept: [...(lesson.work.kept ?? []), cellId] });
   }
 
   private acceptUpstream(): void {
     const lesson = this.lesson;
     if (!lesson) return;
     this.lesson = { ...lesson, upstream: null };
-    this.setWork({ ...lesson.work, base: lesson.entry.text });
+    const { kept: _settled, ...work } = this.lesson.work;
+    this.setWork({ ...work, base: lesson.entry.text });
   }
 
   private reveal(cellId: string): void {
