@@ -229,7 +229,8 @@ export class Kernel {
         const compiled = compileCell(`(${expr}\n)`, { filename: `stepbook-expr-${this.scriptId()}.js`, isKnown: (n) => n in this.scope });
         this.guard.begin(timeoutMs);
         const value = await this.run(compiled.code, compiled.filename, "inline", timeoutMs);
-        const text = toMimeBundle(value)["text/plain"];
+        // prose shows a string as it is, not as a quoted repr
+        const text = typeof value === "string" ? value : toMimeBundle(value)["text/plain"];
         results[key] = { status: "ok", text: typeof text === "string" ? text : String(value) };
       } catch (error) {
         const e = error instanceof Error ? error : new Error(String(error));

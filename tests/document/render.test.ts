@@ -24,7 +24,7 @@ Back to @eq-z; the value is \${z}.
 
 describe("renderDocument", () => {
   const doc = parseNotebook(lesson, "two-cells.md");
-  const rendered = renderDocument(doc, { values: { z: "1" } });
+  const rendered = renderDocument(doc, { values: { "cell-3": { z: "1" } } });
 
   it("numbers equations across the markdown cells of a document and lists them with their cell", () => {
     expect(rendered.equations).toEqual([

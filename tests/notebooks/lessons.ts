@@ -80,7 +80,3 @@ export function equationBinds(lesson: Lesson): { label: string; binds: string[] 
   return out;
 }
 
-/** Inline `${expr}` in prose (expressions without braces inside, which is all the course uses). */
-export function inlineExpressions(lesson: Lesson): string[] {
-  return [...prose(lesson).matchAll(/\$\{([^{}]+)\}/g)].map((m) => m[1].trim());
-}

@@ -5,14 +5,16 @@
 //    unfinished code, whose check is expected to fail until the student fills it in);
 //  - every `binds=` of an equation names a top-level variable the lesson defines (the names the CLI's
 //    `--json` writes under "variables");
-//  - every inline `${expr}` of the prose evaluates without an error once all cells have run.
+//  - every inline `${expr}` of the prose evaluates without an error where it stands (after the code
+//    cell before it), as the app and the exporter evaluate it.
 // The export check ("every lesson exports") belongs to the exporter's tests: add it there, or here once
 // `stepbook export` exists.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NodeKernelHost } from "../../kernel/host/node.ts";
 import type { KernelMessage } from "../../kernel/protocol/messages.ts";
 import { MIME, type CheckPayload } from "../../kernel/protocol/mime.ts";
-import { equationBinds, inlineExpressions, lessonFiles, loadLesson, type Lesson } from "./lessons.ts";
+import { equationBinds, lessonFiles, loadLesson, type Lesson } from "./lessons.ts";
+import { inlineExpressions, inlineExpressionsByCodeCell, parseExpressionKey } from "../../ui/render/inline-expressions.ts";
 
 interface CellRun {
   id: string;
@@ -51,17 +53,19 @@ async function runLesson(file: string): Promise<LessonRun> {
   const host = new NodeKernelHost();
   try {
     const cells: CellRun[] = [];
+    const inline: LessonRun["inline"] = [];
+    const expressions = inlineExpressionsByCodeCell(lesson.doc);
     for (const { cell, firstLine } of lesson.code) {
-      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs: CELL_TIMEOUT_MS });
+      const userExpressions = expressions.get(cell.id);
+      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs: CELL_TIMEOUT_MS, userExpressions });
+      // each ${expr} is evaluated where its prose stands: after the code cell before it
+      for (const [key, r] of Object.entries(reply.userExpressions ?? {})) {
+        inline.push({ expr: parseExpressionKey(key).expr, status: r.status, error: r.status === "error" ? `${r.ename}: ${r.evalue}` : "" });
+      }
       cells.push({ id: cell.id, line: firstLine, status: reply.status, errors: errorsOf(messages), checks: checksOf(messages), exercise: cell.options.exercise !== undefined });
       if (reply.status !== "ok") break;
     }
     const variables = Object.keys(host.kernel.variableValues());
-    const inline: LessonRun["inline"] = [];
-    for (const [k, expr] of inlineExpressions(lesson).entries()) {
-      const { reply, messages } = await host.execute(`(${expr})`, { cellId: `inline-${k}`, trace: false, timeoutMs: CELL_TIMEOUT_MS });
-      inline.push({ expr, status: reply.status, error: errorsOf(messages).join("\n") });
-    }
     return { lesson, cells, variables, inline };
   } finally {
     host.dispose();
@@ -103,5 +107,6 @@ describe.each(files)("%s", (file) => {
     const run = runs.get(file)!;
     const broken = run.inline.filter((i) => i.status !== "ok").map((i) => `\${${i.expr}}: ${i.error}`);
     expect(broken).toEqual([]);
+    expect(run.inline.length).toBe(inlineExpressions(run.lesson.doc).length);
   });
 });

@@ -48,12 +48,21 @@ describe("helpers", () => {
     expect(lines[1]![0]!.kind).toBe("string");
   });
 
-  it("inline values: every ${expr} of the prose is asked of the kernel; failures fall back to the placeholder", () => {
-    const doc = lesson("a", "X is ${X} with shape ${X.shape}; ${Y} is not defined");
-    expect(userExpressionsOf(doc)).toEqual({ X: "X", "X.shape": "X.shape", Y: "Y" });
-    const first = mergeInlineValues({}, { X: { status: "ok", text: "array([1.])" }, "X.shape": { status: "ok", text: "[1]" }, Y: { status: "error", ename: "ReferenceError", evalue: "Y is not defined" } });
-    expect(first).toEqual({ X: "array([1.])", "X.shape": "[1]" });
-    expect(mergeInlineValues(first, { X: { status: "error", ename: "ReferenceError", evalue: "gone" } })).toEqual({ "X.shape": "[1]" });
+  it("inline values: running a cell asks the kernel for the ${expr}s of the prose after it; failures fall back to the placeholder", () => {
+    const doc = parseNotebook("---\ntitle: T\n---\n\n```ts {#a}\nconst X = 1\n```\n\nX is ${X}, shape ${X.shape}; ${Y} is not defined\n\n```ts {#b}\nconst X = 2\n```\n\nNow ${X}.\n", "t.md");
+    const [first, second] = doc.cells.filter((c) => c.type === "markdown").map((c) => c.id);
+    const key = (cell: string, expr: string) => JSON.stringify([cell, expr]);
+    expect(userExpressionsOf(doc, "a")).toEqual({ [key(first!, "X")]: "X", [key(first!, "X.shape")]: "X.shape", [key(first!, "Y")]: "Y" });
+    expect(userExpressionsOf(doc, "b")).toEqual({ [key(second!, "X")]: "X" });
+    const afterA = mergeInlineValues({}, {
+      [key(first!, "X")]: { status: "ok", text: "1" }, [key(first!, "X.shape")]: { status: "ok", text: "undefined" },
+      [key(first!, "Y")]: { status: "error", ename: "ReferenceError", evalue: "Y is not defined" },
+    });
+    expect(afterA).toEqual({ [first!]: { X: "1", "X.shape": "undefined" } });
+    // the same expression after cell b is its own value: the prose after a keeps showing 1
+    const afterB = mergeInlineValues(afterA, { [key(second!, "X")]: { status: "ok", text: "2" } });
+    expect(afterB).toEqual({ [first!]: { X: "1", "X.shape": "undefined" }, [second!]: { X: "2" } });
+    expect(mergeInlineValues(afterB, { [key(first!, "X")]: { status: "error", ename: "ReferenceError", evalue: "gone" } })[first!]).toEqual({ "X.shape": "undefined" });
   });
 
   it("routes: index, lesson, and in-page anchors that are not routes", () => {

@@ -50,8 +50,8 @@ export interface ExportedLesson {
   /** the lesson's text as written (what the live app loads when the reader presses Run or Edit). */
   source: string;
   cells: ExportedCell[];
-  /** `${expr}` -> its value as text, from the run. */
-  values: Record<string, string>;
+  /** markdown cell id -> `${expr}` -> its value as text, where that cell stands in the run. */
+  values: Record<string, Record<string, string>>;
 }
 
 export interface LessonLink {

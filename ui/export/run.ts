@@ -4,7 +4,7 @@
 import { NodeKernelHost } from "../../kernel/host/node.ts";
 import type { ErrorMessage, KernelMessage } from "../../kernel/protocol/messages.ts";
 import type { NotebookDoc } from "../document/types.ts";
-import { inlineExpressions } from "../render/inline-expressions.ts";
+import { inlineExpressionsByCodeCell, parseExpressionKey } from "../render/inline-expressions.ts";
 import { cellStartLines } from "./lines.ts";
 
 export const DEFAULT_CELL_TIMEOUT_MS = 30_000;
@@ -14,7 +14,8 @@ export interface LessonRun {
   messages: Map<string, KernelMessage[]>;
   executionCounts: Map<string, number>;
   /** `${expr}` -> the text/plain of its value. */
-  values: Record<string, string>;
+  /** markdown cell id -> `${expr}` -> the text of its value where the cell stands. */
+  values: Record<string, Record<string, string>>;
 }
 
 /** A lesson that does not run. The message names the file, the cell and the line. */
@@ -33,11 +34,13 @@ export async function runLesson(doc: NotebookDoc, file: string, options: RunOpti
   const timeoutMs = options.cellTimeoutMs ?? DEFAULT_CELL_TIMEOUT_MS;
   const starts = cellStartLines(doc);
   const host = new NodeKernelHost();
-  const run: LessonRun = { messages: new Map(), executionCounts: new Map(), values: Object.create(null) as Record<string, string> };
+  const run: LessonRun = { messages: new Map(), executionCounts: new Map(), values: Object.create(null) as Record<string, Record<string, string>> };
   try {
+    const expressions = inlineExpressionsByCodeCell(doc);
     for (const cell of doc.cells) {
       if (cell.type !== "code") continue;
-      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs });
+      const userExpressions = expressions.get(cell.id);
+      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs, userExpressions });
       run.messages.set(cell.id, messages);
       run.executionCounts.set(cell.id, reply.executionCount);
       if (reply.status !== "ok") {
@@ -50,18 +53,12 @@ export async function runLesson(doc: NotebookDoc, file: string, options: RunOpti
         const where = at ? `line ${at.line} of the cell${other}: ` : "";
         throw new LessonRunError(file, cell.id, line, `${where}${error ? `${error.ename}: ${error.evalue}` : `status ${reply.status}`}`);
       }
-    }
-    let k = 0;
-    for (const { cellId, expr } of inlineExpressions(doc)) {
-      if (Object.hasOwn(run.values, expr)) continue;
-      const { reply, messages } = await host.execute(`(${expr}\n)`, { cellId: `inline-${k++}`, trace: false, timeoutMs });
-      const error = messages.find((m): m is ErrorMessage => m.type === "error");
-      if (reply.status !== "ok") {
-        throw new LessonRunError(file, cellId, starts.get(cellId) ?? null, `\${${expr}}: ${error ? `${error.ename}: ${error.evalue}` : `status ${reply.status}`}`);
+      // the prose after this cell shows values as they are now (a later cell may redefine a name)
+      for (const [key, result] of Object.entries(reply.userExpressions ?? {})) {
+        const { cellId, expr } = parseExpressionKey(key);
+        if (result.status !== "ok") throw new LessonRunError(file, cellId, starts.get(cellId) ?? null, `\${${expr}}: ${result.ename}: ${result.evalue}`);
+        (run.values[cellId] ??= Object.create(null) as Record<string, string>)[expr] = result.text;
       }
-      const result = messages.find((m) => m.type === "execute_result");
-      const text = result?.type === "execute_result" ? result.data["text/plain"] : undefined;
-      run.values[expr] = typeof text === "string" ? text : "undefined";
     }
     return run;
   } finally {

@@ -41,16 +41,25 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
   return md().render(source, env);
 }
 
+/**
+ * Pre-computed `${expr}` values of a document, per markdown cell (cell id -> expression text -> text):
+ * each cell's expressions are evaluated where the cell stands, after the code cell before it.
+ */
+export type CellValues = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
 /** Renders every markdown cell of a document, numbering equations across cells. */
-export function renderDocument(doc: NotebookDoc, options: Pick<RenderOptions, "values"> = {}): RenderedDocument {
+export function renderDocument(doc: NotebookDoc, options: { values?: CellValues } = {}): RenderedDocument {
   const equations = newEquationState();
-  const env: RenderEnv = { values: options.values, equations };
+  const env: RenderEnv = { values: undefined, equations };
   const parsed = doc.cells
     .filter((cell) => cell.type === "markdown")
     .map((cell) => {
       equations.cellId = cell.id;
       return { id: cell.id, tokens: md().parse(cell.source, env) };
     });
-  const cells = parsed.map(({ id, tokens }) => ({ id, html: md().renderer.render(tokens, md().options, env) }));
+  const cells = parsed.map(({ id, tokens }) => {
+    env.values = options.values?.[id];
+    return { id, html: md().renderer.render(tokens, md().options, env) };
+  });
   return { cells, equations: equations.table };
 }
