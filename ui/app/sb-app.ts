@@ -1,27 +1,28 @@
 // The app shell: routes between the course index and a lesson, holds the open lesson's saved data
-// (the lesson, the student's edits) apart from its runtime state (RuntimeState, moved only by
-// `transition`), and does the effects: the kernel, autosave to IndexedDB, downloads, the dev server.
-// The sb-* elements it renders are thin: data in by properties, CustomEvents out.
-import { html, nothing, type PropertyValues } from "lit";
+// (the lesson, the student's edits, moved by work-edits' `transitionLesson`) apart from its runtime
+// state (the KernelSession controller), and does the effects: autosave to IndexedDB, downloads, the dev
+// server. Step-through is the TracePlayer controller, keyboard commands the CommandMode controller, the
+// lesson's template is lesson-view. The sb-* elements it renders are thin: data in by properties, CustomEvents out.
+import { html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import type { KernelConnection } from "../../kernel/protocol/connection.ts";
-import type { KernelMessage } from "../../kernel/protocol/messages.ts";
-import type { TensorValue, VariableSummary } from "../../kernel/protocol/values.ts";
 import { serializeNotebook, type Cell, type CodeCell, type NotebookDoc } from "../document/index.ts";
 import { renderDocument, type CellValues, type RenderedDocument } from "../render/render.ts";
 import { LightElement } from "../components/light-element.ts";
-import type { StepValues } from "../components/sb-trace-view.ts";
 import type { BoundValue } from "../components/sb-value-popover.ts";
 import type { BindsHoverDetail } from "../components/sb-markdown-cell.ts";
 import type { ToolbarAction } from "../components/sb-toolbar.ts";
-import type { TensorData } from "../components/sb-tensor-view.ts";
 import { bundledCourse, entryOf, parseLesson, sortLessons, type LessonEntry } from "./course.ts";
-import { ADDED_PREFIX, applyWork, debounce, deleteCell, forgetWork, hasEdits, insertCell, loadWork, saveWork, upstreamChanges, type SavedWork } from "./saved-work.ts";
-import { commandFor, isTyping, type Command } from "./commands.ts";
-import { initialRuntime, transition, type RuntimeEvent, type RuntimeState } from "./state.ts";
-import { mergeInlineValues, userExpressionsOf } from "./inline-values.ts";
+import { applyWork, debounce, forgetWork, hasEdits, loadWork, saveWork, type SavedWork } from "./saved-work.ts";
+import { followLesson, freshWork, transitionLesson, upstreamOf, type LessonAction, type OpenLesson } from "./work-edits.ts";
+import { mergeInlineValues } from "./inline-values.ts";
 import { parseRoute, type Route } from "./route.ts";
 import { setCellNames } from "./monaco.ts";
+import { KernelSession } from "./kernel-session.ts";
+import { TracePlayer } from "./trace-player.ts";
+import { CommandMode } from "./command-mode.ts";
+import { lessonView, type LessonHandlers } from "./lesson-view.ts";
+import { downloadNotebook } from "./download.ts";
 
 export interface AppOptions {
   createKernel: () => KernelConnection;
@@ -32,18 +33,7 @@ export interface AppOptions {
   lesson?: { name: string; text: string };
 }
 
-interface OpenLesson {
-  entry: LessonEntry;
-  /** the lesson as published (or as the lecturer is editing it). */
-  doc: NotebookDoc;
-  /** the student's work: sources by cell id, the lesson text it started from. */
-  work: SavedWork;
-  /** the lesson changed upstream since the student's edits began. */
-  upstream: { changed: string[]; conflicts: string[] } | null;
-}
-
 const AUTOSAVE_MS = 400;
-const PLAY_MS = 900;
 
 @customElement("sb-app")
 export class SbApp extends LightElement {
@@ -55,28 +45,37 @@ export class SbApp extends LightElement {
   @state() private rendered: RenderedDocument = { cells: [], equations: [] };
   /** markdown cell -> `${expr}` -> its text, from the kernel's user_expressions after each run. */
   private inlineValues: CellValues = {};
-  @state() private runtime: RuntimeState = initialRuntime();
   @state() private editingCell: string | null = null;
-  @state() private traceOpen: string | null = null;
-  @state() private traceIndex = 0;
-  @state() private stepValues: StepValues = {};
-  @state() private playing = false;
-  @state() private variables: VariableSummary[] = [];
   @state() private variablesOpen = false;
-  @state() private inspected: { name: string; value: TensorValue | null } | null = null;
   @state() private hover: { values: BoundValue[]; x: number; y: number } | null = null;
   @state() private authoring = false;
   @state() private saveState = "";
   @state() private notice = "";
   @state() private helpOpen = false;
-  /** the first key of a two-key command ("d" of "d d"), while the second may follow. */
-  private pendingKey: { key: string; at: number } | null = null;
-  private kernel: KernelConnection | null = null;
-  private unsubscribe: (() => void) | null = null;
-  private playTimer: ReturnType<typeof setInterval> | undefined;
   private lastSavedText = new Map<string, string>();
   private persist = debounce((work: SavedWork) => void saveWork(work).catch((e) => (this.notice = `Could not save your edits: ${e}`)), AUTOSAVE_MS);
   private saveToFile = debounce(() => void this.writeLessonFile(), 800);
+  private session = new KernelSession(this, {
+    createKernel: () => this.options.createKernel(), doc: () => this.doc, codeCells: () => this.codeCells(), concealed: (c) => this.concealed(c),
+    ran: (cellId, userExpressions) => {
+      this.inlineValues = mergeInlineValues(this.inlineValues, userExpressions);
+      this.rerender();
+      if (this.trace.open === cellId) void this.trace.show(cellId, 0);
+    },
+    variablesChanged: () => { this.rerender(); this.syncCellNames(); },
+  });
+  private trace = new TracePlayer(this, { runtime: () => this.session.runtime, kernel: () => this.session.kernel, equations: () => this.rendered.equations });
+  /** registers itself with this element (a controller): listens for command keys while connected. */
+  protected readonly commands = new CommandMode(this, {
+    lesson: () => this.lesson, dialogOpen: () => this.helpOpen, authoring: () => this.authoring,
+    codeCells: () => this.codeCells(), concealed: (c) => this.concealed(c),
+    openHelp: () => (this.helpOpen = true), startEdit: (id) => { this.editingCell = id; this.syncCellNames(); },
+    release: (id) => {
+      if (this.editingCell === id) this.editingCell = null;
+      if (this.trace.open === id) { this.trace.stop(); this.trace.close(); }
+    },
+    setWork: (w) => this.setWork(w), confirm: (m) => this.confirm(m), notify: (m) => (this.notice = m),
+  });
 
   // ---- lifecycle -------------------------------------------------------------------------------------
 
@@ -85,7 +84,6 @@ export class SbApp extends LightElement {
     addEventListener("hashchange", this.onRoute);
     addEventListener("pagehide", this.flush);
     document.addEventListener("visibilitychange", this.flush);
-    document.addEventListener("keydown", this.onCommandKey);
     this.onRoute();
     void this.loadEditedMarks();
   }
@@ -95,10 +93,6 @@ export class SbApp extends LightElement {
     removeEventListener("hashchange", this.onRoute);
     removeEventListener("pagehide", this.flush);
     document.removeEventListener("visibilitychange", this.flush);
-    document.removeEventListener("keydown", this.onCommandKey);
-    this.stopPlay();
-    this.unsubscribe?.();
-    this.kernel?.dispose();
   }
 
   private flush = () => this.persist.flush();
@@ -124,7 +118,7 @@ export class SbApp extends LightElement {
   /** Once the lesson is open: run every cell, or open the first code cell's editor (exported pages). */
   async start(action: "run" | "edit"): Promise<void> {
     await this.opening;
-    if (action === "run") { await this.runAll(); return; }
+    if (action === "run") { await this.session.runAll(); return; }
     const first = this.codeCells().find((c) => !this.concealed(c));
     if (!first) return;
     this.editingCell = first.id;
@@ -155,40 +149,15 @@ export class SbApp extends LightElement {
       return;
     }
     const saved = await loadWork(name).catch(() => undefined);
-    const work: SavedWork = saved ?? { version: 1, lesson: name, base: entry.text, sources: {}, revealed: [], savedAt: 0 };
-    this.lesson = { entry, doc, work, upstream: this.upstreamOf(work, entry, doc) };
+    const work: SavedWork = saved ?? freshWork(name, entry.text);
+    this.lesson = { entry, doc, work, upstream: upstreamOf(work, entry, doc) };
     this.notice = "";
     this.editingCell = null;
-    this.traceOpen = null;
-    this.inspected = null;
+    this.trace.close();
     this.inlineValues = {};
     document.title = `${doc.meta.title} · Stepbook`;
-    this.startKernel();
+    this.session.start();
     this.rerender();
-  }
-
-  private upstreamOf(work: SavedWork, entry: LessonEntry, doc: NotebookDoc): OpenLesson["upstream"] {
-    if (work.base === entry.text || Object.keys(work.sources).length === 0) return null;
-    try {
-      const changes = upstreamChanges(parseLesson({ ...entry, text: work.base }), doc, work.sources);
-      return { ...changes, conflicts: changes.conflicts.filter((id) => !work.kept?.includes(id)) };
-    } catch {
-      return { changed: [], conflicts: [] };
-    }
-  }
-
-  private startKernel(): void {
-    this.unsubscribe?.();
-    this.kernel?.dispose();
-    this.runtime = initialRuntime();
-    this.variables = [];
-    this.kernel = this.options.createKernel();
-    this.unsubscribe = this.kernel.onMessage((m) => this.dispatch(m));
-  }
-
-  private dispatch(event: RuntimeEvent): void {
-    this.runtime = transition(this.runtime, event);
-    if (event.type === "execute_reply") void this.refreshVariables();
   }
 
   // ---- the document the student sees -----------------------------------------------------------------
@@ -208,27 +177,15 @@ export class SbApp extends LightElement {
     }
   }
 
-  private async refreshVariables(): Promise<void> {
-    if (!this.kernel) return;
-    try {
-      this.variables = await this.kernel.variables();
-      this.rerender();
-      this.syncCellNames();
-      if (this.inspected) void this.inspect(this.inspected.name);
-    } catch {
-      /* the kernel restarted meanwhile */
-    }
-  }
-
   /** Tell Monaco the names earlier cells defined (not the edited cell's own: it may redefine them). */
   private syncCellNames(): void {
     const cellId = this.editingCell;
     if (!cellId || this.authoring) return;
-    const own = new Set(this.runtime.cells[cellId]?.defines ?? []);
-    void setCellNames(this.variables.filter((v) => !own.has(v.name))).catch(() => undefined);
+    const own = new Set(this.session.runtime.cells[cellId]?.defines ?? []);
+    void setCellNames(this.session.variables.filter((v) => !own.has(v.name))).catch(() => undefined);
   }
 
-  // ---- running ---------------------------------------------------------------------------------------
+  // ---- cells and the kernel --------------------------------------------------------------------------
 
   private codeCells(): CodeCell[] {
     return (this.doc?.cells ?? []).filter((c): c is CodeCell => c.type === "code");
@@ -238,47 +195,11 @@ export class SbApp extends LightElement {
     return cell.type === "code" && !!cell.options.solution && !!cell.options.hidden && !this.lesson?.work.revealed.includes(cell.id);
   }
 
-  private run(cellId: string): Promise<boolean> {
-    const cell = this.codeCells().find((c) => c.id === cellId);
-    if (!cell || !this.kernel || this.concealed(cell)) return Promise.resolve(false);
-    this.dispatch({ type: "ui/queued", cellId, source: cell.source });
-    let bound = false;
-    return this.kernel
-      .execute(cell.source, {
-        cellId, trace: !!cell.options.trace,
-        userExpressions: this.doc ? userExpressionsOf(this.doc, cellId) : undefined,
-        onMessage: (m: KernelMessage) => {
-          if (!bound && "parent" in m && m.parent) { bound = true; this.dispatch({ type: "ui/bound", requestId: m.parent, cellId }); }
-        },
-      })
-      .then((outcome) => {
-        this.inlineValues = mergeInlineValues(this.inlineValues, outcome.reply.userExpressions);
-        this.rerender();
-        if (this.traceOpen === cellId) void this.showStep(cellId, 0);
-        return outcome.reply.status === "ok";
-      })
-      .catch(() => false);
-  }
-
-  private async runAll(filter: (c: CodeCell) => boolean = () => true): Promise<void> {
-    const cells = this.codeCells().filter((c) => !this.concealed(c) && filter(c));
-    // Queue them all (the kernel runs them in order); stop at the first that fails, as Jupyter does.
-    const results = cells.map((c) => this.run(c.id));
-    for (const r of results) if (!(await r)) { await this.kernel?.interrupt(); break; }
-  }
-
-  private async stop(): Promise<void> {
-    await this.kernel?.interrupt();
-  }
-
   private async restart(): Promise<void> {
-    if (!this.kernel) return;
-    this.stopPlay();
-    this.dispatch({ type: "ui/restarted" });
+    if (!this.session.kernel) return;
+    this.trace.stop();
     this.inlineValues = {};
-    await this.kernel.restart();
-    this.variables = [];
-    this.inspected = null;
+    await this.session.restart();
     this.rerender();
   }
 
@@ -294,13 +215,9 @@ export class SbApp extends LightElement {
       this.saveState = "editing…";
       this.saveToFile();
     } else {
-      const original = lesson.doc.cells.find((c) => c.id === cellId)?.source;
-      const sources = { ...lesson.work.sources };
-      if (source === original) delete sources[cellId];
-      else sources[cellId] = source;
-      this.setWork({ ...lesson.work, sources });
+      this.act({ type: "edit", cellId, source });
     }
-    this.dispatch({ type: "ui/edited", cellId, source });
+    this.session.dispatch({ type: "ui/edited", cellId, source });
     if (this.doc?.cells.find((c) => c.id === cellId)?.type === "markdown") this.rerender();
   }
 
@@ -310,12 +227,23 @@ export class SbApp extends LightElement {
     this.persist(work);
   }
 
-  private resetCell(cellId: string): void {
+  /** A change to the student's work: the open lesson moves through `transitionLesson`; the work is saved. */
+  private act(action: LessonAction, question?: string): boolean {
     const lesson = this.lesson;
-    if (!lesson || !this.confirm("Reset this cell to the lesson's version? Your edits to it are lost.")) return;
-    const { [cellId]: _gone, ...sources } = lesson.work.sources;
-    this.setWork({ ...lesson.work, sources });
-    this.dispatch({ type: "ui/edited", cellId, source: lesson.doc.cells.find((c) => c.id === cellId)?.source ?? "" });
+    if (!lesson || (question && !this.confirm(question))) return false;
+    const next = transitionLesson(lesson, action);
+    if (next === lesson) return true;
+    this.lesson = next;
+    if (next.work !== lesson.work) this.persist(next.work);
+    return true;
+  }
+
+  /** Back to the lesson's version of a cell: to reset it, or to take the lesson's update over the student's edit. */
+  private resetCell(cellId: string, type: "reset-cell" | "take-lesson"): void {
+    const question = type === "reset-cell"
+      ? "Reset this cell to the lesson's version? Your edits to it are lost."
+      : "Replace your version of this cell with the lesson's? Your edits to it are lost.";
+    if (this.act({ type, cellId }, question)) this.session.dispatch({ type: "ui/edited", cellId, source: this.lesson?.doc.cells.find((c) => c.id === cellId)?.source ?? "" });
   }
 
   private async resetLesson(): Promise<void> {
@@ -323,58 +251,12 @@ export class SbApp extends LightElement {
     if (!lesson || !this.confirm("Reset the whole lesson to its published version? All your edits to it are lost.")) return;
     this.persist.flush();
     await forgetWork(lesson.entry.name);
-    this.lesson = { ...lesson, work: { version: 1, lesson: lesson.entry.name, base: lesson.entry.text, sources: {}, revealed: [], savedAt: 0 }, upstream: null };
+    this.lesson = { ...lesson, work: freshWork(lesson.entry.name, lesson.entry.text), upstream: null };
     this.rerender();
-  }
-
-  /** The lesson changed a cell the student edited: take the lesson's version (their edit is lost). */
-  private takeLesson(cellId: string): void {
-    const lesson = this.lesson;
-    if (!lesson || !this.confirm("Replace your version of this cell with the lesson's? Your edits to it are lost.")) return;
-    const { [cellId]: _gone, ...sources } = lesson.work.sources;
-    this.setWork({ ...lesson.work, sources });
-    this.dispatch({ type: "ui/edited", cellId, source: lesson.doc.cells.find((c) => c.id === cellId)?.source ?? "" });
-    this.settleConflict(cellId);
-  }
-
-  /** One conflict is settled; when none is left the student has seen the update: the lesson is the new base. */
-  private settleConflict(cellId: string): void {
-    const lesson = this.lesson;
-    if (!lesson?.upstream) return;
-    const conflicts = lesson.upstream.conflicts.filter((id) => id !== cellId);
-    if (conflicts.length === 0) { this.acceptUpstream(); return; }
-    this.lesson = { ...lesson, upstream: { ...lesson.upstream, conflicts } };
-    this.setWork({ ...lesson.work, kept: [...(lesson.work.kept ?? []), cellId] });
-  }
-
-  private acceptUpstream(): void {
-    const lesson = this.lesson;
-    if (!lesson) return;
-    this.lesson = { ...lesson, upstream: null };
-    const { kept: _settled, ...work } = this.lesson.work;
-    this.setWork({ ...work, base: lesson.entry.text });
-  }
-
-  private reveal(cellId: string): void {
-    const lesson = this.lesson;
-    if (!lesson || !this.confirm("Show the solution? Try the exercise first: the check tells you where you are off.")) return;
-    this.setWork({ ...lesson.work, revealed: [...lesson.work.revealed, cellId] });
   }
 
   private confirm(message: string): boolean {
     return (this.options.confirm ?? ((m: string) => window.confirm(m)))(message);
-  }
-
-  private download(format: "md" | "ipynb"): void {
-    const doc = this.doc;
-    if (!doc || !this.lesson) return;
-    const text = serializeNotebook(doc, format);
-    const blob = new Blob([text], { type: format === "md" ? "text/markdown" : "application/x-ipynb+json" });
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = `${this.lesson.entry.name}.${format}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   // ---- lecturer: the dev server --------------------------------------------------------------------
@@ -389,7 +271,7 @@ export class SbApp extends LightElement {
       this.saveState = result === "unchanged" ? "no changes" : `saved notebooks/${lesson.entry.name}.md`;
       const entry = entryOf(lesson.entry.name, text);
       this.lessons = sortLessons(this.lessons.map((l) => (l.name === entry.name ? entry : l)));
-      if (this.lesson) this.lesson = { ...this.lesson, entry, work: { ...this.lesson.work, base: hasEdits(this.lesson.work) ? this.lesson.work.base : text } };
+      if (this.lesson) this.lesson = { ...this.lesson, entry, work: followLesson(this.lesson.work, text) };
     } catch (e) {
       this.saveState = `not saved: ${e instanceof Error ? e.message : e}`;
     }
@@ -404,83 +286,19 @@ export class SbApp extends LightElement {
     const lesson = this.lesson;
     if (!lesson || lesson.entry.name !== name || entry.error) return;
     const doc = parseLesson(entry);
-    const work = hasEdits(lesson.work) ? lesson.work : { ...lesson.work, base: text };
-    this.lesson = { entry, doc, work, upstream: this.upstreamOf(work, entry, doc) };
+    const work = followLesson(lesson.work, text);
+    this.lesson = { entry, doc, work, upstream: upstreamOf(work, entry, doc) };
     this.notice = "The lesson file changed: the page shows the new version. Your variables are kept.";
     this.rerender();
   }
 
-  // ---- step-through ------------------------------------------------------------------------------------
-
-  private toggleTrace(cellId: string): void {
-    this.stopPlay();
-    if (this.traceOpen === cellId) { this.traceOpen = null; return; }
-    this.traceOpen = cellId;
-    void this.showStep(cellId, 0);
-  }
-
-  private async showStep(cellId: string, index: number): Promise<void> {
-    this.traceIndex = index;
-    const step = this.runtime.cells[cellId]?.trace?.records[index];
-    this.stepValues = {};
-    if (!step || !this.kernel) return;
-    const kernel = this.kernel;
-    const fetch = async (which: "output" | "input", i?: number): Promise<TensorData | undefined> => {
-      const reply = await kernel.inspect({ kind: "step", cellId, step: step.step, which, ...(i === undefined ? {} : { index: i }) }).catch(() => undefined);
-      return reply?.status === "ok" && reply.value && reply.value.type === "tensor" ? { ...reply.value, name: reply.value.name ?? null } : undefined;
-    };
-    const [output, ...inputs] = await Promise.all([fetch("output"), ...step.shapes.inputs.map((_, i) => fetch("input", i))]);
-    if (this.traceOpen === cellId && this.traceIndex === index) this.stepValues = { output, inputs };
-  }
-
-  private togglePlay(cellId: string, playing: boolean): void {
-    this.stopPlay();
-    if (!playing) return;
-    this.playing = true;
-    this.playTimer = setInterval(() => {
-      const n = this.runtime.cells[cellId]?.trace?.records.length ?? 0;
-      if (this.traceIndex + 1 >= n) { this.stopPlay(); return; }
-      void this.showStep(cellId, this.traceIndex + 1);
-    }, PLAY_MS);
-  }
-
-  private stopPlay(): void {
-    clearInterval(this.playTimer);
-    this.playing = false;
-  }
-
-  /** The equation of the lesson that binds the current step's name. */
-  private boundEquation(): string | null {
-    if (!this.traceOpen) return null;
-    const name = this.runtime.cells[this.traceOpen]?.trace?.records[this.traceIndex]?.name;
-    return name ? this.rendered.equations.find((e) => e.binds.includes(name))?.label ?? null : null;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has("traceIndex") || changed.has("traceOpen")) {
-      const label = this.boundEquation();
-      if (label) {
-        const eq = document.getElementById(label);
-        const rect = eq?.getBoundingClientRect();
-        // Bring the equation into view only when it is off screen, so the step controls stay put otherwise.
-        if (eq && rect && (rect.bottom < 0 || rect.top > innerHeight)) eq.scrollIntoView({ block: "center", behavior: "smooth" });
-      }
-    }
-  }
-
-  // ---- inspector and hover ---------------------------------------------------------------------------
-
-  private async inspect(name: string): Promise<void> {
-    this.inspected = { name, value: null };
-    const reply = await this.kernel?.inspect({ kind: "variable", name }).catch(() => undefined);
-    if (this.inspected?.name === name) this.inspected = { name, value: reply?.status === "ok" && reply.value?.type === "tensor" ? reply.value : null };
-  }
+  // ---- hover -----------------------------------------------------------------------------------------
 
   private onBindsHover(d: BindsHoverDetail): void {
     if (!d.anchor || d.names.length === 0) { this.hover = null; return; }
     const rect = d.anchor.getBoundingClientRect();
     const values = d.names.map((name): BoundValue => {
-      const v = this.variables.find((x) => x.name === name);
+      const v = this.session.variables.find((x) => x.name === name);
       return v ? { name, shape: v.shape, summary: v.summary, defined: true } : { name, summary: "", defined: false };
     });
     this.hover = { values, x: rect.left + scrollX + 16, y: rect.bottom + scrollY + 4 };
@@ -490,14 +308,15 @@ export class SbApp extends LightElement {
 
   private onAction(action: ToolbarAction): void {
     switch (action) {
-      case "run-all": void this.runAll(); break;
-      case "run-stale": void this.runAll((c) => !!this.runtime.cells[c.id]?.stale); break;
-      case "stop": void this.stop(); break;
+      case "run-all": void this.session.runAll(); break;
+      case "run-stale": void this.session.runAll((c) => !!this.session.runtime.cells[c.id]?.stale); break;
+      case "stop": void this.session.stop(); break;
       case "restart": void this.restart(); break;
       case "reset-lesson": void this.resetLesson(); break;
-      case "download-md": this.download("md"); break;
-      case "download-ipynb": this.download("ipynb"); break;
-      case "toggle-variables": this.variablesOpen = !this.variablesOpen; if (this.variablesOpen) void this.refreshVariables(); break;
+      case "download-md": case "download-ipynb":
+        if (this.doc && this.lesson) downloadNotebook(this.doc, this.lesson.entry.name, action === "download-md" ? "md" : "ipynb");
+        break;
+      case "toggle-variables": this.variablesOpen = !this.variablesOpen; if (this.variablesOpen) void this.session.refreshVariables(); break;
       case "toggle-authoring": this.authoring = !this.authoring; this.editingCell = null; this.saveState = ""; break;
       case "keyboard-help": this.helpOpen = true; break;
       case "save-lesson": this.saveToFile.flush(); void this.writeLessonFile(); break;
@@ -505,7 +324,7 @@ export class SbApp extends LightElement {
   }
 
   private onRun(cellId: string, advance: boolean): void {
-    void this.run(cellId);
+    void this.session.run(cellId);
     if (!advance) return;
     // Shift+Enter: move to the next code cell, as in Jupyter (it opens in the editor if this one was).
     const cells = this.codeCells();
@@ -519,88 +338,7 @@ export class SbApp extends LightElement {
     });
   }
 
-  // ---- command mode ------------------------------------------------------------------------------------
-
-  private isMine(cellId: string): boolean {
-    return !!this.lesson?.work.added?.some((a) => a.id === cellId);
-  }
-
-  /** Keys with focus on a cell (not typing): Jupyter's command mode. `?`/`h` work anywhere on the lesson. */
-  private onCommandKey = (e: KeyboardEvent) => {
-    if (!this.lesson || this.helpOpen || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-    const pending = this.pendingKey && e.timeStamp - this.pendingKey.at < 1000 ? this.pendingKey.key : null;
-    const { command, pending: next } = commandFor(e.key, pending);
-    this.pendingKey = next ? { key: next, at: e.timeStamp } : null;
-    if (!command) return;
-    const cellEl = (e.target as Element).closest?.<HTMLElement>("sb-code-cell");
-    const cellId = cellEl && this.contains(cellEl) ? cellEl.dataset.cell ?? null : null;
-    if (command === "help") { e.preventDefault(); this.helpOpen = true; return; }
-    // the other commands act on the focused cell; Enter on a button is the button's
-    if (!cellId || (command === "edit" && (e.target as Element).closest("button, a"))) return;
-    e.preventDefault();
-    this.command(command, cellId);
-  };
-
-  private command(command: Exclude<Command, "help">, cellId: string): void {
-    const cells = this.codeCells();
-    const at = cells.findIndex((c) => c.id === cellId);
-    switch (command) {
-      case "edit":
-        if (!this.concealed(cells[at]!) && !cells[at]!.options.readonly) { this.editingCell = cellId; this.syncCellNames(); }
-        break;
-      case "next":
-      case "previous": {
-        const to = cells[at + (command === "next" ? 1 : -1)];
-        if (to) void this.focusCell(to.id);
-        break;
-      }
-      case "insert-above":
-      case "insert-below":
-        this.insert(cellId, command === "insert-above" ? "above" : "below");
-        break;
-      case "delete":
-        this.dropCell(cellId, cells[at + 1]?.id ?? cells[at - 1]?.id ?? null);
-        break;
-      default:
-        logNever(command);
-    }
-  }
-
-  private async focusCell(cellId: string): Promise<void> {
-    await this.updateComplete;
-    const el = this.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(`sb-code-cell[data-cell="${CSS.escape(cellId)}"]`);
-    await el?.updateComplete;
-    const target = el?.querySelector<HTMLElement>(".code-view") ?? el?.querySelector<HTMLElement>("section.code-cell");
-    target?.focus();
-    target?.scrollIntoView({ block: "nearest" });
-  }
-
-  /** A new, empty code cell of the student's: saved with their work, in the downloads, focused. */
-  private insert(cellId: string, where: "above" | "below"): void {
-    const lesson = this.lesson;
-    if (!lesson) return;
-    if (this.authoring) { this.notice = "In lecturer mode, add cells in the lesson file."; return; }
-    const id = `${ADDED_PREFIX}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    this.setWork(insertCell(lesson.doc, lesson.work, cellId, where, id));
-    void this.focusCell(id);
-  }
-
-  /** Delete a cell: the student's own is gone; a lesson cell is hidden for them (Reset lesson brings it back). */
-  private dropCell(cellId: string, focusNext: string | null): void {
-    const lesson = this.lesson;
-    if (!lesson) return;
-    if (this.authoring) { this.notice = "In lecturer mode, delete cells in the lesson file."; return; }
-    const mine = this.isMine(cellId);
-    const source = this.codeCells().find((c) => c.id === cellId)?.source ?? "";
-    const question = mine
-      ? "Delete this cell of yours? Its code is lost."
-      : "Hide this cell of the lesson? \"Reset lesson\" brings it back (and discards your other edits).";
-    if ((!mine || source.trim() !== "") && !this.confirm(question)) return;
-    if (this.editingCell === cellId) this.editingCell = null;
-    if (this.traceOpen === cellId) { this.stopPlay(); this.traceOpen = null; }
-    this.setWork(deleteCell(lesson.doc, lesson.work, cellId));
-    if (focusNext) void this.focusCell(focusNext);
-  }
+  // ---- navigation ----------------------------------------------------------------------------------------
 
   /** Equation references (`<a href="#eq-x">`) scroll within the lesson instead of changing the route. */
   private onLessonClick = (e: MouseEvent) => {
@@ -644,67 +382,24 @@ export class SbApp extends LightElement {
   }
 
   private lessonView(lesson: OpenLesson) {
-    const doc = this.doc!;
-    const htmlOf = new Map(this.rendered.cells.map((c) => [c.id, c.html]));
-    const busy = this.runtime.kernel === "busy" || Object.values(this.runtime.cells).some((c) => c.status !== "idle");
-    const activeLabel = this.boundEquation();
-    const traceCell = this.traceOpen ? this.runtime.cells[this.traceOpen] : undefined;
-    const stepLine = traceCell?.trace?.records[this.traceIndex]?.line ?? null;
-    let codeIndex = 0;
-    return html`
-      <sb-toolbar .kernel=${this.runtime.kernel} ?busy=${busy} ?variablesOpen=${this.variablesOpen}
-        ?canAuthor=${!!this.options.saveLesson} ?authoring=${this.authoring} .saveState=${this.saveState}
-        @sb-action=${(e: CustomEvent<{ action: ToolbarAction }>) => this.onAction(e.detail.action)}></sb-toolbar>
-      ${lesson.upstream ? html`<div class="banner upstream" role="status">
-        <p><strong>This lesson was updated</strong> since you started editing it. Your edits are kept${lesson.upstream.conflicts.length
-          ? html`; the lesson also changed cells you edited (${lesson.upstream.conflicts.length}): each is marked, with "Compare with the lesson"`
-          : ""}.</p>
-        <button class="btn" @click=${() => this.acceptUpstream()}>OK</button></div>` : nothing}
-      ${this.authoring ? html`<p class="banner authoring" role="status">Lecturer mode: edits change <code>notebooks/${lesson.entry.name}.md</code> (double-click prose to edit it).</p>` : nothing}
-      <div class="lesson-layout ${this.variablesOpen ? "with-inspector" : ""}">
-        <article class="lesson" aria-label=${doc.meta.title} @click=${this.onLessonClick}
-          @sb-run=${(e: CustomEvent<{ cellId: string; advance: boolean }>) => this.onRun(e.detail.cellId, e.detail.advance)}
-          @sb-edit-start=${(e: CustomEvent<{ cellId: string }>) => { this.editingCell = e.detail.cellId; this.syncCellNames(); }}
-          @sb-edit-end=${(e: CustomEvent<{ cellId: string }>) => this.onEditEnd(e.detail.cellId)}
-          @sb-source-change=${(e: CustomEvent<{ cellId: string; source: string }>) => this.edit(e.detail.cellId, e.detail.source)}
-          @sb-reset-cell=${(e: CustomEvent<{ cellId: string }>) => this.resetCell(e.detail.cellId)}
-          @sb-take-lesson=${(e: CustomEvent<{ cellId: string }>) => this.takeLesson(e.detail.cellId)}
-          @sb-keep-mine=${(e: CustomEvent<{ cellId: string }>) => this.settleConflict(e.detail.cellId)}
-          @sb-reveal=${(e: CustomEvent<{ cellId: string }>) => this.reveal(e.detail.cellId)}
-          @sb-toggle-trace=${(e: CustomEvent<{ cellId: string }>) => this.toggleTrace(e.detail.cellId)}
-          @sb-step=${(e: CustomEvent<{ cellId: string; index: number }>) => { this.stopPlay(); void this.showStep(e.detail.cellId, e.detail.index); }}
-          @sb-play=${(e: CustomEvent<{ cellId: string; playing: boolean }>) => this.togglePlay(e.detail.cellId, e.detail.playing)}
-          @sb-binds-hover=${(e: CustomEvent<BindsHoverDetail>) => this.onBindsHover(e.detail)}>
-          ${doc.cells.map((cell) => {
-            if (cell.type === "markdown") {
-              return html`<sb-markdown-cell data-cell=${cell.id} .cellId=${cell.id} .renderedHtml=${htmlOf.get(cell.id) ?? ""}
-                .source=${cell.source} ?authoring=${this.authoring} ?editing=${this.authoring && this.editingCell === cell.id}
-                .highlightLabel=${activeLabel}></sb-markdown-cell>`;
-            }
-            if (cell.type !== "code") return html`<pre class="raw-cell">${cell.source}</pre>`;
-            const index = codeIndex++;
-            const rt = this.runtime.cells[cell.id] ?? null;
-            const original = lesson.doc.cells.find((c) => c.id === cell.id)?.source;
-            const conflict = !this.authoring && lesson.upstream?.conflicts.includes(cell.id) && original !== undefined;
-            return html`<sb-code-cell data-cell=${cell.id} .cellId=${cell.id} .source=${cell.source} .options=${cell.options}
-                .runtime=${rt} .index=${index} ?editing=${this.editingCell === cell.id} ?modified=${!this.authoring && cell.source !== original}
-                ?mine=${original === undefined} .lessonSource=${conflict ? original : null}
-                ?concealed=${this.concealed(cell)} ?traceOpen=${this.traceOpen === cell.id}
-                .highlightLine=${this.traceOpen === cell.id ? stepLine : null}></sb-code-cell>
-              ${this.traceOpen === cell.id && rt?.trace ? html`<sb-trace-view .cellId=${cell.id} .trace=${rt.trace} .index=${this.traceIndex}
-                .values=${this.stepValues} ?playing=${this.playing} .equationLabel=${activeLabel}></sb-trace-view>` : nothing}`;
-          })}
-        </article>
-        ${this.variablesOpen ? html`<sb-variable-inspector .variables=${this.variables} .selected=${this.inspected?.name ?? null}
-          .value=${this.inspected?.value ?? null} @sb-inspect=${(e: CustomEvent<{ name: string }>) => void this.inspect(e.detail.name)}></sb-variable-inspector>` : nothing}
-      </div>`;
+    return lessonView({
+      lesson, doc: this.doc!, rendered: this.rendered, runtime: this.session.runtime, trace: this.trace,
+      editingCell: this.editingCell, authoring: this.authoring, canAuthor: !!this.options.saveLesson, saveState: this.saveState,
+      variablesOpen: this.variablesOpen, variables: this.session.variables, inspected: this.session.inspected, concealed: (c) => this.concealed(c),
+    }, this.handlers);
   }
+
+  private handlers: LessonHandlers = {
+    action: (a) => this.onAction(a), acceptUpstream: () => this.act({ type: "accept-upstream" }), lessonClick: this.onLessonClick,
+    run: (id, advance) => this.onRun(id, advance), editStart: (id) => { this.editingCell = id; this.syncCellNames(); },
+    editEnd: (id) => this.onEditEnd(id), sourceChange: (id, source) => this.edit(id, source),
+    resetCell: (id) => this.resetCell(id, "reset-cell"), takeLesson: (id) => this.resetCell(id, "take-lesson"),
+    keepMine: (id) => this.act({ type: "keep-mine", cellId: id }),
+    reveal: (id) => this.act({ type: "reveal", cellId: id }, "Show the solution? Try the exercise first: the check tells you where you are off."),
+    bindsHover: (d) => this.onBindsHover(d), inspect: (name) => void this.session.inspect(name),
+  };
 }
 
 declare global {
   interface HTMLElementTagNameMap { "sb-app": SbApp }
-}
-
-function logNever(x: never): void {
-  console.warn("stepbook: unhandled command", x);
 }

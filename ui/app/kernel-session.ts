@@ -1,0 +1,116 @@
+// The open lesson's kernel and its runtime state: cell statuses (RuntimeState, moved only by
+// `transition`), the kernel's variables and the one being inspected. A lit ReactiveController: the host
+// re-renders when any of it changes; the kernel is disposed when the host goes away.
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { KernelConnection } from "../../kernel/protocol/connection.ts";
+import type { KernelMessage, UserExpressionResult } from "../../kernel/protocol/messages.ts";
+import type { TensorValue, VariableSummary } from "../../kernel/protocol/values.ts";
+import type { CodeCell, NotebookDoc } from "../document/index.ts";
+import { initialRuntime, transition, type RuntimeEvent, type RuntimeState } from "./state.ts";
+import { userExpressionsOf } from "./inline-values.ts";
+
+/** What the session reads from the app and tells it. */
+export interface SessionContext {
+  createKernel(): KernelConnection;
+  /** the lesson with the student's edits in place. */
+  doc(): NotebookDoc | null;
+  codeCells(): CodeCell[];
+  concealed(cell: CodeCell): boolean;
+  /** a cell's run finished; its inline values (`${expr}` in the prose after it) came with the reply. */
+  ran(cellId: string, userExpressions: Record<string, UserExpressionResult> | undefined): void;
+  /** the kernel's variables were fetched again. */
+  variablesChanged(): void;
+}
+
+export class KernelSession implements ReactiveController {
+  runtime: RuntimeState = initialRuntime();
+  variables: VariableSummary[] = [];
+  inspected: { name: string; value: TensorValue | null } | null = null;
+  kernel: KernelConnection | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly app: SessionContext) {
+    host.addController(this);
+  }
+
+  private set(patch: Partial<Pick<KernelSession, "runtime" | "variables" | "inspected">>): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.kernel?.dispose();
+  }
+
+  /** A new kernel for a newly opened lesson. */
+  start(): void {
+    this.unsubscribe?.();
+    this.kernel?.dispose();
+    this.set({ inspected: null, runtime: initialRuntime(), variables: [] });
+    this.kernel = this.app.createKernel();
+    this.unsubscribe = this.kernel.onMessage((m) => this.dispatch(m));
+  }
+
+  dispatch(event: RuntimeEvent): void {
+    this.set({ runtime: transition(this.runtime, event) });
+    if (event.type === "execute_reply") void this.refreshVariables();
+  }
+
+  async refreshVariables(): Promise<void> {
+    if (!this.kernel) return;
+    try {
+      this.set({ variables: await this.kernel.variables() });
+      this.app.variablesChanged();
+      if (this.inspected) void this.inspect(this.inspected.name);
+    } catch {
+      /* the kernel restarted meanwhile */
+    }
+  }
+
+  async inspect(name: string): Promise<void> {
+    this.set({ inspected: { name, value: null } });
+    const reply = await this.kernel?.inspect({ kind: "variable", name }).catch(() => undefined);
+    if (this.inspected?.name === name) this.set({ inspected: { name, value: reply?.status === "ok" && reply.value?.type === "tensor" ? reply.value : null } });
+  }
+
+  run(cellId: string): Promise<boolean> {
+    const cell = this.app.codeCells().find((c) => c.id === cellId);
+    if (!cell || !this.kernel || this.app.concealed(cell)) return Promise.resolve(false);
+    this.dispatch({ type: "ui/queued", cellId, source: cell.source });
+    let bound = false;
+    const doc = this.app.doc();
+    return this.kernel
+      .execute(cell.source, {
+        cellId, trace: !!cell.options.trace,
+        userExpressions: doc ? userExpressionsOf(doc, cellId) : undefined,
+        onMessage: (m: KernelMessage) => {
+          if (!bound && "parent" in m && m.parent) { bound = true; this.dispatch({ type: "ui/bound", requestId: m.parent, cellId }); }
+        },
+      })
+      .then((outcome) => {
+        this.app.ran(cellId, outcome.reply.userExpressions);
+        return outcome.reply.status === "ok";
+      })
+      .catch(() => false);
+  }
+
+  async runAll(filter: (c: CodeCell) => boolean = () => true): Promise<void> {
+    const cells = this.app.codeCells().filter((c) => !this.app.concealed(c) && filter(c));
+    // Queue them all (the kernel runs them in order); stop at the first that fails, as Jupyter does.
+    const results = cells.map((c) => this.run(c.id));
+    for (const r of results) if (!(await r)) { await this.kernel?.interrupt(); break; }
+  }
+
+  async stop(): Promise<void> {
+    await this.kernel?.interrupt();
+  }
+
+  /** Restart the kernel: every cell is idle again and no variable is left. */
+  async restart(): Promise<void> {
+    if (!this.kernel) return;
+    this.dispatch({ type: "ui/restarted" });
+    await this.kernel.restart();
+    this.set({ variables: [], inspected: null });
+  }
+}

@@ -1,0 +1,102 @@
+// The open lesson as a lit template: toolbar, banners, the cells (with the open trace under its cell)
+// and the variable inspector. Data in (LessonViewModel), events out to the LessonHandlers; the
+// step-through events go straight to the TracePlayer.
+import { html, nothing } from "lit";
+import type { VariableSummary, TensorValue } from "../../kernel/protocol/values.ts";
+import type { CodeCell, NotebookDoc } from "../document/index.ts";
+import type { RenderedDocument } from "../render/render.ts";
+import type { BindsHoverDetail } from "../components/sb-markdown-cell.ts";
+import type { ToolbarAction } from "../components/sb-toolbar.ts";
+import type { RuntimeState } from "./state.ts";
+import type { TracePlayer } from "./trace-player.ts";
+import type { OpenLesson } from "./work-edits.ts";
+
+export interface LessonViewModel {
+  lesson: OpenLesson;
+  /** the lesson with the student's edits in place. */
+  doc: NotebookDoc;
+  rendered: RenderedDocument;
+  runtime: RuntimeState;
+  trace: TracePlayer;
+  editingCell: string | null;
+  authoring: boolean;
+  canAuthor: boolean;
+  saveState: string;
+  variablesOpen: boolean;
+  variables: VariableSummary[];
+  inspected: { name: string; value: TensorValue | null } | null;
+  concealed(cell: CodeCell): boolean;
+}
+
+export interface LessonHandlers {
+  action(action: ToolbarAction): void;
+  acceptUpstream(): void;
+  lessonClick(e: MouseEvent): void;
+  run(cellId: string, advance: boolean): void;
+  editStart(cellId: string): void;
+  editEnd(cellId: string): void;
+  sourceChange(cellId: string, source: string): void;
+  resetCell(cellId: string): void;
+  takeLesson(cellId: string): void;
+  keepMine(cellId: string): void;
+  reveal(cellId: string): void;
+  bindsHover(detail: BindsHoverDetail): void;
+  inspect(name: string): void;
+}
+
+export function lessonView(m: LessonViewModel, on: LessonHandlers) {
+  const { lesson, doc, runtime, trace, authoring } = m;
+  const htmlOf = new Map(m.rendered.cells.map((c) => [c.id, c.html]));
+  const busy = runtime.kernel === "busy" || Object.values(runtime.cells).some((c) => c.status !== "idle");
+  const activeLabel = trace.boundEquation();
+  const stepLine = trace.stepLine();
+  let codeIndex = 0;
+  return html`
+      <sb-toolbar .kernel=${runtime.kernel} ?busy=${busy} ?variablesOpen=${m.variablesOpen}
+        ?canAuthor=${m.canAuthor} ?authoring=${authoring} .saveState=${m.saveState}
+        @sb-action=${(e: CustomEvent<{ action: ToolbarAction }>) => on.action(e.detail.action)}></sb-toolbar>
+      ${lesson.upstream ? html`<div class="banner upstream" role="status">
+        <p><strong>This lesson was updated</strong> since you started editing it. Your edits are kept${lesson.upstream.conflicts.length
+          ? html`; the lesson also changed cells you edited (${lesson.upstream.conflicts.length}): each is marked, with "Compare with the lesson"`
+          : ""}.</p>
+        <button class="btn" @click=${() => on.acceptUpstream()}>OK</button></div>` : nothing}
+      ${authoring ? html`<p class="banner authoring" role="status">Lecturer mode: edits change <code>notebooks/${lesson.entry.name}.md</code> (double-click prose to edit it).</p>` : nothing}
+      <div class="lesson-layout ${m.variablesOpen ? "with-inspector" : ""}">
+        <article class="lesson" aria-label=${doc.meta.title} @click=${on.lessonClick}
+          @sb-run=${(e: CustomEvent<{ cellId: string; advance: boolean }>) => on.run(e.detail.cellId, e.detail.advance)}
+          @sb-edit-start=${(e: CustomEvent<{ cellId: string }>) => on.editStart(e.detail.cellId)}
+          @sb-edit-end=${(e: CustomEvent<{ cellId: string }>) => on.editEnd(e.detail.cellId)}
+          @sb-source-change=${(e: CustomEvent<{ cellId: string; source: string }>) => on.sourceChange(e.detail.cellId, e.detail.source)}
+          @sb-reset-cell=${(e: CustomEvent<{ cellId: string }>) => on.resetCell(e.detail.cellId)}
+          @sb-take-lesson=${(e: CustomEvent<{ cellId: string }>) => on.takeLesson(e.detail.cellId)}
+          @sb-keep-mine=${(e: CustomEvent<{ cellId: string }>) => on.keepMine(e.detail.cellId)}
+          @sb-reveal=${(e: CustomEvent<{ cellId: string }>) => on.reveal(e.detail.cellId)}
+          @sb-toggle-trace=${(e: CustomEvent<{ cellId: string }>) => trace.toggle(e.detail.cellId)}
+          @sb-step=${(e: CustomEvent<{ cellId: string; index: number }>) => { trace.stop(); void trace.show(e.detail.cellId, e.detail.index); }}
+          @sb-play=${(e: CustomEvent<{ cellId: string; playing: boolean }>) => trace.togglePlay(e.detail.cellId, e.detail.playing)}
+          @sb-binds-hover=${(e: CustomEvent<BindsHoverDetail>) => on.bindsHover(e.detail)}>
+          ${doc.cells.map((cell) => {
+            if (cell.type === "markdown") {
+              return html`<sb-markdown-cell data-cell=${cell.id} .cellId=${cell.id} .renderedHtml=${htmlOf.get(cell.id) ?? ""}
+                .source=${cell.source} ?authoring=${authoring} ?editing=${authoring && m.editingCell === cell.id}
+                .highlightLabel=${activeLabel}></sb-markdown-cell>`;
+            }
+            if (cell.type !== "code") return html`<pre class="raw-cell">${cell.source}</pre>`;
+            const index = codeIndex++;
+            const rt = runtime.cells[cell.id] ?? null;
+            const original = lesson.doc.cells.find((c) => c.id === cell.id)?.source;
+            const conflict = !authoring && lesson.upstream?.conflicts.includes(cell.id) && original !== undefined;
+            const traceOpen = trace.open === cell.id;
+            return html`<sb-code-cell data-cell=${cell.id} .cellId=${cell.id} .source=${cell.source} .options=${cell.options}
+                .runtime=${rt} .index=${index} ?editing=${m.editingCell === cell.id} ?modified=${!authoring && cell.source !== original}
+                ?mine=${original === undefined} .lessonSource=${conflict ? original : null}
+                ?concealed=${m.concealed(cell)} ?traceOpen=${traceOpen}
+                .highlightLine=${traceOpen ? stepLine : null}></sb-code-cell>
+              ${traceOpen && rt?.trace ? html`<sb-trace-view .cellId=${cell.id} .trace=${rt.trace} .index=${trace.index}
+                .values=${trace.values} ?playing=${trace.playing} .equationLabel=${activeLabel}></sb-trace-view>` : nothing}`;
+          })}
+        </article>
+        ${m.variablesOpen ? html`<sb-variable-inspector .variables=${m.variables} .selected=${m.inspected?.name ?? null}
+          .value=${m.inspected?.value ?? null} @sb-inspect=${(e: CustomEvent<{ name: string }>) => on.inspect(e.detail.name)}></sb-variable-inspector>` : nothing}
+      </div>`;
+}

@@ -1,0 +1,106 @@
+// Step-through of a traced cell: which cell's trace is open, the current step, the step's tensors
+// (fetched from the kernel) and the play timer. A lit ReactiveController: the host re-renders when any
+// of it changes, and after each render the equation bound to the step is brought into view.
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { KernelConnection } from "../../kernel/protocol/connection.ts";
+import type { RenderedDocument } from "../render/render.ts";
+import type { StepValues } from "../components/sb-trace-view.ts";
+import type { TensorData } from "../components/sb-tensor-view.ts";
+import type { RuntimeState } from "./state.ts";
+
+const PLAY_MS = 900;
+
+/** What the player reads from its host: the runtime (traces), the kernel, the lesson's equations. */
+export interface TraceSource {
+  runtime(): RuntimeState;
+  kernel(): KernelConnection | null;
+  equations(): RenderedDocument["equations"];
+}
+
+export class TracePlayer implements ReactiveController {
+  /** the cell whose trace is open. */
+  open: string | null = null;
+  index = 0;
+  values: StepValues = {};
+  playing = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private shown: { open: string | null; index: number } = { open: null, index: 0 };
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly source: TraceSource) {
+    host.addController(this);
+  }
+
+  private set(patch: Partial<Pick<TracePlayer, "open" | "index" | "values" | "playing">>): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  toggle(cellId: string): void {
+    this.stop();
+    if (this.open === cellId) { this.set({ open: null }); return; }
+    this.set({ open: cellId });
+    void this.show(cellId, 0);
+  }
+
+  /** Close the trace (the timer, if any, stops by itself at the end of the steps it finds). */
+  close(): void {
+    this.set({ open: null });
+  }
+
+  async show(cellId: string, index: number): Promise<void> {
+    this.set({ index, values: {} });
+    const step = this.source.runtime().cells[cellId]?.trace?.records[index];
+    const kernel = this.source.kernel();
+    if (!step || !kernel) return;
+    const fetch = async (which: "output" | "input", i?: number): Promise<TensorData | undefined> => {
+      const reply = await kernel.inspect({ kind: "step", cellId, step: step.step, which, ...(i === undefined ? {} : { index: i }) }).catch(() => undefined);
+      return reply?.status === "ok" && reply.value && reply.value.type === "tensor" ? { ...reply.value, name: reply.value.name ?? null } : undefined;
+    };
+    const [output, ...inputs] = await Promise.all([fetch("output"), ...step.shapes.inputs.map((_, i) => fetch("input", i))]);
+    if (this.open === cellId && this.index === index) this.set({ values: { output, inputs } });
+  }
+
+  togglePlay(cellId: string, playing: boolean): void {
+    this.stop();
+    if (!playing) return;
+    this.set({ playing: true });
+    this.timer = setInterval(() => {
+      const n = this.source.runtime().cells[cellId]?.trace?.records.length ?? 0;
+      if (this.index + 1 >= n) { this.stop(); return; }
+      void this.show(cellId, this.index + 1);
+    }, PLAY_MS);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.set({ playing: false });
+  }
+
+  /** The source line of the current step, in the open cell. */
+  stepLine(): number | null {
+    if (!this.open) return null;
+    return this.source.runtime().cells[this.open]?.trace?.records[this.index]?.line ?? null;
+  }
+
+  /** The equation of the lesson that binds the current step's name. */
+  boundEquation(): string | null {
+    if (!this.open) return null;
+    const name = this.source.runtime().cells[this.open]?.trace?.records[this.index]?.name;
+    return name ? this.source.equations().find((e) => e.binds.includes(name))?.label ?? null : null;
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  hostUpdated(): void {
+    if (this.shown.open === this.open && this.shown.index === this.index) return;
+    this.shown = { open: this.open, index: this.index };
+    const label = this.boundEquation();
+    if (!label) return;
+    const eq = document.getElementById(label);
+    const rect = eq?.getBoundingClientRect();
+    // Bring the equation into view only when it is off screen, so the step controls stay put otherwise.
+    if (eq && rect && (rect.bottom < 0 || rect.top > innerHeight)) eq.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+}
