@@ -1,8 +1,6 @@
-// The app shell: routes between the course index and a lesson, holds the open lesson's saved data
-// (the lesson, the student's edits, moved by work-edits' `transitionLesson`) apart from its runtime
-// state (the KernelSession controller), and does the effects: autosave to IndexedDB, downloads, the dev
-// server. Step-through is the TracePlayer controller, keyboard commands the CommandMode controller, the
-// lesson's template is lesson-view. The sb-* elements it renders are thin: data in by properties, CustomEvents out.
+// The app shell: routes between the course index and a lesson; holds the lesson's saved data (moved by
+// work-edits' transitionLesson) apart from its runtime state (KernelSession); does the effects (autosave,
+// downloads, the dev server). Step-through: TracePlayer; keys: CommandMode; the template: lesson-view.
 import { html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import type { KernelConnection } from "../../kernel/protocol/connection.ts";
