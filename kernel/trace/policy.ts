@@ -38,14 +38,26 @@ export class EpochKeeper<S> {
 
   constructor(private readonly policy: TracePolicy) {}
 
+  private finished = 0;
+
   finish(bucket: Bucket<S>): void {
-    if (this.first.length < this.policy.firstEpochs && this.sampled.length === 0 && this.last === null) {
+    if (this.finished++ < this.policy.firstEpochs) {
       this.first.push(bucket);
       return;
     }
-    const previous = this.last;
+    this.retireLast();
     this.last = bucket;
+  }
+
+  /**
+   * The epoch after `last` is complete (it ran its backward pass), so `last` is no longer the final
+   * epoch: keep it as a sample if it is on the stride, else drop it. Doing this as soon as possible
+   * rather than at the next epoch's end means one fewer epoch of tensors alive at a time (less GC).
+   */
+  retireLast(): void {
+    const previous = this.last;
     if (previous === null) return;
+    this.last = null;
     if (previous.epoch % this.stride === 0) this.sampled.push(previous);
     else this.droppedEpochs++;
     while (this.sampled.length > this.policy.sampledEpochs) this.thin();

@@ -102,6 +102,8 @@ export class Trace {
 
   endBackward(): void {
     this.afterBackward = true;
+    this.keeper.retireLast();
+    this.forgetDropped();
   }
 
   /** Before a tensor changes in place: earlier steps that read it get a copy of the old values. */
@@ -172,8 +174,12 @@ export class Trace {
     return step;
   }
 
+  private forgotten = 0;
+
   /** Let go of everything that points into epochs no longer kept, so their tensors can be collected. */
   private forgetDropped(): void {
+    if (this.keeper.droppedEpochs === this.forgotten) return; // nothing new was dropped
+    this.forgotten = this.keeper.droppedEpochs;
     const kept = new Set(this.keeper.buckets().map((b) => b.epoch));
     kept.add(this.current.epoch);
     // a loss tensor holds its epoch's whole graph

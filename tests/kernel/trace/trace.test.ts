@@ -148,9 +148,15 @@ describe("trace memory bound", () => {
   it("a 1000-epoch run keeps the first epoch, the last and a few samples, within the byte cap", () => {
     const net = setup(300);
     const losses: number[] = [];
-    const trace = traceOf(() => {
-      for (let i = 0; i < 1000; i++) losses.push(epoch(net, 0.05));
-    });
+    const trace = startTrace();
+    let heldMidRun = 0;
+    for (let i = 0; i < 1000; i++) {
+      losses.push(epoch(net, 0.05));
+      if (i === 500) heldMidRun = trace.losses.size;
+    }
+    stopTrace();
+    // during the run too, only the kept epochs' loss tensors (each holds its epoch's graph) stay reachable
+    expect(heldMidRun).toBeLessThanOrEqual(1 + 8 + 2);
     const epochs = [...new Set(stepRecords(trace).map((s) => s.epoch))];
     expect(epochs[0]).toBe(0);
     expect(epochs[epochs.length - 1]).toBe(999);
