@@ -3,7 +3,10 @@
 import type { StepRecord } from "../trace/record.ts";
 
 /** A number as JSON can hold it: finite numbers as they are, the others as "NaN", "Infinity", "-Infinity". */
-export type JsonNumber = number | "NaN" | "Infinity" | "-Infinity";
+import type { JsonNumber } from "../trace/serialize.ts";
+// JSON has no NaN or Infinity: one encoding for traces, messages and the CLI's --json
+export type { JsonNumber };
+export { encodeNumber as toJsonNumber, decodeNumber as fromJsonNumber } from "../trace/serialize.ts";
 
 export interface TensorValue {
   type: "tensor";
@@ -54,11 +57,3 @@ export interface TraceSummary {
   epochs: number;
 }
 
-export function toJsonNumber(x: number): JsonNumber {
-  if (Number.isFinite(x)) return x;
-  return Number.isNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity";
-}
-
-export function fromJsonNumber(x: JsonNumber): number {
-  return typeof x === "number" ? x : Number(x);
-}

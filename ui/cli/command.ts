@@ -16,5 +16,14 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** The text of an input file; a file that can't be read is bad input (exit 2), said plainly. */
+export function readInput(io: CliIO, path: string, shown: string): string {
+  try {
+    return io.readFile(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
+}
+
 /** Exit codes, the same for every command. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DocumentError, formatOf, parseNotebook, serializeNotebook, type NotebookFormat } from "../document/index.ts";
-import { EXIT, UsageError, type Command } from "./command.ts";
+import { EXIT, UsageError, readInput, type Command } from "./command.ts";
 import type { CliIO } from "./io.ts";
 
 const USAGE = `Usage: stepbook convert IN --to md|ipynb [-o OUT]
@@ -24,12 +24,7 @@ export const convertCommand: Command = {
 async function convert(args: string[], io: CliIO): Promise<number> {
   const { input, to, output } = readArgs(args);
   const inPath = resolve(io.cwd, input);
-  let text: string;
-  try {
-    text = io.readFile(inPath);
-  } catch (error) {
-    throw new UsageError(`cannot read ${input}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
-  }
+  const text = readInput(io, inPath, input);
   let converted: string;
   let dropped = 0;
   try {

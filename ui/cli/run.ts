@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { NodeKernelHost } from "../../kernel/host/node.ts";
 import type { ErrorMessage } from "../../kernel/protocol/messages.ts";
 import type { VariableValue } from "../../kernel/protocol/values.ts";
-import { EXIT, UsageError, type Command } from "./command.ts";
+import { EXIT, UsageError, readInput, type Command } from "./command.ts";
 import type { CliIO } from "./io.ts";
 import { loadNotebook, type LoadedCell } from "./load-notebook.ts";
 import { outputText, toNbOutputs, type NbOutput } from "./outputs.ts";
@@ -34,12 +34,7 @@ export const runCommand: Command = {
 
 async function runNotebook(args: string[], io: CliIO): Promise<number> {
   const { file, json, timeoutMs } = readArgs(args);
-  let text: string;
-  try {
-    text = io.readFile(resolve(io.cwd, file));
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
-  }
+  const text = readInput(io, resolve(io.cwd, file), file);
   const { code } = loadNotebook(text, file);
   const host = new NodeKernelHost({ breakOnSigint: true });
   const report: RunReport = { notebook: file, cells: [], variables: {} };
