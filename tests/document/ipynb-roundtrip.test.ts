@@ -39,13 +39,15 @@ describe(".md -> .ipynb -> .md", () => {
   });
 });
 
-describe("exported notebooks validate against nbformat's schema (python nbformat)", () => {
-  const available = hasPythonNbformat();
-  const required = process.env.STEPBOOK_REQUIRE_BROWSER === "1";
-  if (!available && !required) {
-    it.skip(`skipped: ${PYTHON} cannot import nbformat (apt-get install python3-nbformat); set STEPBOOK_REQUIRE_BROWSER=1 to make this a failure`, () => {});
-    return;
-  }
+const nbformatAvailable = hasPythonNbformat();
+const nbformatRequired = process.env.STEPBOOK_REQUIRE_BROWSER === "1";
+if (!nbformatAvailable && !nbformatRequired) {
+  console.warn(`\n[stepbook] SKIPPED nbformat validation: ${PYTHON} cannot import nbformat (apt-get install python3-nbformat; set STEPBOOK_REQUIRE_BROWSER=1 to make this a failure)\n`);
+}
+
+// The real tests are listed (as skipped) where nbformat is missing, and fail there when it is required.
+describe.skipIf(!nbformatAvailable && !nbformatRequired)("exported notebooks validate against nbformat's schema (python nbformat)", () => {
+  const available = nbformatAvailable;
   const dir = mkdtempSync(join(tmpdir(), "stepbook-ipynb-"));
   it.each(lessonFixtures())("the export of %s is valid nbformat 4.5", (name, text) => {
     expect(available, `${PYTHON} cannot import nbformat, and STEPBOOK_REQUIRE_BROWSER=1 requires it`).toBe(true);
