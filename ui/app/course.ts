@@ -33,6 +33,12 @@ export function sortLessons(entries: LessonEntry[]): LessonEntry[] {
   return [...entries].sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.name.localeCompare(b.name));
 }
 
+/** The course with `entry` in place of the lesson of the same name (or added), in index order. */
+export function withEntry(lessons: readonly LessonEntry[], entry: LessonEntry): LessonEntry[] {
+  const known = lessons.some((l) => l.name === entry.name);
+  return sortLessons(known ? lessons.map((l) => (l.name === entry.name ? entry : l)) : [...lessons, entry]);
+}
+
 export function bundledCourse(): LessonEntry[] {
   return sortLessons(Object.entries(course).map(([name, text]) => entryOf(name, text)));
 }

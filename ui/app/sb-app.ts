@@ -10,7 +10,7 @@ import { LightElement } from "../components/light-element.ts";
 import type { BoundValue } from "../components/sb-value-popover.ts";
 import type { BindsHoverDetail } from "../components/sb-markdown-cell.ts";
 import type { ToolbarAction } from "../components/sb-toolbar.ts";
-import { bundledCourse, entryOf, parseLesson, sortLessons, type LessonEntry } from "./course.ts";
+import { bundledCourse, entryOf, parseLesson, withEntry, type LessonEntry } from "./course.ts";
 import { applyWork, debounce, forgetWork, hasEdits, loadWork, saveWork, type SavedWork } from "./saved-work.ts";
 import { followLesson, freshWork, transitionLesson, upstreamOf, type LessonAction, type OpenLesson } from "./work-edits.ts";
 import { mergeInlineValues } from "./inline-values.ts";
@@ -268,7 +268,7 @@ export class SbApp extends LightElement {
       const result = await this.options.saveLesson(lesson.entry.name, text);
       this.saveState = result === "unchanged" ? "no changes" : `saved notebooks/${lesson.entry.name}.md`;
       const entry = entryOf(lesson.entry.name, text);
-      this.lessons = sortLessons(this.lessons.map((l) => (l.name === entry.name ? entry : l)));
+      this.lessons = withEntry(this.lessons, entry);
       if (this.lesson) this.lesson = { ...this.lesson, entry, work: followLesson(this.lesson.work, text) };
     } catch (e) {
       this.saveState = `not saved: ${e instanceof Error ? e.message : e}`;
@@ -279,8 +279,7 @@ export class SbApp extends LightElement {
   lessonChanged(name: string, text: string): void {
     if (this.lastSavedText.get(name) === text) return; // our own save coming back
     const entry = entryOf(name, text);
-    const known = this.lessons.some((l) => l.name === name);
-    this.lessons = sortLessons(known ? this.lessons.map((l) => (l.name === name ? entry : l)) : [...this.lessons, entry]);
+    this.lessons = withEntry(this.lessons, entry);
     const lesson = this.lesson;
     if (!lesson || lesson.entry.name !== name || entry.error) return;
     const doc = parseLesson(entry);
