@@ -1,5 +1,5 @@
 // transpose: permute the axes (Aᵀ for a matrix). Backward: permute G back with the inverse permutation.
-import { defineOp } from "../autograd/op.ts";
+import { defineOp, sameDtype } from "../autograd/op.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { sizeOf, stridesOf } from "../tensor/shape.ts";
 
@@ -31,6 +31,7 @@ function permute(a: Tensor, axes: readonly number[]): Tensor {
 
 export const transpose = defineOp<{ axes: number[] }>({
   name: "transpose",
+  dtype: sameDtype, // a mask stays a mask
   tex: (n) => `${n.in[0]}^{\\top}`,
   forward: ([a], { axes }) => permute(a, axes),
   backward: (g, _inputs, _out, { axes }) => {
