@@ -7,6 +7,7 @@ import { defineOp } from "../autograd/op.ts";
 import { reduceAxes, keptShape } from "../tensor/reduce.ts";
 import { unary, binary } from "../tensor/elementwise.ts";
 import type { AxesAttrs } from "./sum.ts";
+import type { Tensor } from "../tensor/tensor.ts";
 
 export interface NormAttrs extends AxesAttrs {
   /** p: a finite number other than 0 (inf, -inf and 0 are max |A|, min |A| and a count, in linalg.ts) */
@@ -17,11 +18,14 @@ export interface NormAttrs extends AxesAttrs {
 export const norm = defineOp<NormAttrs>({
   name: "norm",
   tex: (n, a) => `\\lVert ${n.in[0]} \\rVert_{${a.ord}${a.axes.length === a.ndim ? "" : `,\\ \\text{axis}=${a.axes.join(",")}`}}`,
+  // |A|^p first, then a plain sum: reduceAxes combines axis by axis, so squaring inside the
+  // reduction would square the partial sums of the first axis again
   forward: ([x], a) => {
     const p = a.ord;
-    if (p === 2) return unary(reduceAxes(x, a.axes, a.keepdims, 0, (acc, v) => acc + v * v), Math.sqrt);
-    if (p === 1) return reduceAxes(x, a.axes, a.keepdims, 0, (acc, v) => acc + Math.abs(v));
-    return unary(reduceAxes(x, a.axes, a.keepdims, 0, (acc, v) => acc + Math.abs(v) ** p), (s) => s ** (1 / p));
+    const sum = (t: Tensor) => reduceAxes(t, a.axes, a.keepdims, 0, (acc, v) => acc + v);
+    if (p === 2) return unary(sum(unary(x, (v) => v * v)), Math.sqrt);
+    if (p === 1) return sum(unary(x, Math.abs));
+    return unary(sum(unary(x, (v) => Math.abs(v) ** p)), (s) => s ** (1 / p));
   },
   backward: (g, [x], out, a) => {
     const p = a.ord;
