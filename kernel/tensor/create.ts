@@ -109,18 +109,22 @@ function describeLeaf(v: unknown): string {
   return typeof v === "string" ? JSON.stringify(v) : typeof v;
 }
 
-/** np.full(shape, value): shape is a list of sizes or one integer (np.full(3, 7)). */
-export function full(shape: ShapeLike, value: number | boolean, options?: ArrayOptions): Tensor {
-  const s = checkShape("full", shape);
+/** An array of `shape` filled with `value` (a boolean fills a bool array), for the creation function `op`. */
+function filled(op: string, shape: ShapeLike, value: number | boolean, options: ArrayOptions | undefined, like?: Tensor): Tensor {
+  const s = checkShape(op, shape);
   const t = new Tensor(new Float64Array(sizeOf(s)).fill(Number(value)), s);
   if (typeof value === "boolean") t.dtype = "bool";
-  return finish("full", t, options);
+  // the *Like functions keep the array's dtype unless told otherwise, as numpy's
+  if (like !== undefined && checkOptions(op, options, ARRAY_OPTIONS)?.dtype === undefined) t.dtype = like.dtype;
+  return finish(op, t, options);
 }
-export const zeros = (shape: ShapeLike, options?: ArrayOptions) => full(shape, 0, options);
-export const ones = (shape: ShapeLike, options?: ArrayOptions) => full(shape, 1, options);
-export const zerosLike = (t: Tensor, options?: ArrayOptions) => full(t.shape, 0, { dtype: t.dtype, ...options });
-export const onesLike = (t: Tensor, options?: ArrayOptions) => full(t.shape, 1, { dtype: t.dtype, ...options });
-export const fullLike = (t: Tensor, value: number | boolean, options?: ArrayOptions) => full(t.shape, value, { dtype: t.dtype, ...options });
+/** np.full(shape, value): shape is a list of sizes or one integer (np.full(3, 7)). */
+export const full = (shape: ShapeLike, value: number | boolean, options?: ArrayOptions) => filled("full", shape, value, options);
+export const zeros = (shape: ShapeLike, options?: ArrayOptions) => filled("zeros", shape, 0, options);
+export const ones = (shape: ShapeLike, options?: ArrayOptions) => filled("ones", shape, 1, options);
+export const zerosLike = (t: Tensor, options?: ArrayOptions) => filled("zerosLike", t.shape, 0, options, t);
+export const onesLike = (t: Tensor, options?: ArrayOptions) => filled("onesLike", t.shape, 1, options, t);
+export const fullLike = (t: Tensor, value: number | boolean, options?: ArrayOptions) => filled("fullLike", t.shape, value, options, t);
 
 export interface EyeOptions extends ArrayOptions {
   /** the diagonal: 0 the main one, k > 0 above it, k < 0 below it (numpy's k). */
