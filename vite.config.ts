@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["tests/kernel/**/*.test.ts", "tests/runtime/**/*.test.ts", "tests/document/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/notebooks/**/*.test.ts", "tests/export/**/*.test.ts", "tests/bench/**/*.test.ts"],
+          include: ["tests/kernel/**/*.test.ts", "tests/runtime/**/*.test.ts", "tests/document/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/dev/**/*.test.ts", "tests/notebooks/**/*.test.ts", "tests/export/**/*.test.ts", "tests/bench/**/*.test.ts"],
         },
       },
       {

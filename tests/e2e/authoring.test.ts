@@ -1,11 +1,12 @@
 // The lecturer's loop in the dev server: edit a lesson in the browser and find it saved to its .md
 // file with a minimal diff; edit the file and find the open page updated in place, kernel state kept.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { FIXTURE_NOTEBOOKS, hasBrowser, launch, serve, type Opened, type Served } from "./harness.ts";
+import { FIXTURE_NOTEBOOKS, freePort, hasBrowser, launch, serve, type Opened, type Served } from "./harness.ts";
 
 describe.skipIf(!hasBrowser())("lecturer: the dev server", () => {
   let served: Served;
@@ -55,5 +56,99 @@ describe.skipIf(!hasBrowser())("lecturer: the dev server", () => {
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await page.click(".tb-toggle-variables");
     await expect.poll(() => page.locator(".var-table th button").allTextContents()).toContain("X");
+  });
+
+  it("a cell's code, running in the kernel's worker, can neither find the session token nor save", async () => {
+    const before = readFileSync(file(), "utf8");
+    const worker = page.workers()[0];
+    expect(worker, "the kernel's worker").toBeDefined();
+    const attempt = await worker.evaluate(async (text) => {
+      const page = await (await fetch("/")).text();
+      const token = /stepbook-session" content="([^"]+)"/.exec(page)?.[1] ?? null;
+      const tries = [];
+      for (const type of ["application/vnd.stepbook.lesson+json", "text/plain"]) {
+        const res = await fetch("/__stepbook/save", {
+          method: "POST", headers: { "Content-Type": type, "X-Stepbook-Token": token ?? "guess" },
+          body: JSON.stringify({ name: "01-one-layer", text, base: null, cells: [] }),
+        });
+        tries.push(res.status);
+      }
+      return { token, tries };
+    }, before.replace("One dense layer", "Pwned layer"));
+    expect(attempt.token).toBeNull();
+    expect(attempt.tries).toEqual([403, 415]);
+    expect(readFileSync(file(), "utf8")).toBe(before);
+  });
+
+  it("a page on another site can neither create nor overwrite a lesson (no-cors fetch, text/plain form)", async () => {
+    const before = readFileSync(file(), "utf8");
+    const evilPort = await freePort();
+    const target = `${served.url.replace(/\/$/, "")}/__stepbook/save`;
+    const evil: Server = createHttpServer((_req, res) => {
+      res.setHeader("Content-Type", "text/html");
+      res.end(`<!doctype html><form id="f" method="POST" enctype="text/plain" action="${target}?name=99-pwned">
+        <input name='{"name":"01-one-layer","text":"---\\ntitle: x\\n---\\n","base":null,"cells":[],"x":"' value='"}'></form>
+        <script>
+          fetch(${JSON.stringify(target)}, { method: "POST", mode: "no-cors", headers: { "Content-Type": "text/plain" },
+            body: JSON.stringify({ name: "99-pwned", text: "---\\ntitle: x\\n---\\n", base: null, cells: [] }) })
+            .finally(() => document.getElementById("f").submit());
+        </script>`);
+    });
+    await new Promise<void>((r) => evil.listen(evilPort, "127.0.0.1", r));
+    const other = await b.context.newPage();
+    try {
+      const posted = other.waitForResponse((r) => r.url().startsWith(target) && r.request().method() === "POST" && r.request().resourceType() === "document", { timeout: 15_000 });
+      await other.goto(`http://localhost:${evilPort}/`);
+      expect((await posted).status()).toBe(403);
+    } finally {
+      await other.close();
+      evil.close();
+    }
+    expect(readFileSync(file(), "utf8")).toBe(before);
+    expect(() => readFileSync(path.join(dir, "99-pwned.md"))).toThrow();
+  });
+
+  it("two tabs editing different cells of one lesson: both edits land in the file", async () => {
+    const second = await b.context.newPage();
+    try {
+      await second.goto(`${served.url}#/lesson/01-one-layer`);
+      await second.waitForSelector("sb-code-cell", { timeout: 60_000 });
+      const editProse = async (p: Page, index: number, from: string, to: string) => {
+        if (!(await p.locator(".tb-toggle-authoring[aria-pressed='true']").count())) await p.click(".tb-toggle-authoring");
+        await p.locator("sb-markdown-cell").nth(index).locator(".markdown-body").dblclick();
+        const textarea = p.locator("textarea.markdown-source");
+        await textarea.waitFor();
+        await textarea.fill((await textarea.inputValue()).replace(from, to));
+        await p.keyboard.press("Escape");
+      };
+      await editProse(page, 0, "maps inputs", "maps its inputs");
+      await expect.poll(() => readFileSync(file(), "utf8"), { timeout: 10_000 }).toContain("maps its inputs");
+      // the second tab hears of the first tab's save before the lecturer edits there
+      await expect.poll(() => second.locator("sb-markdown-cell").first().textContent(), { timeout: 10_000 }).toContain("maps its inputs");
+      await editProse(second, 1, "The data has shape", "The data have shape");
+      await expect.poll(() => readFileSync(file(), "utf8"), { timeout: 10_000 }).toContain("The data have shape");
+      expect(readFileSync(file(), "utf8")).toContain("maps its inputs");
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("shows a clash when the file changed on disk in the cell being edited, and saves nothing until the lecturer chooses", async () => {
+    if (!(await page.locator(".tb-toggle-authoring[aria-pressed='true']").count())) await page.click(".tb-toggle-authoring");
+    await page.locator("sb-markdown-cell").first().locator(".markdown-body").dblclick();
+    const textarea = page.locator("textarea.markdown-source");
+    await textarea.waitFor();
+    const onDisk = readFileSync(file(), "utf8").replace("# One layer, step by step", "# One layer (edited on disk)");
+    // the page's edit waits ~800 ms before it is saved; the file changes in that window
+    await textarea.fill((await textarea.inputValue()).replace("# One layer, step by step", "# One layer (edited in the page)"));
+    writeFileSync(file(), onDisk);
+    await page.locator(".banner.conflict").waitFor({ timeout: 10_000 });
+    expect(await page.locator(".banner.conflict").textContent()).toMatch(/changed on disk while you were editing/);
+    await page.waitForTimeout(1500);
+    expect(readFileSync(file(), "utf8")).toBe(onDisk);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Use the file's version" }).click();
+    await expect.poll(() => page.locator("sb-markdown-cell").first().textContent()).toContain("(edited on disk)");
+    expect(readFileSync(file(), "utf8")).toBe(onDisk);
   });
 });

@@ -22,6 +22,8 @@ export interface LessonViewModel {
   authoring: boolean;
   canAuthor: boolean;
   saveState: string;
+  /** the lesson file changed on disk where the lecturer has unsaved edits: what clashed. */
+  fileConflict: string | null;
   variablesOpen: boolean;
   variables: VariableSummary[];
   inspected: { name: string; value: TensorValue | null } | null;
@@ -40,6 +42,7 @@ export interface LessonHandlers {
   takeLesson(cellId: string): void;
   keepMine(cellId: string): void;
   reveal(cellId: string): void;
+  settleConflict(choice: "take-file" | "keep-mine"): void;
   bindsHover(detail: BindsHoverDetail): void;
   inspect(name: string): void;
 }
@@ -61,6 +64,9 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
           : ""}.</p>
         <button class="btn" @click=${() => on.acceptUpstream()}>OK</button></div>` : nothing}
       ${authoring ? html`<p class="banner authoring" role="status">Lecturer mode: edits change <code>notebooks/${lesson.entry.name}.md</code> (double-click prose to edit it).</p>` : nothing}
+      ${m.fileConflict ? html`<div class="banner conflict" role="alert"><p><strong>Not saved.</strong> ${m.fileConflict}</p>
+        <button class="btn" @click=${() => on.settleConflict("take-file")}>Use the file's version</button>
+        <button class="btn" @click=${() => on.settleConflict("keep-mine")}>Overwrite the file with mine</button></div>` : nothing}
       <div class="lesson-layout ${m.variablesOpen ? "with-inspector" : ""}">
         <article class="lesson" aria-label=${doc.meta.title} @click=${on.lessonClick}
           @sb-run=${(e: CustomEvent<{ cellId: string; advance: boolean }>) => on.run(e.detail.cellId, e.detail.advance)}

@@ -14,21 +14,17 @@ import "../components/sb-value-popover.ts";
 import { KernelClient } from "../kernel-client.ts";
 import "./sb-app.ts";
 import type { SbApp } from "./sb-app.ts";
+import { devSaveLesson, type SaveLesson } from "./lesson-file.ts";
+import { LESSON_EVENT } from "../dev/save-protocol.ts";
 
-const SAVE_ENDPOINT = "/__stepbook/save";
-const LESSON_EVENT = "stepbook:lesson";
-
-async function saveLesson(name: string, text: string): Promise<string> {
-  const res = await fetch(`${SAVE_ENDPOINT}?name=${encodeURIComponent(name)}`, { method: "POST", body: text, headers: { "Content-Type": "text/markdown" } });
-  const body = await res.text();
-  if (!res.ok) throw new Error(body || res.statusText);
-  return body;
-}
+// In the dev server a page load carries a session token; without one (a browser that does not say it is
+// loading a page, see ui/dev/notebooks-plugin.ts) lecturer mode still opens and says why it cannot save.
+const noToken: SaveLesson = async () => ({ status: "error", error: "this page load carried no session token: reload the page (lecturer saving needs a browser that sends Sec-Fetch-* headers: Chromium, Firefox, Safari 16.4+)" });
 
 const app = document.createElement("sb-app") as SbApp;
 app.options = {
   createKernel: () => new KernelClient(),
-  ...(import.meta.env.DEV ? { saveLesson } : {}),
+  ...(import.meta.env.DEV ? { saveLesson: devSaveLesson() ?? noToken } : {}),
 };
 document.body.append(app);
 

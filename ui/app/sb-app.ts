@@ -21,11 +21,14 @@ import { TracePlayer } from "./trace-player.ts";
 import { CommandMode } from "./command-mode.ts";
 import { lessonView, type LessonHandlers } from "./lesson-view.ts";
 import { downloadNotebook } from "./download.ts";
+import { mergeLesson } from "./lesson-merge.ts";
+import type { SaveLesson } from "./lesson-file.ts";
+import { textVersion } from "../document/version.ts";
 
 export interface AppOptions {
   createKernel: () => KernelConnection;
   /** POST a lesson's text to the dev server; absent in a static build. */
-  saveLesson?: (name: string, text: string) => Promise<string>;
+  saveLesson?: SaveLesson;
   confirm?: (message: string) => boolean;
   /** show only this lesson (an exported page): no course index, no hash routes. */
   lesson?: { name: string; text: string };
@@ -48,6 +51,8 @@ export class SbApp extends LightElement {
   @state() private hover: { values: BoundValue[]; x: number; y: number } | null = null;
   @state() private authoring = false;
   @state() private saveState = "";
+  /** the lesson file changed on disk in a way that clashes with the lecturer's unsaved edits here. */
+  @state() private fileConflict: { text: string; message: string } | null = null;
   @state() private notice = "";
   @state() private helpOpen = false;
   private lastSavedText = new Map<string, string>();
@@ -259,34 +264,86 @@ export class SbApp extends LightElement {
 
   // ---- lecturer: the dev server --------------------------------------------------------------------
 
-  private async writeLessonFile(): Promise<void> {
+  private async writeLessonFile(retried = false): Promise<void> {
     const lesson = this.lesson;
-    if (!lesson || !this.options.saveLesson) return;
+    const save = this.options.saveLesson;
+    if (!lesson || !save) return;
+    const name = lesson.entry.name;
     const text = serializeNotebook(lesson.doc, "md");
-    this.lastSavedText.set(lesson.entry.name, text);
-    try {
-      const result = await this.options.saveLesson(lesson.entry.name, text);
-      this.saveState = result === "unchanged" ? "no changes" : `saved notebooks/${lesson.entry.name}.md`;
-      const entry = entryOf(lesson.entry.name, text);
-      this.lessons = withEntry(this.lessons, entry);
-      if (this.lesson) this.lesson = { ...this.lesson, entry, work: followLesson(this.lesson.work, text) };
-    } catch (e) {
-      this.saveState = `not saved: ${e instanceof Error ? e.message : e}`;
+    this.lastSavedText.set(name, text);
+    const reply = await save({ name, text, base: textVersion(lesson.entry.text), cells: lesson.doc.cells.map((c) => c.type) });
+    const open = this.lesson?.entry.name === name ? this.lesson : null;
+    switch (reply.status) {
+      case "saved": case "unchanged": {
+        this.saveState = reply.status === "unchanged" ? "no changes" : `saved notebooks/${name}.md`;
+        this.fileConflict = null;
+        const entry = entryOf(name, text);
+        this.lessons = withEntry(this.lessons, entry);
+        if (open) this.lesson = { ...open, entry, work: followLesson(open.work, text) };
+        return;
+      }
+      case "conflict":
+        // Someone else wrote the file (an editor, another tab): merge per cell and try once more.
+        if (open && reply.current !== null && this.followFile(name, reply.current) && !retried) return this.writeLessonFile(true);
+        this.saveState = `not saved: ${reply.error}`;
+        return;
+      case "error":
+        this.saveState = `not saved: ${reply.error}`;
+        return;
     }
   }
 
   /** The lesson file changed on disk (hot reload): take the new lesson, keep the student's edits and the kernel. */
   lessonChanged(name: string, text: string): void {
     if (this.lastSavedText.get(name) === text) return; // our own save coming back
+    if (this.followFile(name, text) && this.lesson?.entry.name === name && !this.fileConflict) {
+      this.notice = "The lesson file changed: the page shows the new version. Your variables are kept.";
+    }
+  }
+
+  /**
+   * The file `name` now holds `text`. The open lesson takes it, keeping the lecturer's unsaved edits to other
+   * cells (a per-cell merge); where both changed the same cell, the page keeps its version and shows the
+   * clash. False when the open lesson could not take the text.
+   */
+  private followFile(name: string, text: string): boolean {
     const entry = entryOf(name, text);
-    this.lessons = withEntry(this.lessons, entry);
     const lesson = this.lesson;
-    if (!lesson || lesson.entry.name !== name || entry.error) return;
-    const doc = parseLesson(entry);
+    if (entry.error) { if (lesson?.entry.name !== name) this.lessons = withEntry(this.lessons, entry); return false; }
+    this.lessons = withEntry(this.lessons, entry);
+    if (!lesson || lesson.entry.name !== name) return true;
+    const theirs = parseLesson(entry);
+    const merged = mergeLesson(parseLesson(lesson.entry), lesson.doc, theirs);
+    if ("conflicts" in merged) {
+      const where = merged.conflicts.includes("structure") ? "its cells were added, removed or moved" : `${merged.conflicts.length === 1 ? "cell" : "cells"} ${merged.conflicts.join(", ")} changed there and here`;
+      this.fileConflict = { text, message: `notebooks/${name}.md changed on disk while you were editing: ${where}.` };
+      this.saveState = "not saved: the file changed on disk";
+      return false;
+    }
     const work = followLesson(lesson.work, text);
-    this.lesson = { entry, doc, work, upstream: upstreamOf(work, entry, doc) };
-    this.notice = "The lesson file changed: the page shows the new version. Your variables are kept.";
+    this.lesson = { entry, doc: merged.doc, work, upstream: upstreamOf(work, entry, merged.doc) };
+    this.fileConflict = null;
     this.rerender();
+    return true;
+  }
+
+  /** The lecturer settles a clash with the file: take the file's version, or write the page's over it. */
+  private settleConflict(choice: "take-file" | "keep-mine"): void {
+    const lesson = this.lesson;
+    const conflict = this.fileConflict;
+    if (!lesson || !conflict) return;
+    this.fileConflict = null;
+    const entry = entryOf(lesson.entry.name, conflict.text);
+    if (choice === "take-file") {
+      const doc = parseLesson(entry);
+      const work = followLesson(lesson.work, conflict.text);
+      this.lesson = { entry, doc, work, upstream: upstreamOf(work, entry, doc) };
+      this.saveState = "took the file's version";
+      this.rerender();
+    } else {
+      this.lesson = { ...lesson, entry };
+      void this.writeLessonFile();
+    }
   }
 
   // ---- hover -----------------------------------------------------------------------------------------
@@ -381,7 +438,7 @@ export class SbApp extends LightElement {
   private lessonView(lesson: OpenLesson) {
     return lessonView({
       lesson, doc: this.doc!, rendered: this.rendered, runtime: this.session.runtime, trace: this.trace,
-      editingCell: this.editingCell, authoring: this.authoring, canAuthor: !!this.options.saveLesson, saveState: this.saveState,
+      editingCell: this.editingCell, authoring: this.authoring, canAuthor: !!this.options.saveLesson, saveState: this.saveState, fileConflict: this.fileConflict?.message ?? null,
       variablesOpen: this.variablesOpen, variables: this.session.variables, inspected: this.session.inspected, concealed: (c) => this.concealed(c),
     }, this.handlers);
   }
@@ -393,6 +450,7 @@ export class SbApp extends LightElement {
     resetCell: (id) => this.resetCell(id, "reset-cell"), takeLesson: (id) => this.resetCell(id, "take-lesson"),
     keepMine: (id) => this.act({ type: "keep-mine", cellId: id }),
     reveal: (id) => this.act({ type: "reveal", cellId: id }, "Show the solution? Try the exercise first: the check tells you where you are off."),
+    settleConflict: (choice) => this.settleConflict(choice),
     bindsHover: (d) => this.onBindsHover(d), inspect: (name) => void this.session.inspect(name),
   };
 }

@@ -1,23 +1,25 @@
-// The dev server's lesson authoring: the browser saves an edited lesson back to notebooks/NAME.md, and
-// editing a lesson file in any editor pushes its new text to the open page (no full reload, so the
-// kernel keeps its state). Lessons themselves reach the page through import.meta.glob in ui/app/course.ts.
+// The dev server's lesson authoring: the browser saves an edited lesson back to notebooks/NAME.md (through
+// save-endpoint.ts, which only the app's own page can use), and editing a lesson file in any editor pushes
+// its new text to the open page (no full reload, so the kernel keeps its state). Lessons themselves reach
+// the page through the virtual module below (ui/app/course.ts imports it).
+import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
+import { isLessonName } from "./lesson-store.ts";
+import { saveEndpoint } from "./save-endpoint.ts";
+import { LESSON_EVENT, SAVE_ENDPOINT, TOKEN_META } from "./save-protocol.ts";
 
-export const SAVE_ENDPOINT = "/__stepbook/save";
-export const LESSON_EVENT = "stepbook:lesson";
+export { isLessonName } from "./lesson-store.ts";
+
 const VIRTUAL = "virtual:stepbook/course";
 const RESOLVED = "\0" + VIRTUAL;
-
-/** A lesson name is a file name in notebooks/ without `.md`: no slashes, no dots at the start. */
-export function isLessonName(name: string): boolean {
-  return /^[A-Za-z0-9][\w-]*$/.test(name);
-}
 
 export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
   let root = process.cwd();
   const dir = () => path.resolve(root, options.dir ?? (process.env.STEPBOOK_NOTEBOOKS || "notebooks"));
+  // A new secret each time the server starts: a page from an earlier run must reload to save again.
+  const token = randomBytes(32).toString("base64url");
   return {
     name: "stepbook-notebooks",
     configResolved(config) {
@@ -38,36 +40,31 @@ export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
       return `export default ${JSON.stringify(course)};`;
     },
     configureServer(server: ViteDevServer) {
-      server.middlewares.use(SAVE_ENDPOINT, (req, res) => {
-        const name = new URL(req.url ?? "", "http://x").searchParams.get("name") ?? "";
-        const reply = (status: number, body: string) => {
-          res.statusCode = status;
-          res.setHeader("Content-Type", "text/plain; charset=utf-8");
-          res.end(body);
-        };
-        if (req.method !== "POST") return reply(405, "POST the lesson's text");
-        if (!isLessonName(name)) return reply(400, `not a lesson name: ${JSON.stringify(name)}`);
-        const chunks: Buffer[] = [];
-        req.on("data", (c: Buffer) => chunks.push(c));
-        req.on("end", async () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          const file = path.join(dir(), `${name}.md`);
-          try {
-            const old = await fs.readFile(file, "utf8").catch(() => null);
-            // The browser serialises through ui/document, which keeps untouched text byte for byte:
-            // an unchanged lesson is not rewritten at all, a changed one differs only where it was edited.
-            if (old !== text) await fs.writeFile(file, text, "utf8");
-            reply(200, old === text ? "unchanged" : "saved");
-          } catch (e) {
-            reply(500, e instanceof Error ? e.message : String(e));
-          }
-        });
+      server.middlewares.use(SAVE_ENDPOINT, saveEndpoint(dir, token));
+      // Before Vite's own HTML middleware: a top-level page load of the app gets the session token in its
+      // HTML. Any other request for `/` (a fetch, e.g. from a cell's code in the kernel's worker, which can
+      // make no navigation) falls through to Vite and gets the same page without it.
+      server.middlewares.use((req, res, next) => {
+        const url = req.url ?? "/";
+        const pathname = url.split(/[?#]/)[0];
+        const navigation = req.headers["sec-fetch-mode"] === "navigate" && req.headers["sec-fetch-dest"] === "document";
+        if (req.method !== "GET" || !navigation || (pathname !== "/" && pathname !== "/index.html")) return next();
+        fs.readFile(path.join(server.config.root, "index.html"), "utf8")
+          .then((raw) => server.transformIndexHtml(url, raw, req.originalUrl))
+          .then((page) => {
+            res.statusCode = 200;
+            for (const [k, v] of Object.entries(server.config.server.headers ?? {})) if (v !== undefined) res.setHeader(k, v);
+            res.setHeader("Content-Type", "text/html; charset=utf-8");
+            res.setHeader("Cache-Control", "no-store");
+            res.end(page.replace("</head>", `<meta name="${TOKEN_META}" content="${token}">\n</head>`));
+          }, next);
       });
     },
     async handleHotUpdate(ctx) {
       const file = path.resolve(ctx.file);
       if (path.dirname(file) !== dir() || !file.endsWith(".md")) return;
       const name = path.basename(file, ".md");
+      if (!isLessonName(name)) return;
       const text = await ctx.read();
       // Keep the module graph honest (a full reload later gets the new text) but push the change
       // ourselves, so the page updates in place instead of reloading and losing the kernel.
