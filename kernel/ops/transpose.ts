@@ -29,16 +29,19 @@ function permute(a: Tensor, axes: readonly number[]): Tensor {
   return new Tensor(out, shape);
 }
 
+/** "A^{\top}"; an operand that already has a superscript gets braces first ({X^{\top}}^{\top}), else KaTeX refuses it. */
+export const transposedTex = (x: string) => `${x.includes("^") ? `{${x}}` : x}^{\\top}`;
+
 export const transpose = defineOp<{ axes: number[] }>({
   name: "transpose",
   dtype: sameDtype, // a mask stays a mask
-  tex: (n) => `${n.in[0]}^{\\top}`,
+  tex: (n) => transposedTex(n.in[0]),
   forward: ([a], { axes }) => permute(a, axes),
   backward: (g, _inputs, _out, { axes }) => {
     const inverse = new Array<number>(axes.length);
     axes.forEach((ax, i) => (inverse[ax] = i));
     return [g.transpose(inverse)];
   },
-  vjpTex: [(n) => `${n.g}^{\\top}`],
+  vjpTex: [(n) => transposedTex(n.g)],
   factorTex: [() => "\\top"],
 });
