@@ -82,11 +82,13 @@ function label(ix: Index): string {
   if (typeof ix === "number") return String(ix);
   if (ix === null) return ":";
   if (typeof ix === "string") return ix === "..." ? "\\ldots" : ix === NEWAXIS ? "\\text{newaxis}" : ix;
-  if (isTensor(ix) && ix.dtype === "bool") return "\\text{mask}";
-  const t = isTensor(ix) ? ix : null;
-  const values = t ? Array.from(t.data) : (ix as NestedIndex).flat(Infinity as 1) as (number | boolean)[];
+  if (isTensor(ix)) {
+    if (ix.dtype === "bool") return "\\text{mask}";
+    return ix.ndim === 1 && ix.size <= 4 ? `[${Array.from(ix.data).join(",")}]` : `[${ix.size}\\ \\text{indices}]`;
+  }
+  const values = (ix as NestedIndex).flat(Infinity as 1) as (number | boolean)[];
   if (values.some((v) => typeof v === "boolean")) return "\\text{mask}";
-  const ndim = t ? t.ndim : Array.isArray((ix as NestedIndex)[0]) ? 2 : 1;
+  const ndim = Array.isArray((ix as NestedIndex)[0]) ? 2 : 1;
   return ndim === 1 && values.length <= 4 ? `[${values.join(",")}]` : `[${values.length}\\ \\text{indices}]`;
 }
 

@@ -14,8 +14,9 @@ export function checkOptions<T extends object>(op: string, options: T | undefine
   if (options === null || typeof options !== "object" || Array.isArray(options) || "shape" in options) {
     throw new Error(`${op}: expected ${like}, got ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
-    if ((options as Record<string, unknown>)[key] === undefined) continue;
+  // for...in, not Object.keys: this runs on every reduction, backward passes included
+  for (const key in options) {
+    if (!Object.hasOwn(options, key) || (options as Record<string, unknown>)[key] === undefined) continue;
     if (!(allowed as readonly string[]).includes(key)) {
       throw new Error(`${op}: unsupported option "${key}" (${allowed.length === 0 ? "it takes no options" : `supported: ${allowed.join(", ")}`})`);
     }
