@@ -217,3 +217,12 @@ describe("nothing numpy-like is silently ignored", () => {
     expect(new Tensor(new Float64Array(1), []).dtype).toBe("float64");
   });
 });
+
+describe("a mask as the page receives it", () => {
+  it("carries dtype bool and numpy's printed text", async () => {
+    const { toMimeBundle } = await import("../../kernel/display/bundle.ts");
+    const bundle = toMimeBundle(np.array([true, false]));
+    expect((bundle["application/vnd.stepbook.tensor+json"] as { dtype: string }).dtype).toBe("bool");
+    expect(bundle["text/plain"]).toBe("array([ True, False])");
+  });
+});
