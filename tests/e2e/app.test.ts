@@ -97,6 +97,12 @@ describe.skipIf(!available)("Stepbook in Chromium", () => {
     await page.keyboard.press("Control+Space");
     await expect.poll(() => page.locator(".suggest-widget").textContent(), { timeout: 30_000 }).toContain("matmul");
     await page.keyboard.press("Escape"); // closes the suggestions
+    // the numpy functions of issue #10, np.linalg's included
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText("np.linalg.so");
+    await page.keyboard.press("Control+Space");
+    await expect.poll(() => page.locator(".suggest-widget").textContent(), { timeout: 30_000 }).toContain("solve");
+    await page.keyboard.press("Escape");
     await page.keyboard.press("Control+A");
     await page.keyboard.insertText("edi");
     await page.keyboard.press("Control+Space");
