@@ -21,8 +21,8 @@ Debian's numpy is 1.24; numpy 2 prints the same text but for one addition, `shap
 summarised array, which `numpy2_repr` below adds the way numpy 2's _array_repr_implementation does.
 """
 import importlib.util
-import json
 import os
+import warnings
 import zlib
 
 import numpy as np
@@ -100,7 +100,8 @@ def run_case(name, inputs, fn):
     rng = np.random.RandomState(zlib.crc32(name.encode()))
     values = [np.asarray(spec["make"](rng, spec["shape"]), dtype=np.float64).reshape(spec["shape"]) for spec in inputs]
     call = fn.fn if isinstance(fn, Printed) else fn
-    with np.errstate(all="ignore"):  # numpy warns (and still answers) for 0/0, mean of empty, ...
+    with np.errstate(all="ignore"), warnings.catch_warnings():  # numpy warns (and still answers) for 0/0, mean of empty, ...
+        warnings.simplefilter("ignore", RuntimeWarning)
         try:
             out = call(*[v.copy() for v in values])
             result = {"kind": "repr", "text": numpy2_repr(out)} if isinstance(fn, Printed) else as_result(out)
@@ -334,14 +335,7 @@ printed(T, "large_integers", [], lambda: np.array([1e7, 2.0, 99999999.0]))
 
 
 def main():
-    os.makedirs(OUT_DIR, exist_ok=True)
-    for file, cases in CASES.items():
-        body = ",\n".join(json.dumps(run_case(*c), allow_nan=False, separators=(",", ":")) for c in cases)
-        text = f'{{"generator":"tools/numpy-fixtures.py","numpy":"{np.__version__}","cases":[\n{body}\n]}}\n'
-        path = os.path.join(OUT_DIR, f"{file}.json")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        print(f"{os.path.relpath(path)}: {len(cases)} cases, {len(text)} bytes")
+    tf.write_fixtures(CASES, OUT_DIR, run_case, f'"generator":"tools/numpy-fixtures.py","numpy":"{np.__version__}"')
 
 
 if __name__ == "__main__":

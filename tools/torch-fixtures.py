@@ -402,15 +402,20 @@ def run_case(name, inputs, fn):
     }
 
 
-def main():
-    os.makedirs(OUT_DIR, exist_ok=True)
-    for file, cases in CASES.items():
-        body = ",\n".join(json.dumps(run_case(*c), allow_nan=False, separators=(",", ":")) for c in cases)
-        text = f'{{"generator":"tools/torch-fixtures.py","torch":"{torch.__version__}","cases":[\n{body}\n]}}\n'
-        path = os.path.join(OUT_DIR, f"{file}.json")
+def write_fixtures(cases_by_file, out_dir, run, header):
+    """One JSON file per group: `header` (the generator and its library's version), then one case a line."""
+    os.makedirs(out_dir, exist_ok=True)
+    for file, cases in cases_by_file.items():
+        body = ",\n".join(json.dumps(run(*c), allow_nan=False, separators=(",", ":")) for c in cases)
+        text = f'{{{header},"cases":[\n{body}\n]}}\n'
+        path = os.path.join(out_dir, f"{file}.json")
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         print(f"{os.path.relpath(path)}: {len(cases)} cases, {len(text)} bytes")
+
+
+def main():
+    write_fixtures(CASES, OUT_DIR, run_case, f'"generator":"tools/torch-fixtures.py","torch":"{torch.__version__}"')
 
 
 if __name__ == "__main__":

@@ -3,20 +3,17 @@
 import { defineOp } from "../autograd/op.ts";
 import { unary, binary } from "../tensor/elementwise.ts";
 
-export const log2 = defineOp({
-  name: "log2",
-  tex: (n) => `\\log_{2} ${n.in[0]}`,
-  forward: ([a]) => unary(a, Math.log2),
-  backward: (g, [a]) => [binary("log2.backward", g, a, (gi, x) => gi / (x * Math.LN2))],
-  vjpTex: [(n) => `\\frac{${n.g}}{${n.in[0]} \\ln 2}`],
-  factorTex: [(n) => `\\frac{1}{${n.in[0]} \\ln 2}`],
-});
+function logBase(base: 2 | 10, log: (x: number) => number, lnBase: number) {
+  const name = `log${base}`;
+  return defineOp({
+    name,
+    tex: (n) => `\\log_{${base}} ${n.in[0]}`,
+    forward: ([a]) => unary(a, log),
+    backward: (g, [a]) => [binary(`${name}.backward`, g, a, (gi, x) => gi / (x * lnBase))],
+    vjpTex: [(n) => `\\frac{${n.g}}{${n.in[0]} \\ln ${base}}`],
+    factorTex: [(n) => `\\frac{1}{${n.in[0]} \\ln ${base}}`],
+  });
+}
 
-export const log10 = defineOp({
-  name: "log10",
-  tex: (n) => `\\log_{10} ${n.in[0]}`,
-  forward: ([a]) => unary(a, Math.log10),
-  backward: (g, [a]) => [binary("log10.backward", g, a, (gi, x) => gi / (x * Math.LN10))],
-  vjpTex: [(n) => `\\frac{${n.g}}{${n.in[0]} \\ln 10}`],
-  factorTex: [(n) => `\\frac{1}{${n.in[0]} \\ln 10}`],
-});
+export const log2 = logBase(2, Math.log2, Math.LN2);
+export const log10 = logBase(10, Math.log10, Math.LN10);
