@@ -186,9 +186,12 @@ export class Tensor {
   astype(dtype: "float64" | "float" | "bool" | "int" | "int32" | "int64"): Tensor { return F.astype(this, dtype); }
 
   // ---- indexing -------------------------------------------------------------------------------
-  /** Rows (or along axis 0) by index, slice "a:b", or a list of indices: X.slice("0:10"), X.slice(null, 1). */
+  /**
+   * numpy's X[...]: an integer, a slice string ("0:10", "::-1"), null for ":", "...", np.newaxis,
+   * index arrays (X.slice([2, 0]), P.slice(np.arange(n), y)) or a boolean mask (X.slice(X.greater(0))).
+   */
   slice(...index: Index[]): Tensor { return F.slice(this, ...index); }
-  /** Pick rows by integer index array (numpy fancy indexing on axis 0). */
+  /** Elements by index along an axis ({axis}); without one, from the flattened array (numpy's take). */
   take(indices: TensorLike, options?: { axis?: number | null }): Tensor { return F.take(this, indices, options); }
 
   /** One element as a number: t.get(i, j) (negative indices count from the end). */
