@@ -7,7 +7,7 @@
 //     is >= 1e8, the smallest non-zero < 1e-4, or they span more than 1e3; the shortest digits that
 //     give back the number, rounded half to even at the 8th decimal (from the exact binary value);
 //   - empty arrays: array([], dtype=float64), array([], shape=(0, 3), dtype=float64);
-//   - bool arrays: array([ True, False]).
+//   - bool arrays: array([ True, False]) (numpy's BoolFormat: " True" lines up with "False", except 0-d).
 // tests/fixtures/numpy/printing.json holds numpy's own output for each of these.
 import type { Tensor } from "./tensor.ts";
 import { formatShape, stridesOf } from "./shape.ts";
@@ -37,14 +37,17 @@ function exactDecimal(v: number): { digits: string; exp: number } {
   return { digits: trimmed, exp: exp + digits.length - trimmed.length };
 }
 
-/** The shortest digits that read back as v (JavaScript's own shortest round-trip), in the same form. */
-function shortestDecimal(v: number): { digits: string; exp: number } {
-  const [mantissa, e] = Math.abs(v).toExponential().split("e");
+/** "123.4500" or "1.2345e-7" as digits x 10^exp, trailing zeros dropped (digits "12345", exp -2). */
+function parseDecimal(s: string): { digits: string; exp: number } {
+  const [mantissa, e = "0"] = s.split("e");
   const [int, frac = ""] = mantissa.split(".");
-  const all = int + frac;
+  const all = (int + frac).replace(/^0+/, "");
   const digits = all.replace(/0+$/, "");
   return { digits, exp: Number(e) - frac.length + (all.length - digits.length) };
 }
+
+/** The shortest digits that read back as v (JavaScript's own shortest round-trip). */
+const shortestDecimal = (v: number) => parseDecimal(Math.abs(v).toExponential());
 
 /**
  * digits x 10^exp rounded to keep only positions >= 10^keep, half to even (numpy's Dragon4 rounds a
@@ -65,18 +68,28 @@ function roundAt(d: { digits: string; exp: number }, keep: number): { digits: st
   return { digits: trimmed, exp: keep + s.length - trimmed.length };
 }
 
-/** numpy's "unique" digits with a cutoff: the shortest if they fit above 10^keep, else the exact value rounded there. */
-function uniqueDigits(v: number, keep: (d: { digits: string; exp: number }) => number): { digits: string; exp: number } {
-  const shortest = shortestDecimal(v);
-  const k = keep(shortest);
-  return shortest.exp >= k ? shortest : roundAt(exactDecimal(v), keep(exactDecimal(v)));
+/**
+ * numpy's "unique" digits with a cutoff: the shortest if they fit above 10^keep, else the exact value
+ * rounded there. JavaScript's toFixed/toExponential round the exact value too, but a tie upwards; so
+ * only a possible tie (a 5 in the next digit) takes the exact (BigInt) way, which rounds it to even.
+ */
+function uniqueDigits(v: number, fixed: boolean): { digits: string; exp: number } {
+  const a = Math.abs(v);
+  const shortest = shortestDecimal(a);
+  const leading = shortest.exp + shortest.digits.length - 1; // the power of ten of the first digit
+  const keep = fixed ? -PRECISION : leading - PRECISION;
+  if (shortest.exp >= keep) return shortest;
+  const next = fixed ? a.toFixed(PRECISION + 1) : a.toExponential(PRECISION + 1);
+  if (!next.split("e")[0].endsWith("5")) return parseDecimal(fixed ? a.toFixed(PRECISION) : a.toExponential(PRECISION));
+  const exact = exactDecimal(a);
+  return roundAt(exact, fixed ? keep : exact.exp + exact.digits.length - 1 - PRECISION);
 }
 
 /** Fixed point: ["-12", "345"] for -12.345 (integer part with sign, fraction digits). */
 function positional(v: number): [string, string] {
   const sign = v < 0 || Object.is(v, -0) ? "-" : "";
   if (v === 0) return [`${sign}0`, ""];
-  const { digits, exp } = uniqueDigits(v, () => -PRECISION);
+  const { digits, exp } = uniqueDigits(v, true);
   if (digits === "") return [`${sign}0`, ""];
   const point = digits.length + exp; // digits before the decimal point
   const int = point > 0 ? digits.slice(0, point).padEnd(point, "0") : "0";
@@ -88,7 +101,7 @@ function positional(v: number): [string, string] {
 function scientific(v: number): [string, string, number] {
   const sign = v < 0 || Object.is(v, -0) ? "-" : "";
   if (v === 0) return [`${sign}0`, "", 0];
-  const { digits, exp } = uniqueDigits(v, (d) => d.exp + d.digits.length - 1 - PRECISION);
+  const { digits, exp } = uniqueDigits(v, false);
   return [sign + digits[0], digits.slice(1), exp + digits.length - 1];
 }
 
@@ -98,51 +111,42 @@ function nonFinite(v: number): string {
   return Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
 }
 
-/** A function printing each number of `values` so that a column of them lines up, as numpy does. */
-export function floatFormatter(values: readonly number[]): (v: number) => string {
-  const finite = values.filter(Number.isFinite);
-  const mags = finite.filter((v) => v !== 0).map(Math.abs);
+/** Each number of `values` as numpy prints it in a column of them (all the same width, points lined up). */
+export function layoutFloats(values: readonly number[]): string[] {
   let hi = 0;
   let lo = Infinity;
-  for (const m of mags) {
-    if (m > hi) hi = m;
-    if (m < lo) lo = m;
+  for (const v of values) {
+    const m = Math.abs(v);
+    if (m !== 0 && m !== Infinity && m === m) {
+      if (m > hi) hi = m;
+      if (m < lo) lo = m;
+    }
   }
-  const exponential = mags.length > 0 && (hi >= 1e8 || lo < 1e-4 || hi / lo > 1e3);
-  let padLeft = 0;
-  let padRight = 0;
-  let format: (v: number) => string;
-  if (exponential) {
-    const parts = finite.map(scientific);
-    const precision = Math.max(0, ...parts.map(([, f]) => f.length));
-    const expDigits = Math.max(2, ...parts.map(([, , e]) => String(Math.abs(e)).length));
-    padLeft = Math.max(0, ...parts.map(([i]) => i.length));
-    padRight = expDigits + 2 + precision;
-    format = (v) => {
-      const [i, f, e] = scientific(v);
-      return `${i.padStart(padLeft)}.${f.padEnd(precision, "0")}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(expDigits, "0")}`;
-    };
-  } else {
-    const parts = finite.map(positional);
-    padLeft = Math.max(0, ...parts.map(([i]) => i.length));
-    padRight = Math.max(0, ...parts.map(([, f]) => f.length));
-    format = (v) => {
-      const [i, f] = positional(v);
-      return `${i.padStart(padLeft)}.${f.padEnd(padRight)}`;
-    };
-  }
-  if (finite.length !== values.length) {
+  const exponential = hi > 0 && (hi >= 1e8 || lo < 1e-4 || hi / lo > 1e3);
+  const finite = (v: number) => Number.isFinite(v);
+  // each number's parts once: [integer part with sign, fraction digits, exponent]
+  const parts = values.map((v): [string, string, number] => (!finite(v) ? ["", "", 0] : exponential ? scientific(v) : [...positional(v), 0]));
+  const shown = parts.filter((_, k) => finite(values[k]));
+  let padLeft = Math.max(0, ...shown.map(([i]) => i.length));
+  const precision = Math.max(0, ...shown.map(([, f]) => f.length));
+  const expDigits = Math.max(2, ...shown.map(([, , e]) => String(Math.abs(e)).length));
+  const padRight = exponential ? expDigits + 2 + precision : precision;
+  if (shown.length !== values.length) {
     // nan and inf are right-aligned to the column; the column widens if they are longer
-    const offset = padRight + 1;
     const infLength = values.some((v) => v === -Infinity) ? 4 : 3;
-    padLeft = Math.max(padLeft, 3 - offset, infLength - offset);
+    padLeft = Math.max(padLeft, 3 - (padRight + 1), infLength - (padRight + 1));
   }
-  return (v) => (Number.isFinite(v) ? format(v) : nonFinite(v).padStart(padLeft + padRight + 1));
+  return values.map((v, k) => {
+    if (!finite(v)) return nonFinite(v).padStart(padLeft + padRight + 1);
+    const [i, f, e] = parts[k];
+    if (!exponential) return `${i.padStart(padLeft)}.${f.padEnd(padRight)}`;
+    return `${i.padStart(padLeft)}.${f.padEnd(precision, "0")}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(expDigits, "0")}`;
+  });
 }
 
 /** One number as numpy prints it alone: 1., 0.25, nan, inf, 1.5e-05. */
 export function formatNumber(v: number): string {
-  return floatFormatter([v])(v);
+  return layoutFloats([v])[0];
 }
 
 // ---- the array ----------------------------------------------------------------------------------
@@ -153,9 +157,9 @@ export function formatTensor(t: Tensor): string {
   let body = "[]";
   if (t.size > 0) {
     const shown = collectShown(t, summarise);
-    const format = t.dtype === "bool" ? boolFormatter(t.ndim) : floatFormatter(shown);
+    const texts = t.dtype === "bool" ? shown.map((v) => (v !== 0 ? (t.ndim === 0 ? "True" : " True") : "False")) : layoutFloats(shown);
     // the line width leaves room for the closing ")"; continuation lines start under the first "["
-    body = formatArray(t, format, LINE_WIDTH - 1, " ".repeat(prefix.length + 1), summarise);
+    body = formatArray(t, texts, LINE_WIDTH - 1, " ".repeat(prefix.length + 1), summarise);
   }
   const extras: string[] = [];
   if ((t.size === 0 && t.ndim !== 1) || summarise) extras.push(`shape=${formatShape(t.shape)}`);
@@ -169,18 +173,16 @@ export function formatTensor(t: Tensor): string {
   return start + spacer + extra;
 }
 
-/** numpy's BoolFormat: " True" lines up with "False", except in a 0-d array. */
-function boolFormatter(ndim: number): (v: number) => string {
-  const truth = ndim === 0 ? "True" : " True";
-  return (v) => (v !== 0 ? truth : "False");
-}
-
-/** numpy's _formatArray: brackets, separators, wrapping at the line width, "..." where summarised. */
-function formatArray(t: Tensor, format: (v: number) => string, lineWidth: number, nextLinePrefix: string, summarise: boolean): string {
+/**
+ * numpy's _formatArray: brackets, separators, wrapping at the line width, "..." where summarised.
+ * `texts` are the shown elements already formatted, in the order this walk reaches them.
+ */
+function formatArray(t: Tensor, texts: readonly string[], lineWidth: number, nextLinePrefix: string, summarise: boolean): string {
   const strides = stridesOf(t.shape);
+  let next = 0;
   const separator = ", ";
   const recurse = (axis: number, offset: number, hangingIndent: string, width: number): string => {
-    if (axis === t.ndim) return format(t.data[offset]);
+    if (axis === t.ndim) return texts[next++];
     const nextIndent = hangingIndent + " ";
     const nextWidth = width - 1; // room for this axis's "]"
     const n = t.shape[axis];
