@@ -1,7 +1,7 @@
 // The kernel's public surface (no DOM): tensors, autograd, the trace.
 export { np } from "./np.ts";
 export { Tensor } from "./tensor/tensor.ts";
-export type { TensorLike, NestedArray, ReduceOptions } from "./tensor/tensor.ts";
+export type { TensorLike, NestedArray, ReduceOptions, DType } from "./tensor/tensor.ts";
 export { OPS, getOp } from "./ops/registry.ts";
 export { noGrad } from "./autograd/mode.ts";
 export { gradcheck } from "./autograd/gradcheck.ts";

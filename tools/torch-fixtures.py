@@ -198,6 +198,144 @@ labels = lambda rng, shape: rng.randint(0, 3, shape).astype(np.float64)
 case(I, "zipped_arange_labels", [inp("P", [5, 3]), inp("y", [5], labels, grad=False)],
      lambda p, y: p[torch.arange(5), y.long()])
 
+# ---- numpy functions added for issue #10 (values and gradients against PyTorch) ----------------------
+E2 = "elementwise-more"
+case(E2, "tan", [inp("x", [3, 4], lambda rng, s: np.round(rng.uniform(-1.2, 1.2, s), 3))], torch.tan)
+case(E2, "log1p", [inp("x", [3, 4], lambda rng, s: np.round(rng.uniform(-0.9, 3.0, s), 3))], torch.log1p)
+case(E2, "log1p_tiny", [inp("x", [3], fixed([1e-17, -1e-12, 1e-300]))], torch.log1p)
+case(E2, "expm1", [inp("x", [3, 4], randn(2.0))], torch.expm1)
+case(E2, "expm1_tiny", [inp("x", [3], fixed([1e-17, -1e-12, 1e-300]))], torch.expm1)
+case(E2, "log2", [inp("x", [3, 4], positive(0.1, 9.0))], torch.log2)
+case(E2, "log2_powers_of_two", [inp("x", [4], fixed([1.0, 8.0, 0.25, 1024.0]))], torch.log2)
+case(E2, "log10", [inp("x", [3, 4], positive(0.1, 9.0))], torch.log10)
+case(E2, "log10_powers_of_ten", [inp("x", [4], fixed([1.0, 10.0, 0.001, 1e6]))], torch.log10)
+case(E2, "mod", [inp("a", [3, 4], randn(4.0)), inp("b", [3, 4], away_from_zero(0.5, 3.0))], torch.remainder)
+case(E2, "mod_broadcast", [inp("a", [3, 4], randn(4.0)), inp("b", [4], away_from_zero(0.5, 3.0))], torch.remainder)
+case(E2, "mod_signs", [inp("a", [4], fixed([5.0, -5.0, 5.0, -5.0])), inp("b", [4], fixed([3.0, 3.0, -3.0, -3.0]))], torch.remainder)
+# the tie rules: clip passes the whole gradient at a bound (clamp); relu and abs pass none at 0;
+# maximum/minimum split it at a tie (see maximum_ties above); max/min split it among equal maxima
+case(E2, "clip_at_bounds", [inp("x", [6], fixed([-1.0, -1.5, 0.2, 1.0, 1.5, 1.0]))], lambda x: torch.clamp(x, -1.0, 1.0))
+case(E2, "clip_max_only_at_bound", [inp("x", [4], fixed([0.5, 0.7, 0.9, -3.0]))], lambda x: torch.clamp(x, max=0.7))
+case(E2, "clip_min_above_max", [inp("x", [4], fixed([-1.0, 0.0, 0.5, 2.0]))], lambda x: torch.clamp(x, 1.0, 0.0))
+case(E2, "relu_at_zero", [inp("x", [4], fixed([0.0, -0.0, 1.0, -1.0]))], torch.relu)
+case(E2, "abs_at_zero", [inp("x", [4], fixed([0.0, -0.0, 2.0, -2.0]))], torch.abs)
+
+R2 = "reductions-more"
+case(R2, "prod_all", [inp("x", [3, 4], positive(0.5, 1.5))], torch.prod)
+case(R2, "prod_axis_1", [inp("x", [3, 4])], lambda x: torch.prod(x, dim=1))
+case(R2, "prod_axis_0_keepdims", [inp("x", [3, 4])], lambda x: torch.prod(x, dim=0, keepdim=True))
+case(R2, "prod_one_zero", [inp("x", [2, 3], fixed([1.5, 0.0, 2.0, -1.0, 3.0, 0.5]))], lambda x: torch.prod(x, dim=1))
+case(R2, "prod_two_zeros", [inp("x", [4], fixed([0.0, 2.0, 0.0, 3.0]))], torch.prod)
+case(R2, "prod_axes_0_2", [inp("x", [2, 3, 4], positive(0.5, 1.5))], lambda x: torch.prod(torch.prod(x, dim=2), dim=0))
+case(R2, "cumsum_axis_0", [inp("x", [3, 4])], lambda x: torch.cumsum(x, dim=0))
+case(R2, "cumsum_axis_neg1", [inp("x", [2, 3, 4])], lambda x: torch.cumsum(x, dim=-1))
+case(R2, "cumsum_flattened", [inp("x", [3, 4])], lambda x: torch.cumsum(x.flatten(), dim=0))
+case(R2, "logsumexp_all_neg_inf", [inp("x", [2, 3], fixed([-math.inf] * 3 + [0.5, -1.0, 2.0]))], lambda x: torch.logsumexp(x, dim=-1))
+case(R2, "logsumexp_pos_inf", [inp("x", [3], fixed([math.inf, 1.0, 2.0]))], lambda x: torch.logsumexp(x, dim=-1))
+case(R2, "sort_last_axis", [inp("x", [3, 4])], lambda x: torch.sort(x, dim=-1, stable=True).values)
+case(R2, "sort_axis_0_ties", [inp("x", [3, 4], tied)], lambda x: torch.sort(x, dim=0, stable=True).values)
+case(R2, "sort_flattened", [inp("x", [3, 4])], lambda x: torch.sort(x.flatten(), stable=True).values)
+case(R2, "median_odd_axis_1", [inp("x", [4, 5])], lambda x: torch.median(x, dim=1).values)
+case(R2, "median_even_axis_1", [inp("x", [3, 4])], lambda x: torch.quantile(x, 0.5, dim=1))
+case(R2, "median_all", [inp("x", [3, 5])], lambda x: torch.median(x))
+case(R2, "quantile_axis_0", [inp("x", [5, 3])], lambda x: torch.quantile(x, 0.3, dim=0))
+case(R2, "quantile_list", [inp("x", [7])], lambda x: torch.quantile(x, torch.tensor([0.1, 0.5, 0.95], dtype=x.dtype)))
+case(R2, "percentile_keepdims", [inp("x", [3, 6])], lambda x: torch.quantile(x, 0.9, dim=1, keepdim=True))
+case(R2, "norm_vector", [inp("x", [5])], torch.linalg.vector_norm)
+case(R2, "norm_vector_zero", [inp("x", [3], fixed([0.0, 0.0, 0.0]))], torch.linalg.vector_norm)
+case(R2, "norm_all_2d", [inp("x", [3, 4])], lambda x: torch.linalg.vector_norm(x))
+case(R2, "norm_axis_1", [inp("x", [3, 4])], lambda x: torch.linalg.vector_norm(x, dim=1))
+case(R2, "norm_ord_1_axis_0_keepdims", [inp("x", [3, 4], away_from_zero())], lambda x: torch.linalg.vector_norm(x, ord=1, dim=0, keepdim=True))
+case(R2, "norm_ord_3", [inp("x", [6], away_from_zero())], lambda x: torch.linalg.vector_norm(x, ord=3))
+case(R2, "norm_ord_inf", [inp("x", [6])], lambda x: torch.linalg.vector_norm(x, ord=math.inf))
+case(R2, "norm_ord_neg_inf", [inp("x", [6], away_from_zero())], lambda x: torch.linalg.vector_norm(x, ord=-math.inf))
+case(R2, "norm_fro", [inp("x", [3, 4])], lambda x: torch.linalg.matrix_norm(x, ord="fro"))
+case(R2, "norm_matrix_1", [inp("x", [3, 4], away_from_zero())], lambda x: torch.linalg.matrix_norm(x, ord=1))
+case(R2, "norm_matrix_inf", [inp("x", [3, 4], away_from_zero())], lambda x: torch.linalg.matrix_norm(x, ord=math.inf))
+case(R2, "norm_matrix_neg_1", [inp("x", [3, 4], away_from_zero())], lambda x: torch.linalg.matrix_norm(x, ord=-1))
+
+S2 = "shapes-more"
+case(S2, "swapaxes", [inp("x", [2, 3, 4])], lambda x: torch.swapaxes(x, 0, 2))
+case(S2, "vstack_1d", [inp("a", [3]), inp("b", [3])], lambda a, b: torch.vstack([a, b]))
+case(S2, "vstack_2d", [inp("a", [2, 3]), inp("b", [1, 3])], lambda a, b: torch.vstack([a, b]))
+case(S2, "hstack_1d", [inp("a", [3]), inp("b", [2])], lambda a, b: torch.hstack([a, b]))
+case(S2, "hstack_2d", [inp("a", [3, 2]), inp("b", [3, 1])], lambda a, b: torch.hstack([a, b]))
+case(S2, "repeat_flattened", [inp("x", [2, 3])], lambda x: torch.repeat_interleave(x.flatten(), 2))
+case(S2, "repeat_axis_0", [inp("x", [2, 3])], lambda x: torch.repeat_interleave(x, 3, dim=0))
+case(S2, "repeat_counts_axis_1", [inp("x", [2, 3])], lambda x: torch.repeat_interleave(x, torch.tensor([1, 0, 2]), dim=1))
+case(S2, "tile_1d", [inp("x", [3])], lambda x: torch.tile(x, (2,)))
+case(S2, "tile_2d", [inp("x", [2, 3])], lambda x: torch.tile(x, (2, 2)))
+case(S2, "tile_more_reps", [inp("x", [3])], lambda x: torch.tile(x, (2, 1, 2)))
+case(S2, "diag_build", [inp("v", [3])], torch.diag)
+case(S2, "diag_build_k1", [inp("v", [3])], lambda v: torch.diag(v, 1))
+case(S2, "diag_build_k_neg2", [inp("v", [2])], lambda v: torch.diag(v, -2))
+case(S2, "diag_extract", [inp("x", [3, 4])], torch.diag)
+case(S2, "diag_extract_k1", [inp("x", [3, 4])], lambda x: torch.diag(x, 1))
+case(S2, "diag_extract_k_neg1", [inp("x", [4, 3])], lambda x: torch.diag(x, -1))
+case(S2, "triu", [inp("x", [3, 4])], torch.triu)
+case(S2, "triu_k1", [inp("x", [4, 4])], lambda x: torch.triu(x, 1))
+case(S2, "tril", [inp("x", [3, 4])], torch.tril)
+case(S2, "tril_k_neg1_batched", [inp("x", [2, 3, 3])], lambda x: torch.tril(x, -1))
+case(S2, "meshgrid_xy", [inp("x", [3]), inp("y", [2])], lambda x, y: torch.stack(torch.meshgrid(x, y, indexing="xy")))
+case(S2, "meshgrid_ij", [inp("x", [3]), inp("y", [2])], lambda x, y: torch.stack(torch.meshgrid(x, y, indexing="ij")))
+case(S2, "concatenate_axis_none", [inp("a", [2, 2]), inp("b", [3])], lambda a, b: torch.cat([a.flatten(), b.flatten()]))
+case(S2, "einsum_matmul", [inp("a", [3, 4]), inp("b", [4, 2])], lambda a, b: torch.einsum("ij,jk->ik", a, b))
+case(S2, "einsum_inner", [inp("a", [5]), inp("b", [5])], lambda a, b: torch.einsum("i,i->", a, b))
+case(S2, "einsum_outer", [inp("a", [3]), inp("b", [4])], lambda a, b: torch.einsum("i,j->ij", a, b))
+case(S2, "einsum_batched", [inp("a", [2, 3, 4]), inp("b", [2, 4, 5])], lambda a, b: torch.einsum("bij,bjk->bik", a, b))
+case(S2, "einsum_elementwise_sum", [inp("a", [3, 4]), inp("b", [3, 4])], lambda a, b: torch.einsum("ij,ij->", a, b))
+case(S2, "einsum_rowwise_dot", [inp("a", [3, 4]), inp("b", [3, 4])], lambda a, b: torch.einsum("ij,ij->i", a, b))
+case(S2, "einsum_a_bT", [inp("a", [3, 4]), inp("b", [2, 4])], lambda a, b: torch.einsum("ij,kj->ik", a, b))
+case(S2, "einsum_implicit", [inp("a", [3, 4]), inp("b", [4, 2])], lambda a, b: torch.einsum("ij,jk", a, b))
+case(S2, "einsum_transpose", [inp("a", [3, 4])], lambda a: torch.einsum("ij->ji", a))
+case(S2, "einsum_sum_rows", [inp("a", [3, 4])], lambda a: torch.einsum("ij->i", a))
+case(S2, "einsum_diagonal", [inp("a", [3, 3])], lambda a: torch.einsum("ii->i", a))
+case(S2, "einsum_trace", [inp("a", [3, 3])], lambda a: torch.einsum("ii", a))
+case(S2, "einsum_three_operands", [inp("a", [2, 3]), inp("b", [3, 4]), inp("c", [4, 2])], lambda a, b, c: torch.einsum("ij,jk,kl->il", a, b, c))
+case(S2, "einsum_contract_then_keep", [inp("a", [2, 3, 4]), inp("b", [4, 3])], lambda a, b: torch.einsum("ijk,kj->i", a, b))
+
+I2 = "indexing-more"
+case(I2, "mask_select", [inp("x", [3, 4])], lambda x: x[x > 0])
+case(I2, "mask_rows", [inp("x", [4, 3]), inp("m", [4], fixed([1.0, 0.0, 1.0, 1.0]), grad=False)], lambda x, m: x[m != 0])
+case(I2, "mask_2d_of_3d", [inp("x", [2, 3, 2]), inp("m", [2, 3], fixed([1.0, 0.0, 0.0, 1.0, 1.0, 0.0]), grad=False)], lambda x, m: x[m != 0])
+case(I2, "mask_on_axis_1", [inp("x", [3, 4]), inp("m", [4], fixed([0.0, 1.0, 1.0, 0.0]), grad=False)], lambda x, m: x[:, m != 0])
+idx2 = fixed([0.0, 2.0, 1.0, 1.0, 3.0, 0.0])
+case(I2, "index_array_2d", [inp("x", [4, 3]), inp("i", [2, 3], idx2, grad=False)], lambda x, i: x[i.long()])
+case(I2, "index_array_2d_on_axis_1", [inp("x", [3, 4]), inp("i", [2, 3], idx2, grad=False)], lambda x, i: x[:, i.long()])
+case(I2, "index_arrays_broadcast", [inp("x", [4, 3])], lambda x: x[torch.tensor([0, 1, 2]), torch.tensor([0])])
+case(I2, "index_arrays_broadcast_2d", [inp("x", [4, 3])], lambda x: x[torch.tensor([[0], [3]]), torch.tensor([0, 2, 1])])
+case(I2, "index_arrays_separated_by_slice", [inp("x", [3, 4, 5])], lambda x: x[torch.tensor([0, 2]), :, torch.tensor([1, 4])])
+case(I2, "index_arrays_adjacent_after_slice", [inp("x", [3, 4, 5])], lambda x: x[:, torch.tensor([0, 2]), torch.tensor([1, 4])])
+case(I2, "index_ellipsis", [inp("x", [2, 3, 4])], lambda x: x[..., 1])
+case(I2, "index_newaxis", [inp("x", [3, 4])], lambda x: x[:, None, 1:3])
+case(I2, "take_flattened", [inp("x", [3, 4])], lambda x: torch.take(x, torch.tensor([0, 5, 11, 5])))
+case(I2, "take_2d_indices_axis_1", [inp("x", [3, 4]), inp("i", [2, 3], idx2, grad=False)], lambda x, i: x[:, i.long()])
+case(I2, "take_along_axis", [inp("x", [3, 4]), inp("i", [3, 2], fixed([3.0, 0.0, 1.0, 1.0, 2.0, 0.0]), grad=False)],
+     lambda x, i: torch.take_along_dim(x, i.long(), dim=1))
+
+P2 = "products-more"
+# numpy's dot on N-D arrays sums over a's last axis and b's second-to-last: torch's tensordot on those
+case(P2, "dot_3d_2d", [inp("a", [2, 3, 4]), inp("b", [4, 5])], lambda a, b: torch.tensordot(a, b, dims=([2], [0])))
+case(P2, "dot_3d_3d", [inp("a", [2, 3, 4]), inp("b", [5, 4, 2])], lambda a, b: torch.tensordot(a, b, dims=([2], [1])))
+case(P2, "dot_2d_3d", [inp("a", [3, 4]), inp("b", [2, 4, 5])], lambda a, b: torch.tensordot(a, b, dims=([1], [1])))
+case(P2, "dot_3d_1d", [inp("a", [2, 3, 4]), inp("b", [4])], lambda a, b: torch.tensordot(a, b, dims=([2], [0])))
+
+L2 = "linalg"
+well = lambda rng, shape: np.round(rng.randn(*shape) + 3 * np.eye(shape[0]), 3)
+case(L2, "solve_matrix", [inp("A", [3, 3], well), inp("B", [3, 2])], torch.linalg.solve)
+case(L2, "solve_vector", [inp("A", [4, 4], well), inp("b", [4])], torch.linalg.solve)
+case(L2, "solve_needs_pivoting", [inp("A", [3, 3], fixed([0.0, 2.0, 1.0, 1.0, 1.0, 0.0, 3.0, 0.0, 1.0])), inp("b", [3])], torch.linalg.solve)
+case(L2, "inv", [inp("A", [3, 3], well)], torch.linalg.inv)
+
+
+def normal_equations(X, y):
+    """Least squares by the normal equations, as a linear-regression lesson writes it: w = (XᵀX)⁻¹ Xᵀy."""
+    return torch.linalg.solve(X.T @ X, X.T @ y)
+
+
+case(L2, "lesson_normal_equations", [inp("X", [8, 3]), inp("y", [8])], normal_equations)
+
+
 # ---- neural-network pieces and whole lessons ---------------------------------------------------------
 N = "nn"
 case(N, "softmax_last_axis", [inp("z", [4, 3], randn(2.0))], lambda z: torch.softmax(z, dim=-1))
@@ -264,15 +402,20 @@ def run_case(name, inputs, fn):
     }
 
 
-def main():
-    os.makedirs(OUT_DIR, exist_ok=True)
-    for file, cases in CASES.items():
-        body = ",\n".join(json.dumps(run_case(*c), allow_nan=False, separators=(",", ":")) for c in cases)
-        text = f'{{"generator":"tools/torch-fixtures.py","torch":"{torch.__version__}","cases":[\n{body}\n]}}\n'
-        path = os.path.join(OUT_DIR, f"{file}.json")
+def write_fixtures(cases_by_file, out_dir, run, header):
+    """One JSON file per group: `header` (the generator and its library's version), then one case a line."""
+    os.makedirs(out_dir, exist_ok=True)
+    for file, cases in cases_by_file.items():
+        body = ",\n".join(json.dumps(run(*c), allow_nan=False, separators=(",", ":")) for c in cases)
+        text = f'{{{header},"cases":[\n{body}\n]}}\n'
+        path = os.path.join(out_dir, f"{file}.json")
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         print(f"{os.path.relpath(path)}: {len(cases)} cases, {len(text)} bytes")
+
+
+def main():
+    write_fixtures(CASES, OUT_DIR, run_case, f'"generator":"tools/torch-fixtures.py","torch":"{torch.__version__}"')
 
 
 if __name__ == "__main__":

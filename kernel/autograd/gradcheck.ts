@@ -4,6 +4,7 @@
 // about 1e-7 or better; a wrong one is usually off by more than 1e-2.
 import { Tensor } from "../tensor/tensor.ts";
 import { quietly } from "./mode.ts";
+import { checkOptions } from "../tensor/options.ts";
 
 export interface GradcheckResult {
   ok: boolean;
@@ -17,6 +18,7 @@ export function gradcheck(
   inputs: Tensor[],
   options?: { eps?: number; tol?: number },
 ): GradcheckResult {
+  checkOptions("gradcheck", options, ["eps", "tol"]);
   const eps = options?.eps ?? 1e-6;
   const tol = options?.tol ?? 1e-5;
   const leaves = inputs.map((x) => new Tensor(x.data.slice(), x.shape).requiresGrad());

@@ -3,7 +3,7 @@
 // An op file reads like a page of a textbook: the forward computation, the vector-Jacobian product
 // (how the upstream gradient G = dL/d(out) turns into dL/d(input)), and both as LaTeX.
 import { mode } from "./mode.ts";
-import type { Tensor } from "../tensor/tensor.ts";
+import type { Tensor, DType } from "../tensor/tensor.ts";
 
 /** Names of the inputs (already in LaTeX: "W_{1}") and of the output, for the formula templates. */
 export interface TexNames {
@@ -32,7 +32,17 @@ export interface OpDef<A = undefined> {
   vjpTex?: ((n: TexNames, attrs: A) => string)[];
   /** per input: the local derivative d(out)/d(input_i), the chain-rule factor. */
   factorTex?: ((n: TexNames, attrs: A) => string)[];
+  /**
+   * The output's dtype when it is not always float64: "bool" for comparisons (a mask), and for ops
+   * that only move values (reshape, gather, ...) the inputs' dtype, so a mask stays a mask.
+   */
+  dtype?: (inputs: Tensor[]) => DType;
 }
+
+/** The dtype of an op that moves values without computing: bool if every input is bool. */
+export const sameDtype = (inputs: Tensor[]): DType => (inputs.every((x) => x.dtype === "bool") ? "bool" : "float64");
+/** The dtype of a comparison or a logical op. */
+export const boolDtype = (): DType => "bool";
 
 /** Autograd's record on an output: which op made it from which inputs (micrograd's `_prev` + `_op`). */
 export interface GradNode {
@@ -48,6 +58,7 @@ export function defineOp<A = undefined>(def: OpDef<A>): OpDef<A> {
 /** The single dispatch: forward, then autograd bookkeeping, then (if a trace is on) one step record. */
 export function apply<A>(def: OpDef<A>, inputs: Tensor[], attrs: A): Tensor {
   const out = def.forward(inputs, attrs);
+  if (def.dtype !== undefined) out.dtype = def.dtype(inputs);
   if (mode.gradEnabled && def.backward !== undefined) {
     for (let i = 0; i < inputs.length; i++) {
       if (inputs[i].needsGrad) {

@@ -33,7 +33,7 @@ export function tensorPayload(t: Tensor, maxValues = MAX_TENSOR_VALUES): TensorP
   const shown = t.data.length > maxValues ? t.data.subarray(0, maxValues) : t.data;
   return {
     name: t.name,
-    dtype: "float64",
+    dtype: t.dtype,
     shape: [...t.shape],
     data: Array.from(shown, toJsonNumber),
     truncated: shown.length < t.data.length,

@@ -5,7 +5,8 @@ import { Tensor } from "../tensor/tensor.ts";
 import { sizeOf } from "../tensor/shape.ts";
 
 function argBest(x: Tensor, axis: number | null, keepdims: boolean, better: (v: number, best: number) => boolean): Tensor {
-  if (x.size === 0) throw new Error("argmax: attempt to get argmax of an empty sequence");
+  // an empty axis has no best element; along a non-empty axis of an empty array the result is empty
+  if (axis === null ? x.size === 0 : x.shape[axis] === 0) throw new Error("argmax: attempt to get argmax of an empty sequence");
   const shape = axis === null ? x.shape.map(() => 1) : [...x.shape];
   const ax = axis ?? 0;
   const outer = axis === null ? 1 : sizeOf(x.shape.slice(0, ax));

@@ -1,6 +1,7 @@
-// Comparisons give 1 where true and 0 where false (as float64, so they mix with arithmetic).
+// Comparisons give bool arrays (stored as 1 and 0, so they mix with arithmetic as in numpy): a mask
+// that X.slice(mask) selects with, as numpy's X[X > 0].
 // Their output is piecewise constant: no gradient flows through them, so they have no backward.
-import { defineOp } from "../autograd/op.ts";
+import { defineOp, boolDtype } from "../autograd/op.ts";
 import { binary } from "../tensor/elementwise.ts";
 
 function comparison(name: string, symbol: string, test: (x: number, y: number) => boolean) {
@@ -8,6 +9,7 @@ function comparison(name: string, symbol: string, test: (x: number, y: number) =
     name,
     tex: (n) => `\\mathbb{1}[${n.in[0]} ${symbol} ${n.in[1]}]`,
     forward: ([a, b]) => binary(name, a, b, (x, y) => (test(x, y) ? 1 : 0)),
+    dtype: boolDtype,
   });
 }
 

@@ -1,59 +1,69 @@
 // Composite ops: built only from primitives, so they need no backward of their own — autograd
 // differentiates them through the primitives they are made of (as micrograd's a / b = a * b^-1).
-import type { Tensor, TensorLike, ReduceOptions } from "../tensor/tensor.ts";
+import type { Tensor, TensorLike, ReduceOptions, Axis } from "../tensor/tensor.ts";
 import { normalizeAxes, sizeOf } from "../tensor/shape.ts";
 import { Tensor as TensorClass } from "../tensor/tensor.ts";
+import { checkOptions } from "../tensor/options.ts";
 import * as F from "./functional.ts";
 
-/** mean = sum / count over the axes. */
+/** mean = sum / count over the axes (NaN for an empty axis: 0 / 0, as numpy). */
 export function mean(x: TensorLike, options?: ReduceOptions): Tensor {
   const t = F.asTensor(x);
-  const axes = normalizeAxes("mean", options?.axis, t.ndim);
+  const { axes } = F.axesAttrs("mean", t, options);
   const count = sizeOf(axes.map((a) => t.shape[a]));
   return F.sum(t, options).div(count);
 }
 
 /** min A = -max(-A). */
 export function min(x: TensorLike, options?: ReduceOptions): Tensor {
-  normalizeAxes("min", options?.axis, F.asTensor(x).ndim);
-  return F.max(F.negative(x), options).neg();
+  const t = F.asTensor(x);
+  const { axes } = F.axesAttrs("min", t, options);
+  if (axes.some((ax) => t.shape[ax] === 0)) throw new Error("min: zero-size array to reduction operation minimum which has no identity");
+  // a mask's min is "and": computed as not(max(not mask)), since numpy refuses to negate bools
+  if (t.dtype === "bool") return F.logicalNot(F.max(F.logicalNot(t), options));
+  return F.max(F.negative(t), options).neg();
+}
+
+export interface VarOptions extends ReduceOptions {
+  /** divide by N - ddof (numpy's default 0; 1 gives the unbiased sample variance) */
+  ddof?: number;
 }
 
 /** Variance, numpy's default ddof=0: mean((x - mean x)²). */
-export function variance(x: TensorLike, options?: ReduceOptions & { ddof?: number }): Tensor {
+export function variance(x: TensorLike, options?: VarOptions): Tensor {
   const t = F.asTensor(x);
+  checkOptions("var", options, ["axis", "keepdims", "ddof"]);
   const axes = normalizeAxes("var", options?.axis, t.ndim);
   const count = sizeOf(axes.map((a) => t.shape[a]));
   const centred = t.sub(mean(t, { axis: axes, keepdims: true }));
   return F.sum(centred.mul(centred), { axis: axes, keepdims: options?.keepdims }).div(count - (options?.ddof ?? 0));
 }
-export const std = (x: TensorLike, options?: ReduceOptions & { ddof?: number }) => F.sqrt(variance(x, options));
-
-/** clip(x, lo, hi) = min(max(x, lo), hi); null leaves that side open, as numpy's None. */
-export function clip(x: TensorLike, lo: number | null, hi: number | null): Tensor {
-  let t = F.asTensor(x);
-  if (lo !== null) t = F.maximum(t, lo);
-  if (hi !== null) t = F.minimum(t, hi);
-  return t;
-}
+export const std = (x: TensorLike, options?: VarOptions) => {
+  checkOptions("std", options, ["axis", "keepdims", "ddof"]);
+  return F.sqrt(variance(x, options));
+};
 
 /**
  * log Σ e^x, stably: subtracting the max first keeps e^x from overflowing; the max is detached
- * because it cancels out of the result (its gradient would be zero anyway).
+ * because it cancels out of the result (its gradient would be zero anyway). An infinite max is
+ * replaced by 0, as PyTorch does, so all -Infinity gives -Infinity (not -inf - -inf = NaN).
+ * The last axis by default (scipy.special.logsumexp's default is every axis).
  */
-export function logsumexp(x: TensorLike, options?: { axis?: number; keepdims?: boolean }): Tensor {
+export function logsumexp(x: TensorLike, options?: { axis?: Axis; keepdims?: boolean }): Tensor {
   const t = F.asTensor(x);
-  const axis = options?.axis ?? -1;
-  normalizeAxes("logsumexp", axis, t.ndim);
-  const m = F.max(t, { axis, keepdims: true }).detach();
-  const out = F.log(F.sum(F.exp(t.sub(m)), { axis, keepdims: true })).add(m);
-  return options?.keepdims ? out : F.squeeze(out, axis);
+  checkOptions("logsumexp", options, ["axis", "keepdims"]);
+  const axis = options?.axis === undefined ? -1 : options.axis;
+  const axes = normalizeAxes("logsumexp", axis, t.ndim);
+  const max = F.max(t, { axis: axes, keepdims: true }).detach();
+  const m = F.where(F.isfinite(max), max, 0);
+  const out = F.log(F.sum(F.exp(t.sub(m)), { axis: axes, keepdims: true })).add(m);
+  return options?.keepdims ? out : F.squeeze(out, axes);
 }
 
 /** softmax(z)_j = e^{z_j} / Σ_k e^{z_k} along an axis (the last by default). */
 export function softmax(x: TensorLike, options?: { axis?: number }): Tensor {
   const t = F.asTensor(x);
-  const axis = options?.axis ?? -1;
+  const axis = checkOptions("softmax", options, ["axis"])?.axis ?? -1;
   normalizeAxes("softmax", axis, t.ndim);
   const e = F.exp(t.sub(F.max(t, { axis, keepdims: true }).detach()));
   return e.div(F.sum(e, { axis, keepdims: true }));
@@ -62,6 +72,7 @@ export function softmax(x: TensorLike, options?: { axis?: number }): Tensor {
 /** log softmax(z) = z - logsumexp(z): the stable way into cross-entropy. */
 export function logSoftmax(x: TensorLike, options?: { axis?: number }): Tensor {
   const t = F.asTensor(x);
+  checkOptions("logSoftmax", options, ["axis"]);
   return t.sub(logsumexp(t, { axis: options?.axis ?? -1, keepdims: true }));
 }
 

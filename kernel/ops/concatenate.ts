@@ -1,6 +1,6 @@
 // concatenate: join arrays along an existing axis (numpy's np.concatenate).
 // Backward: cut G back into the pieces, each the size of the input it came from.
-import { defineOp } from "../autograd/op.ts";
+import { defineOp, sameDtype } from "../autograd/op.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { formatShape, sizeOf } from "../tensor/shape.ts";
 
@@ -28,6 +28,7 @@ function join(parts: Tensor[], axis: number): Tensor {
 
 export const concatenate = defineOp<{ axis: number }>({
   name: "concatenate",
+  dtype: sameDtype, // a mask stays a mask
   tex: (n) => `\\left[${n.in.join(",\\ ")}\\right]`,
   forward: (parts, { axis }) => join(parts, axis),
   backward: (g, parts, _out, { axis }, needs) => {

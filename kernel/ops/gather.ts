@@ -2,7 +2,7 @@
 // A at a list of flat positions, which functional.ts works out from numpy-style indices.
 // Backward: scatter-add: each picked element sends its gradient back to where it was read from
 // (added up if it was read more than once).
-import { defineOp } from "../autograd/op.ts";
+import { defineOp, sameDtype } from "../autograd/op.ts";
 import { Tensor } from "../tensor/tensor.ts";
 
 export interface GatherAttrs {
@@ -15,6 +15,7 @@ export interface GatherAttrs {
 
 export const gather = defineOp<GatherAttrs>({
   name: "gather",
+  dtype: sameDtype, // a mask stays a mask
   tex: (n, a) => `${n.in[0]}[${a.label}]`,
   forward: ([a], { from, shape }) => {
     const out = new Float64Array(from.length);

@@ -7,6 +7,7 @@ import { Tensor } from "../tensor/tensor.ts";
 import { broadcastShapes, formatShape, sizeOf, stridesOf, broadcastStrides } from "../tensor/shape.ts";
 import { gemm } from "../tensor/gemm.ts";
 import { unbroadcast } from "../autograd/unbroadcast.ts";
+import { transposedTex } from "./transpose.ts";
 
 function forward([a, b]: Tensor[]): Tensor {
   if (a.ndim < 2 || b.ndim < 2) {
@@ -57,6 +58,6 @@ export const matmul = defineOp({
     needs[0] ? unbroadcast(g.matmul(mT(b)), a.shape) : null,
     needs[1] ? unbroadcast(mT(a).matmul(g), b.shape) : null,
   ],
-  vjpTex: [(n) => `${n.g}\\, ${n.in[1]}^{\\top}`, (n) => `${n.in[0]}^{\\top} ${n.g}`],
-  factorTex: [(n) => `${n.in[1]}^{\\top}`, (n) => `${n.in[0]}^{\\top}`],
+  vjpTex: [(n) => `${n.g}\\, ${transposedTex(n.in[1])}`, (n) => `${transposedTex(n.in[0])} ${n.g}`],
+  factorTex: [(n) => transposedTex(n.in[1]), (n) => transposedTex(n.in[0])],
 });

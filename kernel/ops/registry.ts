@@ -31,11 +31,27 @@ import { gather } from "./gather.ts";
 import { concatenate } from "./concatenate.ts";
 import { copy } from "./copy.ts";
 import { argmax, argmin } from "./argmax.ts";
+import { tan } from "./tan.ts";
+import { log1p } from "./log1p.ts";
+import { expm1 } from "./expm1.ts";
+import { log2, log10 } from "./log2.ts";
+import { floor, ceil, trunc, round } from "./rounding.ts";
+import { mod } from "./mod.ts";
+import { isnan, isinf, isfinite } from "./isnan.ts";
+import { logicalAnd, logicalOr, logicalXor, logicalNot } from "./logical.ts";
+import { clip } from "./clip.ts";
+import { prod } from "./prod.ts";
+import { cumsum } from "./cumsum.ts";
+import { norm } from "./norm.ts";
+import { argsort } from "./argsort.ts";
+import { solve } from "./solve.ts";
 
 export const OPS: readonly OpDef<any>[] = register([
   add, sub, mul, div, pow, negative, exp, log, sqrt, abs, sign, tanh, sin, cos, sigmoid, relu,
   maximum, minimum, where, greater, greaterEqual, less, lessEqual, equal, notEqual,
   sum, max, broadcastTo, matmul, reshape, transpose, gather, concatenate, copy, argmax, argmin,
+  tan, log1p, expm1, log2, log10, floor, ceil, trunc, round, mod, isnan, isinf, isfinite,
+  logicalAnd, logicalOr, logicalXor, logicalNot, clip, prod, cumsum, norm, argsort, solve,
 ]);
 
 function register(list: OpDef<any>[]): OpDef<any>[] {

@@ -1,5 +1,5 @@
 // transpose: permute the axes (Aᵀ for a matrix). Backward: permute G back with the inverse permutation.
-import { defineOp } from "../autograd/op.ts";
+import { defineOp, sameDtype } from "../autograd/op.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { sizeOf, stridesOf } from "../tensor/shape.ts";
 
@@ -29,15 +29,19 @@ function permute(a: Tensor, axes: readonly number[]): Tensor {
   return new Tensor(out, shape);
 }
 
+/** "A^{\top}"; an operand that already has a superscript gets braces first ({X^{\top}}^{\top}), else KaTeX refuses it. */
+export const transposedTex = (x: string) => `${x.includes("^") ? `{${x}}` : x}^{\\top}`;
+
 export const transpose = defineOp<{ axes: number[] }>({
   name: "transpose",
-  tex: (n) => `${n.in[0]}^{\\top}`,
+  dtype: sameDtype, // a mask stays a mask
+  tex: (n) => transposedTex(n.in[0]),
   forward: ([a], { axes }) => permute(a, axes),
   backward: (g, _inputs, _out, { axes }) => {
     const inverse = new Array<number>(axes.length);
     axes.forEach((ax, i) => (inverse[ax] = i));
     return [g.transpose(inverse)];
   },
-  vjpTex: [(n) => `${n.g}^{\\top}`],
+  vjpTex: [(n) => transposedTex(n.g)],
   factorTex: [() => "\\top"],
 });

@@ -1,6 +1,6 @@
 // where: C = where(cond, A, B), numpy's np.where: A where cond is non-zero, else B.
 // Backward: dL/dA = G where cond, 0 elsewhere; dL/dB = G where not cond. No gradient into cond.
-import { defineOp } from "../autograd/op.ts";
+import { defineOp, sameDtype } from "../autograd/op.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { broadcastShapes, sizeOf } from "../tensor/shape.ts";
 import { broadcastTo } from "../tensor/elementwise.ts";
@@ -8,6 +8,7 @@ import { unbroadcast } from "../autograd/unbroadcast.ts";
 
 export const where = defineOp({
   name: "where",
+  dtype: ([, a, b]) => sameDtype([a, b]), // where(m, mask1, mask2) is a mask
   tex: (n) => `\\operatorname{where}(${n.in[0]}, ${n.in[1]}, ${n.in[2]})`,
   forward: ([c, a, b]) => {
     const shape = broadcastShapes("where", broadcastShapes("where", c.shape, a.shape), b.shape);
@@ -18,11 +19,10 @@ export const where = defineOp({
   },
   // the condition never gets a gradient; A or B gets none when it needs none (where(X > 0, X, 0))
   backward: (g, [c, a, b], _out, _attrs, needs) => {
-    const mask = c.notEqual(0);
     return [
       null,
-      needs[1] ? unbroadcast(g.mul(mask), a.shape) : null,
-      needs[2] ? unbroadcast(g.mul(mask.neg().add(1)), b.shape) : null,
+      needs[1] ? unbroadcast(g.mul(c.notEqual(0)), a.shape) : null,
+      needs[2] ? unbroadcast(g.mul(c.equal(0)), b.shape) : null,
     ];
   },
   vjpTex: [() => "0", (n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]}]`, (n) => `${n.g} \\odot \\mathbb{1}[\\lnot ${n.in[0]}]`],

@@ -19,7 +19,8 @@ export type MimeBundle = { [mime: string]: unknown };
 /** The tensor MIME payload: enough to draw a table or heatmap without asking the kernel again. */
 export interface TensorPayload {
   name: string | null;
-  dtype: "float64";
+  /** "bool" for a mask (values 1 and 0, shown by numpy as True and False) */
+  dtype: "float64" | "bool";
   shape: number[];
   /** flat, row-major; non-finite values as the strings "NaN", "Infinity", "-Infinity" (JSON-safe). */
   data: (number | string)[];

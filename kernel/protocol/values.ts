@@ -10,7 +10,8 @@ export { encodeNumber as toJsonNumber, decodeNumber as fromJsonNumber } from "..
 
 export interface TensorValue {
   type: "tensor";
-  dtype: "float64";
+  /** "bool" for a mask (values 1 and 0) */
+  dtype: "float64" | "bool";
   shape: number[];
   /** flat, row-major. */
   data: JsonNumber[];

@@ -5,7 +5,7 @@ import { repr } from "../display/repr.ts";
 import { toJsonNumber, type TensorValue, type VariableSummary, type VariableValue } from "../protocol/values.ts";
 
 export function tensorValue(t: Tensor, withGrad = true): TensorValue {
-  const value: TensorValue = { type: "tensor", dtype: "float64", shape: [...t.shape], data: Array.from(t.data, toJsonNumber) };
+  const value: TensorValue = { type: "tensor", dtype: t.dtype, shape: [...t.shape], data: Array.from(t.data, toJsonNumber) };
   if (t.name !== null) value.name = t.name;
   if (withGrad && t.grad) value.grad = { shape: [...t.grad.shape], data: Array.from(t.grad.data, toJsonNumber) };
   return value;

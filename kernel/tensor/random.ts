@@ -3,7 +3,8 @@
 // Math.cos are not (engines may differ in the last bit), so normals use the polar method with a
 // logarithm computed here from basic arithmetic.
 import { Tensor, type TensorLike } from "./tensor.ts";
-import { checkShape, sizeOf } from "./shape.ts";
+import { checkShape, sizeOf, type ShapeLike } from "./shape.ts";
+import { checkOptions } from "./options.ts";
 
 /** xoshiro128** (Blackman & Vigna), 32-bit state words; seeded through splitmix32. */
 class Xoshiro128 {
@@ -95,14 +96,15 @@ export class RandomState {
   randn(...shape: ShapeArgs): Tensor {
     return this.fill(shapeOf(shape), () => this.standardNormal());
   }
-  uniform(low = 0, high = 1, size: readonly number[] = []): Tensor {
+  /** Uniform in [low, high): uniform(-1, 1, [3, 2]); size may be one integer, as numpy's. */
+  uniform(low = 0, high = 1, size: ShapeLike = []): Tensor {
     return this.fill(checkShape("uniform", size), () => low + (high - low) * this.gen.next());
   }
-  normal(loc = 0, scale = 1, size: readonly number[] = []): Tensor {
+  normal(loc = 0, scale = 1, size: ShapeLike = []): Tensor {
     return this.fill(checkShape("normal", size), () => loc + scale * this.standardNormal());
   }
   /** Integers in [low, high): randint(10) or randint(0, 10, [5]). */
-  randint(low: number, high?: number, size: readonly number[] = []): Tensor {
+  randint(low: number, high?: number, size: ShapeLike = []): Tensor {
     if (high === undefined) [low, high] = [0, low];
     if (high <= low) throw new Error(`randint: low >= high (${low} >= ${high})`);
     const span = high - low;
@@ -124,9 +126,10 @@ export class RandomState {
     this.shuffleArray(x.data, x.ndim === 0 ? 1 : x.size / x.shape[0]);
   }
   /** Samples from a (an array, or arange(a) for a number), with or without replacement, optional weights p. */
-  choice(a: number | TensorLike, size: readonly number[] = [], options: { replace?: boolean; p?: readonly number[] } = {}): Tensor {
+  choice(a: number | TensorLike, size: ShapeLike = [], options: { replace?: boolean; p?: readonly number[] } = {}): Tensor {
+    checkOptions("choice", options, ["replace", "p"]);
     const pool = typeof a === "number" ? Array.from({ length: a }, (_, i) => i) : Array.from(a instanceof Tensor ? a.data : (a as number[]).flat(Infinity) as number[]);
-    const n = sizeOf(size);
+    const n = sizeOf(checkShape("choice", size));
     const replace = options.replace ?? true;
     if (!replace && n > pool.length) throw new Error("choice: cannot take a larger sample than population when replace is false");
     const weights = options.p ? [...options.p] : pool.map(() => 1 / pool.length);

@@ -75,9 +75,27 @@ export function normalizeAxes(op: string, axis: number | readonly number[] | und
   return out.sort((x, y) => x - y);
 }
 
-export function checkShape(op: string, shape: readonly number[]): number[] {
+/** A shape as numpy takes it: a list of sizes, or one integer for a 1-D array (np.zeros(3)). */
+export type ShapeLike = number | readonly number[];
+
+export function checkShape(op: string, shapeLike: ShapeLike): number[] {
+  const shape = typeof shapeLike === "number" ? [shapeLike] : shapeLike;
+  if (!Array.isArray(shape)) throw new Error(`${op}: a shape must be a number or a list of numbers, got ${describe(shapeLike)}`);
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) throw new Error(`${op}: invalid shape ${formatShape(shape)}: sizes must be non-negative integers`);
   }
   return [...shape];
+}
+
+/** A short description of a value for error messages: 'the string "float32"', 'an object {dtype}'. */
+export function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (typeof v === "string") return `the string ${JSON.stringify(v)}`;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return `a list of length ${v.length}`;
+  if (typeof v === "object") {
+    if ("shape" in v && "data" in v) return `an array of shape ${formatShape((v as { shape: number[] }).shape)}`;
+    return `an object {${Object.keys(v).join(", ")}}`;
+  }
+  return typeof v;
 }

@@ -6,6 +6,8 @@ import { formatTensor } from "./format.ts";
 import { sizeOf, stridesOf, formatShape, type Shape } from "./shape.ts";
 import * as F from "../ops/functional.ts";
 import * as C from "../ops/composites.ts";
+import * as A from "../ops/arrays.ts";
+import * as L from "../ops/logic.ts";
 import { backward } from "../autograd/backward.ts";
 import type { Index } from "./indexing.ts";
 import { mode } from "../autograd/mode.ts";
@@ -13,6 +15,8 @@ import { mode } from "../autograd/mode.ts";
 export type NestedArray = number | boolean | NestedArray[];
 export type TensorLike = Tensor | NestedArray | readonly number[];
 export type Axis = number | readonly number[] | null | undefined;
+/** float64 numbers, or booleans (stored as 1 and 0): the masks that comparisons give. */
+export type DType = "float64" | "bool";
 export interface ReduceOptions {
   axis?: Axis;
   keepdims?: boolean;
@@ -34,6 +38,8 @@ export class Tensor {
   name: string | null = null;
   /** for a detached copy: the tensor it was detached from (only so formulas can say what it is). */
   detachedFrom: Tensor | null = null;
+  /** "float64", or "bool" for a mask (X.greater(0)): X.slice(mask) selects where it is true. */
+  dtype: DType = "float64";
 
   constructor(data: Float64Array, shape: Shape) {
     this.id = nextId++;
@@ -47,9 +53,6 @@ export class Tensor {
   }
   get ndim(): number {
     return this.shape.length;
-  }
-  get dtype(): "float64" {
-    return "float64";
   }
   get strides(): number[] {
     return stridesOf(this.shape);
@@ -78,6 +81,7 @@ export class Tensor {
     const t = new Tensor(this.data, this.shape);
     t.name = this.name;
     t.detachedFrom = this;
+    t.dtype = this.dtype;
     return t;
   }
   /** Give this tensor a name for the trace and the inspector (Z1, A1, loss). */
@@ -94,6 +98,8 @@ export class Tensor {
   div(other: TensorLike): Tensor { return F.div(this, other); }
   pow(exponent: TensorLike): Tensor { return F.pow(this, exponent); }
   neg(): Tensor { return F.negative(this); }
+  /** The remainder with the sign of the divisor, as numpy's x % y. */
+  mod(other: TensorLike): Tensor { return F.mod(this, other); }
   matmul(other: TensorLike): Tensor { return F.matmul(this, other); }
   dot(other: TensorLike): Tensor { return F.dot(this, other); }
   maximum(other: TensorLike): Tensor { return F.maximum(this, other); }
@@ -106,10 +112,19 @@ export class Tensor {
   tanh(): Tensor { return F.tanh(this); }
   sin(): Tensor { return F.sin(this); }
   cos(): Tensor { return F.cos(this); }
+  tan(): Tensor { return F.tan(this); }
+  log1p(): Tensor { return F.log1p(this); }
+  expm1(): Tensor { return F.expm1(this); }
+  log2(): Tensor { return F.log2(this); }
+  log10(): Tensor { return F.log10(this); }
+  floor(): Tensor { return F.floor(this); }
+  ceil(): Tensor { return F.ceil(this); }
+  /** Round half to even, as numpy (0.5 -> 0, 1.5 -> 2); x.round(2) keeps two decimals. */
+  round(decimals?: number): Tensor { return F.round(this, decimals); }
   sigmoid(): Tensor { return F.sigmoid(this); }
   relu(): Tensor { return F.relu(this); }
   square(): Tensor { return F.square(this); }
-  clip(min: number | null, max: number | null): Tensor { return C.clip(this, min, max); }
+  clip(min: number | null, max: number | null): Tensor { return F.clip(this, min, max); }
   softmax(options?: { axis?: number }): Tensor { return C.softmax(this, options); }
   logSoftmax(options?: { axis?: number }): Tensor { return C.logSoftmax(this, options); }
 
@@ -130,6 +145,26 @@ export class Tensor {
   std(options?: ReduceOptions & { ddof?: number }): Tensor { return C.std(this, options); }
   argmax(options?: { axis?: number | null; keepdims?: boolean }): Tensor { return F.argmax(this, options); }
   argmin(options?: { axis?: number | null; keepdims?: boolean }): Tensor { return F.argmin(this, options); }
+  prod(options?: ReduceOptions): Tensor { return F.prod(this, options); }
+  /** Running sums along an axis (the flattened array when no axis is given, as numpy). */
+  cumsum(options?: { axis?: number | null }): Tensor { return F.cumsum(this, options); }
+  /** Is any element true (non-zero)? A boolean; with options, a bool array along the axes. */
+  any(): boolean;
+  any(options: ReduceOptions): Tensor;
+  any(options?: ReduceOptions): boolean | Tensor { return options === undefined ? L.any(this) : L.any(this, options); }
+  /** Are all elements true (non-zero)? A boolean; with options, a bool array along the axes. */
+  all(): boolean;
+  all(options: ReduceOptions): Tensor;
+  all(options?: ReduceOptions): boolean | Tensor { return options === undefined ? L.all(this) : L.all(this, options); }
+  /** The indices that would sort the array along an axis (the last by default). */
+  argsort(options?: { axis?: number | null; kind?: "stable" | "quicksort" | "mergesort" | "heapsort" }): Tensor { return F.argsort(this, options); }
+  /**
+   * numpy's a.sort() sorts in place; tensors never change after they are made (the trace keeps
+   * them), so this throws and points at np.sort, which returns a sorted copy.
+   */
+  sort(): never { throw new Error("sort: x.sort() would sort in place, as numpy's does, and tensors never change; use np.sort(x) for a sorted copy"); }
+  /** The indices of the non-zero (true) elements, one index array per axis (numpy's nonzero). */
+  nonzero(): Tensor[] { return L.nonzero(this); }
 
   // ---- shape ----------------------------------------------------------------------------------
   /** The transpose (reverses the axes, like numpy's `.T`). */
@@ -143,12 +178,21 @@ export class Tensor {
   broadcastTo(shape: readonly number[]): Tensor { return F.broadcastTo(this, shape); }
   squeeze(axis?: Axis): Tensor { return F.squeeze(this, axis); }
   expandDims(axis: number): Tensor { return F.expandDims(this, axis); }
+  ravel(): Tensor { return F.reshape(this, [this.size]); }
+  swapaxes(axis1: number, axis2: number): Tensor { return A.swapaxes(this, axis1, axis2); }
+  /** Each element repeated: x.repeat(2) is [a, a, b, b, ...] (flattened); {axis} repeats along it. */
+  repeat(repeats: number | readonly number[], options?: { axis?: number | null }): Tensor { return A.repeat(this, repeats, options); }
+  /** A copy as another dtype: "float64", "bool" (x != 0), or "int" (values truncated, still stored as float64). */
+  astype(dtype: "float64" | "float" | "bool" | "int" | "int32" | "int64"): Tensor { return F.astype(this, dtype); }
 
   // ---- indexing -------------------------------------------------------------------------------
-  /** Rows (or along axis 0) by index, slice "a:b", or a list of indices: X.slice("0:10"), X.slice(null, 1). */
+  /**
+   * numpy's X[...]: an integer, a slice string ("0:10", "::-1"), null for ":", "...", np.newaxis,
+   * index arrays (X.slice([2, 0]), P.slice(np.arange(n), y)) or a boolean mask (X.slice(X.greater(0))).
+   */
   slice(...index: Index[]): Tensor { return F.slice(this, ...index); }
-  /** Pick rows by integer index array (numpy fancy indexing on axis 0). */
-  take(indices: TensorLike, options?: { axis?: number }): Tensor { return F.take(this, indices, options); }
+  /** Elements by index along an axis ({axis}); without one, from the flattened array (numpy's take). */
+  take(indices: TensorLike, options?: { axis?: number | null }): Tensor { return F.take(this, indices, options); }
 
   /** One element as a number: t.get(i, j) (negative indices count from the end). */
   get(...index: number[]): number {
@@ -172,10 +216,11 @@ export class Tensor {
     if (this.size !== 1) throw new Error(`item: can only convert an array of size 1, got shape ${formatShape(this.shape)}`);
     return this.data[0];
   }
-  /** Nested JavaScript arrays (numpy's .tolist()). */
+  /** Nested JavaScript arrays (numpy's .tolist()); a bool array gives true and false. */
   toArray(): NestedArray {
+    const bool = this.dtype === "bool";
     const build = (axis: number, offset: number): NestedArray => {
-      if (axis === this.ndim) return this.data[offset];
+      if (axis === this.ndim) return bool ? this.data[offset] !== 0 : this.data[offset];
       const stride = sizeOf(this.shape.slice(axis + 1));
       const out: NestedArray[] = [];
       for (let i = 0; i < this.shape[axis]; i++) out.push(build(axis + 1, offset + i * stride));

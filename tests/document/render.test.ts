@@ -50,6 +50,17 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("$$ y $$ {#eq-new}", { equationNumbers: new Map([["eq-a", 4]]) })).toContain("(5)");
   });
 
+  it("shows ${X.shape} as numpy's tuple: (6, 2), (16,), ()", () => {
+    const html = (expr: string, value: string) => renderMarkdown(`\${${expr}}`, { values: { [expr]: value } });
+    expect(html("X.shape", "[6, 2]")).toContain(">(6, 2)</span>");
+    expect(html("b1.shape", "[16]")).toContain(">(16,)</span>");
+    expect(html("L.shape", "[]")).toContain(">()</span>");
+    // only a shape: other lists, and a shape's parts, print as they are
+    expect(html("X.shape[0]", "6")).toContain(">6</span>");
+    expect(html("sizes", "[6, 2]")).toContain(">[6, 2]</span>");
+    expect(html("X.shape.map(String)", "['6', '2']")).toContain(">['6', '2']</span>");
+  });
+
   it("shows inline expressions without a value as a placeholder", () => {
     expect(renderMarkdown("${W1.shape}")).toBe('<p><span class="inline-expr" data-expr="W1.shape">…</span></p>\n');
   });

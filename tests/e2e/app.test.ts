@@ -64,7 +64,7 @@ describe.skipIf(!available)("Stepbook in Chromium", () => {
     await cell("data").locator(".btn-run").click();
     await expect.poll(() => cell("data").locator(".shape-badge").first().textContent(), { timeout: 20_000 }).toBe("6 x 2");
     // the prose's ${X.shape} is evaluated by the kernel after the run
-    await expect.poll(() => page.locator('.inline-expr[data-expr="X.shape"]').textContent(), { timeout: 10_000 }).toBe("[6, 2]");
+    await expect.poll(() => page.locator('.inline-expr[data-expr="X.shape"]').textContent(), { timeout: 10_000 }).toBe("(6, 2)");
     await replaceCode("data", "np.random.seed(0);\nconst X = np.random.randn(6, 2);\nconst Y = X.matmul(np.array([[2], [-1]])).add(0.5);\nconst edited = 41 + 1;\nedited");
     await page.keyboard.press("Shift+Enter");
     await expect.poll(() => cell("data").locator(".text-output").textContent(), { timeout: 20_000 }).toBe("42");
@@ -97,6 +97,12 @@ describe.skipIf(!available)("Stepbook in Chromium", () => {
     await page.keyboard.press("Control+Space");
     await expect.poll(() => page.locator(".suggest-widget").textContent(), { timeout: 30_000 }).toContain("matmul");
     await page.keyboard.press("Escape"); // closes the suggestions
+    // the numpy functions of issue #10, np.linalg's included
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText("np.linalg.so");
+    await page.keyboard.press("Control+Space");
+    await expect.poll(() => page.locator(".suggest-widget").textContent(), { timeout: 30_000 }).toContain("solve");
+    await page.keyboard.press("Escape");
     await page.keyboard.press("Control+A");
     await page.keyboard.insertText("edi");
     await page.keyboard.press("Control+Space");

@@ -52,7 +52,7 @@ describe("export of the fixture course", () => {
 
   it("fills ${expr} with the values of the run", () => {
     const page = text(result.files.get("01-neuron.html"));
-    expect(page).toContain('<span class="inline-expr" data-expr="X.shape">[3, 2]</span>');
+    expect(page).toContain('<span class="inline-expr" data-expr="X.shape">(3, 2)</span>');
   });
 });
 

@@ -5,6 +5,7 @@
 
 import type { MarkdownIt, StateInline } from "markdown-it";
 import type { RenderEnv } from "./env.ts";
+import { formatShape } from "../../kernel/tensor/shape.ts";
 
 export const PLACEHOLDER = "…";
 // Expressions are short; the bound keeps a paragraph of unclosed `${` from taking quadratic time.
@@ -17,9 +18,19 @@ export function inlineExprPlugin(md: MarkdownIt): void {
     const expr = tokens[idx]!.content;
     const values = (env as RenderEnv | undefined)?.values;
     // Object.hasOwn: `${constructor}` must not find Object.prototype.constructor.
-    const value = values && Object.hasOwn(values, expr) ? String(values[expr]) : PLACEHOLDER;
+    const value = values && Object.hasOwn(values, expr) ? shapeAsTuple(expr, String(values[expr])) : PLACEHOLDER;
     return `<span class="inline-expr" data-expr="${escape(expr)}">${escape(value)}</span>`;
   };
+}
+
+/**
+ * numpy shows a shape as a tuple, so `${X.shape}` reads (6, 2) as a numpy user expects, not the
+ * JavaScript list [6, 2] the kernel's value prints as ((16,) for one axis, () for none).
+ */
+export function shapeAsTuple(expr: string, value: string): string {
+  const list = /^\[(\d+(?:, \d+)*)?\]$/.exec(value);
+  if (!/\.shape$/.test(expr) || list === null) return value;
+  return formatShape(list[1] === undefined ? [] : list[1].split(", ").map(Number));
 }
 
 function inlineExpr(state: StateInline, silent: boolean): boolean {

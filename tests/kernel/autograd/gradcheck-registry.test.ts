@@ -10,7 +10,15 @@ import { planIndex, type Index } from "../../../kernel/tensor/indexing.ts";
 import { RandomState } from "../../../kernel/tensor/random.ts";
 import { Tensor } from "../../../kernel/tensor/tensor.ts";
 
-const NON_DIFFERENTIABLE = ["greater", "greaterEqual", "less", "lessEqual", "equal", "notEqual", "sign", "argmax", "argmin"];
+const NON_DIFFERENTIABLE = [
+  "greater", "greaterEqual", "less", "lessEqual", "equal", "notEqual", "sign", "argmax", "argmin",
+  "floor", "ceil", "trunc", "round", "isnan", "isinf", "isfinite", "logicalAnd", "logicalOr", "logicalXor", "logicalNot", "argsort",
+];
+/** The attributes each non-differentiable op needs (undefined for the rest). */
+const NON_DIFFERENTIABLE_ATTRS: Record<string, unknown> = {
+  argmax: { axis: 1, keepdims: false }, argmin: { axis: 1, keepdims: false }, argsort: { axis: 1 }, round: { decimals: 1 },
+};
+const UNARY_NON_DIFFERENTIABLE = ["sign", "argmax", "argmin", "floor", "ceil", "trunc", "round", "isnan", "isinf", "isfinite", "logicalNot", "argsort"];
 
 const rng = new RandomState(1234);
 type Shape = number[];
@@ -117,6 +125,50 @@ const CASES: Record<string, () => Case[]> = {
     gather([4, 3], [[0, 1, 3, 3], [2, 0, 1, 2]]),
     gather([4, 5], ["::-2", "1:"]),
   ],
+  tan: () => unary((s) => rng.uniform(-1.2, 1.2, s)),
+  log1p: () => unary((s) => rng.uniform(-0.5, 2, s)),
+  expm1: () => unary(any),
+  log2: () => unary(positive),
+  log10: () => unary(positive),
+  // mod is differentiable away from the jumps (where A / B crosses an integer)
+  mod: () => {
+    const b = awayFromZero([3, 4]);
+    const a = new Tensor(b.data.map((v, i) => v * (Math.floor(i / 3) + 0.3 + 0.4 * ((i * 7) % 5) / 5)), [3, 4]);
+    const b2 = awayFromZero([4]);
+    const a2 = new Tensor(Float64Array.from({ length: 12 }, (_, i) => b2.data[i % 4] * (1.3 + (i % 3))), [3, 4]);
+    return [
+      { label: "(3, 4) mod (3, 4)", inputs: [a, b], run: direct() },
+      { label: "(3, 4) mod (4,), broadcast", inputs: [a2, b2], run: direct() },
+    ];
+  },
+  // clip's kinks are at the bounds: values stay 0.05 or more away from -0.5 and 0.7
+  clip: () => {
+    const x = () => new Tensor(Float64Array.from([-1.3, -0.8, -0.42, 0, 0.3, 0.64, 0.9, 1.5, -0.2, 0.1, -0.6, 0.78]), [3, 4]);
+    return [
+      { label: "(3, 4) to [-0.5, 0.7]", inputs: [x()], run: direct({ lo: -0.5, hi: 0.7 }) },
+      { label: "(3, 4) below 0.7 only", inputs: [x()], run: direct({ lo: null, hi: 0.7 }) },
+    ];
+  },
+  prod: () => [reduce([0, 1], false, [3, 4]), reduce([1], false, [3, 4]), reduce([0, 2], true, [2, 3, 4]),
+    { label: "(3, 4) with a zero, axis 1", inputs: [new Tensor(any([3, 4]).data.map((v, i) => (i === 5 ? 0 : v)), [3, 4])], run: direct({ axes: [1], keepdims: false, ndim: 2 }) }],
+  cumsum: () => [
+    { label: "(3, 4) axis 0", inputs: [any([3, 4])], run: direct({ axis: 0 }) },
+    { label: "(2, 3, 4) axis 2", inputs: [any([2, 3, 4])], run: direct({ axis: 2 }) },
+  ],
+  norm: () => [
+    { label: "(3, 4) 2-norm of all", inputs: [any([3, 4])], run: direct({ ord: 2, axes: [0, 1], keepdims: false, ndim: 2 }) },
+    { label: "(3, 4) 1-norm along axis 1", inputs: [awayFromZero([3, 4])], run: direct({ ord: 1, axes: [1], keepdims: false, ndim: 2 }) },
+    { label: "(3, 4) 3-norm along axis 0, keepdims", inputs: [awayFromZero([3, 4])], run: direct({ ord: 3, axes: [0], keepdims: true, ndim: 2 }) },
+    { label: "(3, 4) 0.5-norm along axis 1", inputs: [awayFromZero([3, 4])], run: direct({ ord: 0.5, axes: [1], keepdims: false, ndim: 2 }) },
+  ],
+  solve: () => {
+    // a well-conditioned A: diagonally dominant
+    const A = () => new Tensor(any([3, 3]).data.map((v, i) => (i % 4 === 0 ? v + 4 : v)), [3, 3]);
+    return [
+      { label: "(3, 3) A, (3, 2) B", inputs: [A(), any([3, 2])], run: direct() },
+      { label: "(3, 3) A, (3, 1) B", inputs: [A(), any([3, 1])], run: direct() },
+    ];
+  },
   concatenate: () => [
     { label: "(2, 3), (1, 3), (3, 3) on axis 0", inputs: [any([2, 3]), any([1, 3]), any([3, 3])], run: direct({ axis: 0 }) },
     { label: "(2, 2, 1), (2, 2, 3) on axis 2", inputs: [any([2, 2, 1]), any([2, 2, 3])], run: direct({ axis: 2 }) },
@@ -211,8 +263,8 @@ describe("non-differentiable ops", () => {
     it(`${name} output is not connected to the graph`, () => {
       const op = OPS.find((o) => o.name === name)!;
       const x = any([3, 4]).requiresGrad();
-      const attrs = name.startsWith("arg") ? { axis: 1, keepdims: false } : undefined;
-      const inputs = ["sign", "argmax", "argmin"].includes(name) ? [x] : [x, any([3, 4])];
+      const attrs = NON_DIFFERENTIABLE_ATTRS[name];
+      const inputs = UNARY_NON_DIFFERENTIABLE.includes(name) ? [x] : [x, any([3, 4])];
       const out = apply(op, inputs, attrs);
       expect(out.needsGrad).toBe(false);
       expect(out.node).toBeNull();

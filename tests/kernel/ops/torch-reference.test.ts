@@ -6,6 +6,7 @@ import { describe, it, expect } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { np } from "../../../kernel/np.ts";
 import { Tensor } from "../../../kernel/tensor/tensor.ts";
+import { OURS_MORE } from "./torch-reference-more.ts";
 
 type JsonNumber = number | "NaN" | "Infinity" | "-Infinity";
 interface ArrayJSON { shape: number[]; data: JsonNumber[] }
@@ -192,6 +193,7 @@ const OURS: Record<string, Fn> = {
     const P = np.softmax(X.matmul(W).add(b));
     return np.mean(np.sum(Y.mul(np.log(P)), { axis: 1 })).neg();
   },
+  ...OURS_MORE,
 };
 
 describe("torch reference fixtures", () => {

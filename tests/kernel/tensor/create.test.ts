@@ -20,8 +20,12 @@ describe("np.array", () => {
     expect(np.array([]).shape).toEqual([0]);
   });
 
-  it("turns booleans into 1 and 0", () => {
-    expect(np.array([true, false]).toArray()).toEqual([1, 0]);
+  it("makes a bool array (a mask) of booleans, stored as 1 and 0", () => {
+    const mask = np.array([true, false]);
+    expect(mask.dtype).toBe("bool");
+    expect(Array.from(mask.data)).toEqual([1, 0]);
+    expect(mask.toArray()).toEqual([true, false]);
+    expect(np.array([true, 2]).dtype).toBe("float64");
   });
 
   it("copies a typed array or a tensor instead of sharing its memory", () => {

@@ -38,7 +38,7 @@ describe("error messages", () => {
     ["get", () => np.zeros([2, 2]).get(1), "get: expected 2 indices for shape (2, 2), got 1"],
     ["assign", () => np.zeros([2, 2]).assign(np.zeros([3])), "assign: shape (3,) does not match the target's shape (2, 2)"],
     ["max", () => np.max(np.zeros([0])), "max: zero-size array to reduction operation maximum which has no identity"],
-    ["zeros", () => np.zeros([2, -1]), "full: invalid shape (2, -1): sizes must be non-negative integers"],
+    ["zeros", () => np.zeros([2, -1]), "zeros: invalid shape (2, -1): sizes must be non-negative integers"],
     ["softmax", () => np.softmax(np.zeros([2, 3]), { axis: 2 }), "softmax: axis 2 is out of bounds for array of dimension 2"],
     ["logsumexp", () => np.logsumexp(np.zeros([2, 3]), { axis: -3 }), "logsumexp: axis -3 is out of bounds for array of dimension 2"],
   ];

@@ -49,7 +49,8 @@ describe("indexing and slicing", () => {
   it("a list of indices picks rows in that order, repeats allowed, negatives from the end (fancy indexing)", () => {
     expect(values(X.slice([2, 0, 2, -1]))).toEqual(pick([2, 0, 2, 3], [0, 1, 2, 3, 4]));
     expect(values(X.slice(null, [4, 0]))).toEqual(pick([0, 1, 2, 3], [4, 0]));
-    expect(values(np.take(X, [3, 1]))).toEqual(pick([3, 1], [0, 1, 2, 3, 4]));
+    expect(values(np.take(X, [3, 1], { axis: 0 }))).toEqual(pick([3, 1], [0, 1, 2, 3, 4]));
+    expect(values(np.take(X, [3, 7]))).toEqual([X.get(0, 3), X.get(1, 2)]); // no axis: the flattened array
     expect(values(X.take([3, 1], { axis: 1 }))).toEqual(pick([0, 1, 2, 3], [3, 1]));
   });
 
@@ -78,7 +79,7 @@ describe("indexing and slicing", () => {
       ["a column past the end", () => X.slice(0, 5), "index: index 5 is out of bounds for axis 1 with size 5"],
       ["a fancy index past the end", () => X.slice([0, 4]), "index: index 4 is out of bounds for axis 0 with size 4"],
       ["take past the end", () => np.take(X, [7], { axis: 1 }), "index: index 7 is out of bounds for axis 1 with size 5"],
-      ["too many indices", () => X.slice(0, 0, 0), "index: too many indices for array of shape (4, 5): 3 were given"],
+      ["too many indices", () => X.slice(0, 0, 0), "index: too many indices for array of shape (4, 5): 3 were indexed"],
       ["a zero step", () => X.slice("::0"), "index: slice step cannot be zero (axis 0)"],
       ["a slice that is not one", () => X.slice("1-3"), 'index: "1-3" is not a slice like "1:5", ":", "::2" or "-3:" (axis 0)'],
       ["index arrays of different lengths", () => X.slice([0, 1], [0, 1, 2]), "index: shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,)"],
