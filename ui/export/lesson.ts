@@ -9,7 +9,8 @@ import { renderTex } from "../render/katex-render.ts";
 import { renderDocument, renderMarkdown } from "../render/render.ts";
 import { cellStartLines } from "./lines.ts";
 import type { ExportedCell, ExportedLesson, ExportedOutput } from "./model.ts";
-import { plotToSvg } from "./plot-svg.ts";
+import { plotToSvg, viewToSvg } from "./plot-svg.ts";
+import { viewOf } from "../components/views.ts";
 import type { LessonRun } from "./run.ts";
 
 export interface LessonInput {
@@ -87,6 +88,14 @@ export function outputsOf(messages: KernelMessage[]): ExportedOutput[] {
 export function fromBundle(data: Record<string, unknown>): ExportedOutput {
   const text = typeof data[MIME.text] === "string" ? (data[MIME.text] as string) : "";
   if (data[MIME.tensor]) return { kind: "tensor", tensor: data[MIME.tensor] as TensorPayload, text };
+  const view = viewOf(data);
+  if (view) {
+    try {
+      return { kind: "plot", svg: viewToSvg(view.renderer, view.payload), text };
+    } catch {
+      return { kind: "text", text };
+    }
+  }
   if (data[MIME.plot]) {
     try {
       return { kind: "plot", svg: plotToSvg(data[MIME.plot] as PlotSpec), text };
