@@ -44,7 +44,7 @@ describe("brackets by precedence", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000); // ~7000 KaTeX renders: room on a loaded machine
 
   it("writes the lessons' cases as a mathematician would", () => {
     const latex = (fn: () => unknown) => stepRecords(traceOf(() => { fn(); })).at(-1)!.latex;
