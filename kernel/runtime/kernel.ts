@@ -161,6 +161,10 @@ export class Kernel {
   /** Run cells in order (and remember that order for runStale); stops at the first error. */
   async runAll(cells: { id: string; code: string }[], emit: Emit, options: { timeoutMs?: number; requestId?: (i: number) => string } = {}): Promise<ExecuteReply[]> {
     this.order = cells.map((c) => c.id);
+    return this.runInOrder(cells, emit, options);
+  }
+
+  private async runInOrder(cells: { id: string; code: string }[], emit: Emit, options: { timeoutMs?: number; requestId?: (i: number) => string }): Promise<ExecuteReply[]> {
     const replies: ExecuteReply[] = [];
     for (const [i, cell] of cells.entries()) {
       const id = options.requestId?.(i) ?? `run-all-${this.executionCount + 1}`;
@@ -171,23 +175,19 @@ export class Kernel {
     return replies;
   }
 
-  /** Re-run the stale cells, in notebook order, with the code they last ran. */
+  /** Re-run the stale cells (and what keeps them right: stale.ts's plan), in notebook order, with the code they last ran. */
   async runStale(emit: Emit, options: { timeoutMs?: number } = {}): Promise<ExecuteReply[]> {
-    const position = (id: string) => this.order.indexOf(id);
-    const cells = this.stale().sort((a, b) => position(a) - position(b)).map((id) => ({ id, code: this.sources.get(id) ?? "" }));
-    const order = this.order;
-    const replies = await this.runAll(cells, emit, options);
-    this.order = order;
-    return replies;
+    const cells = this.graph.plan(this.order).map((id) => ({ id, code: this.sources.get(id) ?? "" }));
+    return this.runInOrder(cells, emit, options);
   }
 
   stale(): string[] {
-    return this.graph.stale();
+    return this.graph.stale(this.order);
   }
 
   /** What re-running or editing `cellId` would make stale. */
   dependants(cellId: string): string[] {
-    return this.graph.dependants(cellId);
+    return this.graph.dependants(cellId, this.order);
   }
 
   /** The student's top-level names (no builtins), in definition order. */

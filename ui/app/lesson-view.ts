@@ -10,6 +10,7 @@ import type { ToolbarAction } from "../components/sb-toolbar.ts";
 import type { RuntimeState } from "./state.ts";
 import type { TracePlayer } from "./trace-player.ts";
 import type { OpenLesson } from "./work-edits.ts";
+import { staleText } from "./stale-text.ts";
 
 export interface LessonViewModel {
   lesson: OpenLesson;
@@ -54,6 +55,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
   const activeLabel = trace.boundEquation();
   const stepLine = trace.stepLine();
   let codeIndex = 0;
+  const codeNumber = new Map(doc.cells.filter((c) => c.type === "code").map((c, i) => [c.id, i + 1]));
   return html`
       <sb-toolbar .kernel=${runtime.kernel} ?busy=${busy} ?variablesOpen=${m.variablesOpen}
         ?canAuthor=${m.canAuthor} ?authoring=${authoring} .saveState=${m.saveState}
@@ -97,7 +99,8 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
                 .runtime=${rt} .index=${index} ?editing=${m.editingCell === cell.id} ?modified=${!authoring && cell.source !== original}
                 ?mine=${original === undefined} .lessonSource=${conflict ? original : null}
                 ?concealed=${m.concealed(cell)} ?traceOpen=${traceOpen}
-                .highlightLine=${traceOpen ? stepLine : null}></sb-code-cell>
+                .highlightLine=${traceOpen ? stepLine : null}
+                .staleText=${rt?.staleReason ? staleText(rt.staleReason, (id) => codeNumber.get(id) ?? 0) : ""}></sb-code-cell>
               ${traceOpen && rt?.trace ? html`<sb-trace-view .cellId=${cell.id} .trace=${rt.trace} .index=${trace.index}
                 .values=${trace.values} ?playing=${trace.playing} .equationLabel=${activeLabel}></sb-trace-view>` : nothing}`;
           })}

@@ -173,6 +173,7 @@ export class SbApp extends LightElement {
   private rerender(): void {
     const doc = this.doc;
     if (!doc) return;
+    this.session.syncOrder();
     try {
       this.rendered = renderDocument(doc, { values: this.inlineValues });
     } catch (e) {
@@ -363,7 +364,7 @@ export class SbApp extends LightElement {
   private onAction(action: ToolbarAction): void {
     switch (action) {
       case "run-all": void this.session.runAll(); break;
-      case "run-stale": void this.session.runAll((c) => !!this.session.runtime.cells[c.id]?.stale); break;
+      case "run-stale": void this.session.runStale(); break;
       case "stop": void this.session.stop(); break;
       case "restart": void this.restart(); break;
       case "reset-lesson": void this.resetLesson(); break;

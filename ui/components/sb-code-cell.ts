@@ -29,6 +29,8 @@ export class SbCodeCell extends LightElement {
   @property({ type: Boolean }) mine = false;
   /** the lesson's current version, when the lesson changed this cell after the student edited it. */
   @property({ attribute: false }) lessonSource: string | null = null;
+  /** why the cell is stale, in words ("W1 changed in cell 4"): the stale badge's hover text. */
+  @property() staleText = "";
   @state() private comparing = false;
 
   override render() {
@@ -50,7 +52,8 @@ export class SbCodeCell extends LightElement {
           ${o.trace ? html`<span class="badge badge-trace" title="this cell records a trace">trace</span>` : nothing}
           ${o.exercise ? html`<span class="badge badge-exercise">exercise: ${o.exercise}</span>` : nothing}
           ${o.solution ? html`<span class="badge badge-solution">solution: ${o.solution}</span>` : nothing}
-          ${rt?.stale ? html`<span class="badge badge-stale" title="inputs changed since this cell ran">stale</span>` : nothing}
+          ${rt?.stale ? html`<span class="badge badge-stale" title=${this.staleText || "inputs changed since this cell ran"}>stale<span
+            class="visually-hidden">: ${this.staleText || "inputs changed since this cell ran"}</span></span>` : nothing}
           ${this.mine ? html`<span class="badge badge-mine" title="a cell you inserted">yours</span>`
             : this.modified ? html`<span class="badge badge-edited">edited</span>` : nothing}
           <span class="cell-bar-spacer"></span>
