@@ -1,10 +1,13 @@
 import { defineConfig } from "vitest/config";
 import { notebooksPlugin } from "./ui/dev/notebooks-plugin.ts";
+import { CONTENT_SECURITY_POLICY } from "./ui/export/csp.ts";
 
-// Cross-origin isolation lets the kernel worker use SharedArrayBuffer + Atomics for interrupts.
+// Cross-origin isolation lets the kernel worker use SharedArrayBuffer + Atomics for interrupts; the
+// Content-Security-Policy forbids inline script in the app (see ui/export/csp.ts).
 const isolation = {
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Embedder-Policy": "require-corp",
+  "Content-Security-Policy": CONTENT_SECURITY_POLICY,
 };
 
 export default defineConfig({
@@ -20,7 +23,7 @@ export default defineConfig({
           name: "node",
           environment: "node",
           setupFiles: ["tests/backend-setup.ts"],
-          include: ["tests/kernel/**/*.test.ts", "tests/runtime/**/*.test.ts", "tests/document/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/dev/**/*.test.ts", "tests/notebooks/**/*.test.ts", "tests/export/**/*.test.ts", "tests/bench/**/*.test.ts"],
+          include: ["tests/kernel/**/*.test.ts", "tests/runtime/**/*.test.ts", "tests/document/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/dev/**/*.test.ts", "tests/notebooks/**/*.test.ts", "tests/export/**/*.test.ts", "tests/bench/**/*.test.ts", "tests/hostile/*.test.ts"],
         },
       },
       {
@@ -47,7 +50,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           environment: "node",
-          include: ["tests/e2e/**/*.test.ts"],
+          include: ["tests/e2e/**/*.test.ts", "tests/hostile/browser/*.test.ts"],
           // One browser, one server, tests in order: the machine has two cores.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -57,6 +57,9 @@ export function makeProgress(target: DisplayTarget) {
   function progress<T>(items: Iterable<T>, options?: ProgressOptions): Generator<T>;
   function progress<T>(a: number | Iterable<T>, b?: number | ProgressOptions, c?: ProgressOptions): void | Generator<T> {
     if (typeof a === "number") {
+      if (!Number.isFinite(a)) throw new TypeError(`progress: the step must be a finite number, got ${describe(a)}`);
+      if (b !== undefined && (typeof b !== "number" || !Number.isFinite(b) || b < 0)) throw new TypeError(`progress: the total must be a number of steps, got ${describe(b)}`);
+      if (c !== undefined) checkOptions(c);
       const n = typeof b === "number" ? b : null;
       const label = c?.label ?? null;
       report(label ?? "", label, Math.min(a + 1, n ?? Infinity), n);
@@ -67,6 +70,7 @@ export function makeProgress(target: DisplayTarget) {
   }
 
   function* iterate<T>(items: Iterable<T>, options: ProgressOptions): Generator<T> {
+    checkOptions(options);
     const sized = items as { length?: unknown; size?: unknown };
     const total = options.total ?? (typeof sized.length === "number" ? sized.length : typeof sized.size === "number" ? sized.size : null);
     const key = `iter:${options.label ?? ""}:${target.newDisplayId()}`;
@@ -81,6 +85,18 @@ export function makeProgress(target: DisplayTarget) {
   }
 
   return progress;
+}
+
+/** Options reach the page as numbers and text: anything else is refused here, naming the option. */
+function checkOptions(options: unknown): asserts options is ProgressOptions {
+  if (typeof options !== "object" || options === null) throw new TypeError(`progress: options must be an object, got ${describe(options)}`);
+  const { total, label } = options as Record<string, unknown>;
+  if (total !== undefined && (typeof total !== "number" || !Number.isFinite(total) || total < 0)) throw new TypeError(`progress: total must be a number of items, got ${describe(total)}`);
+  if (label !== undefined && typeof label !== "string") throw new TypeError(`progress: label must be a string, got ${describe(label)}`);
+}
+
+function describe(x: unknown): string {
+  return typeof x === "string" ? JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x) : typeof x === "number" ? String(x) : typeof x;
 }
 
 export function progressBundle(bar: { value: number; total: number | null; start: number; label: string | null }, done: boolean): MimeBundle {

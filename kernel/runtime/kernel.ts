@@ -115,6 +115,7 @@ export class Kernel {
     emit({ type: "status", parent, state: "busy" });
     const timeoutMs = request.timeoutMs ?? this.options.defaultTimeoutMs;
     const trace = request.trace === false ? null : startTrace();
+    if (trace !== null) trace.constantName = (value, cell, line) => this.constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line);
     let status: "ok" | "error" = "ok";
     let defines: string[] = [], uses: string[] = [];
     try {
@@ -257,6 +258,20 @@ export class Kernel {
       delete slot[SLOT];
     }
     return await Promise.race([result, this.guard.stopped]);
+  }
+
+  /**
+   * The top-level number variable with this value whose name is on that source line (`alpha` for 0.05
+   * in `w.assignSub(w.grad.mul(alpha))`), so a traced formula can name it as the code does.
+   */
+  private constantName(value: number, source: string | undefined, line: number | null): string | null {
+    if (source === undefined || line === null) return null;
+    const text = source.split("\n")[line - 1];
+    if (text === undefined) return null;
+    for (const name of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+      if (!this.builtinNames.has(name) && Object.prototype.hasOwnProperty.call(this.scope, name) && this.scope[name] === value) return name;
+    }
+    return null;
   }
 
   /** `__sb` in a cell script: source locations for the trace, tensor names, and `typeof` lookups. */

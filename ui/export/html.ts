@@ -4,6 +4,11 @@ import { escapeHtml } from "../render/katex-render.ts";
 
 export { escapeHtml };
 
+/** Any value as escaped HTML text: numbers, booleans and null too, so no field reaches markup raw. */
+export function h(value: unknown): string {
+  return escapeHtml(String(value));
+}
+
 /**
  * JSON that is safe inside <script type="application/json">: `<` becomes `\u003c`, so neither
  * `</script>` nor `<!--` can end or confuse the element, and JSON.parse still reads the same value.

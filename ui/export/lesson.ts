@@ -2,7 +2,8 @@
 // outputs folded per cell (progress updates replace their display), plots drawn to SVG, Markdown
 // rendered with the pre-computed `${expr}` values.
 import type { KernelMessage } from "../../kernel/protocol/messages.ts";
-import { MIME, type CheckPayload, type PlotSpec, type ProgressPayload, type TablePayload, type TensorPayload } from "../../kernel/protocol/mime.ts";
+import { MIME, type PlotSpec } from "../../kernel/protocol/mime.ts";
+import { isCheckPayload, isProgressPayload, isTablePayload, isTensorPayload, isTraceSummary } from "../../kernel/protocol/payload-guards.ts";
 import type { TraceSummary } from "../../kernel/protocol/values.ts";
 import type { NotebookDoc } from "../document/types.ts";
 import { renderTex } from "../render/katex-render.ts";
@@ -49,7 +50,7 @@ export function buildLesson({ file, slug, source, doc, run }: LessonInput): Expo
 
 function traceOf(messages: KernelMessage[]): TraceSummary | null {
   const m = messages.find((x) => x.type === "trace");
-  return m?.type === "trace" ? m.trace : null;
+  return m?.type === "trace" && isTraceSummary(m.trace) ? m.trace : null;
 }
 
 /** The cell's outputs in order; an update_display_data replaces the display with its id in place. */
@@ -83,10 +84,14 @@ export function outputsOf(messages: KernelMessage[]): ExportedOutput[] {
   return outputs;
 }
 
-/** The richest MIME type we can show without running anything; text/html is never used. */
+/**
+ * The richest MIME type we can show without running anything; text/html is never used. A payload of
+ * the wrong shape (cell code can hand display() any bundle) is skipped for the next type, down to text.
+ */
 export function fromBundle(data: Record<string, unknown>): ExportedOutput {
   const text = typeof data[MIME.text] === "string" ? (data[MIME.text] as string) : "";
-  if (data[MIME.tensor]) return { kind: "tensor", tensor: data[MIME.tensor] as TensorPayload, text };
+  const tensor = data[MIME.tensor], check = data[MIME.check], progress = data[MIME.progress], table = data[MIME.table];
+  if (isTensorPayload(tensor)) return { kind: "tensor", tensor, text };
   if (data[MIME.plot]) {
     try {
       return { kind: "plot", svg: plotToSvg(data[MIME.plot] as PlotSpec), text };
@@ -94,9 +99,9 @@ export function fromBundle(data: Record<string, unknown>): ExportedOutput {
       return { kind: "text", text };
     }
   }
-  if (data[MIME.check]) return { kind: "check", check: data[MIME.check] as CheckPayload };
-  if (data[MIME.progress]) return { kind: "progress", progress: data[MIME.progress] as ProgressPayload };
-  if (data[MIME.table]) return { kind: "table", table: data[MIME.table] as TablePayload };
+  if (isCheckPayload(check)) return { kind: "check", check };
+  if (isProgressPayload(progress)) return { kind: "progress", progress };
+  if (isTablePayload(table)) return { kind: "table", table };
   if (typeof data[MIME.markdown] === "string") return { kind: "html", mime: MIME.markdown, html: renderMarkdown(data[MIME.markdown] as string) };
   if (typeof data[MIME.latex] === "string") return { kind: "html", mime: MIME.latex, html: renderTex(stripDollars(data[MIME.latex] as string), true) };
   return { kind: "text", text };

@@ -1,7 +1,8 @@
-// Cell outputs to HTML strings. Every piece of kernel text goes through escapeHtml: an output is
-// shown as text, never parsed as markup (a cell printing "<script>" shows the characters).
+// Cell outputs to HTML strings. Every field of a payload, numbers included, goes through escapeHtml
+// (through `h`, which takes any value): an output is shown as text, never parsed as markup (a cell
+// printing "<script>" shows the characters), even if a payload's shape check were ever bypassed.
 import type { CheckPayload, ProgressPayload, TablePayload, TensorPayload } from "../../kernel/protocol/mime.ts";
-import { escapeHtml } from "./html.ts";
+import { escapeHtml, h } from "./html.ts";
 import type { ExportedOutput } from "./model.ts";
 
 /** Largest table drawn in full; bigger tensors show their corners with the rows/columns left out. */
@@ -17,7 +18,7 @@ export function outputsHtml(outputs: readonly ExportedOutput[]): string {
 
 export function outputHtml(o: ExportedOutput): string {
   switch (o.kind) {
-    case "stream": return `<pre class="output stream ${o.name}">${escapeHtml(o.text)}</pre>`;
+    case "stream": return `<pre class="output stream ${h(o.name)}">${escapeHtml(o.text)}</pre>`;
     case "text": return `<pre class="output text">${escapeHtml(o.text)}</pre>`;
     case "tensor": return tensorHtml(o.tensor);
     case "table": return tableHtml(o.table);
@@ -65,12 +66,12 @@ function tensorBody(t: TensorPayload): string {
   const availableRows = Math.ceil(t.data.length / Math.max(cols, 1));
   const rowIdx = pick(rows, MAX_ROWS, EDGE_ROWS, availableRows);
   const colIdx = pick(cols, MAX_COLS, EDGE_COLS, cols);
-  const label = t.shape.length > 2 ? `<caption>reshaped to (${rows}, ${cols}) for display</caption>` : "";
+  const label = t.shape.length > 2 ? `<caption>reshaped to (${h(rows)}, ${h(cols)}) for display</caption>` : "";
   const body = rowIdx.map((r) => {
     if (r < 0) return `<tr class="gap">${colIdx.map(() => "<td>⋮</td>").join("")}</tr>`;
     return `<tr>${colIdx.map((c) => (c < 0 ? "<td>…</td>" : `<td>${value(r * cols + c)}</td>`)).join("")}</tr>`;
   }).join("");
-  const note = t.truncated || rows > MAX_ROWS || cols > MAX_COLS ? `<div class="summary-note">showing part of ${t.size} values</div>` : "";
+  const note = t.truncated || rows > MAX_ROWS || cols > MAX_COLS ? `<div class="summary-note">showing part of ${h(t.size)} values</div>` : "";
   return `<table class="tensor-table">${label}<tbody>${body}</tbody></table>${note}`;
 }
 
@@ -78,7 +79,7 @@ export function tableHtml(t: TablePayload): string {
   const head = `<thead><tr>${t.columns.map((c) => `<th>${escapeHtml(String(c))}</th>`).join("")}</tr></thead>`;
   const cell = (v: unknown) => escapeHtml(typeof v === "number" ? formatNumber(v) : v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
   const body = t.rows.map((row) => `<tr>${row.map((v) => `<td>${cell(v)}</td>`).join("")}</tr>`).join("");
-  const note = t.truncated ? `<div class="summary-note">showing ${t.rows.length} of ${t.total} rows</div>` : "";
+  const note = t.truncated ? `<div class="summary-note">showing ${h(t.rows.length)} of ${h(t.total)} rows</div>` : "";
   return `<figure class="output table"><table>${head}<tbody>${body}</tbody></table>${note}</figure>`;
 }
 
@@ -89,5 +90,5 @@ export function checkHtml(c: CheckPayload): string {
 export function progressHtml(p: ProgressPayload): string {
   const total = p.total ?? p.value;
   const label = p.label ? `${escapeHtml(p.label)} ` : "";
-  return `<div class="output progress">${label}<progress value="${p.value}" max="${total}"></progress> ${p.value}/${total}</div>`;
+  return `<div class="output progress">${label}<progress value="${h(p.value)}" max="${h(total)}"></progress> ${h(p.value)}/${h(total)}</div>`;
 }

@@ -3,7 +3,8 @@
 // hidden until the small live script (a separate file, no inline script) shows them and, on a click,
 // loads the app with the lesson source embedded below.
 import type { ExportedCell, ExportedCodeCell, ExportedLesson, LessonLink } from "./model.ts";
-import { escapeHtml, scriptText } from "./html.ts";
+import { CONTENT_SECURITY_POLICY } from "./csp.ts";
+import { escapeHtml, h, scriptText } from "./html.ts";
 import { outputsHtml } from "./outputs-html.ts";
 import { traceHtml } from "./trace-html.ts";
 
@@ -38,7 +39,7 @@ function codeCellHtml(cell: ExportedCodeCell): string {
     ? `<details class="solution"><summary>Solution: ${escapeHtml(options.solution)}</summary>${code}</details>`
     : options.hidden ? `<details class="hidden-code"><summary>Show code</summary>${code}</details>` : code;
   const trace = cell.trace ? traceHtml(cell.trace, cell.id).replace(" open>", cell.trace.records.length <= TRACE_OPEN_MAX_STEPS ? " open>" : ">") : "";
-  const line = cell.line !== null ? ` data-line="${cell.line}"` : "";
+  const line = cell.line !== null ? ` data-line="${h(cell.line)}"` : "";
   return `<section class="cell code${cell.trace ? " traced" : ""}" id="${escapeHtml(cellDomId(cell.id))}" data-cell="${escapeHtml(cell.id)}"${line}>`
     + `${label}${source}${outputsHtml(cell.outputs)}${trace}</section>`;
 }
@@ -61,6 +62,7 @@ export function documentHead(title: string, assets: PageAssets): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="stepbook export">

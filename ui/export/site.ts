@@ -55,6 +55,7 @@ export async function buildCourse(options: ExportOptions): Promise<ExportedCours
   const lessons: ExportedLesson[] = [];
   for (const file of files) {
     const slug = slugOf(file);
+    if (slug.toLowerCase() === "index") throw new Error(`${join(input, file)}: its page would be index.html, which is the course index; rename the lesson (for example 00-introduction${file.slice(slug.length)})`);
     const other = seen.get(slug);
     if (other) throw new Error(`${join(input, file)}: the page ${slug}.html would also come from ${other}; rename one`);
     seen.set(slug, file);

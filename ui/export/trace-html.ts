@@ -2,8 +2,9 @@
 // KaTeX at build time, shapes, source line), plus the trace JSON for the live app's step-through view.
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { renderTex } from "../render/katex-render.ts";
-import { escapeHtml, scriptJson } from "./html.ts";
+import { escapeHtml, h, scriptJson } from "./html.ts";
 import { formatNumber } from "./outputs-html.ts";
+import { reduceText } from "../../kernel/trace/record.ts";
 
 function shapeText(shape: readonly number[]): string {
   return `(${shape.join(", ")})`;
@@ -11,22 +12,23 @@ function shapeText(shape: readonly number[]): string {
 
 export function stepHtml(s: StepSummary): string {
   const shapes = `${s.shapes.inputs.map(shapeText).join(" · ")} → ${shapeText(s.shapes.output)}`;
-  const where = s.line !== null ? `<span class="step-line">line ${s.line}</span>` : "";
+  const where = s.line !== null ? `<span class="step-line">line ${h(s.line)}</span>` : "";
   const p = s.preview;
   const stats = `min ${formatNumber(p.min)} · max ${formatNumber(p.max)} · mean ${formatNumber(p.mean)}`;
-  return `<li class="step phase-${escapeHtml(s.phase)}" data-step="${s.step}">`
+  return `<li class="step phase-${escapeHtml(s.phase)}" data-step="${h(s.step)}">`
     + `<span class="step-phase">${escapeHtml(s.phase)}</span> `
     + `<span class="step-formula">${renderTex(s.latex || s.rule || s.op, false, "mathml")}</span> `
     + `<span class="step-shapes">${escapeHtml(shapes)}</span> `
+    + (s.reduce ? `<span class="step-reduce">${escapeHtml(reduceText(s.reduce))}</span> ` : "")
     + `<span class="step-stats">${escapeHtml(stats)}</span> ${where}</li>`;
 }
 
 export function traceHtml(trace: TraceSummary, cellId: string): string {
   const dropped = trace.dropped > 0 || trace.droppedEpochs > 0
-    ? `<p class="trace-note">${trace.dropped} steps and ${trace.droppedEpochs} epochs left out to keep the trace small.</p>`
+    ? `<p class="trace-note">${h(trace.dropped)} steps and ${h(trace.droppedEpochs)} epochs left out to keep the trace small.</p>`
     : "";
   const steps = listedSteps(trace.records).map((s) => (typeof s === "string" ? `<li class="step-gap">${escapeHtml(s)}</li>` : stepHtml(s))).join("");
-  return `<details class="trace" open><summary>Step through: ${trace.records.length} steps</summary>`
+  return `<details class="trace" open><summary>Step through: ${h(trace.records.length)} steps</summary>`
     + `<ol class="trace-steps">${steps}</ol>${dropped}`
     + `<script type="application/json" class="stepbook-trace" data-cell="${escapeHtml(cellId)}">${scriptJson(trace)}</script>`
     + `</details>`;
