@@ -300,6 +300,12 @@ export class Kernel {
       executionState: () => this.current?.state ?? noState,
       atEnd: (fn) => this.current?.atEnd.push(fn),
       markShown: (value) => this.shown.add(value),
+      checkInterrupt: () => this.guard.check(),
+      yieldToKernel: async () => {
+        this.guard.check();
+        await Promise.race([new Promise((resolve) => setTimeout(resolve, 0)), this.guard.stopped]);
+        this.guard.check();
+      },
       lookup: (name) => (Object.prototype.hasOwnProperty.call(this.scope, name) ? { found: true, value: this.scope[name] } : { found: false }),
     };
   }

@@ -1,5 +1,5 @@
 // The outputs of a code cell. Each output is a MIME bundle; we show the richest type we know:
-// check, progress, plot, tensor, table, TeX, Markdown, HTML (only from a live run the reader started),
+// check, progress, a view (views.ts), plot, tensor, table, TeX, Markdown, HTML (only from a live run the reader started),
 // then text/plain. Markdown and TeX go through the shared pipeline (ui/render); text stays text.
 import { html, nothing, type TemplateResult } from "lit";
 import { customElement, property } from "lit/decorators.js";
@@ -15,6 +15,8 @@ import "./sb-progress.ts";
 import "./sb-error-output.ts";
 import "./sb-check-output.ts";
 import "./sb-table-view.ts";
+import "./sb-view.ts";
+import { viewOf } from "./views.ts";
 
 @customElement("sb-output-area")
 export class SbOutputArea extends LightElement {
@@ -42,6 +44,8 @@ export class SbOutputArea extends LightElement {
   private bundle(data: MimeBundle): TemplateResult {
     if (MIME.check in data) return html`<sb-check-output .check=${data[MIME.check] as CheckPayload}></sb-check-output>`;
     if (MIME.progress in data) return html`<sb-progress .progress=${data[MIME.progress] as ProgressPayload}></sb-progress>`;
+    const view = viewOf(data);
+    if (view) return html`<sb-view .renderer=${view.renderer} .payload=${view.payload} .description=${String(data[MIME.text] ?? "")}></sb-view>`;
     if (MIME.plot in data) return html`<sb-plot .spec=${data[MIME.plot] as PlotSpec}></sb-plot>`;
     if (MIME.tensor in data) return html`<sb-tensor-view .tensor=${data[MIME.tensor] as TensorPayload}></sb-tensor-view>`;
     if (MIME.table in data) return html`<sb-table-view .table=${data[MIME.table] as TablePayload}></sb-table-view>`;
