@@ -41,6 +41,8 @@ interface Execution {
   sink: OutputSink;
   state: Map<string, unknown>;
   atEnd: (() => void)[];
+  /** what the exercise's hidden solution defines (ExecuteRequest.reference), if one came. */
+  reference?: Map<string, unknown>;
 }
 
 export class Kernel {
@@ -114,6 +116,7 @@ export class Kernel {
     this.current = execution;
     emit({ type: "status", parent, state: "busy" });
     const timeoutMs = request.timeoutMs ?? this.options.defaultTimeoutMs;
+    if (request.reference !== undefined) execution.reference = await this.referenceValues(request.reference, cellId, timeoutMs, execution);
     const trace = request.trace === false ? null : startTrace();
     if (trace !== null) trace.constantName = (value, cell, line) => this.constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line);
     let status: "ok" | "error" = "ok";
@@ -243,6 +246,31 @@ export class Kernel {
     return results;
   }
 
+  /**
+   * Runs an exercise's hidden solution in a scratch scope (a child of the real one: it reads the lesson's
+   * names, and what it defines stays in the child) with its outputs dropped, and returns what it defined.
+   * A solution that fails gives no reference: check() then says so.
+   */
+  private async referenceValues(code: string, cellId: string, timeoutMs: number | undefined, execution: Execution): Promise<Map<string, unknown>> {
+    const scope = this.scope;
+    const scratch = Object.create(scope) as Record<string, unknown>;
+    const quiet: Execution = { sink: new OutputSink(() => undefined, null, cellId, this.limits), state: new Map(), atEnd: [] };
+    this.scope = scratch;
+    this.current = quiet;
+    try {
+      const compiled = compileCell(code, { filename: `stepbook-reference-${this.scriptId()}.js`, isKnown: (n) => n in scratch });
+      this.guard.begin(timeoutMs);
+      await this.run(compiled.code, compiled.filename, cellId, timeoutMs);
+    } catch {
+      /* no reference */
+    } finally {
+      this.guard.end();
+      this.scope = scope;
+      this.current = execution;
+    }
+    return new Map(Object.keys(scratch).map((n) => [n, scratch[n]]));
+  }
+
   private scriptId = (() => {
     let n = 0;
     return () => ++n;
@@ -307,6 +335,11 @@ export class Kernel {
         this.guard.check();
       },
       lookup: (name) => (Object.prototype.hasOwnProperty.call(this.scope, name) ? { found: true, value: this.scope[name] } : { found: false }),
+      reference: (name) => {
+        const ref = this.current?.reference;
+        if (!ref) return null;
+        return ref.has(name) ? { found: true, value: ref.get(name) } : { found: false };
+      },
     };
   }
 }

@@ -16,6 +16,8 @@ export interface SessionContext {
   doc(): NotebookDoc | null;
   codeCells(): CodeCell[];
   concealed(cell: CodeCell): boolean;
+  /** the hidden solution an exercise cell is checked against (from the lesson, not the student's edits). */
+  reference(cell: CodeCell): string | undefined;
   /** a cell's run finished; its inline values (`${expr}` in the prose after it) came with the reply. */
   ran(cellId: string, userExpressions: Record<string, UserExpressionResult> | undefined): void;
   /** the kernel's variables were fetched again. */
@@ -91,7 +93,7 @@ export class KernelSession implements ReactiveController {
     const doc = this.app.doc();
     return this.kernel
       .execute(cell.source, {
-        cellId, trace: !!cell.options.trace,
+        cellId, trace: !!cell.options.trace, reference: this.app.reference(cell),
         userExpressions: doc ? userExpressionsOf(doc, cellId) : undefined,
         onMessage: (m: KernelMessage) => {
           if (!bound && "parent" in m && m.parent) { bound = true; this.dispatch({ type: "ui/bound", requestId: m.parent, cellId }); }

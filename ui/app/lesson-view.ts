@@ -8,6 +8,7 @@ import type { RenderedDocument } from "../render/render.ts";
 import type { BindsHoverDetail } from "../components/sb-markdown-cell.ts";
 import type { ToolbarAction } from "../components/sb-toolbar.ts";
 import type { RuntimeState } from "./state.ts";
+import { MIME, type CheckPayload } from "../../kernel/protocol/mime.ts";
 import type { TracePlayer } from "./trace-player.ts";
 import type { OpenLesson } from "./work-edits.ts";
 import { staleText } from "./stale-text.ts";
@@ -46,6 +47,16 @@ export interface LessonHandlers {
   settleConflict(choice: "take-file" | "keep-mine"): void;
   bindsHover(detail: BindsHoverDetail): void;
   inspect(name: string): void;
+}
+
+/** A solution cell's exercise ran and every check in it passed. */
+function exercisePassed(doc: NotebookDoc, runtime: RuntimeState, cell: CodeCell): boolean {
+  const name = cell.options.solution;
+  if (name === undefined) return false;
+  const exercise = doc.cells.find((c) => c.type === "code" && c.options.exercise === name);
+  const checks = (exercise ? runtime.cells[exercise.id]?.outputs ?? [] : []).flatMap((o) =>
+    o.kind === "display" && MIME.check in o.data ? [o.data[MIME.check] as CheckPayload] : []);
+  return checks.length > 0 && checks.every((c) => c.pass);
 }
 
 export function lessonView(m: LessonViewModel, on: LessonHandlers) {
@@ -99,7 +110,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
                 .runtime=${rt} .index=${index} ?editing=${m.editingCell === cell.id} ?modified=${!authoring && cell.source !== original}
                 ?mine=${original === undefined} .lessonSource=${conflict ? original : null}
                 ?concealed=${m.concealed(cell)} ?traceOpen=${traceOpen}
-                .highlightLine=${traceOpen ? stepLine : null}
+                .highlightLine=${traceOpen ? stepLine : null} ?exercisePassed=${exercisePassed(doc, runtime, cell)}
                 .staleText=${rt?.staleReason ? staleText(rt.staleReason, (id) => codeNumber.get(id) ?? 0) : ""}></sb-code-cell>
               ${traceOpen && rt?.trace ? html`<sb-trace-view .cellId=${cell.id} .trace=${rt.trace} .index=${trace.index}
                 .values=${trace.values} ?playing=${trace.playing} .equationLabel=${activeLabel}></sb-trace-view>` : nothing}`;
