@@ -9,6 +9,8 @@ import * as A from "./ops/arrays.ts";
 import * as S from "./ops/statistics.ts";
 import * as L from "./ops/logic.ts";
 import { einsum } from "./ops/einsum.ts";
+import { softmaxCrossEntropy } from "./ops/softmax-cross-entropy.ts";
+import { sigmoidBinaryCrossEntropy } from "./ops/sigmoid-binary-cross-entropy.ts";
 import { linalg as linalgFunctions } from "./ops/linalg.ts";
 import * as create from "./tensor/create.ts";
 import { NEWAXIS } from "./tensor/indexing.ts";
@@ -109,6 +111,7 @@ const functions = {
   slice: F.slice, take: F.take, takeAlongAxis: S.takeAlongAxis, copy: F.copy,
   // neural-network helpers
   softmax: C.softmax, logSoftmax: C.logSoftmax, oneHot: C.oneHot,
+  softmaxCrossEntropy, sigmoidBinaryCrossEntropy,
   // autograd and tracing
   noGrad,
   gradcheck,

@@ -18,6 +18,8 @@ interface Variants {
   right: Record<string, string>;
 }
 
+const W2NEXT = "const W2next = np.noGrad(() => decayStep(q1.W2, dW2data, alphaEx, lambda));";
+
 /** lesson file -> exercise name -> variants. Every exercise of the course must be listed. */
 export const VARIANTS: Record<string, Record<string, Variants>> = {
   "01-what-is-deep-learning.md": {
@@ -172,6 +174,49 @@ export const VARIANTS: Record<string, Record<string, Variants>> = {
       right: {
         "exp(logSoftmax)": "const myDZ2 = Z2.logSoftmax({ axis: 1 }).exp().sub(Yt).mul(1 / Yt.shape[0]);",
         "softmax by hand": "const e = Z2.exp(); const myDZ2 = e.div(e.sum({ axis: 1, keepdims: true })).sub(Yt).div(180);",
+      },
+    },
+  },
+  "10-generalisation-and-l2.md": {
+    decay: {
+      wrong: {
+        constant: "function decayStep(W: Tensor, g: Tensor, alpha: number, lambda: number): Tensor { return np.zerosLike(W); }\n" + W2NEXT,
+        "λW instead of 2λW": "function decayStep(W: Tensor, g: Tensor, alpha: number, lambda: number): Tensor { return W.mul(1 - alpha * lambda).sub(g.mul(alpha)); }\n" + W2NEXT,
+        "sign error (growth, not decay)": "function decayStep(W: Tensor, g: Tensor, alpha: number, lambda: number): Tensor { return W.mul(1 + 2 * alpha * lambda).sub(g.mul(alpha)); }\n" + W2NEXT,
+        "penalty forgotten": "function decayStep(W: Tensor, g: Tensor, alpha: number, lambda: number): Tensor { return W.sub(g.mul(alpha)); }\n" + W2NEXT,
+      },
+      right: {
+        "gradient of J, then the step": "function decayStep(W: Tensor, g: Tensor, alpha: number, lambda: number): Tensor { return W.sub(g.add(W.mul(2 * lambda)).mul(alpha)); }\n" + W2NEXT,
+      },
+    },
+  },
+  "11-dropout.md": {
+    dropback: {
+      wrong: {
+        constant: "const myDA = np.onesLike(G);",
+        "1/p forgotten": "const myDA = G.mul(maskEx);",
+        "a new mask": "np.random.seed(9); const myDA = G.mul(np.random.rand(3, 4).less(keep)).div(keep);",
+        "multiplied by p": "const myDA = G.mul(maskEx).mul(keep);",
+      },
+      right: {
+        "np.where": "const myDA = np.where(maskEx.greater(0), G.div(keep), 0);",
+      },
+    },
+  },
+  "12-batch-normalisation.md": {
+    "bn-dx": {
+      wrong: {
+        constant: "const dxByMeans = np.onesLike(x);",
+        "mean and variance paths forgotten": "const dxByMeans = dy.mul(gamma).div(s);",
+        "variance path forgotten": "const dxByMeans = gamma.div(s).mul(dy.sub(dy.mean({ axis: 0, keepdims: true })));",
+        "sums where the form needs means": "const dxByMeans = gamma.div(s).mul(dy.sub(dy.sum({ axis: 0, keepdims: true })).sub(xhat.mul(dy.mul(xhat).sum({ axis: 0, keepdims: true }))));",
+      },
+      right: {
+        "the sums of the lesson's formula": "const dxByMeans = dx;",
+        "centred x instead of x̂": [
+          "const xc = x.sub(mu);",
+          "const dxByMeans = gamma.div(s).mul(dy.sub(dy.mean({ axis: 0, keepdims: true })).sub(xc.mul(dy.mul(xc).mean({ axis: 0, keepdims: true })).div(s.square())));",
+        ].join("\n"),
       },
     },
   },
