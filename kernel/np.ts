@@ -17,6 +17,8 @@ import { NEWAXIS } from "./tensor/indexing.ts";
 import { Tensor } from "./tensor/tensor.ts";
 import { RandomState } from "./tensor/random.ts";
 import { noGrad } from "./autograd/mode.ts";
+import { setBackend, getBackend } from "./tensor/backend.ts";
+import { wasmReady } from "./wasm/backend.ts";
 import { gradcheck } from "./autograd/gradcheck.ts";
 import { traceOf, activeTrace } from "./trace/trace.ts";
 import type { Phase } from "./trace/record.ts";
@@ -115,6 +117,10 @@ const functions = {
   // autograd and tracing
   noGrad,
   gradcheck,
+  // which arithmetic runs the ops: "wasm" (WebAssembly SIMD) or "js" (the readable reference)
+  setBackend,
+  getBackend,
+  backendReady: wasmReady,
   trace: traceOf,
   phase,
 };
