@@ -13,6 +13,7 @@ export const MIME = {
   check: "application/vnd.stepbook.check+json",
   // the views of kernel/display (one payload type each, drawn by ui/components/*-view.ts)
   boundary: "application/vnd.stepbook.boundary+json",
+  network: "application/vnd.stepbook.network+json",
 } as const;
 
 /** One output, keyed by MIME type; text/plain is always present. Values are plain JSON data. */

@@ -29,3 +29,12 @@ display(plot.boundary((x) => np.softmax(x.matmul(np.array([[-1, 1, 0], [0, 0, 1]
     expect(page).toContain(`aria-label="[plot: contour of values from 5.75e-4 to 2, lowest near (-0.0169, -0.0169); path &quot;momentum&quot; of 2 steps from (1, 1) to (0, 0)]"`);
   });
 });
+
+describe("exported network", () => {
+  it("is an SVG whose neurons carry z and a in <title>s (hover without JavaScript)", async () => {
+    const page = await exported(`display(plot.network([np.array([[1, -2]]), np.array([[1], [1]])], { activations: ["relu", null], example: [1] }))`);
+    expect(page).toMatch(/aria-label="\[network: 1 input -&gt; 2 relu -&gt; 1; 4 nonzero weights, 3 positive, 1 negative, largest W1\[0, 1\] = -2; example: output a = 1\]"><svg/);
+    expect(page).toContain("<title>hidden 1, neuron 2\nz = -2.00\na = relu(z) = 0.00</title>");
+    expect(page.match(/<circle/g)).toHaveLength(4);
+  });
+});

@@ -50,3 +50,21 @@ describe("contour with a path (the plot view)", () => {
     expect([...el.querySelectorAll("svg text")].some((t) => t.textContent === "GD")).toBe(true);
   });
 });
+
+describe("network view", () => {
+  it("an edge per weight, a neuron per unit, hover titles with z and a, and the text alternative", async () => {
+    const el = await show(plot.network([np.array([[1, -2, 0.5], [0, 1, -1]]), np.array([[2], [-1], [0.5]])], { activations: ["tanh", "sigmoid"], example: [0.5, -1], values: true }));
+    const figure = el.querySelector("figure.view")!;
+    expect(el.querySelector(".plot-error")).toBeNull();
+    expect(figure.getAttribute("aria-label")).toMatch(/^network: 2 inputs -> 3 tanh -> 1 sigmoid; 8 nonzero weights/);
+    const edges = [...figure.querySelectorAll('svg g[aria-label="link"] path')];
+    expect(edges).toHaveLength(9);
+    expect(edges[1]!.getAttribute("stroke")).not.toBe(edges[0]!.getAttribute("stroke")); // -2 and 1: the sign's colours
+    expect(Number(edges[1]!.getAttribute("stroke-width"))).toBeGreaterThan(Number(edges[0]!.getAttribute("stroke-width"))); // |-2| > |1|
+    expect(edges[1]!.querySelector("title")!.textContent).toBe("W1[0, 1] = -2.00");
+    const neurons = [...figure.querySelectorAll('svg g[aria-label="dot"] circle')];
+    expect(neurons).toHaveLength(6);
+    expect(neurons[3]!.querySelector("title")!.textContent).toBe("hidden 1, neuron 2\nz = -2.00\na = tanh(z) = -0.96");
+    expect([...figure.querySelectorAll("svg text")].map((t) => t.textContent)).toContain("-2.00"); // values on edges
+  });
+});

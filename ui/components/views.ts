@@ -1,9 +1,10 @@
 // Every view with a MIME type of its own, by MIME type: the one place the live element (sb-view.ts)
 // and the exporter (ui/export/plot-svg.ts) look a view up, so both draw it with the same code.
 import { boundaryView } from "./boundary-view.ts";
+import { networkView } from "./network-view.ts";
 import type { ViewRenderer } from "./view-types.ts";
 
-const VIEWS: ViewRenderer<never>[] = [boundaryView];
+const VIEWS: ViewRenderer<never>[] = [boundaryView, networkView];
 
 export const viewRenderers: ReadonlyMap<string, ViewRenderer<unknown>> = new Map(VIEWS.map((v) => [v.mime, v as unknown as ViewRenderer<unknown>]));
 
