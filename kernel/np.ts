@@ -18,7 +18,7 @@ import { Tensor } from "./tensor/tensor.ts";
 import { RandomState } from "./tensor/random.ts";
 import { noGrad } from "./autograd/mode.ts";
 import { gradcheck } from "./autograd/gradcheck.ts";
-import { traceOf, activeTrace } from "./trace/trace.ts";
+import { traceOf, activeTrace, markEpoch, markBatch } from "./trace/trace.ts";
 import type { Phase } from "./trace/record.ts";
 
 export const random = new RandomState(0);
@@ -115,7 +115,9 @@ const functions = {
   // autograd and tracing
   noGrad,
   gradcheck,
-  trace: traceOf,
+  // np.trace(fn) records what fn does; np.trace.epoch(e) / np.trace.batch(k) mark a training loop's
+  // epochs and mini-batches for the step-through (no-ops when nothing is traced)
+  trace: Object.assign((fn: () => void, policy?: Parameters<typeof traceOf>[1]) => traceOf(fn, policy), { epoch: markEpoch, batch: markBatch }),
   phase,
 };
 
