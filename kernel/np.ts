@@ -17,6 +17,8 @@ import { NEWAXIS } from "./tensor/indexing.ts";
 import { Tensor } from "./tensor/tensor.ts";
 import { RandomState } from "./tensor/random.ts";
 import { noGrad } from "./autograd/mode.ts";
+import { setBackend, getBackend } from "./tensor/backend.ts";
+import { wasmReady } from "./wasm/backend.ts";
 import { gradcheck } from "./autograd/gradcheck.ts";
 import { traceOf, activeTrace, markEpoch, markBatch } from "./trace/trace.ts";
 import type { Phase } from "./trace/record.ts";
@@ -115,6 +117,10 @@ const functions = {
   // autograd and tracing
   noGrad,
   gradcheck,
+  // which arithmetic runs the ops: "wasm" (WebAssembly SIMD) or "js" (the readable reference)
+  setBackend,
+  getBackend,
+  backendReady: wasmReady,
   // np.trace(fn) records what fn does; np.trace.epoch(e) / np.trace.batch(k) mark a training loop's
   // epochs and mini-batches for the step-through (no-ops when nothing is traced)
   trace: Object.assign((fn: () => void, policy?: Parameters<typeof traceOf>[1]) => traceOf(fn, policy), { epoch: markEpoch, batch: markBatch }),

@@ -5,8 +5,9 @@
 // What it accepts (duck-typed, so hand-written lessons and kernel/nn models both work):
 //   - a list of weight matrices [W1, W2, ...], each (inputs, outputs) as in Z = X W + b, with options
 //     {biases: [b1, b2], activations: ["tanh", "sigmoid"] (names or functions of a tensor)};
-//   - a model with `layers`: a layer with a weight matrix under `W`, `weight` or `kernel` (and a bias
-//     under `b` or `bias`, an `activation` name or function) is a layer of neurons; a layer without
+//   - a model with `layers` (nn.Sequential): a layer with a weight matrix under `W`, `weight` or
+//     `kernel` (and a bias under `b` or `bias`, an `activation` name, function or {name, fn}) is a layer
+//     of neurons; a layer without
 //     weights whose `activation`, `name` or class name is tanh / sigmoid / relu / softmax / linear is the
 //     activation of the layer before it (Keras's Dense + Activation, PyTorch's Linear + Tanh).
 import { quietly } from "../autograd/mode.ts";
@@ -68,6 +69,12 @@ function tensorOf(x: unknown, what: string): Tensor {
 function activationName(layer: Record<string, unknown>): Activation {
   const a = layer.activation;
   if (typeof a === "function" || typeof a === "string") return a as Activation;
+  // kernel/nn's {name, fn}
+  if (typeof a === "object" && a !== null && typeof (a as { fn?: unknown }).fn === "function") {
+    const { name, fn } = a as { name?: unknown; fn: (z: Tensor) => unknown };
+    if (typeof name === "string" && ACTIVATIONS.has(name.toLowerCase())) return name.toLowerCase();
+    return Object.defineProperty((z: Tensor) => fn(z), "name", { value: typeof name === "string" ? name : "custom" });
+  }
   for (const n of [layer.name, (layer.constructor as { name?: string } | undefined)?.name]) {
     if (typeof n === "string" && ACTIVATIONS.has(n.toLowerCase())) return n.toLowerCase();
   }
@@ -99,7 +106,7 @@ function layersOf(model: unknown, options: NetworkOptions): Layer[] {
       }
     }
   }
-  if (layers.length === 0) throw new Error(`${WHERE}: the model has no layer with weights (W, weight or kernel)`);
+  if (layers.length === 0) throw new Error(`${WHERE}: the model has no layer with weights (W, weight or kernel)${list.length ? "; if it is an nn model, build it first (call it on data, or fit it)" : ""}`);
   layers.forEach((L, l) => {
     if (L.W.shape.length !== 2) throw new Error(`${WHERE}: weight matrix ${l + 1} has shape (${L.W.shape.join(", ")}), expected (inputs, outputs)`);
     if (l > 0 && L.W.shape[0] !== layers[l - 1]!.W.shape[1]) throw new Error(`${WHERE}: weight matrix ${l + 1} has ${L.W.shape[0]} inputs but layer ${l} has ${layers[l - 1]!.W.shape[1]} neurons (shapes (${layers[l - 1]!.W.shape.join(", ")}) and (${L.W.shape.join(", ")}))`);

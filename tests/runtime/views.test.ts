@@ -111,3 +111,26 @@ display(plot.network(model, { example: X, index: 2 }))`);
     expect((await run(host, "d", "plot.network({ layers: [{}] })")).error?.evalue).toMatch(/plot\.network: the model has no layer with weights/);
   });
 });
+
+describe("views of kernel/nn models", () => {
+  it("plot.network reads an nn.Sequential (Dense kernel, bias, activation) and plot.boundary calls its predict", async () => {
+    const r = await run(newHost(), "a", `np.random.seed(0);
+const model = nn.Sequential([nn.Dense(4, { activation: "tanh", inputShape: [2] }), nn.Dense(3, { activation: "softmax" })]);
+const X = np.random.randn(10, 2);
+const P = model.predict(X);
+display(plot.network(model, { example: X, index: 1 }));
+display(plot.boundary(model, X, np.argmax(P, { axis: 1 }), { grid: 8 }));
+display(P.slice(1))`);
+    if (r.error) throw new Error(r.error.evalue);
+    const [net, bound, row] = displays(r.messages);
+    const p = net!.data[MIME.network] as NetworkPayload;
+    expect(p.layers.map((L) => [L.size, L.activation])).toEqual([[2, null], [4, "tanh"], [3, "softmax"]]);
+    expect(p.example!.a[2]).toHaveLength(3);
+    // the example's output is the model's own prediction for row 1
+    const predicted = (row!.data[MIME.tensor] as { data: number[] }).data;
+    p.example!.a[2]!.forEach((a, k) => expect(a).toBeCloseTo(predicted[k]!, 12));
+    const b = bound!.data[MIME.boundary] as BoundaryPayload;
+    expect(b.kind).toBe("classes");
+    expect(b.accuracy).toBe(1); // labels are the model's own argmax
+  });
+});
