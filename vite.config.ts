@@ -22,7 +22,20 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
+          setupFiles: ["tests/backend-setup.ts"],
           include: ["tests/kernel/**/*.test.ts", "tests/runtime/**/*.test.ts", "tests/document/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/dev/**/*.test.ts", "tests/notebooks/**/*.test.ts", "tests/export/**/*.test.ts", "tests/bench/**/*.test.ts", "tests/hostile/*.test.ts"],
+        },
+      },
+      {
+        // the kernel's tests once more on the reference backend ("node" runs them on the default, wasm)
+        extends: true,
+        test: {
+          name: "kernel-js",
+          environment: "node",
+          setupFiles: ["tests/backend-setup.ts"],
+          env: { STEPBOOK_BACKEND: "js" },
+          include: ["tests/kernel/**/*.test.ts"],
+          exclude: ["tests/kernel/wasm/**"], // the backend's own tests need no second run
         },
       },
       {

@@ -1,18 +1,26 @@
-// Matrix product throughput, GFLOP/s = 2 m k n / time: our np.matmul (float64), tfjs's CPU backend
-// (float32) and the plain i-k-j triple loop (float64) that cache blocking in gemm.ts has to beat.
+// Matrix product throughput, GFLOP/s = 2 m k n / time: our np.matmul (float64) on each backend,
+// tfjs's CPU backend (float32) and the plain i-k-j triple loop (float64) that the blocked products
+// have to beat. "n16x300x16T" is Aᵀ B with A stored 300 x 16: the weight gradient of a lesson layer.
 import * as tf from "@tensorflow/tfjs";
 import { np } from "../kernel/np.ts";
 import { alternate, callsFor, median } from "./timing.ts";
+import { onBackend } from "./lesson-bench.ts";
 
 export const MATMUL_SIZES = {
+  n300x2x16: [300, 2, 16],
   n300x3x16: [300, 3, 16],
+  n300x16x16: [300, 16, 16],
+  n16x300x16T: [16, 300, 16],
   n256: [256, 256, 256],
   n1024: [1024, 1024, 1024],
 } as const;
 export type MatmulKey = keyof typeof MATMUL_SIZES;
 
 export interface MatmulFigures {
+  /** np.matmul on the wasm backend */
   gflops: Record<MatmulKey, number>;
+  /** np.matmul on the js (reference) backend */
+  jsGflops: Record<MatmulKey, number>;
   tfjsGflops: Record<MatmulKey, number>;
   plainGflops: Record<MatmulKey, number>;
 }
@@ -39,25 +47,30 @@ export function matmulSizes(maxRows = Infinity): Record<MatmulKey, [number, numb
 }
 
 export function benchMatmul(rounds: number, roundMs: number, maxRows = Infinity): MatmulFigures {
-  const out: MatmulFigures = { gflops: {} as never, tfjsGflops: {} as never, plainGflops: {} as never };
+  const out: MatmulFigures = { gflops: {} as never, jsGflops: {} as never, tfjsGflops: {} as never, plainGflops: {} as never };
   const sizes = matmulSizes(maxRows);
   np.random.seed(2);
   for (const key of Object.keys(sizes) as MatmulKey[]) {
     const [m, k, n] = sizes[key];
-    const A = np.random.randn(m, k);
+    const transposed = key.endsWith("T");
+    // A is m x k; for the transposed case it is stored k x m and used as A.T
+    const A = transposed ? np.random.randn(k, m) : np.random.randn(m, k);
     const B = np.random.randn(k, n);
-    const tA = tf.tensor2d(Float32Array.from(A.data), [m, k]);
+    const Aplain = transposed ? A.T.copy() : A;
+    const tA = tf.tensor2d(Float32Array.from(A.data), transposed ? [k, m] : [m, k]);
     const tB = tf.tensor2d(Float32Array.from(B.data), [k, n]);
     let sink = 0;
     const flops = 2 * m * k * n;
+    const product = () => (transposed ? A.T.matmul(B) : A.matmul(B));
     const fns: Record<string, () => void> = {
-      stepbook: () => { sink += A.matmul(B).data[0]; },
+      wasm: () => { sink += onBackend("wasm", product).data[0]; },
+      js: () => { sink += onBackend("js", product).data[0]; },
       tfjs: () => {
-        const c = tf.matMul(tA, tB);
+        const c = tf.matMul(tA, tB, transposed, false);
         sink += c.dataSync()[0];
         c.dispose();
       },
-      plain: () => { sink += plainMatmul(A.data, B.data, m, k, n)[0]; },
+      plain: () => { sink += plainMatmul(Aplain.data, B.data, m, k, n)[0]; },
     };
     // A product of more than 1e8 flops takes longer than a round anyway: one call per round, and no
     // calibration call (the smaller sizes before it have warmed the code up).
@@ -67,7 +80,8 @@ export function benchMatmul(rounds: number, roundMs: number, maxRows = Infinity)
       run: () => { for (let i = 0; i < calls[name]; i++) fn(); },
     })), rounds, 0);
     const gflops = (name: string) => (flops * calls[name]) / (median(t[name]) * 1e6);
-    out.gflops[key] = gflops("stepbook");
+    out.gflops[key] = gflops("wasm");
+    out.jsGflops[key] = gflops("js");
     out.tfjsGflops[key] = gflops("tfjs");
     out.plainGflops[key] = gflops("plain");
     tf.dispose([tA, tB]);

@@ -1,107 +1,171 @@
-// `npm run bench`: every figure of the kernel's benchmark in one run, printed as a table.
-//   --quick      a smoke run (few epochs and rounds; the figures are rough)
-//   --json FILE  also write the figures as JSON (the shape the issue asks for)
+// `npm run bench`: every figure of the kernel's benchmark in one run, in Node and in headless
+// Chromium (the same bench code bundled by Vite, bench/chromium.ts), on both backends side by side.
+//   --quick        a smoke run (few epochs and rounds; the figures are rough)
+//   --json FILE    also write the figures as JSON
+//   --no-chromium  Node only
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import * as tf from "@tensorflow/tfjs";
-import { useTfjsCpu } from "./lesson-tfjs.ts";
-import { benchLesson, CONTENDERS, type LessonContender } from "./lesson-bench.ts";
+import { measureAll, SETTINGS, type Figures } from "./figures.ts";
+import { CONTENDERS, type LessonContender } from "./lesson-bench.ts";
 import { measureRetained } from "./lesson-memory.ts";
 import { makeProblem } from "./lesson-data.ts";
-import { benchOps } from "./ops.ts";
-import { benchMatmul, matmulSizes, type MatmulKey } from "./matmul.ts";
+import { PER_ELEMENT_OPS } from "./ops.ts";
+import { matmulSizes, type MatmulKey } from "./matmul.ts";
+import { runInChromium, hasChromium } from "./chromium.ts";
+import { benchTorch } from "./torch.ts";
+import { getBackend } from "../kernel/tensor/backend.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : null;
 if (jsonAt >= 0 && !jsonFile) throw new Error("bench: --json needs a file name");
-
-const settings = quick
-  ? { epochs: 50, lessonRounds: 1, opRounds: 3, opMs: 20, matmulRounds: 1, matmulMs: 20, matmulMaxRows: 128 }
-  : { epochs: 1000, lessonRounds: 7, opRounds: 7, opMs: 200, matmulRounds: 3, matmulMs: 300, matmulMaxRows: Infinity };
+const settings = SETTINGS[quick ? "quick" : "full"];
 
 const TARGETS = {
-  tracedVsPlain: 1.0, // traced autograd at least as fast as the plain loop
   traceOverhead: 1.1,
   traceBytes: 50 * 1024 * 1024,
   fixedMicros: 0.5,
-  matmul1024VsPlain: 2.0,
+  tracedVsPlainChromium: 3.0, // traced lesson training in Chromium vs the plain loop there
+  tracedVsTorch: 2.0, // and vs PyTorch float64
+  gflops1024: 15,
+  gemm1024VsJs: 4,
 };
 
-const fmt = (x: number, digits = 2) => x.toFixed(digits);
+const fmt = (x: number | undefined, digits = 2) => (x === undefined || !Number.isFinite(x) ? "-" : x.toFixed(digits));
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 const verdict = (ok: boolean) => (ok ? "ok" : "MISS");
 const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MB`;
 
-await useTfjsCpu();
 const cpu = cpus();
 console.log(`Stepbook kernel benchmark${quick ? " (--quick: rough figures)" : ""}`);
-console.log(`node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? "unknown CPU"}; ` +
-  `tfjs ${tf.version.tfjs} on its ${tf.getBackend()} backend computes in float32, we and the plain loop in float64`);
+console.log(`node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? "unknown CPU"}; default backend: ${getBackend()}; ` +
+  `tfjs ${tf.version.tfjs} (cpu backend) computes in float32, we, the plain loop and PyTorch in float64`);
 console.log("contenders alternate round by round; figures are medians, ratios are medians of same-round ratios\n");
 
+const node = await measureAll(settings);
+const torch = benchTorch(settings.epochs, settings.lessonRounds);
+const retained = await measureRetained(makeProblem(0), settings.epochs);
+let chromium: Figures | null = null;
+let chromiumVersion = "";
+if (!args.includes("--no-chromium") && hasChromium()) {
+  const run = await runInChromium(settings);
+  chromium = run.figures;
+  chromiumVersion = run.version;
+}
+const runtimes: [string, Figures | null][] = [["Node", node], [`Chromium ${chromiumVersion}`, chromium]];
+console.log(chromium === null ? "Chromium: not run (no /usr/bin/chromium, or --no-chromium)\n" : "");
+
 // ---- lesson-size training -----------------------------------------------------------------------
-const lesson = benchLesson(settings.epochs, settings.lessonRounds);
 const LABELS: Record<LessonContender, string> = {
-  stepbook: "stepbook autograd",
-  stepbookTraced: "stepbook autograd, trace on",
+  wasm: "stepbook, wasm backend",
+  wasmTraced: "stepbook, wasm, trace on",
+  js: "stepbook, js backend",
+  jsTraced: "stepbook, js, trace on",
   tfjs: "tfjs-cpu (float32)",
   plain: "plain Float64Array loop",
 };
 console.log(`Lesson: 300x2 -> 16 -> 16 -> 3, tanh, softmax + cross-entropy, full-batch GD, ` +
-  `${lesson.epochs} epochs, ${settings.lessonRounds} rounds`);
-console.log(`  ${"contender".padEnd(30)}${pad("epochs/s", 10)}${pad("speed vs plain", 16)}  final loss`);
+  `${settings.epochs} epochs, ${settings.lessonRounds} rounds (epochs/s, and speed vs the plain loop in the same runtime)`);
+console.log(`  ${"contender".padEnd(28)}${runtimes.map(([r]) => pad(r.split(" ")[0], 10) + pad("vs plain", 10)).join("")}  final loss (Node)`);
 for (const name of CONTENDERS) {
-  console.log(`  ${LABELS[name].padEnd(30)}${pad(fmt(lesson.epochsPerSec[name], 0), 10)}` +
-    `${pad(fmt(lesson.vsPlain[name]) + "x", 16)}  ${lesson.finalLoss[name].toPrecision(10)}`);
+  console.log(`  ${LABELS[name].padEnd(28)}${runtimes.map(([, f]) =>
+    pad(fmt(f?.lesson.epochsPerSec[name], 0), 10) + pad(f ? fmt(f.lesson.vsPlain[name]) + "x" : "-", 10)).join("")}` +
+    `  ${node.lesson.finalLoss[name].toPrecision(10)}`);
 }
-const range = ([lo, hi]: [number, number]) => `(rounds: ${fmt(lo)}-${fmt(hi)})`;
-console.log(`  trace on / trace off time:   ${fmt(lesson.traceOverhead)}x ${range(lesson.traceOverheadRange)}   ` +
-  `(target <= ${TARGETS.traceOverhead}x: ${verdict(lesson.traceOverhead <= TARGETS.traceOverhead)})`);
-console.log(`  bytes the trace keeps:       ${mb(lesson.traceBytes)} by trace.bytes()   ` +
-  `(target <= ${mb(TARGETS.traceBytes)}: ${verdict(lesson.traceBytes <= TARGETS.traceBytes)})`);
-const retained = await measureRetained(makeProblem(0), settings.epochs);
-const held = retained.arrayBuffers + retained.heap;
-console.log(`  memory it really holds:      ${mb(held)} after GC (${mb(retained.arrayBuffers)} tensor values, ` +
-  `${mb(retained.heap)} JS heap)   (target <= ${mb(TARGETS.traceBytes)}: ${verdict(held <= TARGETS.traceBytes)})`);
-console.log(`  traced autograd vs plain:    ${fmt(lesson.vsPlain.stepbookTraced)}x the speed ${range(lesson.tracedVsPlainRange)}   ` +
-  `(target >= ${TARGETS.tracedVsPlain}x: ${verdict(lesson.vsPlain.stepbookTraced >= TARGETS.tracedVsPlain)})\n`);
+console.log(`  ${"PyTorch float64, 1 thread".padEnd(28)}${pad(fmt(torch?.epochsPerSec, 0), 10)}${pad("", 30)}  ` +
+  (torch ? `${torch.finalLoss.toPrecision(10)} (torch ${torch.torch})` : "not run (no /usr/bin/python3 with torch)"));
+for (const [r, f] of runtimes) {
+  if (f === null) continue;
+  for (const b of ["wasm", "js"] as const) {
+    console.log(`  ${r.split(" ")[0]}, ${b}: trace on / off time ${fmt(f.lesson.traceOverhead[b])}x ` +
+      `(rounds ${f.lesson.traceOverheadRange[b].map((x) => fmt(x)).join("-")}; target <= ${TARGETS.traceOverhead}x: ` +
+      `${verdict(f.lesson.traceOverhead[b] <= TARGETS.traceOverhead)})`);
+  }
+}
+console.log(`  bytes the trace keeps: ${mb(node.lesson.traceBytes)} by trace.bytes(); memory it really holds after GC ` +
+  `(Node): ${mb(retained.arrayBuffers + retained.heap)} (target <= ${mb(TARGETS.traceBytes)}: ` +
+  `${verdict(retained.arrayBuffers + retained.heap <= TARGETS.traceBytes)})`);
+if (chromium) {
+  const v = chromium.lesson.vsPlain.wasmTraced;
+  console.log(`  Chromium, traced wasm vs the plain loop there: ${fmt(v)}x (target >= ${TARGETS.tracedVsPlainChromium}x: ` +
+    `${verdict(v >= TARGETS.tracedVsPlainChromium)})`);
+  if (torch) {
+    const vt = chromium.lesson.epochsPerSec.wasmTraced / torch.epochsPerSec;
+    console.log(`  Chromium, traced wasm vs PyTorch: ${fmt(vt)}x (target >= ${TARGETS.tracedVsTorch}x: ${verdict(vt >= TARGETS.tracedVsTorch)})`);
+  }
+}
+console.log("");
 
 // ---- per-op costs -------------------------------------------------------------------------------
-const ops = benchOps(settings.opRounds, settings.opMs);
-console.log("Per op");
-console.log(`  fixed cost, add on 1x1:               ${pad(fmt(ops.fixedMicros, 3), 8)} us   ` +
-  `(target <= ${TARGETS.fixedMicros} us: ${verdict(ops.fixedMicros <= TARGETS.fixedMicros)})`);
-console.log(`  the same, one input requires grad:    ${pad(fmt(ops.fixedMicrosGrad, 3), 8)} us`);
-console.log(`  add 300x16: np ${fmt(ops.add300x16Micros, 1)} us, raw loop ${fmt(ops.rawAdd300x16Micros, 1)} us ` +
-  `-> np takes ${fmt(ops.add300x16VsRaw)}x the raw loop's time\n`);
+console.log("Per op (us), per backend");
+console.log(`  ${"".padEnd(36)}${runtimes.map(([r]) => pad(`${r.split(" ")[0]} wasm`, 14) + pad(`${r.split(" ")[0]} js`, 14)).join("")}`);
+const opRow = (label: string, pick: (f: Figures, b: "wasm" | "js") => number, digits = 3) =>
+  console.log(`  ${label.padEnd(36)}${runtimes.map(([, f]) => pad(f ? fmt(pick(f, "wasm"), digits) : "-", 14) + pad(f ? fmt(pick(f, "js"), digits) : "-", 14)).join("")}`);
+opRow("fixed cost, add on 1x1", (f, b) => f.ops[b].fixedMicros);
+opRow("the same, one input requires grad", (f, b) => f.ops[b].fixedMicrosGrad);
+opRow("add 300x16 (us)", (f, b) => f.ops[b].add300x16Micros, 1);
+opRow("add 300x16 / a raw loop's time", (f, b) => f.ops[b].add300x16VsRaw);
+console.log(`  fixed-cost target <= ${TARGETS.fixedMicros} us: Node wasm ${verdict(node.ops.wasm.fixedMicros <= TARGETS.fixedMicros)}`);
+for (const size of ["n4800", "n262144"] as const) {
+  console.log(`  ns per element, ${size === "n4800" ? "300x16" : "512x512"}`);
+  for (const op of PER_ELEMENT_OPS) opRow(`    ${op}`, (f, b) => f.ops[b].nsPerElement[size][op], 2);
+}
+console.log("");
 
 // ---- matmul ---------------------------------------------------------------------------------------
-const mm = benchMatmul(settings.matmulRounds, settings.matmulMs, settings.matmulMaxRows);
 const sizes = matmulSizes(settings.matmulMaxRows);
 console.log(`Matmul GFLOP/s (2mkn / time), ${settings.matmulRounds} rounds` +
-  (quick ? `; --quick cuts the 1024 product to ${settings.matmulMaxRows} rows of A` : ""));
-console.log(`  ${"m x k x n".padEnd(18)}${pad("stepbook", 10)}${pad("tfjs-cpu", 10)}${pad("plain i-k-j", 13)}${pad("vs plain", 10)}${pad("vs tfjs", 9)}`);
+  (quick ? `; --quick cuts the 1024 product to ${settings.matmulMaxRows} rows of A` : "") + "; ...T: Aᵀ B");
+console.log(`  ${"m x k x n".padEnd(18)}${runtimes.map(([r]) => ["wasm", "js", "tfjs", "plain"].map((c) => pad(`${r.split(" ")[0].slice(0, 4)} ${c}`, 11)).join("")).join(" |")}`);
 for (const key of Object.keys(sizes) as MatmulKey[]) {
-  console.log(`  ${sizes[key].join(" x ").padEnd(18)}${pad(fmt(mm.gflops[key]), 10)}${pad(fmt(mm.tfjsGflops[key]), 10)}` +
-    `${pad(fmt(mm.plainGflops[key]), 13)}${pad(fmt(mm.gflops[key] / mm.plainGflops[key]) + "x", 10)}` +
-    `${pad(fmt(mm.gflops[key] / mm.tfjsGflops[key]) + "x", 9)}`);
+  console.log(`  ${(sizes[key].join(" x ") + (key.endsWith("T") ? " T" : "")).padEnd(18)}${runtimes.map(([, f]) =>
+    [f?.matmul.gflops[key], f?.matmul.jsGflops[key], f?.matmul.tfjsGflops[key], f?.matmul.plainGflops[key]].map((x) => pad(fmt(x), 11)).join("")).join(" |")}`);
 }
-const vsPlain1024 = mm.gflops.n1024 / mm.plainGflops.n1024;
-console.log(`  1024 vs plain i-k-j: ${fmt(vsPlain1024)}x   ` +
-  `(target >= ${TARGETS.matmul1024VsPlain}x: ${verdict(vsPlain1024 >= TARGETS.matmul1024VsPlain)})`);
+for (const [r, f] of runtimes) {
+  if (f === null) continue;
+  const g = f.matmul.gflops.n1024, vs = g / f.matmul.jsGflops.n1024;
+  console.log(`  ${r.split(" ")[0]} 1024: wasm ${fmt(g)} GFLOP/s (target >= ${TARGETS.gflops1024}: ${verdict(g >= TARGETS.gflops1024)}), ` +
+    `${fmt(vs)}x the js backend (target >= ${TARGETS.gemm1024VsJs}x: ${verdict(vs >= TARGETS.gemm1024VsJs)})`);
+}
+console.log("");
+
+// ---- a larger network -------------------------------------------------------------------------------
+console.log(`${node.mnist.rows} x 784 -> 128 (tanh) -> 10, mini-batches of 64, one epoch (seconds)`);
+for (const [r, f] of runtimes) {
+  if (f !== null) console.log(`  ${r.split(" ")[0].padEnd(10)} wasm ${fmt(f.mnist.seconds.wasm, 3)} s   js ${fmt(f.mnist.seconds.js, 3)} s`);
+}
+
+/** The figures as JSON: the keys earlier runs wrote (for the default backend), plus both backends. */
+function toJson(f: Figures) {
+  return {
+    lesson: {
+      backend: "wasm",
+      epochsPerSec: {
+        stepbook: f.lesson.epochsPerSec.wasm, stepbookTraced: f.lesson.epochsPerSec.wasmTraced,
+        tfjs: f.lesson.epochsPerSec.tfjs, plain: f.lesson.epochsPerSec.plain,
+        stepbookJs: f.lesson.epochsPerSec.js, stepbookJsTraced: f.lesson.epochsPerSec.jsTraced,
+      },
+      traceOverhead: f.lesson.traceOverhead.wasm,
+      traceOverheadJs: f.lesson.traceOverhead.js,
+      traceBytes: f.lesson.traceBytes,
+    },
+    op: {
+      backend: "wasm",
+      fixedMicros: f.ops.wasm.fixedMicros, add300x16VsRaw: f.ops.wasm.add300x16VsRaw,
+      nsPerElement: f.ops.wasm.nsPerElement,
+      js: { backend: "js", fixedMicros: f.ops.js.fixedMicros, add300x16VsRaw: f.ops.js.add300x16VsRaw, nsPerElement: f.ops.js.nsPerElement },
+    },
+    matmul: { backend: "wasm", gflops: f.matmul.gflops, jsGflops: f.matmul.jsGflops, tfjsGflops: f.matmul.tfjsGflops },
+    mnist: { rows: f.mnist.rows, secondsPerEpoch: f.mnist.seconds },
+  };
+}
 
 if (jsonFile !== null) {
-  const figures = {
-    lesson: {
-      epochsPerSec: lesson.epochsPerSec,
-      traceOverhead: lesson.traceOverhead,
-      traceBytes: lesson.traceBytes,
-    },
-    op: { fixedMicros: ops.fixedMicros, add300x16VsRaw: ops.add300x16VsRaw },
-    matmul: { gflops: mm.gflops, tfjsGflops: mm.tfjsGflops },
-  };
-  writeFileSync(jsonFile, JSON.stringify(figures, null, 2) + "\n");
+  const out: Record<string, unknown> = toJson(node);
+  if (torch) (out.lesson as { epochsPerSec: Record<string, number> }).epochsPerSec.torch = torch.epochsPerSec;
+  if (chromium) out.chromium = toJson(chromium);
+  writeFileSync(jsonFile, JSON.stringify(out, null, 2) + "\n");
   console.log(`\nfigures written to ${jsonFile}`);
 }

@@ -9,12 +9,16 @@ import * as A from "./ops/arrays.ts";
 import * as S from "./ops/statistics.ts";
 import * as L from "./ops/logic.ts";
 import { einsum } from "./ops/einsum.ts";
+import { softmaxCrossEntropy } from "./ops/softmax-cross-entropy.ts";
+import { sigmoidBinaryCrossEntropy } from "./ops/sigmoid-binary-cross-entropy.ts";
 import { linalg as linalgFunctions } from "./ops/linalg.ts";
 import * as create from "./tensor/create.ts";
 import { NEWAXIS } from "./tensor/indexing.ts";
 import { Tensor } from "./tensor/tensor.ts";
 import { RandomState } from "./tensor/random.ts";
 import { noGrad } from "./autograd/mode.ts";
+import { setBackend, getBackend } from "./tensor/backend.ts";
+import { wasmReady } from "./wasm/backend.ts";
 import { gradcheck } from "./autograd/gradcheck.ts";
 import { traceOf, activeTrace } from "./trace/trace.ts";
 import type { Phase } from "./trace/record.ts";
@@ -109,9 +113,14 @@ const functions = {
   slice: F.slice, take: F.take, takeAlongAxis: S.takeAlongAxis, copy: F.copy,
   // neural-network helpers
   softmax: C.softmax, logSoftmax: C.logSoftmax, oneHot: C.oneHot,
+  softmaxCrossEntropy, sigmoidBinaryCrossEntropy,
   // autograd and tracing
   noGrad,
   gradcheck,
+  // which arithmetic runs the ops: "wasm" (WebAssembly SIMD) or "js" (the readable reference)
+  setBackend,
+  getBackend,
+  backendReady: wasmReady,
   trace: traceOf,
   phase,
 };

@@ -372,6 +372,27 @@ case(N, "lesson_softmax_cross_entropy",
      softmax_cross_entropy)
 
 
+# ---- fused losses: torch's own, with probabilities (or one-hot rows) as targets ----------------------
+def probability_rows(rng, shape):
+    e = np.exp(rng.randn(*shape))
+    return np.round(e / e.sum(axis=1, keepdims=True), 3)
+
+
+F = torch.nn.functional
+case(N, "softmax_cross_entropy_one_hot", [inp("z", [6, 3], randn(2.0)), inp("Y", [6, 3], one_hot, grad=False)],
+     lambda z, Y: F.cross_entropy(z, Y))
+case(N, "softmax_cross_entropy_probabilities", [inp("z", [5, 4], randn(2.0)), inp("Y", [5, 4], probability_rows)],
+     lambda z, Y: F.cross_entropy(z, Y))
+case(N, "softmax_cross_entropy_large_logits",
+     [inp("z", [2, 3], fixed([1000.0, 999.0, 998.0, -1000.0, -1001.0, -999.5])), inp("Y", [2, 3], fixed([1, 0, 0, 0, 0, 1]), grad=False)],
+     lambda z, Y: F.cross_entropy(z, Y))
+case(N, "sigmoid_bce_with_logits", [inp("z", [4, 3], randn(3.0)), inp("y", [4, 3], positive(0.0, 1.0))],
+     lambda z, y: F.binary_cross_entropy_with_logits(z, y))
+case(N, "sigmoid_bce_with_logits_large",
+     [inp("z", [4], fixed([800.0, -800.0, 40.0, -40.0])), inp("y", [4], fixed([1.0, 0.0, 0.0, 1.0]), grad=False)],
+     lambda z, y: F.binary_cross_entropy_with_logits(z, y))
+
+
 # ---- writing -----------------------------------------------------------------------------------------
 def encode(v):
     if math.isnan(v):

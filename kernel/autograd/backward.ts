@@ -40,11 +40,15 @@ export function backward(root: Tensor, seed?: Tensor): void {
   trace?.beginBackward(root);
   const grads = new Map<Tensor, Tensor>();
   grads.set(root, seed ?? new TensorClass(new Float64Array(root.size).fill(1), root.shape));
+  // for the trace only: each tensor's gradient contributions, one per path, so the sum shows as a step
+  const parts = trace ? new Map<Tensor, Tensor[]>() : null;
   const order = topologicalOrder(root);
   for (let i = order.length - 1; i >= 0; i--) {
     const t = order[i];
     const g = grads.get(t);
     if (g === undefined) continue;
+    const paths = parts?.get(t);
+    if (paths !== undefined && paths.length > 1) trace!.recordTotal(t, paths, g);
     if (t.isLeaf) {
       t.grad = t.grad === null ? g : quietly(() => t.grad!.add(g)); // leaves accumulate, as in PyTorch
       continue;
@@ -65,7 +69,12 @@ export function backward(root: Tensor, seed?: Tensor): void {
       if (!sameShape(gk.shape, input.shape)) {
         throw new Error(`backward of ${def.name}: gradient for input ${k} has shape ${formatShape(gk.shape)} but the input has shape ${formatShape(input.shape)}`);
       }
-      trace?.recordBackward(def, t, k, gk, attrs);
+      if (trace) {
+        trace.recordBackward(def, t, k, gk, attrs);
+        const seen = parts!.get(input);
+        if (seen === undefined) parts!.set(input, [gk]);
+        else seen.push(gk);
+      }
       const prev = grads.get(input);
       grads.set(input, prev === undefined ? gk : quietly(() => prev.add(gk)));
     }

@@ -1,7 +1,8 @@
-// The names every cell has in scope without importing anything: np, display, md, tex, html, plot,
+// The names every cell has in scope without importing anything: np, nn, display, md, tex, html, plot,
 // check, progress. Display helpers are bound to a DisplayTarget, so their outputs land in the cell that
 // is running when they are called.
 import { np } from "../np.ts";
+import { makeNN } from "../nn/index.ts";
 import { toMimeBundle } from "./bundle.ts";
 import { makeCheck } from "./check.ts";
 import { plot } from "./plot.ts";
@@ -30,9 +31,17 @@ export function makeDisplay(target: DisplayTarget) {
 }
 
 export function makeBuiltins(target: DisplayTarget) {
+  const display = makeDisplay(target);
   return {
     np,
-    display: makeDisplay(target),
+    nn: makeNN({
+      display: (data, id) => target.display(data, {}, id),
+      update: (id, data) => target.update(id, data),
+      newDisplayId: () => target.newDisplayId(),
+      checkInterrupt: () => target.checkInterrupt(),
+      yieldToKernel: () => target.yieldToKernel(),
+    }),
+    display,
     md,
     tex,
     html,

@@ -12,6 +12,10 @@ export interface DisplayTarget {
   atEnd(fn: () => void): void;
   /** `value` was displayed already: as a cell's last expression it is not shown a second time. */
   markShown(value: object): void;
+  /** throw the kernel's InterruptError if the running cell was stopped (long kernel-side work: nn's fit). */
+  checkInterrupt(): void;
+  /** let the kernel take messages (a Stop); rejects with the InterruptError if the cell was stopped. */
+  yieldToKernel(): Promise<void>;
   /** a kernel variable by name. */
   lookup(name: string): { found: true; value: unknown } | { found: false };
 }

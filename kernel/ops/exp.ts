@@ -5,7 +5,7 @@ import { unary } from "../tensor/elementwise.ts";
 export const exp = defineOp({
   name: "exp",
   tex: (n) => `e^{${n.in[0]}}`,
-  forward: ([a]) => unary(a, Math.exp),
+  forward: ([a]) => unary(a, Math.exp, "exp"),
   backward: (g, _inputs, out) => [g.mul(out)],
   vjpTex: [(n) => `${n.g} \\odot e^{${n.in[0]}}`],
   factorTex: [(n) => `e^{${n.in[0]}}`],

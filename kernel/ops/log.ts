@@ -5,7 +5,7 @@ import { unary } from "../tensor/elementwise.ts";
 export const log = defineOp({
   name: "log",
   tex: (n) => `\\ln ${n.in[0]}`,
-  forward: ([a]) => unary(a, Math.log),
+  forward: ([a]) => unary(a, Math.log, "log"),
   backward: (g, [a]) => [g.div(a)],
   vjpTex: [(n) => `\\frac{${n.g}}{${n.in[0]}}`],
   factorTex: [(n) => `\\frac{1}{${n.in[0]}}`],

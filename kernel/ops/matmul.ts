@@ -5,7 +5,7 @@
 import { defineOp } from "../autograd/op.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { broadcastShapes, formatShape, sizeOf, stridesOf, broadcastStrides } from "../tensor/shape.ts";
-import { gemm } from "../tensor/gemm.ts";
+import { backend } from "../tensor/backend.ts";
 import { unbroadcast } from "../autograd/unbroadcast.ts";
 import { transposedTex } from "./transpose.ts";
 
@@ -39,9 +39,21 @@ function forward([a, b]: Tensor[]): Tensor {
       oa += i * sa[d];
       ob += i * sb[d];
     }
-    gemm(a.data, oa * m * k, b.data, ob * k * n, out, t * m * n, m, k, n);
+    backend.current.gemm(a.data, oa * m * k, b.data, ob * k * n, out, t * m * n, m, k, n, false, false);
   }
   return new Tensor(out, [...batch, m, n]);
+}
+
+/**
+ * A Bᵀ or Aᵀ B of two matrices without making the transpose first: the backend reads the operand
+ * transposed (the same sums in the same order as forward(A, transpose(B)), so the same numbers).
+ */
+function product2d(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Tensor {
+  const [m, k] = transA ? [a.shape[1], a.shape[0]] : a.shape;
+  const n = transB ? b.shape[0] : b.shape[1];
+  const out = new Float64Array(m * n);
+  backend.current.gemm(a.data, 0, b.data, 0, out, 0, m, k, n, transA, transB);
+  return new Tensor(out, [m, n]);
 }
 
 /** Swap the last two axes (the transpose of every matrix in a stack). */
@@ -54,10 +66,15 @@ export const matmul = defineOp({
   forward,
   // Each gradient is a whole matrix product, so skip the one nobody needs: in X W1 the data X
   // needs no gradient, and G W1ᵀ (300 x 16 x 2 multiply-adds for the lesson) would be wasted.
-  backward: (g, [a, b], _out, _attrs, needs) => [
-    needs[0] ? unbroadcast(g.matmul(mT(b)), a.shape) : null,
-    needs[1] ? unbroadcast(mT(a).matmul(g), b.shape) : null,
-  ],
+  backward: (g, [a, b], _out, _attrs, needs) => {
+    if (a.ndim === 2 && b.ndim === 2) {
+      return [needs[0] ? product2d(g, b, false, true) : null, needs[1] ? product2d(a, g, true, false) : null];
+    }
+    return [
+      needs[0] ? unbroadcast(g.matmul(mT(b)), a.shape) : null,
+      needs[1] ? unbroadcast(mT(a).matmul(g), b.shape) : null,
+    ];
+  },
   vjpTex: [(n) => `${n.g}\\, ${transposedTex(n.in[1])}`, (n) => `${transposedTex(n.in[0])} ${n.g}`],
   factorTex: [(n) => transposedTex(n.in[1]), (n) => transposedTex(n.in[0])],
 });

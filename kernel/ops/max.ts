@@ -14,7 +14,7 @@ export const max = defineOp<AxesAttrs & { ndim: number }>({
     // an empty axis has no maximum; reducing a (0, 3) array along its 3 is fine (an empty result)
     if (a.axes.some((ax) => x.shape[ax] === 0)) throw new Error("max: zero-size array to reduction operation maximum which has no identity");
     // NaN propagates, as in numpy
-    return reduceAxes(x, a.axes, a.keepdims, -Infinity, (acc, v) => (v > acc || v !== v ? v : acc));
+    return reduceAxes(x, a.axes, a.keepdims, -Infinity, (acc, v) => (v > acc || v !== v ? v : acc), "max");
   },
   backward: (g, [x], out, a) => {
     const kept = keptShape(x.shape, a.axes);

@@ -6,7 +6,7 @@ import { unary, binary } from "../tensor/elementwise.ts";
 export const relu = defineOp({
   name: "relu",
   tex: (n) => `\\operatorname{ReLU}(${n.in[0]})`,
-  forward: ([a]) => unary(a, (x) => (x > 0 ? x : x === x ? 0 : x)),
+  forward: ([a]) => unary(a, (x) => (x > 0 ? x : x === x ? 0 : x), "relu"),
   backward: (g, [a]) => [binary("relu.backward", g, a, (gi, x) => (x > 0 ? gi : 0))],
   vjpTex: [(n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]} > 0]`],
   factorTex: [(n) => `\\mathbb{1}[${n.in[0]} > 0]`],

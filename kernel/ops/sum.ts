@@ -15,7 +15,7 @@ const axisTex = (a: AxesAttrs, ndim: number) =>
 export const sum = defineOp<AxesAttrs & { ndim: number }>({
   name: "sum",
   tex: (n, a) => `\\sum${axisTex(a, a.ndim)} ${n.in[0]}`,
-  forward: ([x], a) => reduceAxes(x, a.axes, a.keepdims, 0, (acc, v) => acc + v),
+  forward: ([x], a) => reduceAxes(x, a.axes, a.keepdims, 0, (acc, v) => acc + v, "sum"),
   backward: (g, [x], _out, a) => [g.reshape(keptShape(x.shape, a.axes)).broadcastTo(x.shape)],
   vjpTex: [(n) => `\\mathbf{1}\\, ${n.g}`],
   factorTex: [() => "\\mathbf{1}"],

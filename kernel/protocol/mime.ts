@@ -11,6 +11,9 @@ export const MIME = {
   plot: "application/vnd.stepbook.plot+json",
   progress: "application/vnd.stepbook.progress+json",
   check: "application/vnd.stepbook.check+json",
+  // the views of kernel/display (one payload type each, drawn by ui/components/*-view.ts)
+  boundary: "application/vnd.stepbook.boundary+json",
+  network: "application/vnd.stepbook.network+json",
 } as const;
 
 /** One output, keyed by MIME type; text/plain is always present. Values are plain JSON data. */
@@ -78,7 +81,9 @@ export interface PlotSpec {
 }
 
 export interface PlotMark {
-  type: "line" | "dot" | "cell" | "barY" | "ruleY" | "ruleX" | "text";
+  /** "contour": `values` (a width x height lattice, row-major, null for gaps) over x1..x2, y1..y2;
+   *  "path": a line with a dot per step, coloured and labelled by `series`. */
+  type: "line" | "dot" | "cell" | "barY" | "ruleY" | "ruleX" | "text" | "contour" | "path";
   /** an array of records; `x`, `y`, `fill`, `stroke` name its fields. */
   data: Record<string, number | string | null>[];
   x?: string;

@@ -115,6 +115,7 @@ export class Kernel {
     emit({ type: "status", parent, state: "busy" });
     const timeoutMs = request.timeoutMs ?? this.options.defaultTimeoutMs;
     const trace = request.trace === false ? null : startTrace();
+    if (trace !== null) trace.constantName = (value, cell, line) => this.constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line);
     let status: "ok" | "error" = "ok";
     let defines: string[] = [], uses: string[] = [];
     try {
@@ -259,6 +260,20 @@ export class Kernel {
     return await Promise.race([result, this.guard.stopped]);
   }
 
+  /**
+   * The top-level number variable with this value whose name is on that source line (`alpha` for 0.05
+   * in `w.assignSub(w.grad.mul(alpha))`), so a traced formula can name it as the code does.
+   */
+  private constantName(value: number, source: string | undefined, line: number | null): string | null {
+    if (source === undefined || line === null) return null;
+    const text = source.split("\n")[line - 1];
+    if (text === undefined) return null;
+    for (const name of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+      if (!this.builtinNames.has(name) && Object.prototype.hasOwnProperty.call(this.scope, name) && this.scope[name] === value) return name;
+    }
+    return null;
+  }
+
   /** `__sb` in a cell script: source locations for the trace, tensor names, and `typeof` lookups. */
   private cellHandle(cellId: string) {
     const scope = this.scope;
@@ -285,6 +300,12 @@ export class Kernel {
       executionState: () => this.current?.state ?? noState,
       atEnd: (fn) => this.current?.atEnd.push(fn),
       markShown: (value) => this.shown.add(value),
+      checkInterrupt: () => this.guard.check(),
+      yieldToKernel: async () => {
+        this.guard.check();
+        await Promise.race([new Promise((resolve) => setTimeout(resolve, 0)), this.guard.stopped]);
+        this.guard.check();
+      },
       lookup: (name) => (Object.prototype.hasOwnProperty.call(this.scope, name) ? { found: true, value: this.scope[name] } : { found: false }),
     };
   }

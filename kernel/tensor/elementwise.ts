@@ -9,12 +9,16 @@
 // the whole of it into each op (tanh, exp, ...), which gives every op its own loop anyway.
 import { Tensor } from "./tensor.ts";
 import { broadcastShapes, broadcastStrides, formatShape, sameShape, sizeOf } from "./shape.ts";
+import { backend, type MapName } from "./backend.ts";
 
-export function unary(a: Tensor, f: (x: number) => number): Tensor {
+/** out[i] = f(x[i]); a map with a `name` may be done by the backend instead (backend.ts). */
+export function unary(a: Tensor, f: (x: number) => number, name?: MapName): Tensor {
   const x = a.data;
   const n = x.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = f(x[i]);
+  if (name === undefined || !backend.current.map(name, x, out)) {
+    for (let i = 0; i < n; i++) out[i] = f(x[i]);
+  }
   return new Tensor(out, a.shape);
 }
 
@@ -89,14 +93,16 @@ const sharedLoops: Loops = {
 export function binary(op: string, a: Tensor, b: Tensor, f: Fn2): Tensor {
   const x = a.data;
   const y = b.data;
+  const be = backend.current;
   if (sameShape(a.shape, b.shape)) {
     const out = new Float64Array(x.length);
-    loopsFor(op).same(x, y, out, f);
+    if (!be.binary(op, x, y, out, 1, x.length, 0, 1, 0, 1)) loopsFor(op).same(x, y, out, f);
     return new Tensor(out, a.shape);
   }
   const p = planBroadcast(op, a.shape, b.shape);
   const out = new Float64Array(p.size);
   if (p.general) general(x, a.shape, y, b.shape, p.shape, out, f);
+  else if (be.binary(op, x, y, out, p.rows, p.cols, p.xRow, p.xCol, p.yRow, p.yCol)) { /* done by the backend */ }
   else if (y.length === 1 && x.length === p.size) loopsFor(op).scalarRight(x, y[0], out, f);
   else if (x.length === 1 && y.length === p.size) loopsFor(op).scalarLeft(x[0], y, out, f);
   else loopsFor(op).rows(x, y, out, f, p);

@@ -5,6 +5,7 @@
 import { Tensor, type TensorLike } from "./tensor.ts";
 import { checkShape, sizeOf, type ShapeLike } from "./shape.ts";
 import { checkOptions } from "./options.ts";
+import { noteOrigin } from "../trace/origin.ts";
 
 /** xoshiro128** (Blackman & Vigna), 32-bit state words; seeded through splitmix32. */
 class Xoshiro128 {
@@ -90,25 +91,25 @@ export class RandomState {
 
   /** Uniform [0, 1): np.random.rand(3, 2) or rand([3, 2]); no arguments gives one number. */
   rand(...shape: ShapeArgs): Tensor {
-    return this.fill(shapeOf(shape), () => this.gen.next());
+    return this.fill("rand", shapeOf(shape), () => this.gen.next());
   }
   /** Standard normal samples: np.random.randn(300, 2). */
   randn(...shape: ShapeArgs): Tensor {
-    return this.fill(shapeOf(shape), () => this.standardNormal());
+    return this.fill("randn", shapeOf(shape), () => this.standardNormal());
   }
   /** Uniform in [low, high): uniform(-1, 1, [3, 2]); size may be one integer, as numpy's. */
   uniform(low = 0, high = 1, size: ShapeLike = []): Tensor {
-    return this.fill(checkShape("uniform", size), () => low + (high - low) * this.gen.next());
+    return this.fill("uniform", checkShape("uniform", size), () => low + (high - low) * this.gen.next());
   }
   normal(loc = 0, scale = 1, size: ShapeLike = []): Tensor {
-    return this.fill(checkShape("normal", size), () => loc + scale * this.standardNormal());
+    return this.fill("normal", checkShape("normal", size), () => loc + scale * this.standardNormal());
   }
   /** Integers in [low, high): randint(10) or randint(0, 10, [5]). */
   randint(low: number, high?: number, size: ShapeLike = []): Tensor {
     if (high === undefined) [low, high] = [0, low];
     if (high <= low) throw new Error(`randint: low >= high (${low} >= ${high})`);
     const span = high - low;
-    return this.fill(checkShape("randint", size), () => low + Math.floor(this.gen.next() * span));
+    return this.fill("randint", checkShape("randint", size), () => low + Math.floor(this.gen.next() * span));
   }
   /** A random permutation of arange(n), or of the rows of x. */
   permutation(x: number | Tensor): Tensor {
@@ -173,9 +174,10 @@ export class RandomState {
     this.spare = v * f;
     return u * f;
   }
-  private fill(shape: number[], sample: () => number): Tensor {
+  /** `origin` names the sampler for the trace's formulas (randn(3, 4) rather than an id). */
+  private fill(origin: string, shape: number[], sample: () => number): Tensor {
     const data = new Float64Array(sizeOf(shape));
     for (let i = 0; i < data.length; i++) data[i] = sample();
-    return new Tensor(data, shape);
+    return noteOrigin(new Tensor(data, shape), origin);
   }
 }

@@ -7,6 +7,7 @@
 // bookkeeping (which axes, which shapes) lives in `planReduction`, and `reduceAxes` and the loop
 // stay small. With the callback not inlined, sum over a 300x16 batch took 6x as long.
 import { Tensor } from "./tensor.ts";
+import { backend, type ReduceName } from "./backend.ts";
 
 /** One axis to reduce, with the array viewed as (outer, mid, inner) around it. */
 interface AxisStep {
@@ -17,11 +18,15 @@ interface AxisStep {
 
 export function reduceAxes(
   x: Tensor, axes: readonly number[], keepdims: boolean,
-  init: number, combine: (acc: number, v: number) => number,
+  init: number, combine: (acc: number, v: number) => number, name?: ReduceName,
 ): Tensor {
   const { steps, shape } = planReduction(x.shape, axes, keepdims);
   let data = x.data;
-  for (let s = 0; s < steps.length; s++) data = reduceAxis(data, steps[s], init, combine);
+  for (let s = 0; s < steps.length; s++) {
+    const { outer, mid, inner } = steps[s];
+    const out = name === undefined ? null : new Float64Array(outer * inner);
+    data = out !== null && backend.current.reduce(name!, data, out, outer, mid, inner) ? out : reduceAxis(data, steps[s], init, combine);
+  }
   return new Tensor(data, shape);
 }
 

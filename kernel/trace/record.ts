@@ -24,12 +24,23 @@ export interface GradFlow {
   chain: string;
 }
 
+/** A backward step that summed the gradient over the axes the forward pass broadcast: (300, 4) -> (1, 4). */
+export interface BroadcastSum {
+  /** axes of the op's output (the upstream gradient) that were summed */
+  axes: number[];
+  from: number[];
+  to: number[];
+}
+
 export interface StepRecord {
   step: number;
   /** epoch index as detected by the trace (a forward op after a backward pass starts a new epoch). */
   epoch: number;
   phase: Phase;
-  /** op name as in the registry: "matmul", "add", "sum", ...; backward steps are "matmul.backward". */
+  /**
+   * op name as in the registry: "matmul", "add", "sum", ...; backward steps are "matmul.backward";
+   * "total" sums the gradient parts of a tensor that fed several ops; updates are "assignSub", ...
+   */
   op: string;
   /** the rule with names substituted, e.g. "Z_1 = X W_1 + b_1". */
   latex: string;
@@ -46,4 +57,14 @@ export interface StepRecord {
   cell: string | null;
   line: number | null;
   grads?: GradFlow[];
+  /** a backward step whose gradient was summed over broadcast axes */
+  reduce?: BroadcastSum;
+  /** a gradient part of a tensor that fed several ops: the path it came by ("N3"); a "total" step sums the parts */
+  via?: string;
+}
+
+/** What a step reads as in words, for the step list and the app alike: "sum over axis 0: (300, 4) → (1, 4)". */
+export function reduceText(reduce: BroadcastSum): string {
+  const axes = reduce.axes.length === 1 ? `axis ${reduce.axes[0]}` : `axes ${reduce.axes.join(", ")}`;
+  return `sum over ${axes} (broadcast in the forward pass): (${reduce.from.join(", ")}) → (${reduce.to.join(", ")})`;
 }

@@ -1,10 +1,15 @@
 // From raw steps (tensors by reference) to the plain StepRecords every consumer reads, with each
-// rule written out in LaTeX using the names the student gave (Z_1 = X W_1 + b_1).
+// rule written out in LaTeX using the names the student gave (Z_1 = X W_1 + b_1). The formulas say
+// what the derivation says: a broadcast's backward pass is a visible sum (∂L/∂b_1 = Σ_i ∂L/∂Z_1[i, :]),
+// a tensor that fed several ops gets one labelled part per path and a total, gradients are written
+// ∂L/∂W rather than as values, and an unnamed intermediate is the expression that made it.
 import type { Tensor } from "../tensor/tensor.ts";
+import { sameShape } from "../tensor/shape.ts";
 import type { TexNames } from "../autograd/op.ts";
 import type { Trace, RawStep } from "./trace.ts";
-import type { StepRecord } from "./record.ts";
-import { texName, partial, needsBrackets, formatNumberTex } from "./tex.ts";
+import type { StepRecord, BroadcastSum } from "./record.ts";
+import { texName, partial, formatNumberTex, numberExpr, operand, precedenceOf, slotMin, broadcastSumTex, PREC, type Expr } from "./tex.ts";
+import { originOf } from "./origin.ts";
 
 const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
   assign: (w, v) => `${w} \\leftarrow ${v}`,
@@ -12,51 +17,126 @@ const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
   assignSub: (w, v) => `${w} \\leftarrow ${w} - ${v}`,
 };
 
+/** Ops whose backward pass sums the upstream gradient over the axes the forward pass broadcast. */
+const BROADCASTING = new Set(["add", "sub", "mul", "div", "pow", "maximum", "minimum", "where", "mod"]);
+
 /** Longest inline expression (characters of LaTeX) before an unnamed intermediate is abbreviated. */
-const MAX_EXPR = 240;
+const MAX_EXPR = 160;
+const MAX_DEPTH = 6;
+
+/** The axes of `from` that broadcasting stretched to reach it from `to` (numpy's rules, as unbroadcast). */
+export function broadcastAxes(from: readonly number[], to: readonly number[]): number[] {
+  const lead = from.length - to.length;
+  const axes: number[] = [];
+  for (let i = 0; i < from.length; i++) if (i < lead || (to[i - lead] === 1 && from[i] !== 1)) axes.push(i);
+  return axes;
+}
 
 export function stepRecords(trace: Trace): StepRecord[] {
   const raw = trace.rawSteps();
   const producer = new Map<Tensor, RawStep>();
-  for (const s of raw) if (s.phase !== "backward") producer.set(s.output, s);
-
-  // gradients are named after what they are the gradient of: W1.grad is dW_1
-  const gradNames = new Map<Tensor, string>();
-  for (const s of raw) if (s.grad !== undefined && s.grad.into.name !== null) gradNames.set(s.output, `d${s.grad.into.name}`);
-
-  const texOf = (t: Tensor, depth: number): string => {
-    if (t.name !== null) return texName(t.name);
-    const gradName = gradNames.get(t);
-    if (gradName !== undefined) return texName(gradName);
-    if (t.detachedFrom !== null) return texOf(t.detachedFrom, depth);
-    if (t.size === 1 && t.isLeaf) return formatNumberTex(t.data[0]);
-    if (t.isLeaf && t.size <= 4) return `[${Array.from(t.data, formatNumberTex).join(",\\ ")}]`;
-    const s = producer.get(t);
-    if (s !== undefined && s.def !== null) {
-      // write it out while that stays readable; past that, name the op that made it
-      const expr = depth < 6 ? s.def.tex(names(s.inputs, depth + 1, "", ""), s.attrs) : "";
-      if (expr === "" || expr.length > MAX_EXPR) return `\\operatorname{${s.def.name}}(\\ldots)`;
-      return needsBrackets(s.def.name) ? `\\left(${expr}\\right)` : expr;
+  /** forward consumers of each tensor, to say which path a gradient came by ("via N_3") */
+  const consumers = new Map<Tensor, Tensor[]>();
+  for (const s of raw) {
+    if (s.phase === "backward" || s.def === null) continue;
+    producer.set(s.output, s);
+    for (const x of s.inputs) {
+      const list = consumers.get(x);
+      if (list === undefined) consumers.set(x, [s.output]);
+      else if (!list.includes(s.output)) list.push(s.output);
     }
-    return `t_{${t.id}}`;
+  }
+  // which tensor each gradient is the gradient of: the one part of a single path, or the total of several
+  const totalled = new Set<Tensor>();
+  for (const s of raw) if (s.total !== undefined) totalled.add(s.total.of);
+  const gradOf = new Map<Tensor, { into: Tensor; epoch: number }>();
+  for (const s of raw) {
+    if (s.total !== undefined) gradOf.set(s.output, { into: s.total.of, epoch: s.epoch });
+    else if (s.grad !== undefined && !totalled.has(s.grad.into)) gradOf.set(s.output, { into: s.grad.into, epoch: s.epoch });
+  }
+  const lossTexOf = (epoch: number) => {
+    const loss = trace.losses.get(epoch);
+    return loss?.name ? texName(loss.name) : "L";
+  };
+
+  // scalar constants named in the code (alpha = 0.05) found while writing one step, shown beside it
+  let constants = new Map<string, number>();
+  let at: { cell: string | null; line: number | null } = { cell: null, line: null };
+
+  const exprOf = (t: Tensor, depth = 0): Expr => {
+    if (t.name !== null) return { tex: texName(t.name), prec: PREC.atom };
+    const grad = gradOf.get(t);
+    if (grad !== undefined) return { tex: partial(lossTexOf(grad.epoch), exprOf(grad.into, depth + 1)), prec: PREC.atom };
+    if (t.detachedFrom !== null) return exprOf(t.detachedFrom, depth);
+    const s = producer.get(t);
+    if (s !== undefined && s.def !== null) return opExpr(s.def.name, s.def.tex, s.inputs, s.attrs, depth);
+    if (t.node !== null) return opExpr(t.node.def.name, t.node.def.tex, t.node.inputs, t.node.attrs, depth);
+    if (t.size === 1) {
+      const named = trace.constantName?.(t.data[0], at.cell, at.line) ?? null;
+      if (named !== null) {
+        constants.set(named, t.data[0]);
+        return { tex: texName(named), prec: PREC.atom };
+      }
+      return numberExpr(t.data[0]);
+    }
+    // an unnamed leaf: where it came from, never its values or an internal id
+    const shape = t.shape.join(", ");
+    const origin = originOf(t);
+    return { tex: origin !== null ? `\\operatorname{${origin}}(${shape})` : `\\text{array}_{(${shape})}`, prec: PREC.atom };
+  };
+  const opExpr = (op: string, tex: (n: TexNames, a: any) => string, inputs: Tensor[], attrs: unknown, depth: number): Expr => {
+    const prec = precedenceOf(op).out;
+    if (depth < MAX_DEPTH) {
+      const parts = inputs.map((x) => exprOf(x, depth + 1));
+      const text = tex({ in: parts.map((p, k) => operand(p, slotMin(op, k), op)), out: "", g: "" }, attrs);
+      if (text.length <= MAX_EXPR) return { tex: text, prec: prec === "same" ? parts[0]?.prec ?? PREC.atom : prec, op };
+    }
+    // past a readable length: the op and whichever operands have names
+    const short = inputs.map((x) => (x.name !== null ? texName(x.name) : "\\ldots"));
+    return { tex: `\\operatorname{${op}}(${short.join(", ")})`, prec: PREC.atom, op };
   };
   /** A plain-text label for a tensor on screen (the formula has the LaTeX). */
   const labelOf = (t: Tensor): string => {
     if (t.name !== null) return t.name;
-    const gradName = gradNames.get(t);
-    if (gradName !== undefined) return gradName;
+    const grad = gradOf.get(t);
+    if (grad !== undefined) return grad.into.name !== null ? `d${grad.into.name}` : `dL/d(${labelOf(grad.into)})`;
     if (t.detachedFrom !== null) return labelOf(t.detachedFrom);
-    if (t.size === 1 && t.isLeaf) return String(t.data[0]);
     const s = producer.get(t);
-    return s !== undefined ? `${s.op} result` : `tensor #${t.id}`;
+    if (s !== undefined) return `${s.op} result`;
+    if (t.node !== null) return `${t.node.def.name} result`;
+    if (t.size === 1) return String(t.data[0]);
+    const origin = originOf(t);
+    return `${origin ?? "array"}(${t.shape.join(", ")})`;
   };
-  const names = (inputs: Tensor[], depth: number, out: string, g: string): TexNames => ({
-    in: inputs.map((t) => texOf(t, depth)),
-    out,
-    g,
-  });
+  /** The path a gradient part came by: the first named tensor downstream of `of` on a single path. */
+  const pathOf = (of: Tensor): { tex: string; label: string } => {
+    let t = of;
+    for (let hops = 0; hops < 12 && t.name === null; hops++) {
+      const next = consumers.get(t);
+      if (next === undefined || next.length !== 1) break;
+      t = next[0];
+    }
+    return t.name !== null ? { tex: texName(t.name), label: t.name } : { tex: exprOf(of).tex, label: labelOf(of) };
+  };
+  // each part of a total, by its step: "via N_3"; when two paths meet the same named tensor
+  // (e, both numerator and denominator of softmax's P), the op each part came through instead
+  const viaByStep = new Map<RawStep, { tex: string; label: string }>();
+  for (const s of raw) {
+    if (s.total === undefined) continue;
+    const parts = s.inputs.map((p) => raw.find((r) => r.output === p && r.grad !== undefined));
+    const vias = parts.map((p) => (p ? pathOf(p.grad!.of) : { tex: "?", label: "?" }));
+    const distinct = new Set(vias.map((v) => v.tex)).size === vias.length;
+    parts.forEach((p, i) => {
+      if (p) viaByStep.set(p, distinct ? vias[i] : { tex: exprOf(p.grad!.of).tex, label: labelOf(p.grad!.of) });
+    });
+  }
+  const viaTex = (lossTex: string, into: Expr, via: string) => `\\left.${partial(lossTex, into)}\\right|_{\\text{via } ${via}}`;
+  /** `, \quad \alpha = 0.05` for the constants a formula used by name. */
+  const where = () => [...constants].map(([n, v]) => `,\\quad ${texName(n)} = ${formatNumberTex(v)}`).join("");
 
   return raw.map((s): StepRecord => {
+    constants = new Map();
+    at = { cell: s.cell, line: s.line };
     const base = {
       step: s.step,
       epoch: s.epoch,
@@ -70,43 +150,95 @@ export function stepRecords(trace: Trace): StepRecord[] {
       cell: s.cell,
       line: s.line,
     };
+    const lossTex = lossTexOf(s.epoch);
+
+    if (s.total !== undefined) {
+      // ∂L/∂N_1 = (via N_3) + (via N_4): the chain rule's sum over paths, the value later steps use
+      const of = s.total.of;
+      const ofE = exprOf(of);
+      const parts = s.inputs.map((p) => {
+        const part = raw.find((r) => r.output === p && r.grad !== undefined);
+        return (part && viaByStep.get(part)) || { tex: "?", label: "?" };
+      });
+      return {
+        ...base,
+        inputLabels: parts.map((p) => `${labelOf(of) === of.name ? `d${of.name}` : `dL/d(${labelOf(of)})`} via ${p.label}`),
+        latex: `${partial(lossTex, ofE)} = ${parts.map((p) => viaTex(lossTex, ofE, p.tex)).join(" + ")}`,
+        rule: `G = ${parts.map((_, i) => `G_{${i + 1}}`).join(" + ")}`,
+        name: of.name !== null ? `d${of.name}` : null,
+      };
+    }
+
     if (s.grad !== undefined && s.def !== null) {
       const { of, k, into } = s.grad;
       const loss = trace.losses.get(s.epoch);
-      const lossTex = loss?.name ? texName(loss.name) : "L";
-      const ofTex = texOf(of, 1);
-      const upstream = of === loss ? "1" : partial(lossTex, ofTex);
-      const n = names(of.node!.inputs, 1, ofTex, upstream);
-      const intoTex = texOf(into, 1);
+      const ofE = exprOf(of);
+      const upstream = of === loss ? "1" : partial(lossTex, ofE);
+      const n: TexNames = {
+        in: of.node!.inputs.map((x) => operand(exprOf(x), PREC.apply)),
+        out: operand(ofE, PREC.apply),
+        g: upstream,
+      };
+      const intoE = exprOf(into);
       const factor = s.def.factorTex?.[k]?.(n, s.attrs) ?? "";
+      let rhs = s.def.vjpTex?.[k]?.(n, s.attrs) ?? "?";
+      let rule = s.def.vjpTex?.[k]?.(ruleNames(of.node!.inputs.length), s.attrs) ?? "";
+      let reduce: BroadcastSum | undefined;
+      if (BROADCASTING.has(s.def.name) && !sameShape(of.shape, into.shape)) {
+        const axes = broadcastAxes(of.shape, into.shape);
+        reduce = { axes, from: [...of.shape], to: [...into.shape] };
+        const bare = (tex: string) => ({ tex, prec: tex === upstream || tex === "G" ? PREC.atom : PREC.sum });
+        rhs = broadcastSumTex(bare(rhs), of.ndim, axes);
+        rule = broadcastSumTex(bare(rule), of.ndim, axes);
+      }
+      const via = viaByStep.get(s) ?? null;
+      const lhs = via !== null ? viaTex(lossTex, intoE, via.tex) : partial(lossTex, intoE);
       const upstreamLabel = of.name !== null ? `d${of.name}` : `dL/d(${labelOf(of)})`;
       return {
         ...base,
         inputLabels: [upstreamLabel, ...base.inputLabels.slice(1)],
-        latex: `${partial(lossTex, intoTex)} = ${s.def.vjpTex?.[k]?.(n, s.attrs) ?? "?"}`,
-        rule: s.def.vjpTex?.[k]?.(ruleNames(of.node!.inputs.length), s.attrs) ?? "",
-        name: into.name !== null ? `d${into.name}` : null,
+        latex: `${lhs} = ${rhs}${where()}`,
+        rule,
+        name: into.name !== null && via === null ? `d${into.name}` : null,
+        ...(via !== null ? { via: via.label } : {}),
+        ...(reduce !== undefined ? { reduce } : {}),
         grads: [{
           into: into.id, intoName: into.name, factor, fromName: of.name,
-          chain: `${partial(lossTex, intoTex)} \\mathrel{+}= ${upstream} \\cdot \\underbrace{${factor}}_{\\partial ${ofTex} / \\partial ${intoTex}}`,
+          chain: `${partial(lossTex, intoE)} \\mathrel{+}= ${upstream} \\cdot \\underbrace{${factor}}_{\\partial ${operand(ofE, PREC.atom)} / \\partial ${operand(intoE, PREC.atom)}}`
+            + (reduce !== undefined ? `\\ \\text{summed over axis ${reduce.axes.join(", ")}}` : ""),
         }],
       };
     }
+
     if (s.def === null) {
+      // an in-place update: w ← w - α ∂L/∂w, the learning rate by the name the code gave it
       const [before, value] = s.inputs;
-      const w = before.name !== null ? texName(before.name) : `t_{${s.output.id}}`;
+      const w = exprOf(before).tex;
       const rule = UPDATE_TEX[s.op] ?? UPDATE_TEX.assign;
-      return { ...base, latex: rule(w, texOf(value, 0)), rule: rule("W", "V"), name: before.name };
+      const v = updateValue(value);
+      return { ...base, latex: rule(w, v) + where(), rule: rule("W", "V"), name: before.name };
     }
-    const rhs = s.def.tex(names(s.inputs, 1, "", ""), s.attrs);
+
+    const rhs = s.def.tex({ in: s.inputs.map((x, k) => operand(exprOf(x), slotMin(s.def!.name, k), s.def!.name)), out: "", g: "" }, s.attrs);
     const lhs = s.output.name !== null ? texName(s.output.name) : null;
     return {
       ...base,
-      latex: lhs !== null ? `${lhs} = ${rhs}` : rhs,
+      latex: (lhs !== null ? `${lhs} = ${rhs}` : rhs) + where(),
       rule: `C = ${s.def.tex(ruleNames(s.inputs.length), s.attrs)}`,
       name: s.output.name,
     };
   });
+
+  /** The value of an update: a gradient times a step size reads α ∂L/∂w (never "- -1.49"). */
+  function updateValue(value: Tensor): string {
+    const s = producer.get(value);
+    if (s !== undefined && s.def?.name === "mul") {
+      const [a, b] = s.inputs;
+      const [grad, rate] = gradOf.has(a) && b.size === 1 ? [a, b] : gradOf.has(b) && a.size === 1 ? [b, a] : [null, null];
+      if (grad !== null && rate !== null) return `${operand(exprOf(rate), PREC.power)}\\, ${exprOf(grad).tex}`;
+    }
+    return operand(exprOf(value), PREC.reduce);
+  }
 }
 
 /** The general form of a rule: inputs A, B, C; upstream gradient G. */

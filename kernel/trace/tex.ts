@@ -1,5 +1,6 @@
 // Names as LaTeX: Z1 -> Z_{1}, dW1 -> dW_{1}, Yhat -> \hat{Y}, loss -> \text{loss}.
-// An unnamed intermediate is written as the expression that made it (X W_1 inside Z_1 = X W_1 + b_1).
+// An unnamed intermediate is written as the expression that made it (X W_1 inside Z_1 = X W_1 + b_1),
+// with brackets exactly where precedence needs them (one table, one helper: `operand`).
 
 export function texName(name: string): string {
   const hat = /^(.*?)_?hat$/i.exec(name);
@@ -19,20 +20,104 @@ function texWord(word: string): string {
   return `\\text{${word.replace(/[\\{}$&#^_%~]/g, "")}}`;
 }
 
-/** The upstream gradient of a named tensor in Leibniz notation: ∂L/∂Z_1. */
-export function partial(lossTex: string, ofTex: string): string {
-  return `\\frac{\\partial ${lossTex}}{\\partial ${ofTex}}`;
+/** d(loss)/d(of) in Leibniz notation: ∂L/∂Z_1; a compound `of` is bracketed: ∂L/∂(X W_1). */
+export function partial(lossTex: string, of: Expr | string): string {
+  const e = typeof of === "string" ? { tex: of, prec: PREC.atom } : of;
+  return `\\frac{\\partial ${lossTex}}{\\partial ${operand(e, PREC.atom)}}`;
 }
 
-/** Ops that bind tighter than + and - when written inline, so they need no brackets. */
-const TIGHT = new Set(["matmul", "exp", "log", "sqrt", "abs", "tanh", "sin", "cos", "sigmoid", "relu", "transpose", "gather", "copy", "reshape", "sum", "max", "broadcastTo", "mul", "div", "pow", "maximum", "minimum"]);
+/** A piece of LaTeX and how tightly it binds (PREC), so the formula it goes into knows whether to bracket it. */
+export interface Expr {
+  tex: string;
+  prec: number;
+  /** the op that made it, for associativity: X W_1 W_2 needs no brackets, (X ⊙ M) W does */
+  op?: string;
+}
 
-export function needsBrackets(op: string): boolean {
-  return !TIGHT.has(op);
+/** Binding strength, loosest first: a + b < -a < Σ a < a ⊙ b < ln a < a^b < \frac{a}{b} < names, f(a). */
+export const PREC = { sum: 1, neg: 2, reduce: 2.5, product: 3, apply: 3.5, power: 4, frac: 4.5, atom: 5 } as const;
+
+/** `e` as an operand that needs at least `min`; same-op operands of an associative product need none. */
+export function operand(e: Expr, min: number, parentOp?: string): string {
+  if (e.prec >= min) return e.tex;
+  if (parentOp !== undefined && e.op === parentOp && ASSOCIATIVE.has(parentOp)) return e.tex;
+  return `\\left(${e.tex}\\right)`;
+}
+
+const ASSOCIATIVE = new Set(["mul", "matmul", "add"]);
+
+/**
+ * For every op: how tightly its formula binds (`out`) and the least each operand slot needs (`slots`;
+ * the last entry repeats). "same" means the op only moves values (reshape, copy): it binds as its input.
+ * Every op of the registry has an entry (a test checks), so a new op must say how it is written.
+ */
+export const OP_PRECEDENCE: Record<string, { out: number | "same"; slots: number[] }> = {
+  add: { out: PREC.sum, slots: [PREC.sum, PREC.sum] },
+  sub: { out: PREC.sum, slots: [PREC.sum, PREC.reduce] },
+  mul: { out: PREC.product, slots: [PREC.apply] },
+  matmul: { out: PREC.product, slots: [PREC.apply] },
+  solve: { out: PREC.product, slots: [PREC.atom, PREC.apply] },
+  mod: { out: PREC.product, slots: [PREC.apply] },
+  div: { out: PREC.frac, slots: [0] },
+  pow: { out: PREC.power, slots: [PREC.atom, 0] },
+  negative: { out: PREC.neg, slots: [PREC.reduce] },
+  exp: { out: PREC.power, slots: [0] },
+  expm1: { out: PREC.sum, slots: [0] },
+  transpose: { out: PREC.power, slots: [PREC.atom] },
+  gather: { out: PREC.atom, slots: [PREC.atom, 0] },
+  log: { out: PREC.apply, slots: [PREC.power] },
+  log2: { out: PREC.apply, slots: [PREC.power] },
+  log10: { out: PREC.apply, slots: [PREC.power] },
+  argmax: { out: PREC.apply, slots: [PREC.power] },
+  argmin: { out: PREC.apply, slots: [PREC.power] },
+  logicalNot: { out: PREC.apply, slots: [PREC.power] },
+  sum: { out: PREC.reduce, slots: [PREC.product] },
+  max: { out: PREC.reduce, slots: [PREC.product] },
+  prod: { out: PREC.reduce, slots: [PREC.product] },
+  logicalAnd: { out: PREC.product, slots: [PREC.apply] },
+  logicalOr: { out: PREC.sum, slots: [PREC.product] },
+  logicalXor: { out: PREC.sum, slots: [PREC.product] },
+  reshape: { out: "same", slots: [0] },
+  copy: { out: "same", slots: [0] },
+  broadcastTo: { out: "same", slots: [0] },
+  // written with their own brackets or bars, f(a), [a > b], |a|: any operand fits inside
+  ...Object.fromEntries([
+    "sqrt", "abs", "sign", "tanh", "sin", "cos", "tan", "sigmoid", "relu", "maximum", "minimum", "where",
+    "greater", "greaterEqual", "less", "lessEqual", "equal", "notEqual", "concatenate", "log1p", "floor",
+    "ceil", "trunc", "round", "isnan", "isinf", "isfinite", "clip", "cumsum", "norm", "argsort",
+    "softmaxCrossEntropy", "sigmoidBinaryCrossEntropy",
+  ].map((op) => [op, { out: PREC.atom, slots: [0] }])),
+};
+
+/** The precedence entry of an op; unknown ops are written as a function call f(a, b), which needs no brackets. */
+export function precedenceOf(op: string): { out: number | "same"; slots: number[] } {
+  return OP_PRECEDENCE[op] ?? { out: PREC.atom, slots: [0] };
+}
+
+export function slotMin(op: string, k: number): number {
+  const { slots } = precedenceOf(op);
+  return slots[Math.min(k, slots.length - 1)];
 }
 
 export function formatNumberTex(v: number): string {
   if (Number.isNaN(v)) return "\\text{NaN}";
   if (!Number.isFinite(v)) return v > 0 ? "\\infty" : "-\\infty";
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+}
+
+/** A number as an operand: negative numbers bind like a unary minus. */
+export function numberExpr(v: number): Expr {
+  const tex = formatNumberTex(v);
+  return { tex, prec: tex.startsWith("-") ? PREC.neg : PREC.atom };
+}
+
+/**
+ * The sum that broadcasting's backward pass does, in index notation: reducing a (300, 4) gradient to
+ * (1, 4) over axis 0 is Σ_i G[i, :]. `axes` index the gradient's (the op output's) axes.
+ */
+export function broadcastSumTex(g: Expr, ndim: number, axes: readonly number[]): string {
+  const letters = ["i", "j", "k", "l", "m"];
+  const summed = axes.map((a) => letters[a] ?? `i_{${a}}`);
+  const index = Array.from({ length: ndim }, (_, a) => (axes.includes(a) ? letters[a] ?? `i_{${a}}` : ":"));
+  return `\\sum_{${summed.join(",")}} ${operand(g, PREC.atom)}[${index.join(", ")}]`;
 }

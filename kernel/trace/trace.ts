@@ -21,6 +21,8 @@ export interface RawStep {
   line: number | null;
   /** backward steps: the op's output whose gradient was propagated, and into which input */
   grad?: { of: Tensor; k: number; into: Tensor; upstream: Tensor };
+  /** a gradient total: the tensor that several paths sent gradient to (the inputs are the parts) */
+  total?: { of: Tensor };
 }
 
 export class Trace {
@@ -40,6 +42,11 @@ export class Trace {
   readonly losses = new Map<number, Tensor>();
   truncated = false;
   droppedSteps = 0;
+  /**
+   * The name the code gave a scalar constant at a source location (`alpha` for 0.05 on the line
+   * `w.assignSub(w.grad.mul(alpha))`), or null; set by the kernel, which knows the cells' sources.
+   */
+  constantName: ((value: number, cell: string | null, line: number | null) => string | null) | null = null;
 
   constructor(policy: Partial<TracePolicy> = {}) {
     this.policy = { ...DEFAULT_POLICY, ...policy };
@@ -98,6 +105,12 @@ export class Trace {
     const upstream = of.grad!;
     const step = this.push("backward", `${def.name}.backward`, def, attrs, [upstream, ...of.node!.inputs], grad);
     if (step !== null) step.grad = { of, k, into: of.node!.inputs[k], upstream };
+  }
+
+  /** `of` fed several ops: its gradient is the sum of one part per path (inputs), recorded as one step. */
+  recordTotal(of: Tensor, parts: Tensor[], total: Tensor): void {
+    const step = this.push("backward", "total", null, undefined, [...parts], total);
+    if (step !== null) step.total = { of };
   }
 
   endBackward(): void {

@@ -3,7 +3,7 @@
 // (A lesson that fails to run fails the export itself, naming its file, cell and line.)
 import { describe, expect, it } from "vitest";
 import { exportInMemory, text } from "../export/helpers.ts";
-import { lessonFiles, NOTEBOOKS } from "./lessons.ts";
+import { lessonFiles, NEEDS_TRACE, NOTEBOOKS } from "./lessons.ts";
 
 const lessons = lessonFiles();
 const result = await exportInMemory(NOTEBOOKS, { title: "Stepbook course" });
@@ -26,7 +26,7 @@ describe("the course exports", () => {
   });
 
   it("traced cells come with their steps and the trace JSON", () => {
-    const traced = lessons.filter((f) => /^0[46789]-/.test(f));
+    const traced = lessons.filter((f) => NEEDS_TRACE.has(f.slice(0, 2)));
     for (const file of traced) {
       const page = text(result.files.get(file.replace(/\.md$/, ".html")));
       expect(page, file).toContain('class="stepbook-trace"');

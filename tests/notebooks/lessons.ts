@@ -20,10 +20,13 @@ export const COURSE = [
   "07-training-an-ann.md",
   "08-vectorised-backprop.md",
   "09-softmax-and-cross-entropy.md",
+  "10-generalisation-and-l2.md",
+  "11-dropout.md",
+  "12-batch-normalisation.md",
 ];
 
 /** Lessons that teach backprop and must have a cell to step through. */
-export const NEEDS_TRACE = new Set(["04", "06", "07", "08", "09"]);
+export const NEEDS_TRACE = new Set(["04", "06", "07", "08", "09", "10", "11", "12"]);
 
 export interface Lesson {
   file: string;

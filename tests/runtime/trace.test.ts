@@ -25,6 +25,14 @@ describe("names and source lines in the trace", () => {
     for (const s of records) expect(s).toMatchObject({ name: "out", cell: "defs", line: 2 });
   });
 
+  it("a learning rate is written by the name the code gave it, with its value beside it", async () => {
+    const host = newHost();
+    await run(host, "setup", "const alpha = 0.05\nconst w = np.array(0).requiresGrad()\nconst x = np.array([1, 2])");
+    const r = await run(host, "step", "x.mul(w).sum().backward()\nnp.noGrad(() => w.assignSub(w.grad!.mul(alpha)))");
+    const update = traceOf(r.messages)!.records.find((s) => s.op === "assignSub")!;
+    expect(update.latex).toBe("w \\leftarrow w - \\alpha\\, \\frac{\\partial L}{\\partial w},\\quad \\alpha = 0.05");
+  });
+
   it("an explicit .named() wins over the variable name", async () => {
     const host = newHost();
     const r = await run(host, "a", 'const t = np.ones([2]).mul(2).named("doubled")');

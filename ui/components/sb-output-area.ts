@@ -1,5 +1,5 @@
 // The outputs of a code cell. Each output is a MIME bundle; we show the richest type we know:
-// check, progress, plot, tensor, table, TeX, Markdown, HTML (only from a live run the reader started),
+// check, progress, a view (views.ts), plot, tensor, table, TeX, Markdown, HTML (only from a live run the reader started),
 // then text/plain. Markdown and TeX go through the shared pipeline (ui/render); text stays text.
 import { html, nothing, type TemplateResult } from "lit";
 import { customElement, property } from "lit/decorators.js";
@@ -16,6 +16,8 @@ import "./sb-progress.ts";
 import "./sb-error-output.ts";
 import "./sb-check-output.ts";
 import "./sb-table-view.ts";
+import "./sb-view.ts";
+import { viewOf } from "./views.ts";
 
 @customElement("sb-output-area")
 export class SbOutputArea extends LightElement {
@@ -45,6 +47,8 @@ export class SbOutputArea extends LightElement {
     const check = data[MIME.check], progress = data[MIME.progress], tensor = data[MIME.tensor], table = data[MIME.table];
     if (isCheckPayload(check)) return html`<sb-check-output .check=${check}></sb-check-output>`;
     if (isProgressPayload(progress)) return html`<sb-progress .progress=${progress}></sb-progress>`;
+    const view = viewOf(data);
+    if (view) return html`<sb-view .renderer=${view.renderer} .payload=${view.payload} .description=${String(data[MIME.text] ?? "")}></sb-view>`;
     if (MIME.plot in data) return html`<sb-plot .spec=${data[MIME.plot] as PlotSpec}></sb-plot>`;
     if (isTensorPayload(tensor)) return html`<sb-tensor-view .tensor=${tensor}></sb-tensor-view>`;
     if (isTablePayload(table)) return html`<sb-table-view .table=${table}></sb-table-view>`;

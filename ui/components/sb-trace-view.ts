@@ -5,7 +5,7 @@
 import { html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
-import type { Phase } from "../../kernel/trace/record.ts";
+import { reduceText, type Phase } from "../../kernel/trace/record.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { renderTex } from "../render/katex-render.ts";
 import { shapeParen } from "../app/format.ts";
@@ -75,6 +75,7 @@ export class SbTraceView extends LightElement {
         <div class="step-formula">${unsafeHTML(renderTex(s.latex || s.rule, true))}</div>
         <p class="step-shapes"><code>${shapeLine(s)}</code>${this.equationLabel
           ? html` <a class="step-equation" href="#${this.equationLabel}">see the derivation</a>` : nothing}</p>
+        ${s.reduce ? html`<p class="step-reduce">${reduceText(s.reduce)}</p>` : nothing}
         ${s.grads?.length ? html`<div class="step-grads"><span class="step-label">chain rule</span>${s.grads.map((g) => html`<div class="grad-factor">
           ${unsafeHTML(renderTex(g.chain, false))}</div>`)}</div>` : nothing}
         <div class="step-values">

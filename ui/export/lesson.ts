@@ -10,7 +10,8 @@ import { renderTex } from "../render/katex-render.ts";
 import { renderDocument, renderMarkdown } from "../render/render.ts";
 import { cellStartLines } from "./lines.ts";
 import type { ExportedCell, ExportedLesson, ExportedOutput } from "./model.ts";
-import { plotToSvg } from "./plot-svg.ts";
+import { plotToSvg, viewToSvg } from "./plot-svg.ts";
+import { viewOf } from "../components/views.ts";
 import type { LessonRun } from "./run.ts";
 
 export interface LessonInput {
@@ -92,6 +93,14 @@ export function fromBundle(data: Record<string, unknown>): ExportedOutput {
   const text = typeof data[MIME.text] === "string" ? (data[MIME.text] as string) : "";
   const tensor = data[MIME.tensor], check = data[MIME.check], progress = data[MIME.progress], table = data[MIME.table];
   if (isTensorPayload(tensor)) return { kind: "tensor", tensor, text };
+  const view = viewOf(data);
+  if (view) {
+    try {
+      return { kind: "plot", svg: viewToSvg(view.renderer, view.payload), text };
+    } catch {
+      // a payload the view cannot draw (cell code can display any bundle): the next type, down to text
+    }
+  }
   if (data[MIME.plot]) {
     try {
       return { kind: "plot", svg: plotToSvg(data[MIME.plot] as PlotSpec), text };

@@ -4,6 +4,7 @@ import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts"
 import { renderTex } from "../render/katex-render.ts";
 import { escapeHtml, h, scriptJson } from "./html.ts";
 import { formatNumber } from "./outputs-html.ts";
+import { reduceText } from "../../kernel/trace/record.ts";
 
 function shapeText(shape: readonly number[]): string {
   return `(${shape.join(", ")})`;
@@ -18,6 +19,7 @@ export function stepHtml(s: StepSummary): string {
     + `<span class="step-phase">${escapeHtml(s.phase)}</span> `
     + `<span class="step-formula">${renderTex(s.latex || s.rule || s.op, false, "mathml")}</span> `
     + `<span class="step-shapes">${escapeHtml(shapes)}</span> `
+    + (s.reduce ? `<span class="step-reduce">${escapeHtml(reduceText(s.reduce))}</span> ` : "")
     + `<span class="step-stats">${escapeHtml(stats)}</span> ${where}</li>`;
 }
 

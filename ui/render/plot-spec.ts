@@ -9,6 +9,33 @@ export type PlotOptions = Parameters<PlotModule["plot"]>[0];
 const MARK_OPTIONS = new Set(["x", "y", "fill", "stroke", "r", "strokeWidth", "opacity", "fillOpacity", "text", "curve", "symbol", "tip"]);
 const DEFAULT_HEIGHT = 260;
 
+const num = (v: unknown, fallback: number): number => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
+
+/** contour: the level curves of a lattice, filled through the colour scale, with faint lines. */
+function contourMark(Plot: PlotModule, m: PlotMark) {
+  const width = Math.floor(num(m.width, 0)), height = Math.floor(num(m.height, 0));
+  const values = Array.isArray(m.values) ? m.values.map((v) => (typeof v === "number" && Number.isFinite(v) ? v : NaN)) : [];
+  if (width < 2 || height < 2 || values.length !== width * height) return null;
+  const thresholds = Array.isArray(m.thresholds) ? m.thresholds.filter((t): t is number => typeof t === "number") : Math.round(num(m.thresholds, 12));
+  const contour = Plot.contour as (data: number[], options: Record<string, unknown>) => ReturnType<PlotModule["contour"]>;
+  return contour(values, {
+    width, height, x1: num(m.x1, 0), x2: num(m.x2, 1), y1: num(m.y1, 0), y2: num(m.y2, 1),
+    thresholds, fill: Plot.identity, stroke: "currentColor", strokeOpacity: 0.25,
+  });
+}
+
+/** path: an optimiser's steps, a line with a dot per step in its series' colour, labelled at its end. */
+function pathMarks(Plot: PlotModule, m: PlotMark, colour: string) {
+  const data = (Array.isArray(m.data) ? m.data : []).filter((d) => typeof d.x === "number" && typeof d.y === "number");
+  const stroke = typeof m.stroke === "string" ? m.stroke : colour;
+  const last = data.slice(-1);
+  return [
+    Plot.line(data, { x: "x", y: "y", stroke, strokeWidth: 2, marker: "circle-stroke" }),
+    Plot.dot(data.slice(0, 1), { x: "x", y: "y", fill: stroke, r: 4 }),
+    Plot.text(last, { x: "x", y: "y", text: () => String(m.series ?? ""), dx: 8, textAnchor: "start", fill: stroke, fontWeight: "bold" }),
+  ];
+}
+
 function mark(Plot: PlotModule, m: PlotMark) {
   const options: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(m)) if (MARK_OPTIONS.has(k) && (typeof v === "string" || typeof v === "number" || typeof v === "boolean")) options[k] = v;
@@ -21,6 +48,7 @@ function mark(Plot: PlotModule, m: PlotMark) {
     case "ruleY": return Plot.ruleY(data, options);
     case "ruleX": return Plot.ruleX(data, options);
     case "text": return Plot.text(data, options);
+    case "contour": return contourMark(Plot, m);
     default: return null;
   }
 }
@@ -36,7 +64,13 @@ function axis(a: PlotSpec["x"]): Record<string, unknown> {
 
 /** Options for Plot.plot: `width` is the room available; `document` is given when drawing in Node. */
 export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, document?: Document): PlotOptions {
+  const marks = Array.isArray(spec.marks) ? spec.marks : [];
   const color: Record<string, unknown> = {};
+  // a landscape's colours: light low values, dark high ones (when the spec names no scheme)
+  if (marks.some((m) => m.type === "contour")) color.scheme = "ylgnbu";
+  // paths take fixed colours (not the colour scale, which a contour's fill uses): one per series, in order
+  const series = [...new Set(marks.filter((m) => m.type === "path").map((m) => String(m.series ?? "")))];
+  const pathColour = series.length ? Plot.scale({ color: { type: "categorical", scheme: "observable10", domain: series } }) : null;
   if (spec.color?.legend === true) color.legend = true;
   if (typeof spec.color?.scheme === "string") color.scheme = spec.color.scheme;
   if (typeof spec.color?.type === "string") color.type = spec.color.type;
@@ -49,6 +83,6 @@ export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, doc
     y: { grid: true, ...axis(spec.y) },
     color,
     style: { background: "transparent", color: "currentColor" },
-    marks: (Array.isArray(spec.marks) ? spec.marks : []).map((m) => mark(Plot, m)).filter((m) => m !== null),
+    marks: marks.flatMap((m) => (m.type === "path" ? pathMarks(Plot, m, String(pathColour?.apply(String(m.series ?? "")) ?? "currentColor")) : [mark(Plot, m)])).filter((m) => m !== null),
   } as PlotOptions;
 }

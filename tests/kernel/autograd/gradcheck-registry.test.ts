@@ -169,6 +169,18 @@ const CASES: Record<string, () => Case[]> = {
       { label: "(3, 3) A, (3, 1) B", inputs: [A(), any([3, 1])], run: direct() },
     ];
   },
+  softmaxCrossEntropy: () => {
+    // probability rows (each sums to 1) and, to check the general rule, rows that do not
+    const probs = () => { const p = positive([4, 3]); const s = p.sum({ axis: 1, keepdims: true }); return p.div(s); };
+    return [
+      { label: "(4, 3) logits, probability targets", inputs: [any([4, 3]).mul(2), probs()], run: (op, xs) => apply(op, xs, { n: 4 }) },
+      { label: "(4, 3) logits, unnormalised targets", inputs: [any([4, 3]), positive([4, 3])], run: (op, xs) => apply(op, xs, { n: 4 }) },
+    ];
+  },
+  sigmoidBinaryCrossEntropy: () => [
+    { label: "(3, 4) logits, targets in [0, 1]", inputs: [any([3, 4]).mul(3), rng.uniform(0, 1, [3, 4])], run: (op, xs) => apply(op, xs, { n: 12 }) },
+    { label: "(5,) logits, 0/1 targets", inputs: [any([5]), rng.randint(0, 2, [5])], run: (op, xs) => apply(op, xs, { n: 5 }) },
+  ],
   concatenate: () => [
     { label: "(2, 3), (1, 3), (3, 3) on axis 0", inputs: [any([2, 3]), any([1, 3]), any([3, 3])], run: direct({ axis: 0 }) },
     { label: "(2, 2, 1), (2, 2, 3) on axis 2", inputs: [any([2, 2, 1]), any([2, 2, 3])], run: direct({ axis: 2 }) },

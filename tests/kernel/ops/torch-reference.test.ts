@@ -193,6 +193,12 @@ const OURS: Record<string, Fn> = {
     const P = np.softmax(X.matmul(W).add(b));
     return np.mean(np.sum(Y.mul(np.log(P)), { axis: 1 })).neg();
   },
+  // fused losses: one op each, with the derivation's backward
+  softmax_cross_entropy_one_hot: (z, Y) => np.softmaxCrossEntropy(z, Y),
+  softmax_cross_entropy_probabilities: (z, Y) => np.softmaxCrossEntropy(z, Y),
+  softmax_cross_entropy_large_logits: (z, Y) => np.softmaxCrossEntropy(z, Y),
+  sigmoid_bce_with_logits: (z, y) => np.sigmoidBinaryCrossEntropy(z, y),
+  sigmoid_bce_with_logits_large: (z, y) => np.sigmoidBinaryCrossEntropy(z, y),
   ...OURS_MORE,
 };
 

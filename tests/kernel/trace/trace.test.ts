@@ -61,7 +61,7 @@ describe("trace records", () => {
     expect(dW1.latex).toContain("\\frac{\\partial L}{\\partial W_{1}} = X^{\\top}");
     // the gradient reached W1 from the (unnamed) product X W1, which Z1 = X W1 + b1 passed through
     expect(dW1.grads![0].fromName).toBe(null);
-    expect(dW1.grads![0].chain).toBe("\\frac{\\partial L}{\\partial W_{1}} \\mathrel{+}= \\frac{\\partial L}{\\partial X W_{1}} \\cdot \\underbrace{X^{\\top}}_{\\partial X W_{1} / \\partial W_{1}}");
+    expect(dW1.grads![0].chain).toBe("\\frac{\\partial L}{\\partial W_{1}} \\mathrel{+}= \\frac{\\partial L}{\\partial \\left(X W_{1}\\right)} \\cdot \\underbrace{X^{\\top}}_{\\partial \\left(X W_{1}\\right) / \\partial W_{1}}");
     // on screen: the upstream gradient, then the op's inputs, by the names the student knows
     expect(dW1.inputLabels).toEqual(["dL/d(matmul result)", "X", "W1"]);
     const db1 = steps.find((s) => s.name === "db1")!;

@@ -1,0 +1,110 @@
+// The benchmark in headless Chromium: Vite bundles bench/browser/ (the same bench code as in Node),
+// a small static server serves it, playwright-core drives Debian's Chromium (never a downloaded one).
+import { createServer, type Server } from "node:http";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build } from "vite";
+import { chromium } from "playwright-core";
+import type { Figures, Settings } from "./figures.ts";
+
+export const CHROMIUM = process.env.STEPBOOK_CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ROOT = path.resolve(import.meta.dirname, "..");
+const TYPES: Record<string, string> = {
+  ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
+};
+
+export const hasChromium = () => existsSync(CHROMIUM);
+
+/** Build the page into a temp dir; returns the dir. */
+export async function buildBenchPage(): Promise<string> {
+  const outDir = mkdtempSync(path.join(tmpdir(), "stepbook-bench-page-"));
+  await build({
+    configFile: false,
+    root: path.join(ROOT, "bench/browser"),
+    base: "./",
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true, target: "es2022", minify: false, sourcemap: false },
+  });
+  return outDir;
+}
+
+function serveDir(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = path.join(dir, rel === "/" ? "index.html" : rel);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Embedder-Policy": "require-corp",
+    });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
+    const { port } = server.address() as { port: number };
+    resolve({ server, url: `http://127.0.0.1:${port}/` });
+  }));
+}
+
+export interface ChromiumRun {
+  figures: Figures;
+  version: string;
+  /** with `profile`: self time in ms by function, from the DevTools protocol's CPU profiler */
+  profile?: { fn: string; url: string; line: number; selfMs: number }[];
+}
+
+export async function runInChromium(settings: Settings, options: { profile?: boolean } = {}): Promise<ChromiumRun> {
+  const dir = await buildBenchPage();
+  const { server, url } = await serveDir(dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  try {
+    const page = await browser.newPage();
+    const cdp = options.profile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
+    await page.goto(`${url}?settings=${encodeURIComponent(JSON.stringify(settings))}`);
+    await page.waitForFunction(() => window.benchResult !== undefined || window.benchError !== undefined,
+      undefined, { timeout: 30 * 60_000, polling: 500 });
+    const error = await page.evaluate(() => window.benchError);
+    if (error !== undefined) throw new Error(`bench page failed: ${error}`);
+    const figures = (await page.evaluate(() => window.benchResult)) as Figures;
+    let profile: ChromiumRun["profile"];
+    if (cdp) {
+      const { profile: p } = await cdp.send("Profiler.stop");
+      profile = selfTimes(p as unknown as CpuProfile);
+    }
+    return { figures, version: browser.version(), profile };
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function selfTimes(p: CpuProfile): NonNullable<ChromiumRun["profile"]> {
+  const byNode = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+  const ms = new Map<string, { fn: string; url: string; line: number; selfMs: number }>();
+  for (let i = 0; i < p.samples.length; i++) {
+    const f = byNode.get(p.samples[i])!;
+    const key = `${f.functionName}@${f.url}:${f.lineNumber}`;
+    const e = ms.get(key) ?? { fn: f.functionName || "(anonymous)", url: f.url.split("/").pop() ?? "", line: f.lineNumber, selfMs: 0 };
+    e.selfMs += (p.timeDeltas[i] ?? 0) / 1000;
+    ms.set(key, e);
+  }
+  return [...ms.values()].sort((a, b) => b.selfMs - a.selfMs);
+}

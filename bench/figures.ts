@@ -1,0 +1,54 @@
+// Every figure of the benchmark that runs the same in Node and in a browser page: lesson training,
+// per-op costs, matrix products, a larger epoch, each on both backends. run.ts calls it in Node;
+// bench/browser/main.ts calls it in Chromium.
+import { useTfjsCpu } from "./lesson-tfjs.ts";
+import { benchLesson, onBackend, BACKENDS, type LessonFigures } from "./lesson-bench.ts";
+import { benchOps, type OpFigures } from "./ops.ts";
+import { benchMatmul, type MatmulFigures } from "./matmul.ts";
+import { mnistEpochSeconds } from "./mnist-epoch.ts";
+import { median } from "./timing.ts";
+import type { BackendName } from "../kernel/tensor/backend.ts";
+
+export interface Settings {
+  epochs: number;
+  lessonRounds: number;
+  opRounds: number;
+  opMs: number;
+  matmulRounds: number;
+  matmulMs: number;
+  matmulMaxRows: number;
+  /** rows of the 784 -> 128 -> 10 epoch (10000 in a full run) */
+  mnistRows: number;
+  mnistRounds: number;
+}
+
+export const SETTINGS: Record<"quick" | "full", Settings> = {
+  quick: { epochs: 50, lessonRounds: 1, opRounds: 3, opMs: 20, matmulRounds: 1, matmulMs: 20, matmulMaxRows: 128, mnistRows: 640, mnistRounds: 1 },
+  full: { epochs: 1000, lessonRounds: 7, opRounds: 7, opMs: 200, matmulRounds: 3, matmulMs: 300, matmulMaxRows: Infinity, mnistRows: 10000, mnistRounds: 3 },
+};
+
+export interface Figures {
+  lesson: LessonFigures;
+  ops: Record<BackendName, OpFigures>;
+  matmul: MatmulFigures;
+  /** seconds per epoch of the 784 -> 128 -> 10 network, per backend */
+  mnist: { rows: number; seconds: Record<BackendName, number> };
+}
+
+export async function measureAll(settings: Settings): Promise<Figures> {
+  await useTfjsCpu();
+  const lesson = benchLesson(settings.epochs, settings.lessonRounds);
+  const ops = {} as Record<BackendName, OpFigures>;
+  for (const b of BACKENDS) ops[b] = onBackend(b, () => benchOps(settings.opRounds, settings.opMs));
+  const matmul = benchMatmul(settings.matmulRounds, settings.matmulMs, settings.matmulMaxRows);
+  const seconds = {} as Record<BackendName, number[]>;
+  for (const b of BACKENDS) seconds[b] = [];
+  for (let r = 0; r < settings.mnistRounds; r++) {
+    for (const b of BACKENDS) seconds[b].push(mnistEpochSeconds(b, settings.mnistRows));
+  }
+  const mnist = {
+    rows: settings.mnistRows,
+    seconds: Object.fromEntries(BACKENDS.map((b) => [b, median(seconds[b])])) as Record<BackendName, number>,
+  };
+  return { lesson, ops, matmul, mnist };
+}

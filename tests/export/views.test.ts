@@ -1,0 +1,40 @@
+// Views in the exported page: a cell's view output becomes inline SVG drawn at build time by the same
+// view function as the live app, inside a figure whose label is the text alternative; readable
+// without JavaScript.
+import { describe, expect, it } from "vitest";
+import { outputsOf } from "../../ui/export/lesson.ts";
+import { outputsHtml } from "../../ui/export/outputs-html.ts";
+import { newHost, run } from "../runtime/helpers.ts";
+
+async function exported(code: string): Promise<string> {
+  const r = await run(newHost(), "a", code);
+  if (r.error) throw new Error(r.error.evalue);
+  return outputsHtml(outputsOf(r.messages));
+}
+
+describe("exported views", () => {
+  it("plot.boundary is an SVG with the regions, line and points, labelled by its text alternative", async () => {
+    const page = await exported(`const X = np.array([[-1, 0], [1, 0], [0, 1]]);
+display(plot.boundary((x) => np.softmax(x.matmul(np.array([[-1, 1, 0], [0, 0, 1]])), { axis: 1 }), X, [0, 1, 2], { grid: 12 }))`);
+    expect(page).toMatch(/<figure class="output plot" role="img" aria-label="\[boundary: decision regions of 3 classes \(class 0 \d+%, class 1 \d+%, class 2 \d+%\) over x from [^"]*; 100% of 3 points classified correctly\]"><svg/);
+    expect(page.match(/<circle/g)).toHaveLength(3);
+    expect(page).toContain("<path");
+    expect(page).not.toContain("<script");
+  });
+
+  it("plot.contour with plot.path is an SVG with the path's label", async () => {
+    const page = await exported(`display(plot.layer(plot.contour((a, b) => a * a + b * b), plot.path([[1, 1], [0, 0]], { label: "momentum" })))`);
+    expect(page).toContain("<svg");
+    expect(page).toMatch(/>momentum<\/text>/);
+    expect(page).toContain(`aria-label="[plot: contour of values from 5.75e-4 to 2, lowest near (-0.0169, -0.0169); path &quot;momentum&quot; of 2 steps from (1, 1) to (0, 0)]"`);
+  });
+});
+
+describe("exported network", () => {
+  it("is an SVG whose neurons carry z and a in <title>s (hover without JavaScript)", async () => {
+    const page = await exported(`display(plot.network([np.array([[1, -2]]), np.array([[1], [1]])], { activations: ["relu", null], example: [1] }))`);
+    expect(page).toMatch(/aria-label="\[network: 1 input -&gt; 2 relu -&gt; 1; 4 nonzero weights, 3 positive, 1 negative, largest W1\[0, 1\] = -2; example: output a = 1\]"><svg/);
+    expect(page).toContain("<title>hidden 1, neuron 2\nz = -2.00\na = relu(z) = 0.00</title>");
+    expect(page.match(/<circle/g)).toHaveLength(4);
+  });
+});

@@ -1,0 +1,128 @@
+// The trace says what the derivation says: broadcast sums, totals over paths, names not values.
+import { describe, it, expect } from "vitest";
+import { np } from "../../../kernel/np.ts";
+import { traceOf } from "../../../kernel/trace/trace.ts";
+import { stepRecords } from "../../../kernel/trace/steps.ts";
+import { stepTensors } from "../../../kernel/trace/steps.ts";
+
+describe("broadcast reductions are visible", () => {
+  it("a bias gradient is the sum of dZ over the rows it was added to, with the axes and both shapes", () => {
+    const X = np.random.randn(6, 3).named("X");
+    const W1 = np.random.randn(3, 4).requiresGrad().named("W1");
+    const b1 = np.zeros([1, 4]).requiresGrad().named("b1");
+    let Z1!: ReturnType<typeof np.zeros>;
+    const trace = traceOf(() => {
+      Z1 = X.matmul(W1).add(b1).named("Z1");
+      Z1.tanh().sum().named("L").backward();
+    });
+    const steps = stepRecords(trace);
+    const db1 = steps.find((s) => s.name === "db1")!;
+    expect(db1.latex).toBe("\\frac{\\partial L}{\\partial b_{1}} = \\sum_{i} \\frac{\\partial L}{\\partial Z_{1}}[i, :]");
+    expect(db1.reduce).toEqual({ axes: [0], from: [6, 4], to: [1, 4] });
+    expect(db1.rule).toBe("\\sum_{i} G[i, :]");
+    // the value is the column sum of dZ1, as the lesson's db = sum(dZ, axis 0)
+    const dZ1 = Z1.grad!;
+    expect(Array.from(stepTensors(trace).get(db1.output)!.data)).toEqual(Array.from(np.sum(dZ1, { axis: 0 }).data));
+    // a gradient that keeps its shape has no sum
+    expect(steps.find((s) => s.name === "dW1")!.reduce).toBeUndefined();
+  });
+
+  it("a scalar weight times a vector sums its gradient over every element: Σ_i (∂L/∂(x w) ⊙ x)[i]", () => {
+    const x = np.array([1, 2, 3, 4]).named("x");
+    const w = np.array(0.5).requiresGrad().named("w");
+    const steps = stepRecords(traceOf(() => x.mul(w).sum().named("L").backward()));
+    const dw = steps.find((s) => s.name === "dw")!;
+    expect(dw.latex).toBe("\\frac{\\partial L}{\\partial w} = \\sum_{i} \\left(\\frac{\\partial L}{\\partial \\left(x \\odot w\\right)} \\odot x\\right)[i]");
+    expect(dw.reduce).toEqual({ axes: [0], from: [4], to: [] });
+  });
+
+  it("a (3, 1) input broadcast against (3, 4) sums over axis 1", () => {
+    const a = np.ones([3, 4]).requiresGrad().named("A");
+    const c = np.ones([3, 1]).requiresGrad().named("c");
+    const steps = stepRecords(traceOf(() => a.sub(c).sum().named("L").backward()));
+    const dc = steps.find((s) => s.name === "dc")!;
+    expect(dc.latex).toContain("\\sum_{j} \\left(-");
+    expect(dc.latex).toContain("[:, j]");
+    expect(dc.reduce).toEqual({ axes: [1], from: [3, 4], to: [3, 1] });
+  });
+});
+
+describe("gradient accumulation is visible", () => {
+  it("a tensor that feeds two ops gets one part per path, labelled, and a total equal to their sum", () => {
+    const x = np.array([1, 0, -1, 2]).named("x");
+    const w1 = np.array(0.5).requiresGrad().named("w1");
+    const w5 = np.array(0.7).requiresGrad().named("w5");
+    const w7 = np.array(-0.3).requiresGrad().named("w7");
+    let N1!: ReturnType<typeof np.zeros>;
+    const trace = traceOf(() => {
+      N1 = x.mul(w1).tanh().named("N1");
+      const N3 = N1.mul(w5).tanh().named("N3");
+      const N4 = N1.mul(w7).tanh().named("N4");
+      N3.add(N4).sum().named("L").backward();
+    });
+    const steps = stepRecords(trace);
+    const values = stepTensors(trace);
+    const parts = steps.filter((s) => s.via !== undefined && s.grads?.[0].intoName === "N1");
+    expect(parts.map((p) => p.via).sort()).toEqual(["N3", "N4"]);
+    expect(parts[0].latex).toMatch(/^\\left\.\\frac\{\\partial L\}\{\\partial N_\{1\}\}\\right\|_\{\\text\{via \} N_\{[34]\}\}/);
+    const total = steps.find((s) => s.op === "total")!;
+    expect(total.name).toBe("dN1");
+    expect(total.phase).toBe("backward");
+    expect(total.latex).toMatch(/^\\frac\{\\partial L\}\{\\partial N_\{1\}\} = \\left\..*via \} N_\{4\}.* \+ \\left\..*via \} N_\{3\}/);
+    // the total's value is the sum of the parts, and is what N1's own backward step used
+    const [a, b] = total.inputs.map((id) => values.get(id)!.data);
+    const sum = Array.from(a, (v, i) => v + b[i]);
+    expect(Array.from(values.get(total.output)!.data)).toEqual(sum);
+    const tanhBack = steps.find((s) => s.op === "tanh.backward" && s.step > total.step)!;
+    expect(tanhBack.inputs[0]).toBe(total.output);
+    expect(tanhBack.step).toBeGreaterThan(total.step);
+    // and no part claims to be the whole gradient
+    expect(steps.filter((s) => s.name === "dN1")).toHaveLength(1);
+  });
+
+  it("a parameter used twice gets a total too, and its update uses it", () => {
+    const x = np.array([1, 2]).named("x");
+    const w = np.array(0.5).requiresGrad().named("w");
+    const steps = stepRecords(traceOf(() => {
+      x.mul(w).add(x.mul(w).mul(w)).sum().named("L").backward();
+    }));
+    const total = steps.find((s) => s.op === "total")!;
+    expect(total.name).toBe("dw");
+    expect(total.inputs.length).toBe(3);
+  });
+});
+
+describe("names, not values or internal ids", () => {
+  it("an unnamed random leaf is written by where it came from; a gradient by ∂L/∂ of its tensor", () => {
+    np.random.seed(0);
+    const steps = stepRecords(traceOf(() => {
+      const W = np.random.randn(3, 4).mul(0.5).requiresGrad().named("W");
+      const b = np.array([0.1, 0.2, 0.3, 0.4]).requiresGrad();
+      const L = np.ones([2, 3]).named("X").matmul(W).add(b).sum().named("L");
+      L.backward();
+      np.noGrad(() => W.assignSub(W.grad!.mul(0.1)));
+      np.noGrad(() => b.assignSub(b.grad!.mul(0.1)));
+    }));
+    expect(steps[0].latex).toBe("W = \\operatorname{randn}(3, 4) \\odot 0.5");
+    for (const s of steps) {
+      expect(s.latex, s.op).not.toMatch(/t_\{\d+\}/);
+      expect(s.latex, s.op).not.toMatch(/\[-?\d[^\]]*,/); // a tensor printed as a list
+      expect(s.latex, s.op).not.toMatch(/- -/);
+    }
+    const update = steps.find((s) => s.op === "assignSub" && s.name === "W")!;
+    expect(update.latex).toBe("W \\leftarrow W - 0.1\\, \\frac{\\partial L}{\\partial W}");
+    const ub = steps.filter((s) => s.op === "assignSub").at(-1)!;
+    expect(ub.latex).toBe("\\text{array}_{(4)} \\leftarrow \\text{array}_{(4)} - 0.1\\, \\frac{\\partial L}{\\partial \\text{array}_{(4)}}");
+  });
+
+  it("a scalar constant the code named is written by that name, its value beside it", () => {
+    const w = np.array(0).requiresGrad().named("w");
+    const trace = traceOf(() => {
+      np.array([1, 2]).named("x").mul(w).sum().named("L").backward();
+      np.noGrad(() => w.assignSub(w.grad!.mul(0.05)));
+    });
+    trace.constantName = (v) => (v === 0.05 ? "alpha" : null);
+    const update = stepRecords(trace).find((s) => s.op === "assignSub")!;
+    expect(update.latex).toBe("w \\leftarrow w - \\alpha\\, \\frac{\\partial L}{\\partial w},\\quad \\alpha = 0.05");
+  });
+});
