@@ -35,6 +35,7 @@ export default defineConfig({
           setupFiles: ["tests/backend-setup.ts"],
           env: { STEPBOOK_BACKEND: "js" },
           include: ["tests/kernel/**/*.test.ts"],
+          exclude: ["tests/kernel/wasm/**"], // the backend's own tests need no second run
         },
       },
       {

@@ -2,14 +2,18 @@
 // kernel/wasm/build/: kernels.wasm, and kernels-wasm.ts, the same bytes as base64 in a module, so
 // Node, the Vite dev server, the exported site and the kernel worker all load it the same way (a
 // plain import, compiled synchronously: no fetch, no file path). Run by `npm install`/`npm ci`
-// (the prepare script) and by `npm run build`; the output is not checked in.
+// (the prepare script) and by `npm run build`. kernels-wasm.ts is also checked in, so a checkout
+// that has not run `npm install` since the backend arrived still type-checks and runs;
+// tests/kernel/wasm/build.test.ts checks that the checked-in copy is what the source compiles to.
+//   node tools/build-wasm.mjs [--out DIR]   (DIR: somewhere else, for that test)
 // Plain SIMD only: relaxed SIMD needs a flag in Node 20 and gave no gain in Chromium (STACK.md).
 import asc from "assemblyscript/asc";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const out = path.join(root, "kernel/wasm/build");
+const outAt = process.argv.indexOf("--out");
+const out = outAt >= 0 ? path.resolve(process.argv[outAt + 1]) : path.join(root, "kernel/wasm/build");
 mkdirSync(out, { recursive: true });
 const wasmFile = path.join(out, "kernels.wasm");
 const { error, stderr } = await asc.main([

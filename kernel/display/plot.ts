@@ -5,6 +5,9 @@ import { Tensor } from "../tensor/tensor.ts";
 import { quietly } from "../autograd/mode.ts";
 import { boundary } from "./boundary.ts";
 import { network } from "./network.ts";
+import { histogram } from "./histogram.ts";
+import { images } from "./images.ts";
+import { confusion } from "./confusion.ts";
 import { TO_BUNDLE, type Displayable } from "./rich.ts";
 import { fmt as vfmt, rows as viewRows } from "./view.ts";
 
@@ -201,9 +204,9 @@ const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
 /**
  * The `plot` namespace of a cell: plot.line, plot.scatter, plot.heatmap, plot.bar, plot.layer, plot.spec,
  * plot.contour and plot.path (marks of the plot spec), and the views with a MIME type of their own:
- * plot.boundary (boundary.ts), plot.network (network.ts), ...
+ * plot.boundary (boundary.ts), plot.network (network.ts), plot.histogram, plot.images, plot.confusion.
  */
 export const plot = Object.assign((spec: PlotSpec) => new Plot(spec), {
   line, scatter, heatmap, bar, layer, spec: (s: PlotSpec) => new Plot(s),
-  contour, path, boundary, network,
+  contour, path, boundary, network, histogram, images, confusion,
 });

@@ -17,6 +17,10 @@ import { l1, l2, l1l2 } from "./regularizers.ts";
 import { ACTIVATIONS, type ActivationName } from "./activations.ts";
 import { CONSOLE_HOST, type NNHost } from "./host.ts";
 import { np } from "../np.ts";
+import { datasets } from "./datasets/index.ts";
+import { modelFromJSON } from "./load-model.ts";
+import type { ModelJSON } from "./save.ts";
+import { standardize, toCategorical, trainTestSplit } from "./preprocessing.ts";
 
 export { Layer } from "./layer.ts";
 export { Dense, Activation, Dropout, Flatten, GaussianNoise, BatchNormalization, Sequential };
@@ -36,6 +40,18 @@ export function makeNN(host: NNHost = CONSOLE_HOST) {
       model.host = host;
       return model;
     },
+    datasets,
+    /** A model from model.save()'s JSON text (or the parsed object). */
+    loadModel: (json: string | ModelJSON) => {
+      const model = modelFromJSON(json);
+      model.host = host;
+      return model;
+    },
+    trainTestSplit,
+    standardize,
+    /** one-hot rows for integer labels (np.oneHot) */
+    oneHot: toCategorical,
+    toCategorical,
     losses,
     optimizers,
     callbacks,

@@ -13,6 +13,7 @@ import { evaluate, predict } from "./evaluate.ts";
 import type { History } from "./history.ts";
 import { CONSOLE_HOST, type NNHost } from "./host.ts";
 import { summaryText } from "./summary.ts";
+import { modelToJSON, type ModelJSON } from "./save.ts";
 import type { Optimizer } from "./optimizers/optimizer.ts";
 
 export class Sequential extends Layer {
@@ -158,5 +159,14 @@ export class Sequential extends Layer {
     const text = summaryText(this);
     if (options.printFn) options.printFn(text);
     else this.host.display({ "text/plain": text });
+  }
+
+  /** The model as JSON text (architecture, weights, compile settings): nn.loadModel(text) rebuilds it. */
+  save(): string {
+    return JSON.stringify(modelToJSON(this));
+  }
+
+  toJSON(): ModelJSON {
+    return modelToJSON(this);
   }
 }

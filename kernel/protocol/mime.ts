@@ -14,6 +14,9 @@ export const MIME = {
   // the views of kernel/display (one payload type each, drawn by ui/components/*-view.ts)
   boundary: "application/vnd.stepbook.boundary+json",
   network: "application/vnd.stepbook.network+json",
+  histogram: "application/vnd.stepbook.histogram+json",
+  images: "application/vnd.stepbook.images+json",
+  confusion: "application/vnd.stepbook.confusion+json",
 } as const;
 
 /** One output, keyed by MIME type; text/plain is always present. Values are plain JSON data. */

@@ -38,3 +38,14 @@ describe("exported network", () => {
     expect(page.match(/<circle/g)).toHaveLength(4);
   });
 });
+
+describe("exported histogram, images and confusion", () => {
+  it("each is inline SVG labelled by its text alternative", async () => {
+    const page = await exported(`display(plot.histogram([1, 2, 2, 3], { bins: 3 }));
+display(plot.images(np.eye(3).reshape([1, 9])));
+display(plot.confusion([0, 1], [1, 1]))`);
+    const figures = page.match(/<figure class="output plot" role="img" aria-label="\[(histogram|images|confusion matrix)[^"]*"><svg/g);
+    expect(figures).toHaveLength(3);
+    expect(page.match(/<rect/g)!.length).toBeGreaterThanOrEqual(3 + 9 + 4);
+  });
+});

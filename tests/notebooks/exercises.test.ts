@@ -221,6 +221,82 @@ export const VARIANTS: Record<string, Record<string, Variants>> = {
       },
     },
   },
+  "13-losses.md": {
+    huber: {
+      wrong: {
+        constant: "function huberGrad(rr: Tensor, d: number): Tensor { return np.fullLike(rr, 0.1); }\nconst myHuberGrad = np.noGrad(() => huberGrad(res, 0.5));",
+        "MSE's gradient": "function huberGrad(rr: Tensor, d: number): Tensor { return rr.mul(2 / rr.shape[0]); }\nconst myHuberGrad = np.noGrad(() => huberGrad(res, 0.5));",
+        "missing 1/n": "function huberGrad(rr: Tensor, d: number): Tensor { return np.clip(rr, -d, d); }\nconst myHuberGrad = np.noGrad(() => huberGrad(res, 0.5));",
+        "sign error": "function huberGrad(rr: Tensor, d: number): Tensor { return np.clip(rr, -d, d).neg().div(rr.shape[0]); }\nconst myHuberGrad = np.noGrad(() => huberGrad(res, 0.5));",
+      },
+      right: {
+        "clip": "function huberGrad(rr: Tensor, d: number): Tensor { return np.clip(rr, -d, d).div(rr.shape[0]); }\nconst myHuberGrad = np.noGrad(() => huberGrad(res, 0.5));",
+        "minimum and maximum": "function huberGrad(rr: Tensor, d: number): Tensor { return np.maximum(np.minimum(rr, d), -d).mul(1 / 7); }\nconst myHuberGrad = np.noGrad(() => huberGrad(res, 0.5));",
+      },
+    },
+  },
+  "14-optimisers.md": {
+    adam: {
+      wrong: {
+        constant: "const myW = np.array([0.1, 0.1, 0.1]);",
+        "no bias correction": [
+          "function adamSteps(w0: Tensor, gs: Tensor[], lr: number): Tensor {",
+          "  let w = w0, m = np.zerosLike(w0), v = np.zerosLike(w0);",
+          "  gs.forEach((g, k) => {",
+          "    const t = k + 1;",
+          "    m = m.mul(0.9).add(g.mul(0.1));",
+          "    v = v.mul(0.999).add(g.square().mul(0.001));",
+          "    w = w.sub(m.div(v.sqrt().add(1e-8)).mul(lr));",
+          "  });",
+          "  return w;",
+          "}",
+          "const myW = adamSteps(w0, grads, 0.1);",
+        ].join("\n"),
+        "sign error": [
+          "function adamSteps(w0: Tensor, gs: Tensor[], lr: number): Tensor {",
+          "  let w = w0, m = np.zerosLike(w0), v = np.zerosLike(w0);",
+          "  gs.forEach((g, k) => {",
+          "    const t = k + 1;",
+          "    m = m.mul(0.9).add(g.mul(0.1));",
+          "    v = v.mul(0.999).add(g.square().mul(0.001));",
+          "    w = w.add(m.div(1 - 0.9 ** t).div(v.div(1 - 0.999 ** t).sqrt().add(1e-8)).mul(lr));",
+          "  });",
+          "  return w;",
+          "}",
+          "const myW = adamSteps(w0, grads, 0.1);",
+        ].join("\n"),
+        "momentum only (no second moment)": [
+          "function adamSteps(w0: Tensor, gs: Tensor[], lr: number): Tensor {",
+          "  let w = w0, m = np.zerosLike(w0), v = np.zerosLike(w0);",
+          "  gs.forEach((g, k) => {",
+          "    const t = k + 1;",
+          "    m = m.mul(0.9).add(g.mul(0.1));",
+          "    v = v.mul(0.999).add(g.square().mul(0.001));",
+          "    w = w.sub(m.div(1 - 0.9 ** t).mul(lr));",
+          "  });",
+          "  return w;",
+          "}",
+          "const myW = adamSteps(w0, grads, 0.1);",
+        ].join("\n"),
+      },
+      right: {
+        "Keras's form: in place, corrected step size, ε scaled": [
+          "function adamSteps(w0: Tensor, gs: Tensor[], lr: number): Tensor {",
+          "  const w = w0.copy(), m = np.zerosLike(w0), v = np.zerosLike(w0);",
+          "  let p1 = 1, p2 = 1;",
+          "  for (const g of gs) {",
+          "    p1 *= 0.9; p2 *= 0.999;",
+          "    m.assignAdd(g.sub(m).mul(0.1));",
+          "    v.assignAdd(g.square().sub(v).mul(0.001));",
+          "    w.assignSub(m.mul(lr * Math.sqrt(1 - p2) / (1 - p1)).div(v.sqrt().add(1e-8 * Math.sqrt(1 - p2))));",
+          "  }",
+          "  return w;",
+          "}",
+          "const myW = adamSteps(w0, grads, 0.1);",
+        ].join("\n"),
+      },
+    },
+  },
 };
 
 function checksOf(messages: KernelMessage[]): CheckPayload[] {

@@ -23,10 +23,12 @@ export const COURSE = [
   "10-generalisation-and-l2.md",
   "11-dropout.md",
   "12-batch-normalisation.md",
+  "13-losses.md",
+  "14-optimisers.md",
 ];
 
 /** Lessons that teach backprop and must have a cell to step through. */
-export const NEEDS_TRACE = new Set(["04", "06", "07", "08", "09", "10", "11", "12"]);
+export const NEEDS_TRACE = new Set(["04", "06", "07", "08", "09", "10", "11", "12", "13", "14"]);
 
 export interface Lesson {
   file: string;

@@ -5,6 +5,9 @@ import type { DisplayDataMessage, KernelMessage } from "../../kernel/protocol/me
 import { MIME, type PlotSpec } from "../../kernel/protocol/mime.ts";
 import type { BoundaryPayload } from "../../kernel/display/boundary.ts";
 import type { NetworkPayload } from "../../kernel/display/network.ts";
+import type { HistogramPayload } from "../../kernel/display/histogram.ts";
+import type { ImagesPayload } from "../../kernel/display/images.ts";
+import type { ConfusionPayload } from "../../kernel/display/confusion.ts";
 import { newHost, run } from "./helpers.ts";
 
 const displays = (messages: KernelMessage[]) => messages.filter((m): m is DisplayDataMessage => m.type === "display_data");
@@ -132,5 +135,38 @@ display(P.slice(1))`);
     const b = bound!.data[MIME.boundary] as BoundaryPayload;
     expect(b.kind).toBe("classes");
     expect(b.accuracy).toBe(1); // labels are the model's own argmax
+  });
+});
+
+describe("plot.histogram, plot.images, plot.confusion", () => {
+  it("histogram bins as numpy does (half-open bins, the last closed), shared by several series", async () => {
+    const r = await run(newHost(), "a", `display(plot.histogram([[0, 1, 1, 2, 3, 4], np.array([4, 4, NaN])], { bins: 4, labels: ["a", "b"] }))`);
+    const d = displays(r.messages)[0]!;
+    const p = d.data[MIME.histogram] as HistogramPayload;
+    expect(p.edges).toEqual([0, 1, 2, 3, 4]); // np.histogram([0,1,1,2,3,4,4,4], bins=4) -> [1, 2, 1, 4]
+    expect(p.series.map((s) => [s.label, s.counts, s.nonFinite])).toEqual([["a", [1, 2, 1, 2], 0], ["b", [0, 0, 0, 2], 1]]);
+    expect(p.series[0]!.mean).toBeCloseTo(11 / 6, 12);
+    expect(d.data[MIME.text]).toBe("[histogram of 4 bins from 0 to 4: a: 6 values, mean 1.83, std 1.34, most in [1, 2); b: 2 values, mean 4, std 0, most in [3, 4], 1 not finite]");
+  });
+
+  it("images: one row per image, shape [h, w], captions, capped at MAX_PIXELS", async () => {
+    const host = newHost();
+    const r = await run(host, "a", `display(plot.images(np.arange(24).reshape([4, 6]), { shape: [2, 3], cols: 2, labels: ["a", "b", "c", "d"] }))`);
+    const p = displays(r.messages)[0]!.data[MIME.images] as ImagesPayload;
+    expect(p).toMatchObject({ height: 2, width: 3, cols: 2, total: 4, labels: ["a", "b", "c", "d"], range: [0, 23] });
+    expect(p.images[1]).toEqual([6, 7, 8, 9, 10, 11]);
+    const big = await run(host, "b", `display(plot.images(np.zeros([500, 28, 28])))`);
+    const q = displays(big.messages)[0]!.data[MIME.images] as ImagesPayload;
+    expect(q.images).toHaveLength(Math.floor(8192 / 784));
+    expect(displays(big.messages)[0]!.data[MIME.text]).toContain(`(the first 10 of 500)`);
+    expect((await run(host, "c", "plot.images(np.zeros([2, 10]))")).error?.evalue).toMatch(/plot\.images: each image has 10 values, which is not a square; give \{shape: \[height, width\]\}/);
+  });
+
+  it("confusion counts true (rows) against predicted (columns); one-hot rows count as their argmax", async () => {
+    const r = await run(newHost(), "a", `display(plot.confusion([0, 0, 1, 1, 2, 2, 2, 1], np.oneHot(np.array([0, 1, 1, 1, 2, 0, 2, 1]), 3)))`);
+    const d = displays(r.messages)[0]!;
+    expect((d.data[MIME.confusion] as ConfusionPayload).counts).toEqual([[1, 1, 0], [0, 3, 0], [1, 0, 2]]);
+    expect(d.data[MIME.text]).toBe("[confusion matrix of 3 classes: 6 of 8 correct (75%); most common mistake: 0 predicted as 1 (once); rows 0: 1 1 0, 1: 0 3 0, 2: 1 0 2]");
+    expect((await run(newHost(), "b", "plot.confusion([0, 1], [1])")).error?.evalue).toMatch(/plot\.confusion: yTrue has 2 labels but yPred has 1/);
   });
 });

@@ -68,3 +68,29 @@ describe("network view", () => {
     expect([...figure.querySelectorAll("svg text")].map((t) => t.textContent)).toContain("-2.00"); // values on edges
   });
 });
+
+describe("histogram, images and confusion views", () => {
+  it("histogram: a bar per bin of each series, in panels side by side, with its text alternative", async () => {
+    const el = await show(plot.histogram({ before: [0, 1, 1, 2], after: [1, 1, 1, 1] }, { bins: 2 }));
+    expect(el.querySelector(".plot-error")).toBeNull();
+    expect(el.querySelector("figure.view")!.getAttribute("aria-label")).toMatch(/^histogram of 2 bins from 0 to 2: before: 4 values/);
+    const bars = [...el.querySelectorAll('svg g[aria-label="rect"] rect')];
+    expect(bars).toHaveLength(4);
+    expect(bars.map((b) => b.querySelector("title")!.textContent)).toContain("after: 4 in [1.00, 2.00)");
+    expect(el.textContent).toContain("before"); // the panels' labels
+  });
+
+  it("images: a rectangle per pixel and a caption per image", async () => {
+    const el = await show(plot.images(np.arange(8).reshape([2, 4]), { shape: [2, 2], labels: ["three", "seven"] }));
+    expect(el.querySelectorAll('svg g[aria-label="rect"] rect')).toHaveLength(8);
+    expect([...el.querySelectorAll("svg text")].map((t) => t.textContent)).toEqual(["three", "seven"]);
+    expect(el.querySelector("figure.view")!.getAttribute("aria-label")).toBe("images: 2 images of 2 x 2 pixels in 2 columns, labelled three, seven");
+  });
+
+  it("confusion: a cell and a count per pair of classes", async () => {
+    const el = await show(plot.confusion([0, 1, 1], [0, 1, 0]));
+    expect(el.querySelectorAll('svg g[aria-label="cell"] rect')).toHaveLength(4);
+    expect([...el.querySelectorAll('svg g[aria-label="text"] text')].map((t) => t.textContent).sort()).toEqual(["0", "1", "1", "1"]);
+    expect(el.querySelector("figure.view")!.getAttribute("aria-label")).toMatch(/^confusion matrix of 2 classes: 2 of 3 correct \(67%\)/);
+  });
+});

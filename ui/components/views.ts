@@ -2,9 +2,12 @@
 // and the exporter (ui/export/plot-svg.ts) look a view up, so both draw it with the same code.
 import { boundaryView } from "./boundary-view.ts";
 import { networkView } from "./network-view.ts";
+import { histogramView } from "./histogram-view.ts";
+import { imagesView } from "./images-view.ts";
+import { confusionView } from "./confusion-view.ts";
 import type { ViewRenderer } from "./view-types.ts";
 
-const VIEWS: ViewRenderer<never>[] = [boundaryView, networkView];
+const VIEWS: ViewRenderer<never>[] = [boundaryView, networkView, histogramView, imagesView, confusionView];
 
 export const viewRenderers: ReadonlyMap<string, ViewRenderer<unknown>> = new Map(VIEWS.map((v) => [v.mime, v as unknown as ViewRenderer<unknown>]));
 

@@ -139,4 +139,33 @@ describe("nn.Sequential", () => {
     expect((s.m as Tensor).shape).toEqual([1, 1]);
     expect(s.beta1Power).toBeCloseTo(0.81, 15);
   });
+
+  it("save() and nn.loadModel() round-trip the architecture, the weights and the compile settings", async () => {
+    np.random.seed(2);
+    const model = nn.Sequential([nn.Dense(8, { activation: "relu", inputShape: [3], kernelRegularizer: nn.regularizers.l2(0.01) }), nn.BatchNormalization({ momentum: 0.9 }), nn.Dropout(0.2), nn.Dense(2, { activation: "softmax" })]);
+    model.compile({ optimizer: nn.optimizers.SGD({ learningRate: 0.1, momentum: 0.9 }), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
+    const X = np.random.randn(20, 3), y = np.random.randint(0, 2, [20]);
+    await model.fit(X, y, { epochs: 2, batchSize: 5, verbose: 0 });
+    const text = model.save();
+    const back = nn.loadModel(text);
+    expect(back.layers.map((l) => `${l.name}:${l.className}`)).toEqual(model.layers.map((l) => `${l.name}:${l.className}`));
+    expect(Array.from(back.predict(X).data)).toEqual(Array.from(model.predict(X).data));
+    expect(back.evaluate(X, y)).toEqual(model.evaluate(X, y));
+    expect(back.optimizer!.className).toBe("SGD");
+    expect(JSON.parse(text).format).toBe("stepbook-nn-model");
+    expect(() => nn.loadModel("{}")).toThrow(/not a saved model/);
+    expect(() => nn.loadModel("nope")).toThrow(/not JSON/);
+  });
+
+  it("history.plot() draws loss and val_loss against the epoch", async () => {
+    np.random.seed(0);
+    const model = nn.Sequential([nn.Dense(1, { inputShape: [1] })]);
+    model.compile({ optimizer: "sgd", loss: "mse", metrics: ["mae"] });
+    const h = await model.fit(np.array([[1], [2], [3], [4]]), np.array([[2], [4], [6], [8]]), { epochs: 5, batchSize: 2, validationSplit: 0.25, verbose: 0 });
+    const spec = h.plot().spec;
+    expect(spec.marks.map((m) => m.data[0].series)).toEqual(["loss", "val_loss"]);
+    expect(spec.marks[0].data.map((d) => d.x)).toEqual([1, 2, 3, 4, 5]);
+    expect(h.plot("mae").spec.marks.length).toBe(2);
+    expect(() => h.plot("accuracy")).toThrow(/no such curve "accuracy" \(have: loss, mae, val_loss, val_mae\)/);
+  });
 });
