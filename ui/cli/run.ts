@@ -1,12 +1,13 @@
 // `stepbook run FILE [--json OUT] [--timeout S]`: runs every code cell of a lesson in order in one Node
 // kernel, prints each cell's outputs as text, stops at the first error (the cells after it are
-// "skipped"), and exits 1 naming the cell and line of that error. `--json OUT` writes the outputs and
-// every top-level variable (format: run-output.schema.json).
+// "skipped"), and exits 1 naming the cell and line of that error. `--json OUT` writes the outputs, each
+// traced cell's trace (the step records the app reads) and every top-level variable (format:
+// run-output.schema.json), so a lecturer's test or a grader can read a step-through.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { NodeKernelHost } from "../../kernel/host/node.ts";
-import type { ErrorMessage } from "../../kernel/protocol/messages.ts";
-import type { VariableValue } from "../../kernel/protocol/values.ts";
+import type { ErrorMessage, TraceMessage } from "../../kernel/protocol/messages.ts";
+import type { TraceSummary, VariableValue } from "../../kernel/protocol/values.ts";
 import { EXIT, UsageError, readInput, type Command } from "./command.ts";
 import type { CliIO } from "./io.ts";
 import { loadNotebook, type LoadedCell } from "./load-notebook.ts";
@@ -15,13 +16,14 @@ import { outputText, toNbOutputs, type NbOutput } from "./outputs.ts";
 const USAGE = `Usage: stepbook run FILE [--json OUT] [--timeout S]
 
 Runs every code cell of FILE (.md lesson or .ipynb notebook) in order and prints the outputs.
-  --json OUT     also write the outputs and all top-level variables as JSON to OUT
+  --json OUT     also write the outputs, the traces of traced cells and all top-level variables as JSON to OUT
   --timeout S    stop a cell that runs longer than S seconds (default ${60})
 Exit status: 0 when every cell ran, 1 when a cell failed (the rest are skipped), 2 on bad usage or input.`;
 
 export interface RunReport {
   notebook: string;
-  cells: { index: number; id: string; status: "ok" | "error" | "skipped"; outputs: NbOutput[] }[];
+  /** a traced cell carries its trace: the same records the app's step-through reads */
+  cells: { index: number; id: string; status: "ok" | "error" | "skipped"; outputs: NbOutput[]; trace?: TraceSummary }[];
   variables: Record<string, VariableValue>;
 }
 
@@ -51,7 +53,8 @@ async function runNotebook(args: string[], io: CliIO): Promise<number> {
       const outputs = toNbOutputs(messages);
       for (const output of outputs) (output.output_type === "error" ? io.stderr : io.stdout)(outputText(output));
       const status = reply.status === "ok" ? "ok" : "error";
-      report.cells.push({ index, id: cell.id, status, outputs });
+      const trace = messages.find((m): m is TraceMessage => m.type === "trace")?.trace;
+      report.cells.push({ index, id: cell.id, status, outputs, ...(trace ? { trace } : {}) });
       if (status === "error") failure = { cell: loaded, error: messages.find((m): m is ErrorMessage => m.type === "error") };
     }
     report.variables = host.kernel.variableValues();
