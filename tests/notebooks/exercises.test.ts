@@ -296,6 +296,57 @@ export const VARIANTS: Record<string, Record<string, Variants>> = {
       },
     },
   },
+  "15-networks-in-nn.md": {
+    deeper: {
+      wrong: {
+        constant: "const deeperAtLeast95 = true;\nconst deeperLayers = [\"10 softmax\"];",
+        "relu instead of tanh": [
+          "const deeper = nn.Sequential([nn.Dense(32, { activation: \"relu\", inputShape: [64], seed: 4 }), nn.Dense(16, { activation: \"relu\", seed: 5 }), nn.Dense(10, { activation: \"softmax\", seed: 6 })]);",
+          "deeper.compile({ optimizer: nn.optimizers.Adam({ learningRate: 0.01 }), loss: \"sparseCategoricalCrossentropy\", metrics: [\"accuracy\"] });",
+          "await deeper.fit(Xtrain, ytrain, { epochs: 15, batchSize: 32, seed: 3, verbose: 0 });",
+          "const deeperAccuracy = deeper.evaluate(Xtest, ytest).accuracy;",
+          "const deeperLayers = deeper.layers.map((l) => `${(l as ReturnType<typeof nn.Dense>).units} ${(l as ReturnType<typeof nn.Dense>).activation.name}`);",
+          "const deeperAtLeast95 = deeperAccuracy >= 0.95;",
+        ].join("\n"),
+        "no hidden layers (logistic regression)": [
+          "const deeper = nn.Sequential([nn.Dense(10, { activation: \"softmax\", inputShape: [64], seed: 4 })]);",
+          "deeper.compile({ optimizer: nn.optimizers.Adam({ learningRate: 0.01 }), loss: \"sparseCategoricalCrossentropy\", metrics: [\"accuracy\"] });",
+          "await deeper.fit(Xtrain, ytrain, { epochs: 15, batchSize: 32, seed: 3, verbose: 0 });",
+          "const deeperAccuracy = deeper.evaluate(Xtest, ytest).accuracy;",
+          "const deeperLayers = deeper.layers.map((l) => `${(l as ReturnType<typeof nn.Dense>).units} ${(l as ReturnType<typeof nn.Dense>).activation.name}`);",
+          "const deeperAtLeast95 = deeperAccuracy >= 0.95;",
+        ].join("\n"),
+      },
+      right: {
+        "built with add() and other seeds": [
+          "const deeper = nn.Sequential();",
+          "deeper.add(nn.Dense(32, { activation: \"tanh\", inputShape: [64], seed: 11 }));",
+          "deeper.add(nn.Dense(16, { activation: \"tanh\", seed: 12 }));",
+          "deeper.add(nn.Dense(10, { activation: \"softmax\", seed: 13 }));",
+          "deeper.compile({ optimizer: nn.optimizers.Adam({ learningRate: 0.01 }), loss: \"sparseCategoricalCrossentropy\", metrics: [\"accuracy\"] });",
+          "await deeper.fit(Xtrain, ytrain, { epochs: 15, batchSize: 32, seed: 7, verbose: 0 });",
+          "const deeperAccuracy = deeper.evaluate(Xtest, ytest).accuracy;",
+          "const deeperLayers = deeper.layers.map((l) => `${(l as ReturnType<typeof nn.Dense>).units} ${(l as ReturnType<typeof nn.Dense>).activation.name}`);",
+          "const deeperAtLeast95 = deeperAccuracy >= 0.95;",
+        ].join("\n"),
+      },
+    },
+  },
+  "16-autoencoders.md": {
+    encode: {
+      wrong: {
+        constant: "const myCodes = np.ones([5, 2]);",
+        "tanh forgotten": "const myCodes = firstFive.matmul(enc1.kernel!).add(enc1.bias!).matmul(enc2.kernel!).add(enc2.bias!);",
+        "tanh on the code too": "const myCodes = firstFive.matmul(enc1.kernel!).add(enc1.bias!).tanh().matmul(enc2.kernel!).add(enc2.bias!).tanh();",
+      },
+      right: {
+        "np functions, weights from getWeights()": [
+          "const [k1, c1, k2, c2] = encoder.getWeights();",
+          "const myCodes = np.add(np.matmul(np.tanh(np.add(np.matmul(firstFive, k1), c1)), k2), c2);",
+        ].join("\n"),
+      },
+    },
+  },
 };
 
 function checksOf(messages: KernelMessage[]): CheckPayload[] {
