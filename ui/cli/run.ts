@@ -11,6 +11,7 @@ import type { ErrorMessage, TraceMessage } from "../../kernel/protocol/messages.
 import type { TraceSummary, VariableValue } from "../../kernel/protocol/values.ts";
 import { EXIT, UsageError, readInput, type Command } from "./command.ts";
 import type { CliIO } from "./io.ts";
+import { referenceOf } from "../document/index.ts";
 import { containedKernel } from "../../kernel/host/contained.ts";
 import { loadNotebook, type LoadedCell } from "./load-notebook.ts";
 import { outputText, toNbOutputs, type NbOutput } from "./outputs.ts";
@@ -44,7 +45,7 @@ export const runCommand: Command = {
 async function runNotebook(args: string[], io: CliIO): Promise<number> {
   const { file, json, timeoutMs, maxTensorBytes } = readArgs(args);
   const text = readInput(io, resolve(io.cwd, file), file);
-  const { code } = loadNotebook(text, file);
+  const { code, doc } = loadNotebook(text, file);
   const host = await containedKernel({ maxTensorBytes });
   const report: RunReport = { notebook: file, cells: [], variables: {} };
   let failure: { cell: LoadedCell; error: ErrorMessage | undefined } | null = null;
@@ -56,7 +57,7 @@ async function runNotebook(args: string[], io: CliIO): Promise<number> {
         continue;
       }
       io.stdout(`[${n + 1}] #${cell.id}${loaded.firstLine !== null ? `  ${file}:${loaded.firstLine}` : ""}\n`);
-      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, timeoutMs, trace: cell.options.trace === true });
+      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, timeoutMs, trace: cell.options.trace === true, reference: referenceOf(doc, cell) });
       const outputs = toNbOutputs(messages);
       for (const output of outputs) (output.output_type === "error" ? io.stderr : io.stdout)(outputText(output));
       const status = reply.status === "ok" ? "ok" : "error";
