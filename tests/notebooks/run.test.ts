@@ -1,4 +1,4 @@
-// Every lesson runs end to end in the Node kernel host (what `stepbook run` and the exporter use), and
+// Every lesson runs end to end in the contained kernel process (what `stepbook run` and the exporter use), and
 // what the page says agrees with what the code computes:
 //  - every code cell, solutions included, runs without an error, in document order, in one kernel;
 //  - every `check(...)` outside an exercise cell passes (exercise cells start with the student's
@@ -10,7 +10,7 @@
 // The export check ("every lesson exports") belongs to the exporter's tests: add it there, or here once
 // `stepbook export` exists.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NodeKernelHost } from "../../kernel/host/node.ts";
+import { containedKernel } from "../../kernel/host/contained.ts";
 import type { KernelMessage } from "../../kernel/protocol/messages.ts";
 import { MIME, type CheckPayload } from "../../kernel/protocol/mime.ts";
 import { equationBinds, lessonFiles, loadLesson, type Lesson } from "./lessons.ts";
@@ -50,7 +50,7 @@ function checksOf(messages: KernelMessage[]): CheckPayload[] {
 
 async function runLesson(file: string): Promise<LessonRun> {
   const lesson = loadLesson(file);
-  const host = new NodeKernelHost();
+  const host = await containedKernel();
   try {
     const cells: CellRun[] = [];
     const inline: LessonRun["inline"] = [];
@@ -65,7 +65,7 @@ async function runLesson(file: string): Promise<LessonRun> {
       cells.push({ id: cell.id, line: firstLine, status: reply.status, errors: errorsOf(messages), checks: checksOf(messages), exercise: cell.options.exercise !== undefined });
       if (reply.status !== "ok") break;
     }
-    const variables = Object.keys(host.kernel.variableValues());
+    const variables = Object.keys(await host.variableValues());
     return { lesson, cells, variables, inline };
   } finally {
     host.dispose();

@@ -24,7 +24,7 @@ async function mount<T extends HTMLElement>(tag: string, props: Record<string, u
 }
 
 const step = (over: Partial<StepSummary> = {}): StepSummary => ({
-  step: 0, epoch: 0, phase: "forward", op: "matmul", latex: "Z_1 = X W_1", rule: "C = A B",
+  step: 0, group: "iteration", iteration: 0, epoch: 0, batch: null, phase: "forward", op: "matmul", latex: "Z_1 = X W_1", rule: "C = A B",
   shapes: { inputs: [[300, 2], [2, 16]], output: [300, 16] }, inputs: [1, 2], output: 3, name: "Z1", inputNames: ["X", "W1"], inputLabels: ["X", "W1"],
   cell: "c", line: 2, preview: { values: [1, 2, 3], truncated: true, min: 0, max: 3, mean: 1 }, ...over,
 });
