@@ -54,4 +54,14 @@ describe("nn in a cell", () => {
     expect(r.error?.ename).toBe("InterruptError");
     expect(r.error?.evalue).toMatch(/time limit/);
   });
+
+  it("model.trace(X, y) puts one named training step into the cell's trace and lists it by layer", async () => {
+    const host = newHost();
+    await run(host, "a", MODEL);
+    const r = await run(host, "b", "model.trace(X.slice(\"0:8\"), y.slice(\"0:8\"))");
+    expect(r.error).toBeUndefined();
+    expect(r.result).toMatch(/^One training step: \d+ steps, loss \d\.\d{4}\n  dense_1: \d+ steps \(Z, A, /);
+    expect(r.result).toContain("optimizer:");
+    expect(r.messages.some((m) => m.type === "trace")).toBe(true);
+  });
 });
