@@ -32,7 +32,7 @@ const step = (over: Partial<StepSummary> = {}): StepSummary => ({
 describe("sb-tensor-view", () => {
   it("shows the shape badge, min/max/mean and a heatmap table", async () => {
     const el = await mount("sb-tensor-view", { tensor: { name: "W", shape: [2, 3], data: [1, -2, 3, 4, 5, "NaN"], min: -2, max: 5, mean: 2.2 } });
-    expect(el.querySelector(".shape-badge")!.textContent).toBe("2 x 3");
+    expect(el.querySelector(".shape-badge")!.textContent).toBe("(2, 3)");
     expect(el.querySelector(".tensor-stats")!.textContent).toContain("min -2");
     expect(el.querySelectorAll("tbody tr")).toHaveLength(2);
     expect(el.querySelectorAll("tbody td")).toHaveLength(6);
@@ -42,7 +42,7 @@ describe("sb-tensor-view", () => {
   it("summarises a large tensor and says how much it shows", async () => {
     const data = Array.from({ length: 300 * 30 }, (_, i) => i);
     const el = await mount("sb-tensor-view", { tensor: { shape: [300, 30], data, min: 0, max: 8999, mean: 4499.5 } });
-    expect(el.querySelector(".shape-badge")!.textContent).toBe("300 x 30");
+    expect(el.querySelector(".shape-badge")!.textContent).toBe("(300, 30)");
     expect(el.querySelectorAll("tbody tr").length).toBeLessThan(300);
     expect(el.querySelector(".tensor-note")!.textContent).toMatch(/showing 64 of 300 rows, 24 of 30 columns/);
   });
