@@ -8,6 +8,7 @@ import "../../ui/components/sb-lesson-index.ts";
 import "../../ui/components/sb-toolbar.ts";
 import "../../ui/components/sb-markdown-cell.ts";
 import "../../ui/components/sb-variable-inspector.ts";
+import "../../ui/components/sb-error-output.ts";
 import { shapeLine } from "../../ui/components/sb-trace-view.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { emptyCell } from "../../ui/app/state.ts";
@@ -129,6 +130,16 @@ describe("sb-code-cell and sb-code-view", () => {
     el.addEventListener("sb-reveal", () => revealed++);
     (el.querySelector(".btn-reveal") as HTMLButtonElement).click();
     expect(revealed).toBe(1);
+  });
+});
+
+describe("sb-error-output", () => {
+  it("says where as the prompts number cells: cell 15, line 3", async () => {
+    const el = await mount("sb-error-output", {
+      ename: "TypeError", evalue: "boom", traceback: ["TypeError: boom", '  at cell "cell-7", line 3, column 1', '  called from cell "other", line 1, column 2'],
+      cellNumber: (id: string) => (id === "cell-7" ? 15 : null),
+    });
+    expect(el.querySelector(".error-trace")!.textContent).toBe('  at cell 15, line 3, column 1\n  called from cell "other", line 1, column 2');
   });
 });
 
