@@ -24,8 +24,11 @@ try {
     await page.goto(served.url);
     await page.waitForSelector(".lesson-card");
     await page.screenshot({ path: path.join(out, `index-${name}.png`) });
-    await page.click(".lesson-card a");
+    // a lesson with a traced cell (the course's 04; the fixtures' first)
+    const traced = page.locator('.lesson-card a[href*="04-forward-propagation"]');
+    await (await traced.count() ? traced : page.locator(".lesson-card a").first()).click();
     await page.waitForSelector("sb-code-cell");
+    await page.mouse.move(0, 0);
     await page.click(".tb-run-all");
     await page.waitForFunction(() => document.querySelectorAll(".status-running, .status-queued").length === 0 && document.querySelectorAll(".out-prompt, .error-output, .check").length > 0, null, { timeout: 30_000 });
     await page.screenshot({ path: path.join(out, `lesson-${name}.png`), fullPage: true });
@@ -59,6 +62,7 @@ try {
         await page.getByRole("button", { name: "Edit", exact: true }).click();
         await page.locator("sb-code-cell .monaco-editor .view-lines").first().waitFor({ timeout: 60_000 });
         await page.waitForTimeout(800);
+        await page.mouse.move(0, 0);
         await page.locator("sb-code-cell").first().scrollIntoViewIfNeeded();
         await page.screenshot({ path: path.join(out, `export-edit-${name}.png`) });
         await b.close();
