@@ -64,7 +64,7 @@ export class ProcessKernelHost {
     const id = `proc-${++this.count}`;
     if (this.ended !== null) return this.failed(id, options.cellId, [], "KernelDied", this.ended);
     this.lastCell = options.cellId;
-    const request: KernelRequest = { type: "execute_request", id, cellId: options.cellId, code, timeoutMs: options.timeoutMs, trace: options.trace, userExpressions: options.userExpressions };
+    const request: KernelRequest = { type: "execute_request", id, cellId: options.cellId, code, timeoutMs: options.timeoutMs, trace: options.trace, userExpressions: options.userExpressions, reference: options.reference };
     return new Promise<ExecuteOutcome>((resolve) => {
       const pending: Pending = { id, cellId: options.cellId, messages: [], onMessage: options.onMessage, settle: resolve };
       this.pending = pending;

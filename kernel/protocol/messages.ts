@@ -21,6 +21,11 @@ export interface ExecuteRequest {
    * lesson's prose. Their results come back in the reply; they print nothing and define nothing.
    */
   userExpressions?: Record<string, string>;
+  /**
+   * An exercise's hidden solution: run first in a scratch copy of the scope (no outputs, nothing kept),
+   * so `check("dW")` with no expected value compares with the value the solution computes.
+   */
+  reference?: string;
 }
 
 /** One user expression's result: its text/plain, or the error it raised. */

@@ -10,6 +10,7 @@ import { NodeKernelHost } from "../../kernel/host/node.ts";
 import type { KernelMessage } from "../../kernel/protocol/messages.ts";
 import { MIME, type CheckPayload } from "../../kernel/protocol/mime.ts";
 import { COURSE, loadLesson } from "./lessons.ts";
+import { referenceOf } from "../../ui/document/index.ts";
 
 interface Variants {
   /** plausible wrong answers: each must fail the check. */
@@ -398,8 +399,11 @@ async function judge(file: string): Promise<{ verdicts: Verdict[]; exercises: st
   const host = new NodeKernelHost();
   const verdicts: Verdict[] = [];
   const exercises: string[] = [];
+  // the page sends the exercise's hidden solution with it: check("x") with no expected value compares with it
   const run = async (source: string, id: string) => {
-    const { reply, messages } = await host.execute(source, { cellId: id, timeoutMs: 60_000 });
+    const cell = lesson.code.find((c) => c.cell.id === id)?.cell;
+    const reference = cell ? referenceOf(lesson.doc, cell) : undefined;
+    const { reply, messages } = await host.execute(source, { cellId: id, timeoutMs: 60_000, reference });
     const errors = messages.flatMap((m) => (m.type === "error" ? [`${m.ename}: ${m.evalue}`] : []));
     return { status: reply.status, checks: checksOf(messages), errors };
   };

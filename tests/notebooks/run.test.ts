@@ -14,6 +14,7 @@ import { containedKernel } from "../../kernel/host/contained.ts";
 import type { KernelMessage } from "../../kernel/protocol/messages.ts";
 import { MIME, type CheckPayload } from "../../kernel/protocol/mime.ts";
 import { equationBinds, lessonFiles, loadLesson, type Lesson } from "./lessons.ts";
+import { referenceOf } from "../../ui/document/index.ts";
 import { inlineExpressions, inlineExpressionsByCodeCell, parseExpressionKey } from "../../ui/render/inline-expressions.ts";
 
 interface CellRun {
@@ -58,7 +59,7 @@ async function runLesson(file: string): Promise<LessonRun> {
     const expressions = inlineExpressionsByCodeCell(lesson.doc);
     for (const { cell, firstLine } of lesson.code) {
       const userExpressions = expressions.get(cell.id);
-      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs: CELL_TIMEOUT_MS, userExpressions });
+      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs: CELL_TIMEOUT_MS, userExpressions, reference: referenceOf(lesson.doc, cell) });
       // each ${expr} is evaluated where its prose stands: after the code cell before it
       for (const [key, r] of Object.entries(reply.userExpressions ?? {})) {
         inline.push({ expr: parseExpressionKey(key).expr, status: r.status, error: r.status === "error" ? `${r.ename}: ${r.evalue}` : "" });

@@ -2,14 +2,16 @@
 // in order in one kernel (a contained child process: see SECURITY.md), prints each cell's outputs as
 // text, stops at the first error (the cells after it are "skipped"), and exits 1 naming the cell and
 // line of that error. Whatever a cell does (never stops, ends or crashes its process, leaves a failing
-// timer), the summary is printed and the exit status says so. `--json OUT` writes the outputs and every
-// top-level variable (format: run-output.schema.json); without it no variable value is computed.
+// timer), the summary is printed and the exit status says so. `--json OUT` writes the outputs, each
+// traced cell's trace (the step records the app reads) and every top-level variable (format:
+// run-output.schema.json); without it no variable value is computed.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import type { ErrorMessage } from "../../kernel/protocol/messages.ts";
-import type { VariableValue } from "../../kernel/protocol/values.ts";
+import type { ErrorMessage, TraceMessage } from "../../kernel/protocol/messages.ts";
+import type { TraceSummary, VariableValue } from "../../kernel/protocol/values.ts";
 import { EXIT, UsageError, readInput, type Command } from "./command.ts";
 import type { CliIO } from "./io.ts";
+import { referenceOf } from "../document/index.ts";
 import { containedKernel } from "../../kernel/host/contained.ts";
 import { loadNotebook, type LoadedCell } from "./load-notebook.ts";
 import { outputText, toNbOutputs, type NbOutput } from "./outputs.ts";
@@ -21,14 +23,15 @@ const DEFAULT_MAX_TENSOR_MB = 1024;
 const USAGE = `Usage: stepbook run FILE [--json OUT] [--timeout S] [--max-tensor-mb N]
 
 Runs every code cell of FILE (.md lesson or .ipynb notebook) in order and prints the outputs.
-  --json OUT          also write the outputs and all top-level variables as JSON to OUT
+  --json OUT          also write the outputs, traces and all top-level variables as JSON
   --timeout S         stop a cell that runs longer than S seconds (default ${60}, at most ${MAX_TIMEOUT_S})
   --max-tensor-mb N   refuse to make a tensor above N MB (default ${DEFAULT_MAX_TENSOR_MB})
 Exit status: 0 when every cell ran, 1 when a cell failed (the rest are skipped), 2 on bad usage or input.`;
 
 export interface RunReport {
   notebook: string;
-  cells: { index: number; id: string; status: "ok" | "error" | "skipped"; outputs: NbOutput[] }[];
+  /** a traced cell carries its trace: the same records the app's step-through reads */
+  cells: { index: number; id: string; status: "ok" | "error" | "skipped"; outputs: NbOutput[]; trace?: TraceSummary }[];
   variables: Record<string, VariableValue>;
 }
 
@@ -42,7 +45,7 @@ export const runCommand: Command = {
 async function runNotebook(args: string[], io: CliIO): Promise<number> {
   const { file, json, timeoutMs, maxTensorBytes } = readArgs(args);
   const text = readInput(io, resolve(io.cwd, file), file);
-  const { code } = loadNotebook(text, file);
+  const { code, doc } = loadNotebook(text, file);
   const host = await containedKernel({ maxTensorBytes });
   const report: RunReport = { notebook: file, cells: [], variables: {} };
   let failure: { cell: LoadedCell; error: ErrorMessage | undefined } | null = null;
@@ -54,11 +57,12 @@ async function runNotebook(args: string[], io: CliIO): Promise<number> {
         continue;
       }
       io.stdout(`[${n + 1}] #${cell.id}${loaded.firstLine !== null ? `  ${file}:${loaded.firstLine}` : ""}\n`);
-      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, timeoutMs, trace: cell.options.trace === true });
+      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, timeoutMs, trace: cell.options.trace === true, reference: referenceOf(doc, cell) });
       const outputs = toNbOutputs(messages);
       for (const output of outputs) (output.output_type === "error" ? io.stderr : io.stdout)(outputText(output));
       const status = reply.status === "ok" ? "ok" : "error";
-      report.cells.push({ index, id: cell.id, status, outputs });
+      const trace = messages.find((m): m is TraceMessage => m.type === "trace")?.trace;
+      report.cells.push({ index, id: cell.id, status, outputs, ...(trace ? { trace } : {}) });
       if (status === "error") failure = { cell: loaded, error: messages.find((m): m is ErrorMessage => m.type === "error") };
     }
     // a timer or promise of the last cell that failed as it ended still fails the run

@@ -4,6 +4,7 @@
 import { containedKernel } from "../../kernel/host/contained.ts";
 import type { ErrorMessage, KernelMessage } from "../../kernel/protocol/messages.ts";
 import type { NotebookDoc } from "../document/types.ts";
+import { referenceOf } from "../document/exercises.ts";
 import { inlineExpressionsByCodeCell, parseExpressionKey } from "../render/inline-expressions.ts";
 import { cellStartLines } from "./lines.ts";
 
@@ -40,7 +41,7 @@ export async function runLesson(doc: NotebookDoc, file: string, options: RunOpti
     for (const cell of doc.cells) {
       if (cell.type !== "code") continue;
       const userExpressions = expressions.get(cell.id);
-      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs, userExpressions });
+      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs, userExpressions, reference: referenceOf(doc, cell) });
       run.messages.set(cell.id, messages);
       run.executionCounts.set(cell.id, reply.executionCount);
       if (reply.status !== "ok") {
