@@ -22,7 +22,7 @@ const BROADCASTING = new Set(["add", "sub", "mul", "div", "pow", "maximum", "min
 
 /** Longest inline expression (characters of LaTeX) before an unnamed intermediate is abbreviated. */
 const MAX_EXPR = 160;
-const MAX_DEPTH = 6;
+const MAX_DEPTH = 10;
 
 /** The axes of `from` that broadcasting stretched to reach it from `to` (numpy's rules, as unbroadcast). */
 export function broadcastAxes(from: readonly number[], to: readonly number[]): number[] {
