@@ -7,6 +7,7 @@ import { toMimeBundle } from "./bundle.ts";
 import { makeCheck } from "./check.ts";
 import { plot } from "./plot.ts";
 import { makeProgress } from "./progress.ts";
+import { makeUi } from "./widgets.ts";
 import { html, md, tex } from "./rich.ts";
 import type { DisplayTarget } from "./target.ts";
 import { liveHandle, type DisplayHandle } from "./live.ts";
@@ -47,6 +48,7 @@ export function makeBuiltins(target: DisplayTarget) {
     plot,
     check: makeCheck(target),
     progress: makeProgress(target),
+    ui: makeUi(target),
   };
 }
 

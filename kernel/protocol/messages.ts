@@ -21,6 +21,8 @@ export interface ExecuteRequest {
    * lesson's prose. Their results come back in the reply; they print nothing and define nothing.
    */
   userExpressions?: Record<string, string>;
+  /** the values the reader set on the lesson's widgets (ui.slider, ...), by name; a widget reads its own. */
+  widgets?: Record<string, unknown>;
 }
 
 /** One user expression's result: its text/plain, or the error it raised. */

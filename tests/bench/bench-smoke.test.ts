@@ -18,7 +18,7 @@ const KEYS = [
   ...["n300x2x16", "n300x3x16", "n300x16x16", "n16x300x16T", "n256", "n1024"].flatMap((n) =>
     ["gflops", "jsGflops", "tfjsGflops"].map((k) => `matmul.${k}.${n}`)),
   "mnist.rows", "mnist.secondsPerEpoch.wasm", "mnist.secondsPerEpoch.js",
-  "liveViews.ratio", "liveViews.plainMs", "liveViews.liveMs", "liveViews.frames",
+  "liveViews.ratio", "liveViews.plainMs", "liveViews.liveMs", "liveViews.frames", "liveViews.epochs", "liveViews.rounds",
 ];
 const BACKEND_KEYS = ["lesson.backend", "op.backend", "op.js.backend", "matmul.backend"];
 

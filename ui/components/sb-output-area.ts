@@ -16,6 +16,8 @@ import "./sb-error-output.ts";
 import "./sb-check-output.ts";
 import "./sb-table-view.ts";
 import "./sb-view.ts";
+import "./sb-widget.ts";
+import type { WidgetPayload } from "../../kernel/display/widgets.ts";
 import { viewOf } from "./views.ts";
 
 @customElement("sb-output-area")
@@ -44,6 +46,7 @@ export class SbOutputArea extends LightElement {
   private bundle(data: MimeBundle): TemplateResult {
     if (MIME.check in data) return html`<sb-check-output .check=${data[MIME.check] as CheckPayload}></sb-check-output>`;
     if (MIME.progress in data) return html`<sb-progress .progress=${data[MIME.progress] as ProgressPayload}></sb-progress>`;
+    if (MIME.widget in data) return html`<sb-widget .widget=${data[MIME.widget] as WidgetPayload}></sb-widget>`;
     const view = viewOf(data);
     if (view) return html`<sb-view .renderer=${view.renderer} .payload=${view.payload} .description=${String(data[MIME.text] ?? "")}></sb-view>`;
     if (MIME.plot in data) return html`<sb-plot .spec=${data[MIME.plot] as PlotSpec}></sb-plot>`;
