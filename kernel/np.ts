@@ -20,7 +20,7 @@ import { noGrad } from "./autograd/mode.ts";
 import { setBackend, getBackend } from "./tensor/backend.ts";
 import { wasmReady } from "./wasm/backend.ts";
 import { gradcheck } from "./autograd/gradcheck.ts";
-import { traceOf, activeTrace } from "./trace/trace.ts";
+import { traceOf, activeTrace, markEpoch, markBatch } from "./trace/trace.ts";
 import type { Phase } from "./trace/record.ts";
 
 export const random = new RandomState(0);
@@ -121,7 +121,9 @@ const functions = {
   setBackend,
   getBackend,
   backendReady: wasmReady,
-  trace: traceOf,
+  // np.trace(fn) records what fn does; np.trace.epoch(e) / np.trace.batch(k) mark a training loop's
+  // epochs and mini-batches for the step-through (no-ops when nothing is traced)
+  trace: Object.assign((fn: () => void, policy?: Parameters<typeof traceOf>[1]) => traceOf(fn, policy), { epoch: markEpoch, batch: markBatch }),
   phase,
 };
 

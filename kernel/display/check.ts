@@ -1,5 +1,8 @@
 // Exercises: check("dW1", expected, {tol}) compares the student's variable with the reference and says
-// pass, or where it differs: the shapes, the first index whose value is off, and the largest error.
+// pass, or where it differs: the shapes, the first index whose value is off and by how much. With no
+// expected value, check("dW1") or check("dW1", {tol}), it compares with what the exercise's hidden
+// solution computes (ExecuteRequest.reference), so the answer need not be written in the starter code.
+// The expected value itself is not in the message: the payload carries it for "show expected".
 import { MIME, type CheckPayload } from "../protocol/mime.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { RichOutput } from "./rich.ts";
@@ -11,16 +14,29 @@ export interface CheckOptions {
   tol?: number;
 }
 
+const isOptions = (x: unknown): x is CheckOptions =>
+  typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof Tensor) && Object.keys(x).every((k) => k === "tol");
+
 export function makeCheck(target: DisplayTarget) {
-  return function check(name: string, expected: unknown, options: CheckOptions = {}): CheckPayload {
+  function check(name: string, options?: CheckOptions): CheckPayload;
+  function check(name: string, expected: unknown, options?: CheckOptions): CheckPayload;
+  function check(name: string, ...args: unknown[]): CheckPayload {
+    const fromSolution = args.length === 0 || (args.length === 1 && isOptions(args[0]));
+    const options = ((fromSolution ? args[0] : args[1]) ?? {}) as CheckOptions;
     const found = target.lookup(name);
-    const result = found.found
-      ? compare(name, found.value, expected, options.tol ?? 1e-6)
-      : { name, pass: false, message: `${name} is not defined yet: run the cell that defines it` };
+    const reference = fromSolution ? target.reference(name) : { found: true as const, value: args[0] };
+    const result: CheckPayload = !found.found
+      ? { name, pass: false, message: `${name} is not defined yet: run the cell that defines it` }
+      : reference === null
+        ? { name, pass: false, message: `check("${name}") compares with the exercise's solution, which this run did not have` }
+        : !reference.found
+          ? { name, pass: false, message: `the exercise's solution does not define ${name}` }
+          : compare(name, found.value, reference.value, options.tol ?? 1e-6);
     target.display(checkBundle(result).bundle);
     target.markShown(result);
     return result;
-  };
+  }
+  return check;
 }
 
 export function checkBundle(result: CheckPayload): RichOutput {
@@ -29,30 +45,40 @@ export function checkBundle(result: CheckPayload): RichOutput {
 
 interface Numeric { shape: number[]; data: ArrayLike<number> }
 
+/** A number as a person reads it: 4 significant digits, no float noise ("0.0997", "1.2e-7"). */
+export function shortNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  return a >= 1e-3 && a < 1e6 ? String(Number(x.toPrecision(4))) : x.toExponential(2).replace(/\.?0+e/, "e");
+}
+
 export function compare(name: string, actual: unknown, expected: unknown, tol: number): CheckPayload {
   const a = numeric(actual), e = numeric(expected);
+  const shown = repr(expected, { depth: 1 });
   if (a === null || e === null) {
     const pass = a === null && e === null && JSON.stringify(actual) === JSON.stringify(expected);
-    return { name, pass, message: pass ? `${name} is correct` : `${name} is ${repr(actual, { depth: 1 })}, expected ${repr(expected, { depth: 1 })}` };
+    return { name, pass, message: pass ? `${name} is correct` : `${name} is ${repr(actual, { depth: 1 })}, which is not the expected value`, ...(pass ? {} : { expected: shown }) };
   }
   const shapes = { actualShape: a.shape, expectedShape: e.shape };
   if (a.shape.join() !== e.shape.join()) {
-    return { name, pass: false, ...shapes, message: `${name} has shape ${shapeText(a.shape)}, expected ${shapeText(e.shape)}` };
+    return { name, pass: false, ...shapes, expected: shown, message: `${name} has shape ${shapeText(a.shape)}, expected ${shapeText(e.shape)}` };
   }
-  let maxError = 0, first = -1;
+  let maxError = 0, first = -1, wrong = 0;
   for (let i = 0; i < e.data.length; i++) {
     const x = a.data[i], y = e.data[i];
     const bothNaN = Number.isNaN(x) && Number.isNaN(y);
     const err = bothNaN ? 0 : x === y ? 0 : Math.abs(x - y);
     if (!bothNaN && (Number.isNaN(err) || err > maxError)) maxError = Number.isNaN(err) ? Infinity : err;
-    if (first < 0 && !bothNaN && !(err <= tol * (1 + Math.abs(y)))) first = i;
+    if (!bothNaN && !(err <= tol * (1 + Math.abs(y)))) { wrong++; if (first < 0) first = i; }
   }
-  if (first < 0) return { name, pass: true, ...shapes, maxError, message: `${name} is correct (max error ${maxError.toExponential(1)})` };
+  if (first < 0) return { name, pass: true, ...shapes, maxError, message: `${name} is correct (largest difference ${shortNumber(maxError)})` };
   const index = unravel(first, e.shape);
-  return {
-    name, pass: false, ...shapes, index, maxError,
-    message: `${name}${index.length ? `[${index.join(", ")}]` : ""} is ${a.data[first]}, expected ${e.data[first]} (max error ${maxError.toPrecision(3)}, tolerance ${tol})`,
-  };
+  const off = a.data[first]! - e.data[first]!;
+  const by = Number.isFinite(off) ? `${off > 0 ? "too high" : "too low"} by ${shortNumber(Math.abs(off))}` : `${shortNumber(a.data[first]!)} where a finite value is expected`;
+  const where = index.length ? `${name}[${index.join(", ")}] is ${by}` : `${name} is ${by}`;
+  const others = index.length ? ` (${wrong} of ${e.data.length} values are off; the largest difference is ${shortNumber(maxError)})` : "";
+  return { name, pass: false, ...shapes, index, maxError, expected: shown, message: `${where}${others}; tolerance ${shortNumber(tol)}` };
 }
 
 // Tensors, numbers and (rectangular) nested arrays of numbers compare by value; anything else by JSON.

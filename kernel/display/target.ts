@@ -20,4 +20,6 @@ export interface DisplayTarget {
   widgetValue(name: string): unknown;
   /** a kernel variable by name. */
   lookup(name: string): { found: true; value: unknown } | { found: false };
+  /** the value the exercise's hidden solution computes for `name` (ExecuteRequest.reference); null: no solution was given. */
+  reference(name: string): { found: true; value: unknown } | { found: false } | null;
 }

@@ -3,7 +3,7 @@
 // single huge op), on top of the guards the rewriter puts in loops and functions. Same realm as the
 // kernel, so tensors and arrays made in cells are ordinary objects of this process.
 import vm from "node:vm";
-import { Kernel, type KernelOptions } from "../runtime/kernel.ts";
+import { Kernel, type Evaluator, type KernelOptions } from "../runtime/kernel.ts";
 import type { ExecuteOptions, ExecuteOutcome, KernelConnection } from "../protocol/connection.ts";
 import type { ExecuteReply, InspectReply, InspectTarget, KernelMessage, KernelRequest, VariablesReply } from "../protocol/messages.ts";
 import type { VariableSummary } from "../protocol/values.ts";
@@ -17,6 +17,17 @@ export interface NodeHostOptions extends KernelOptions {
   breakOnSigint?: boolean;
 }
 
+/**
+ * Evaluates a cell's script with vm's watchdog as the backstop: it fires a little after the guards
+ * would, since a guard's stop says where the cell was and the watchdog's does not.
+ */
+export function vmEvaluator(breakOnSigint: boolean): Evaluator {
+  return (code, filename, timeoutMs) => vm.runInThisContext(code, { filename, timeout: timeoutMs === undefined ? undefined : Math.min(timeoutMs + WATCHDOG_SLACK_MS, MAX_TIMER_MS), breakOnSigint });
+}
+
+/** setTimeout and vm take at most 2^31 - 1 ms; a longer limit would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export class NodeKernelHost implements KernelConnection {
   readonly kernel: Kernel;
   private readonly server: KernelServer;
@@ -24,12 +35,7 @@ export class NodeKernelHost implements KernelConnection {
 
   constructor(options: NodeHostOptions = {}) {
     const breakOnSigint = options.breakOnSigint ?? false;
-    this.kernel = new Kernel({
-      ...options,
-      // The watchdog is the backstop: it fires a little after the guards would, since a guard's stop
-      // says where the cell was and the watchdog's does not.
-      evaluate: (code, filename, timeoutMs) => vm.runInThisContext(code, { filename, timeout: timeoutMs === undefined ? undefined : timeoutMs + WATCHDOG_SLACK_MS, breakOnSigint }),
-    });
+    this.kernel = new Kernel({ ...options, evaluate: vmEvaluator(breakOnSigint) });
     this.server = new KernelServer(this.kernel, (message) => this.router.receive(message));
   }
 
@@ -38,7 +44,7 @@ export class NodeKernelHost implements KernelConnection {
   }
 
   async execute(code: string, options: ExecuteOptions): Promise<ExecuteOutcome> {
-    const request: KernelRequest = { type: "execute_request", id: this.router.nextId(), cellId: options.cellId, code, timeoutMs: options.timeoutMs, trace: options.trace, userExpressions: options.userExpressions, widgets: options.widgets };
+    const request: KernelRequest = { type: "execute_request", id: this.router.nextId(), cellId: options.cellId, code, timeoutMs: options.timeoutMs, trace: options.trace, userExpressions: options.userExpressions, reference: options.reference, widgets: options.widgets };
     const { reply, messages } = await this.send(request, options.onMessage);
     return { reply: reply as ExecuteReply, messages };
   }

@@ -8,7 +8,8 @@
 //   categoricalCrossentropy       -mean_rows Σ_k y_k log p_k
 //     fromLogits                  -mean_rows Σ_k y_k logsoftmax(z)_k       dL/dz = (softmax(z) - y) / N
 //   sparseCategoricalCrossentropy the same with integer labels (one-hot taken for you)
-// Without fromLogits, probabilities are clipped to [1e-7, 1 - 1e-7] before the log, as Keras does.
+// Without fromLogits, probabilities are clipped to [1e-7, 1 - 1e-7] before the log, as Keras does
+// (and categoricalCrossentropy first rescales each row to sum to 1, as Keras does).
 // A model whose last layer is sigmoid or softmax computes these from its logits Z instead (stable,
 // and the gradient is the simple p - y); the value is the same up to that clipping.
 import type { Tensor, TensorLike } from "../tensor/tensor.ts";
@@ -97,21 +98,20 @@ const definitions: Record<LossName, { tex: (o: LossConfig) => string; fn: (y: Te
     tex: (o) => o.fromLogits
       ? "L = -\\frac{1}{N} \\sum_i \\sum_k y_{ik} \\left(z_{ik} - \\log \\sum_j e^{z_{ij}}\\right)"
       : "L = -\\frac{1}{N} \\sum_i \\sum_k y_{ik} \\log \\hat y_{ik}",
-    fn: (y, p, o) => crossEntropy(sameShape("categoricalCrossentropy", y, p), p, o.fromLogits),
+    fn: (y, p, o) => crossEntropy(sameShape("categoricalCrossentropy", y, p), p, o.fromLogits, true),
   },
   sparseCategoricalCrossentropy: {
     tex: (o) => o.fromLogits
       ? "L = -\\frac{1}{N} \\sum_i \\left(z_{i y_i} - \\log \\sum_j e^{z_{ij}}\\right)"
       : "L = -\\frac{1}{N} \\sum_i \\log \\hat y_{i y_i}",
-    fn: (y, p, o) => crossEntropy(sparseToOneHot("sparseCategoricalCrossentropy", y, p), p, o.fromLogits),
+    fn: (y, p, o) => crossEntropy(sparseToOneHot("sparseCategoricalCrossentropy", y, p), p, o.fromLogits, false),
   },
 };
 
-function crossEntropy(y: Tensor, p: Tensor, fromLogits: boolean): Tensor {
-  const logp = fromLogits
-    ? C.logSoftmax(p, { axis: -1 })
-    // Keras rescales the rows to sum to 1, then clips
-    : F.log(F.clip(F.div(p, F.sum(p, { axis: -1, keepdims: true })), EPSILON, 1 - EPSILON));
+function crossEntropy(y: Tensor, p: Tensor, fromLogits: boolean, rescale: boolean): Tensor {
+  // Keras's categorical loss rescales the rows to sum to 1 before clipping; its sparse one only clips
+  const q = rescale ? F.div(p, F.sum(p, { axis: -1, keepdims: true })) : p;
+  const logp = fromLogits ? C.logSoftmax(p, { axis: -1 }) : F.log(F.clip(q, EPSILON, 1 - EPSILON));
   return F.negative(C.mean(F.sum(F.mul(y, logp), { axis: -1 })));
 }
 

@@ -23,6 +23,11 @@ export interface ExecuteRequest {
   userExpressions?: Record<string, string>;
   /** the values the reader set on the lesson's widgets (ui.slider, ...), by name; a widget reads its own. */
   widgets?: Record<string, unknown>;
+  /**
+   * An exercise's hidden solution: run first in a scratch copy of the scope (no outputs, nothing kept),
+   * so `check("dW")` with no expected value compares with the value the solution computes.
+   */
+  reference?: string;
 }
 
 /** One user expression's result: its text/plain, or the error it raised. */

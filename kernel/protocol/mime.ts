@@ -72,6 +72,8 @@ export interface CheckPayload {
   maxError?: number;
   expectedShape?: number[];
   actualShape?: number[];
+  /** the expected value as text (numpy's printing), shown only when the student asks ("show expected"). */
+  expected?: string;
 }
 
 /** A plot, as plain data; the UI draws it with Observable Plot (one mark per entry). */

@@ -42,6 +42,9 @@ export function describeError(
   } else if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") {
     ename = "InterruptError";
     evalue = "Interrupted: the cell was stopped (variables defined before this point are kept)";
+  } else if ((error as { code?: string }).code === "ERR_ACCESS_DENIED") {
+    ename = "PermissionError";
+    evalue = explainAccessDenied(error as Error & { permission?: string; resource?: string });
   } else if (error instanceof RangeError) {
     evalue = explainRangeError(evalue);
   }
@@ -76,6 +79,17 @@ function report(ename: string, evalue: string, positions: SourcePosition[], sour
 /** Names the rewriter introduced must not show up in what the student reads. */
 export function cleanMessage(message: string): string {
   return message.replace(/__scope\./g, "").replace(/__sb\.name\(([^,]*), "[^"]*"\)/g, "$1");
+}
+
+/** Node's permission model refused something (the CLI's kernel process; see SECURITY.md). */
+function explainAccessDenied(error: Error & { permission?: string; resource?: string }): string {
+  const what: Record<string, string> = {
+    ChildProcess: "starting a process", WorkerThreads: "starting a worker", FileSystemWrite: "writing a file",
+    FileSystemRead: "reading a file", Addons: "loading a native addon",
+  };
+  const action = what[error.permission ?? ""] ?? `using ${error.permission ?? "this API"}`;
+  const resource = error.resource ? ` (${error.resource})` : "";
+  return `${action}${resource} is not allowed: lesson code run by stepbook run/export cannot write files, start processes or workers, or read outside the kernel (see SECURITY.md)`;
 }
 
 function explainRangeError(message: string): string {

@@ -35,6 +35,14 @@ export class InterruptGuard {
    */
   stopped: Promise<never> = new Promise<never>(() => undefined);
 
+  constructor() {
+    // Cell code can reach this object (it is the rewritten code's `__sbg`): its check cannot be
+    // replaced (`__sbg.check = () => {}` throws in the cell's strict mode). The countdown `n` must stay
+    // writable, so a determined cell can still starve its checks: hosts stop it from outside too
+    // (the worker is terminated; the CLI's kernel process is killed).
+    Object.defineProperty(this, "check", { value: this.check.bind(this), writable: false, configurable: false, enumerable: false });
+  }
+
   /** Share an Int32Array over a SharedArrayBuffer: a non-zero slot 0 means "stop". */
   useSharedFlag(flag: Int32Array | null): void {
     this.shared = flag;
@@ -54,7 +62,8 @@ export class InterruptGuard {
     this.n = this.batch;
     this.stopped = new Promise<never>((_, reject) => { this.rejectStopped = reject; });
     this.stopped.catch(() => undefined);
-    if (timeoutMs !== undefined) this.timer = setTimeout(() => this.stop(timeLimitMessage(timeoutMs)), timeoutMs);
+    // setTimeout fires at once for a delay above 2^31 - 1 ms; such a limit is as good as none here.
+    if (timeoutMs !== undefined && timeoutMs <= 2 ** 31 - 1) this.timer = setTimeout(() => this.stop(timeLimitMessage(timeoutMs)), timeoutMs);
   }
 
   private stop(message: string): void {

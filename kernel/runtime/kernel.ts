@@ -41,6 +41,8 @@ interface Execution {
   sink: OutputSink;
   state: Map<string, unknown>;
   atEnd: (() => void)[];
+  /** what the exercise's hidden solution defines (ExecuteRequest.reference), if one came. */
+  reference?: Map<string, unknown>;
 }
 
 export class Kernel {
@@ -117,6 +119,7 @@ export class Kernel {
     emit({ type: "status", parent, state: "busy" });
     const timeoutMs = request.timeoutMs ?? this.options.defaultTimeoutMs;
     if (request.widgets && typeof request.widgets === "object") this.widgets = { ...request.widgets };
+    if (request.reference !== undefined) execution.reference = await this.referenceValues(request.reference, cellId, timeoutMs, execution);
     const trace = request.trace === false ? null : startTrace();
     if (trace !== null) trace.constantName = (value, cell, line) => this.constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line);
     let status: "ok" | "error" = "ok";
@@ -164,6 +167,10 @@ export class Kernel {
   /** Run cells in order (and remember that order for runStale); stops at the first error. */
   async runAll(cells: { id: string; code: string }[], emit: Emit, options: { timeoutMs?: number; requestId?: (i: number) => string } = {}): Promise<ExecuteReply[]> {
     this.order = cells.map((c) => c.id);
+    return this.runInOrder(cells, emit, options);
+  }
+
+  private async runInOrder(cells: { id: string; code: string }[], emit: Emit, options: { timeoutMs?: number; requestId?: (i: number) => string }): Promise<ExecuteReply[]> {
     const replies: ExecuteReply[] = [];
     for (const [i, cell] of cells.entries()) {
       const id = options.requestId?.(i) ?? `run-all-${this.executionCount + 1}`;
@@ -174,23 +181,19 @@ export class Kernel {
     return replies;
   }
 
-  /** Re-run the stale cells, in notebook order, with the code they last ran. */
+  /** Re-run the stale cells (and what keeps them right: stale.ts's plan), in notebook order, with the code they last ran. */
   async runStale(emit: Emit, options: { timeoutMs?: number } = {}): Promise<ExecuteReply[]> {
-    const position = (id: string) => this.order.indexOf(id);
-    const cells = this.stale().sort((a, b) => position(a) - position(b)).map((id) => ({ id, code: this.sources.get(id) ?? "" }));
-    const order = this.order;
-    const replies = await this.runAll(cells, emit, options);
-    this.order = order;
-    return replies;
+    const cells = this.graph.plan(this.order).map((id) => ({ id, code: this.sources.get(id) ?? "" }));
+    return this.runInOrder(cells, emit, options);
   }
 
   stale(): string[] {
-    return this.graph.stale();
+    return this.graph.stale(this.order);
   }
 
   /** What re-running or editing `cellId` would make stale. */
   dependants(cellId: string): string[] {
-    return this.graph.dependants(cellId);
+    return this.graph.dependants(cellId, this.order);
   }
 
   /** The student's top-level names (no builtins), in definition order. */
@@ -244,6 +247,31 @@ export class Kernel {
       }
     }
     return results;
+  }
+
+  /**
+   * Runs an exercise's hidden solution in a scratch scope (a child of the real one: it reads the lesson's
+   * names, and what it defines stays in the child) with its outputs dropped, and returns what it defined.
+   * A solution that fails gives no reference: check() then says so.
+   */
+  private async referenceValues(code: string, cellId: string, timeoutMs: number | undefined, execution: Execution): Promise<Map<string, unknown>> {
+    const scope = this.scope;
+    const scratch = Object.create(scope) as Record<string, unknown>;
+    const quiet: Execution = { sink: new OutputSink(() => undefined, null, cellId, this.limits), state: new Map(), atEnd: [] };
+    this.scope = scratch;
+    this.current = quiet;
+    try {
+      const compiled = compileCell(code, { filename: `stepbook-reference-${this.scriptId()}.js`, isKnown: (n) => n in scratch });
+      this.guard.begin(timeoutMs);
+      await this.run(compiled.code, compiled.filename, cellId, timeoutMs);
+    } catch {
+      /* no reference */
+    } finally {
+      this.guard.end();
+      this.scope = scope;
+      this.current = execution;
+    }
+    return new Map(Object.keys(scratch).map((n) => [n, scratch[n]]));
   }
 
   private scriptId = (() => {
@@ -311,6 +339,11 @@ export class Kernel {
       },
       widgetValue: (name) => (Object.prototype.hasOwnProperty.call(this.widgets, name) ? this.widgets[name] : undefined),
       lookup: (name) => (Object.prototype.hasOwnProperty.call(this.scope, name) ? { found: true, value: this.scope[name] } : { found: false }),
+      reference: (name) => {
+        const ref = this.current?.reference;
+        if (!ref) return null;
+        return ref.has(name) ? { found: true, value: ref.get(name) } : { found: false };
+      },
     };
   }
 }

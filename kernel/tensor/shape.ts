@@ -46,6 +46,7 @@ export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
     }
     out[i] = da === 1 ? db : da;
   }
+  checkSize(op, out);
   return out;
 }
 
@@ -84,7 +85,29 @@ export function checkShape(op: string, shapeLike: ShapeLike): number[] {
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) throw new Error(`${op}: invalid shape ${formatShape(shape)}: sizes must be non-negative integers`);
   }
+  checkSize(op, shape);
   return [...shape];
+}
+
+/**
+ * The largest tensor the kernel makes, in bytes (float64: 8 per value). A shape above it is refused
+ * before anything is allocated: `np.zeros([4e8])` would take 3.2 GB and many seconds to fill, long past
+ * any time limit, and can take the whole machine down. The CLI sets it with --max-tensor-mb.
+ */
+export const tensorLimit = { maxBytes: 2 ** 30 };
+
+export function formatBytes(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${+(bytes / 2 ** 30).toFixed(1)} GiB` : bytes >= 2 ** 20 ? `${+(bytes / 2 ** 20).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+
+/** Throws a RangeError naming the op, the shape and the bytes when a tensor of `shape` is above the limit. */
+export function checkSize(op: string, shape: Shape): void {
+  let n = 1;
+  for (const d of shape) n *= d;
+  const bytes = n * 8;
+  if (bytes > tensorLimit.maxBytes) {
+    throw new RangeError(`${op}: a tensor of shape ${formatShape(shape)} needs ${formatBytes(bytes)} (${bytes} bytes), above the kernel's limit of ${formatBytes(tensorLimit.maxBytes)}`);
+  }
 }
 
 /** A short description of a value for error messages: 'the string "float32"', 'an object {dtype}'. */

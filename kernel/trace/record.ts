@@ -1,6 +1,6 @@
 // The step record: the one plain-data shape that the UI, the exporter and the CLI read.
 // Versioned: bump TRACE_VERSION when a field changes meaning.
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
 
 export type Phase = "forward" | "loss" | "backward" | "update";
 
@@ -34,8 +34,17 @@ export interface BroadcastSum {
 
 export interface StepRecord {
   step: number;
-  /** epoch index as detected by the trace (a forward op after a backward pass starts a new epoch). */
+  /**
+   * "setup": before the first forward pass of a loop (initialisation); "iteration": a forward pass
+   * through to its backward pass and update; "after": past the last update (inspection, hand checks).
+   */
+  group: "setup" | "iteration" | "after";
+  /** 0-based count of iterations (forward + backward + update); null in setup and after */
+  iteration: number | null;
+  /** the epoch as marked by np.trace.epoch(e) (or nn's fit); without marks, the iteration */
   epoch: number;
+  /** the mini-batch as marked by np.trace.batch(k), else null */
+  batch: number | null;
   phase: Phase;
   /**
    * op name as in the registry: "matmul", "add", "sum", ...; backward steps are "matmul.backward";
@@ -67,4 +76,19 @@ export interface StepRecord {
 export function reduceText(reduce: BroadcastSum): string {
   const axes = reduce.axes.length === 1 ? `axis ${reduce.axes[0]}` : `axes ${reduce.axes.join(", ")}`;
   return `sum over ${axes} (broadcast in the forward pass): (${reduce.from.join(", ")}) → (${reduce.to.join(", ")})`;
+}
+
+/**
+ * Where a step sits in a run, in words: "setup", "epoch 3", "epoch 2, batch 1", "iteration 5", "after".
+ * Epoch and batch numbers are shown as the code gave them; `marked` says whether the run marked epochs.
+ */
+export function groupText(r: Pick<StepRecord, "group" | "iteration" | "epoch" | "batch">, marked: boolean): string {
+  if (r.group !== "iteration") return r.group === "setup" ? "setup" : "after";
+  if (r.batch !== null) return `epoch ${r.epoch}, batch ${r.batch}`;
+  return marked ? `epoch ${r.epoch}` : `iteration ${(r.iteration ?? 0) + 1}`;
+}
+
+/** Whether any step of a run was marked with an epoch other than its iteration (np.trace.epoch or fit). */
+export function epochsMarked(records: readonly Pick<StepRecord, "group" | "iteration" | "epoch" | "batch">[]): boolean {
+  return records.some((r) => r.group === "iteration" && (r.batch !== null || r.epoch !== r.iteration));
 }

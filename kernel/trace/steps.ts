@@ -49,13 +49,13 @@ export function stepRecords(trace: Trace): StepRecord[] {
   // which tensor each gradient is the gradient of: the one part of a single path, or the total of several
   const totalled = new Set<Tensor>();
   for (const s of raw) if (s.total !== undefined) totalled.add(s.total.of);
-  const gradOf = new Map<Tensor, { into: Tensor; epoch: number }>();
+  const gradOf = new Map<Tensor, { into: Tensor; bucket: number }>();
   for (const s of raw) {
-    if (s.total !== undefined) gradOf.set(s.output, { into: s.total.of, epoch: s.epoch });
-    else if (s.grad !== undefined && !totalled.has(s.grad.into)) gradOf.set(s.output, { into: s.grad.into, epoch: s.epoch });
+    if (s.total !== undefined) gradOf.set(s.output, { into: s.total.of, bucket: s.bucket });
+    else if (s.grad !== undefined && !totalled.has(s.grad.into)) gradOf.set(s.output, { into: s.grad.into, bucket: s.bucket });
   }
-  const lossTexOf = (epoch: number) => {
-    const loss = trace.losses.get(epoch);
+  const lossTexOf = (bucket: number) => {
+    const loss = trace.losses.get(bucket);
     return loss?.name ? texName(loss.name) : "L";
   };
 
@@ -66,7 +66,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
   const exprOf = (t: Tensor, depth = 0): Expr => {
     if (t.name !== null) return { tex: texName(t.name), prec: PREC.atom };
     const grad = gradOf.get(t);
-    if (grad !== undefined) return { tex: partial(lossTexOf(grad.epoch), exprOf(grad.into, depth + 1)), prec: PREC.atom };
+    if (grad !== undefined) return { tex: partial(lossTexOf(grad.bucket), exprOf(grad.into, depth + 1)), prec: PREC.atom };
     if (t.detachedFrom !== null) return exprOf(t.detachedFrom, depth);
     const s = producer.get(t);
     if (s !== undefined && s.def !== null) return opExpr(s.def.name, s.def.tex, s.inputs, s.attrs, depth);
@@ -139,7 +139,10 @@ export function stepRecords(trace: Trace): StepRecord[] {
     at = { cell: s.cell, line: s.line };
     const base = {
       step: s.step,
+      group: s.group,
+      iteration: s.iteration,
       epoch: s.epoch,
+      batch: s.batch,
       phase: s.phase,
       op: s.op,
       shapes: { inputs: s.inputs.map((t) => [...t.shape]), output: [...s.output.shape] },
@@ -150,7 +153,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       cell: s.cell,
       line: s.line,
     };
-    const lossTex = lossTexOf(s.epoch);
+    const lossTex = lossTexOf(s.bucket);
 
     if (s.total !== undefined) {
       // ∂L/∂N_1 = (via N_3) + (via N_4): the chain rule's sum over paths, the value later steps use
@@ -171,7 +174,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
 
     if (s.grad !== undefined && s.def !== null) {
       const { of, k, into } = s.grad;
-      const loss = trace.losses.get(s.epoch);
+      const loss = trace.losses.get(s.bucket);
       const ofE = exprOf(of);
       const upstream = of === loss ? "1" : partial(lossTex, ofE);
       const n: TexNames = {

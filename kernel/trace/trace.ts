@@ -4,13 +4,18 @@
 import type { OpDef } from "../autograd/op.ts";
 import { mode } from "../autograd/mode.ts";
 import { Tensor } from "../tensor/tensor.ts";
-import { DEFAULT_POLICY, EpochKeeper, type Bucket, type TracePolicy } from "./policy.ts";
+import { DEFAULT_POLICY, EpochKeeper, type Bucket, type Group, type TracePolicy } from "./policy.ts";
 import type { Phase } from "./record.ts";
 
 /** A step as recorded: tensors by reference; `steps()` turns it into a plain StepRecord. */
 export interface RawStep {
   step: number;
+  /** the bucket this step belongs to (unique per iteration; the key of that iteration's loss) */
+  bucket: number;
+  group: Group;
+  iteration: number | null;
   epoch: number;
+  batch: number | null;
   phase: Phase;
   op: string;
   def: OpDef<any> | null;
@@ -28,7 +33,11 @@ export interface RawStep {
 export class Trace {
   readonly policy: TracePolicy;
   private readonly keeper: EpochKeeper<RawStep>;
-  private current: Bucket<RawStep> = { epoch: 0, steps: [], bytes: 0 };
+  /** work before the first iteration of a loop (initialisation) is its own "setup" bucket */
+  private current: Bucket<RawStep> = { index: 0, group: "setup", iteration: null, epoch: 0, batch: null, steps: [], bytes: 0 };
+  private iterations = 0;
+  private previousEpoch = 0;
+  private marks: { epoch: number | null; batch: number | null } = { epoch: null, batch: null };
   /** which step produced each tensor of the current epoch (for naming and the loss phase) */
   private producer = new Map<Tensor, RawStep>();
   /** steps of the current epoch that read a leaf tensor (a parameter) that may be updated in place */
@@ -38,7 +47,7 @@ export class Trace {
   private forcedPhase: Phase | null = null;
   private cell: string | null = null;
   private line: number | null = null;
-  /** the loss tensor of each backward pass, by epoch (for ∂L/∂x in formulas) */
+  /** the loss tensor of each backward pass, by bucket (for ∂L/∂x in formulas) */
   readonly losses = new Map<number, Tensor>();
   truncated = false;
   droppedSteps = 0;
@@ -75,11 +84,36 @@ export class Trace {
     }
   }
 
+  /**
+   * The iterations that follow belong to epoch `e` (a hand loop or nn's fit says so). A mark between
+   * iterations starts the next one at once, so the batch's data preparation belongs to its iteration.
+   */
+  markEpoch(e: number): void {
+    this.marks = { epoch: e, batch: null };
+    if (this.betweenIterations()) this.newIteration();
+    else if (this.current.group === "iteration" && this.current.steps.length === 0) this.current.epoch = e;
+  }
+
+  /** The next iteration is mini-batch `k` of the current epoch. */
+  markBatch(k: number): void {
+    this.marks.batch = k;
+    if (this.betweenIterations()) this.newIteration();
+    else if (this.current.group === "iteration" && this.current.steps.length === 0) {
+      this.current.batch = k;
+      this.marks.batch = null;
+    }
+  }
+
+  private betweenIterations(): boolean {
+    return this.afterBackward || (this.current.group === "setup");
+  }
+
   // ---- recording (called by the dispatch, backward() and assign) -------------------------------
   recordOp(def: OpDef<any>, inputs: Tensor[], output: Tensor, attrs: unknown): void {
     let phase: Phase;
     if (output.needsGrad) {
-      if (this.afterBackward) this.newEpoch();
+      // a forward pass starts an iteration: the first one, or the next after a backward pass
+      if (this.afterBackward || this.current.group === "setup") this.newIteration();
       phase = this.forcedPhase ?? "forward";
     } else {
       phase = this.afterBackward ? "update" : this.forcedPhase ?? "forward";
@@ -97,7 +131,8 @@ export class Trace {
   }
 
   beginBackward(loss: Tensor): void {
-    this.losses.set(this.current.epoch, loss);
+    if (this.current.group === "setup") this.newIteration(); // backward on a loss made before tracing began
+    this.losses.set(this.current.index, loss);
     this.markLoss(loss);
   }
 
@@ -115,7 +150,7 @@ export class Trace {
 
   endBackward(): void {
     this.afterBackward = true;
-    this.keeper.retireLast();
+    this.keeper.retireBefore(this.current.epoch);
     this.forgetDropped();
   }
 
@@ -146,8 +181,9 @@ export class Trace {
   get stepCount(): number {
     return this.nextStep;
   }
+  /** iterations seen (the epochs of a run without mini-batch marks); at least 1 once anything was recorded */
   get epochCount(): number {
-    return this.closedEpochs ? this.current.epoch : this.current.epoch + 1;
+    return Math.max(this.iterations, this.nextStep > 0 ? 1 : 0);
   }
   get droppedEpochs(): number {
     return this.keeper.droppedEpochs;
@@ -163,14 +199,71 @@ export class Trace {
    */
   finish(): void {
     for (const target of [...this.leafReaders.keys()]) if (target.needsGrad) this.beforeUpdate(target);
-    if (this.current.steps.length > 0) {
-      this.keeper.finish(this.current);
-      this.current = { epoch: this.current.epoch + 1, steps: [], bytes: 0 };
-      this.closedEpochs = true;
+    const bucket = this.current;
+    if (bucket.steps.length === 0 && bucket.group === "iteration") this.iterations--; // marked, never run
+    if (bucket.steps.length > 0) {
+      if (bucket.group === "setup" && this.iterations === 0) {
+        // no loop at all (a forward pass, a hand computation): that is the one iteration
+        this.regroup(bucket.steps, "iteration", 0);
+        bucket.group = "iteration";
+        bucket.iteration = 0;
+        this.iterations = 1;
+        this.keeper.finish(bucket);
+      } else {
+        const after = this.splitAfter(bucket);
+        if (bucket.steps.length > 0) this.keeper.finish(bucket);
+        if (after !== null) this.keeper.finish(after);
+      }
+      this.current = { ...bucket, index: bucket.index + 2, steps: [], bytes: 0 };
       this.forgetDropped();
     }
   }
-  private closedEpochs = false;
+
+  /**
+   * The work after the last update (inspection, a hand check) is "after", not an iteration: the
+   * steps past the last update step (or past the backward pass, when nothing was updated), or a
+   * whole last bucket that never reached a backward pass when an iteration came before it.
+   */
+  private splitAfter(bucket: Bucket<RawStep>): Bucket<RawStep> | null {
+    if (bucket.group !== "iteration") return null;
+    const steps = bucket.steps;
+    let cut = -1;
+    const hasBackward = steps.some((s) => s.phase === "backward");
+    if (!hasBackward) {
+      if (this.iterations <= 1) return null; // a single forward pass is the iteration
+      cut = 0;
+      this.iterations--;
+    } else {
+      let lastKept = -1;
+      steps.forEach((s, i) => {
+        if (s.phase === "backward" || (s.def === null && s.phase === "update")) lastKept = i;
+      });
+      cut = lastKept + 1;
+      if (cut >= steps.length) return null;
+    }
+    const moved = steps.splice(cut);
+    const epoch = hasBackward ? bucket.epoch : this.previousEpoch;
+    const after: Bucket<RawStep> = { index: bucket.index + 1, group: "after", iteration: null, epoch, batch: null, steps: moved, bytes: 0 };
+    for (const s of moved) {
+      after.bytes += s.output.size * 8;
+      if (s.phase === "update") s.phase = "forward";
+    }
+    bucket.bytes -= after.bytes;
+    this.regroup(moved, "after", null);
+    for (const s of moved) {
+      s.bucket = after.index;
+      s.epoch = epoch;
+      s.batch = null;
+    }
+    return after;
+  }
+
+  private regroup(steps: RawStep[], group: Group, iteration: number | null): void {
+    for (const s of steps) {
+      s.group = group;
+      s.iteration = iteration;
+    }
+  }
 
   // ---- internals ----------------------------------------------------------------------------
   private push(phase: Phase, op: string, def: OpDef<any> | null, attrs: unknown, inputs: Tensor[], output: Tensor): RawStep | null {
@@ -181,7 +274,11 @@ export class Trace {
       this.droppedSteps++;
       return null;
     }
-    const step: RawStep = { step: index, epoch: this.current.epoch, phase, op, def, attrs, inputs, output, cell: this.cell, line: this.line };
+    const b = this.current;
+    const step: RawStep = {
+      step: index, bucket: b.index, group: b.group, iteration: b.iteration, epoch: b.epoch, batch: b.batch,
+      phase, op, def, attrs, inputs, output, cell: this.cell, line: this.line,
+    };
     this.current.steps.push(step);
     this.current.bytes += bytes;
     return step;
@@ -193,13 +290,13 @@ export class Trace {
   private forgetDropped(): void {
     if (this.keeper.droppedEpochs === this.forgotten) return; // nothing new was dropped
     this.forgotten = this.keeper.droppedEpochs;
-    const kept = new Set(this.keeper.buckets().map((b) => b.epoch));
-    kept.add(this.current.epoch);
+    const kept = new Set(this.keeper.buckets().map((b) => b.index));
+    kept.add(this.current.index);
     // a loss tensor holds its epoch's whole graph
     for (const epoch of this.losses.keys()) if (!kept.has(epoch)) this.losses.delete(epoch);
     // leaves read but not updated (the data X, Y) stay shared; forget their readers in dropped epochs
     for (const [leaf, readers] of this.leafReaders) {
-      const live = readers.filter((s) => kept.has(s.epoch));
+      const live = readers.filter((s) => kept.has(s.bucket));
       if (live.length === 0) this.leafReaders.delete(leaf);
       else this.leafReaders.set(leaf, live);
     }
@@ -212,11 +309,17 @@ export class Trace {
     return true;
   }
 
-  private newEpoch(): void {
-    this.keeper.finish(this.current);
+  private newIteration(): void {
+    if (this.current.steps.length > 0) this.keeper.finish(this.current);
     this.forgetDropped();
-    this.current = { epoch: this.current.epoch + 1, steps: [], bytes: 0 };
-    this.producer = new Map();
+    const iteration = this.iterations++;
+    this.previousEpoch = this.current.epoch;
+    const epoch = this.marks.epoch ?? iteration;
+    // after-work may need the bucket index after this one; leave a gap of one
+    this.current = { index: this.current.index + 2, group: "iteration", iteration, epoch, batch: this.marks.batch, steps: [], bytes: 0 };
+    if (this.marks.batch !== null) this.marks.batch = null;
+    // the producer map stays: the forward pass may use tensors made in setup (W1 = randn ⊙ 0.5)
+    if (iteration > 0) this.producer = new Map();
     this.afterBackward = false;
   }
 
@@ -264,6 +367,18 @@ export function stopTrace(): Trace | null {
   mode.trace = null;
   trace?.finish();
   return trace;
+}
+
+/** `np.trace.epoch(e)`: the iterations that follow are epoch e (nn's fit calls it too); no-op untraced. */
+export function markEpoch(e: number): void {
+  if (!Number.isInteger(e) || e < 0) throw new Error(`trace.epoch: expected a non-negative integer, got ${e}`);
+  mode.trace?.markEpoch(e);
+}
+
+/** `np.trace.batch(k)`: the next iteration is mini-batch k of the current epoch; no-op untraced. */
+export function markBatch(k: number): void {
+  if (!Number.isInteger(k) || k < 0) throw new Error(`trace.batch: expected a non-negative integer, got ${k}`);
+  mode.trace?.markBatch(k);
 }
 
 export function activeTrace(): Trace | null {

@@ -41,6 +41,15 @@ describe("stepbook run", () => {
     expect(report.variables.big).toEqual({ type: "number", value: "Infinity" });
     expect(report.variables.label).toMatchObject({ type: "other", repr: "'done'" });
     expect(Object.keys(report.variables)).not.toContain("np");
+    // the traced cell carries its step-through; the other does not
+    expect(report.cells[0].trace).toBeUndefined();
+    const trace = report.cells[1].trace;
+    expect(trace).toMatchObject({ cell: "forward", dropped: 0, epochs: 1 });
+    expect(trace.records.map((r: { phase: string; op: string }) => `${r.phase} ${r.op}`)).toEqual([
+      "forward matmul", "loss sum", "backward sum.backward", "backward matmul.backward"]);
+    const dW = trace.records.at(-1);
+    expect(dW).toMatchObject({ name: "dW", group: "iteration", latex: "\\frac{\\partial \\text{loss}}{\\partial W} = X^{\\top} \\frac{\\partial \\text{loss}}{\\partial Z}", shapes: { output: [2, 1] } });
+    expect(dW.preview.values).toEqual([9, 12]);
   }, 60_000);
 
   it("exits 1 naming the cell and line of the first error, and skips the cells after it", async () => {

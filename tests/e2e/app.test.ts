@@ -53,6 +53,8 @@ describe.skipIf(!available)("Stepbook in Chromium", () => {
     expect(await page.locator(".lesson-card .lesson-title").first().textContent()).toBe("One layer, step by step");
     await page.click(".lesson-card a >> nth=0");
     await page.waitForSelector("sb-code-cell");
+    // focus lands on the lesson's title
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
     expect(await page.locator("#eq-forward .eq-number").textContent()).toBe("(1)");
     expect(await page.locator(".katex-mathml").count()).toBeGreaterThan(0);
     // Reading a lesson fetches no Monaco.
@@ -68,6 +70,11 @@ describe.skipIf(!available)("Stepbook in Chromium", () => {
     await replaceCode("data", "np.random.seed(0);\nconst X = np.random.randn(6, 2);\nconst Y = X.matmul(np.array([[2], [-1]])).add(0.5);\nconst edited = 41 + 1;\nedited");
     await page.keyboard.press("Shift+Enter");
     await expect.poll(() => cell("data").locator(".text-output").textContent(), { timeout: 20_000 }).toBe("42");
+    // as Jupyter: the editor closes and the next code cell is selected in command mode
+    await expect.poll(() => page.locator("sb-code-editor").count()).toBe(0);
+    const selected = await page.evaluate(() => document.activeElement?.closest("sb-code-cell")?.getAttribute("data-cell"));
+    const order = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("sb-code-cell")].map((c) => c.dataset.cell!));
+    expect(selected).toBe(order[order.indexOf("data") + 1]);
     await page.keyboard.press("Escape");
     await expect.poll(() => cell("data").locator("sb-code-editor").count()).toBe(0);
     expect(await cell("data").locator(".badge-edited").count()).toBe(1);

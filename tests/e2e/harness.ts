@@ -83,7 +83,7 @@ export async function serve(options: { notebooks?: string; mode?: "preview" | "d
 export interface Opened { browser: Browser; context: BrowserContext; userDataDir: string; close(): Promise<void> }
 
 /** A persistent context on a fresh user-data dir, so IndexedDB survives a reload within a test. */
-export async function launch(options: { colorScheme?: "light" | "dark"; viewport?: { width: number; height: number } } = {}): Promise<Opened> {
+export async function launch(options: { colorScheme?: "light" | "dark"; viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {}): Promise<Opened> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), "stepbook-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -91,6 +91,7 @@ export async function launch(options: { colorScheme?: "light" | "dark"; viewport
     headless: true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? "light",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return {
     browser: context.browser()!,

@@ -4,43 +4,24 @@
 //  - with JavaScript on, the live script shows Run / Edit and still loads neither until pressed;
 //  - no console errors and no failed requests either way.
 // Skipped with a message when /usr/bin/chromium is missing, unless STEPBOOK_REQUIRE_BROWSER=1.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
 import { exportSite } from "../../ui/export/site.ts";
-import { COURSE, REPO } from "./helpers.ts";
+import { BASE, COURSE, REPO, serveSite } from "./helpers.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const BASE = "/course/";
 const hasBrowser = existsSync(CHROMIUM);
 
 if (!hasBrowser && process.env.STEPBOOK_REQUIRE_BROWSER === "1") {
   throw new Error(`STEPBOOK_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install Debian's chromium`);
 }
 if (!hasBrowser) console.warn(`skipping the exported-page browser tests: ${CHROMIUM} is missing (set STEPBOOK_REQUIRE_BROWSER=1 to fail instead)`);
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf" };
-
-/** Serves `root` under BASE on 127.0.0.1; anything else is a 404. */
-export function serveSite(root: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const rel = path.startsWith(BASE) ? normalize(path.slice(BASE.length) || "index.html") : null;
-    const file = rel && !rel.startsWith("..") ? join(root, rel) : null;
-    if (!file || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
 
 export interface PageLoad {
   requests: string[];

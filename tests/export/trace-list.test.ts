@@ -6,7 +6,7 @@ import { listedSteps, MAX_LISTED_STEPS, traceHtml } from "../../ui/export/trace-
 
 function step(i: number, epoch: number): StepSummary {
   return {
-    step: i, epoch, phase: "forward", op: "matmul", latex: "Z = X W", rule: "C = A B",
+    step: i, group: "iteration", iteration: epoch, epoch, batch: null, phase: "forward", op: "matmul", latex: "Z = X W", rule: "C = A B",
     shapes: { inputs: [[2, 3], [3, 1]], output: [2, 1] }, inputs: [1, 2], output: 3, name: "Z", inputNames: ["X", "W"], inputLabels: ["X", "W"],
     cell: "fit", line: 2, preview: { values: [1, 2], truncated: false, min: 1, max: 2, mean: 1.5 },
   };

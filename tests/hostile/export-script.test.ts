@@ -51,7 +51,7 @@ describe("every non-string field is escaped (defence in depth, even past the sha
   });
   it("a trace step's line and data-step", () => {
     const html = stepHtml({
-      step: `"><img src=x onerror=alert(1)>` as unknown as number, epoch: 0, phase: "forward", op: "add", latex: "c", rule: "c",
+      step: `"><img src=x onerror=alert(1)>` as unknown as number, group: "iteration", iteration: 0, epoch: 0, batch: null, phase: "forward", op: "add", latex: "c", rule: "c",
       shapes: { inputs: [], output: [] }, inputs: [], output: 0, name: null, inputNames: [], inputLabels: [], cell: null,
       line: EVIL as unknown as number, preview: { values: [], truncated: false, min: 0, max: 0, mean: 0 },
     });

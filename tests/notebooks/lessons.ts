@@ -23,10 +23,14 @@ export const COURSE = [
   "10-generalisation-and-l2.md",
   "11-dropout.md",
   "12-batch-normalisation.md",
+  "13-losses.md",
+  "14-optimisers.md",
+  "15-networks-in-nn.md",
+  "16-autoencoders.md",
 ];
 
 /** Lessons that teach backprop and must have a cell to step through. */
-export const NEEDS_TRACE = new Set(["04", "06", "07", "08", "09", "10", "11", "12"]);
+export const NEEDS_TRACE = new Set(["04", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15"]);
 
 export interface Lesson {
   file: string;

@@ -1,4 +1,4 @@
-// Every lesson runs end to end in the Node kernel host (what `stepbook run` and the exporter use), and
+// Every lesson runs end to end in the contained kernel process (what `stepbook run` and the exporter use), and
 // what the page says agrees with what the code computes:
 //  - every code cell, solutions included, runs without an error, in document order, in one kernel;
 //  - every `check(...)` outside an exercise cell passes (exercise cells start with the student's
@@ -10,10 +10,11 @@
 // The export check ("every lesson exports") belongs to the exporter's tests: add it there, or here once
 // `stepbook export` exists.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NodeKernelHost } from "../../kernel/host/node.ts";
+import { containedKernel } from "../../kernel/host/contained.ts";
 import type { KernelMessage } from "../../kernel/protocol/messages.ts";
 import { MIME, type CheckPayload } from "../../kernel/protocol/mime.ts";
 import { equationBinds, lessonFiles, loadLesson, type Lesson } from "./lessons.ts";
+import { referenceOf } from "../../ui/document/index.ts";
 import { inlineExpressions, inlineExpressionsByCodeCell, parseExpressionKey } from "../../ui/render/inline-expressions.ts";
 
 interface CellRun {
@@ -50,14 +51,14 @@ function checksOf(messages: KernelMessage[]): CheckPayload[] {
 
 async function runLesson(file: string): Promise<LessonRun> {
   const lesson = loadLesson(file);
-  const host = new NodeKernelHost();
+  const host = await containedKernel();
   try {
     const cells: CellRun[] = [];
     const inline: LessonRun["inline"] = [];
     const expressions = inlineExpressionsByCodeCell(lesson.doc);
     for (const { cell, firstLine } of lesson.code) {
       const userExpressions = expressions.get(cell.id);
-      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs: CELL_TIMEOUT_MS, userExpressions });
+      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs: CELL_TIMEOUT_MS, userExpressions, reference: referenceOf(lesson.doc, cell) });
       // each ${expr} is evaluated where its prose stands: after the code cell before it
       for (const [key, r] of Object.entries(reply.userExpressions ?? {})) {
         inline.push({ expr: parseExpressionKey(key).expr, status: r.status, error: r.status === "error" ? `${r.ename}: ${r.evalue}` : "" });
@@ -65,7 +66,7 @@ async function runLesson(file: string): Promise<LessonRun> {
       cells.push({ id: cell.id, line: firstLine, status: reply.status, errors: errorsOf(messages), checks: checksOf(messages), exercise: cell.options.exercise !== undefined });
       if (reply.status !== "ok") break;
     }
-    const variables = Object.keys(host.kernel.variableValues());
+    const variables = Object.keys(await host.variableValues());
     return { lesson, cells, variables, inline };
   } finally {
     host.dispose();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CellGraph } from "../../kernel/runtime/stale.ts";
+import { CellGraph, staleCells, staleRunPlan, type CellRun } from "../../kernel/runtime/stale.ts";
 import { runStale } from "../../kernel/protocol/connection.ts";
 import { newHost, run } from "./helpers.ts";
 
@@ -52,5 +52,54 @@ describe("stale cells", () => {
     g.record({ id: "d", defines: [], uses: ["w"], lastRun: 4 });
     expect(g.dependants("a")).toEqual(["b", "c"]);
     expect(g.stale()).toEqual([]);
+  });
+
+  const cell = (id: string, lastRun: number | null, defines: string[], uses: string[] = [], more: Partial<CellRun> = {}): CellRun => ({ id, lastRun, defines, uses, ...more });
+
+  it("a redefinition further down never makes a cell stale (read top to bottom)", () => {
+    // b checks x; c, below it, redefines x and ran last
+    const cells = [cell("a", 1, ["x"]), cell("b", 2, ["ok"], ["x"]), cell("c", 3, ["x"], ["x"])];
+    expect([...staleCells(cells)]).toEqual([]);
+    expect(staleRunPlan(cells)).toEqual([]);
+  });
+
+  it("a cell above that changed or re-ran makes the cells reading its names stale, with the reason", () => {
+    const reran = [cell("a", 4, ["W1"]), cell("b", 2, ["Z"], ["W1"]), cell("c", 3, ["L"], ["Z"]), cell("d", 3, [], ["other"])];
+    expect([...staleCells(reran)]).toEqual([
+      ["b", { why: "re-ran", name: "W1", cell: "a" }],
+      ["c", { why: "stale", name: "Z", cell: "b" }],
+    ]);
+    const edited = [cell("a", 1, ["W1"], [], { edited: true }), cell("b", 2, ["Z"], ["W1"])];
+    expect([...staleCells(edited)]).toEqual([["a", { why: "edited" }], ["b", { why: "changed", name: "W1", cell: "a" }]]);
+    expect([...staleCells([cell("a", 1, ["x"], [], { lost: true }), cell("b", null, [], ["x"])])]).toEqual([["a", { why: "restarted" }]]);
+  });
+
+  it("the nearest definition above is the one a cell reads", () => {
+    // b reads x from a2 (nearest above), so a re-run of a does not make it stale
+    const cells = [cell("a", 5, ["x"]), cell("a2", 2, ["x"]), cell("b", 3, [], ["x"])];
+    expect([...staleCells(cells).keys()]).toEqual([]);
+  });
+
+  it("Run stale first re-runs the cell above whose name a cell below overwrote, so no cell turns wrong", () => {
+    // p defines k; b reads x and k; c (below b) redefined k last; then a was edited
+    const cells = [cell("p", 1, ["k"]), cell("a", 2, ["x"], [], { edited: true }), cell("b", 3, ["ok"], ["x", "k"]), cell("c", 4, ["k"], ["k"])];
+    expect([...staleCells(cells).keys()]).toEqual(["a", "b"]);
+    // running a then b alone would hand b the k that c wrote: p runs first, and c (reading k) after
+    expect(staleRunPlan(cells)).toEqual(["p", "a", "b", "c"]);
+  });
+
+  it("the kernel's runStale runs that plan: the check above stays right", async () => {
+    const host = newHost();
+    const cells = [
+      { id: "p", code: "let w = 1;" }, { id: "a", code: "const x = 2;" },
+      { id: "b", code: "const seen = w * x; seen" }, { id: "c", code: "w = 100;" },
+    ];
+    await host.kernel.runAll(cells, () => undefined);
+    expect(host.kernel.stale()).toEqual([]);
+    await host.kernel.execute({ type: "execute_request", id: "x", cellId: "a", code: "const x = 3;" }, () => undefined);
+    expect(host.kernel.stale()).toEqual(["b"]);
+    await host.kernel.runStale(() => undefined);
+    expect(host.kernel.get("seen")).toBe(3);
+    expect(host.kernel.stale()).toEqual([]);
   });
 });

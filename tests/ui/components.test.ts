@@ -24,7 +24,7 @@ async function mount<T extends HTMLElement>(tag: string, props: Record<string, u
 }
 
 const step = (over: Partial<StepSummary> = {}): StepSummary => ({
-  step: 0, epoch: 0, phase: "forward", op: "matmul", latex: "Z_1 = X W_1", rule: "C = A B",
+  step: 0, group: "iteration", iteration: 0, epoch: 0, batch: null, phase: "forward", op: "matmul", latex: "Z_1 = X W_1", rule: "C = A B",
   shapes: { inputs: [[300, 2], [2, 16]], output: [300, 16] }, inputs: [1, 2], output: 3, name: "Z1", inputNames: ["X", "W1"], inputLabels: ["X", "W1"],
   cell: "c", line: 2, preview: { values: [1, 2, 3], truncated: true, min: 0, max: 3, mean: 1 }, ...over,
 });
@@ -65,13 +65,18 @@ describe("sb-output-area", () => {
     const el = await mount("sb-output-area", { outputs: [
       { kind: "display", data: { "text/markdown": "**hi** $x^2$" } },
       { kind: "display", data: { "text/latex": "\\frac{a}{b}" } },
-      { kind: "display", data: { "application/vnd.stepbook.check+json": { name: "db", pass: false, message: "db[0] is 0", index: [0], maxError: 1.5 } } },
+      { kind: "display", data: { "application/vnd.stepbook.check+json": { name: "db", pass: false, message: "db[0] is too low by 1.5; tolerance 1e-6", index: [0], maxError: 1.5, expected: "array([1.5])" } } },
       { kind: "display", displayId: "p", data: { "application/vnd.stepbook.progress+json": { label: "epochs", value: 3, total: 10, elapsedMs: 1200, done: false } } },
       { kind: "error", ename: "TypeError", evalue: "boom", traceback: ["TypeError: boom", "  at line 2"], position: { cellId: "c", line: 2, column: 1 } },
     ] });
     expect(el.querySelector(".markdown-output strong")!.textContent).toBe("hi");
     expect(el.querySelectorAll(".katex").length).toBeGreaterThanOrEqual(2);
-    expect(el.querySelector(".check-fail")!.textContent).toContain("first difference at [0]");
+    expect(el.querySelector(".check-fail")!.textContent).toContain("db[0] is too low by 1.5");
+    // the expected value only on request
+    expect(el.querySelector(".check-expected")).toBeNull();
+    (el.querySelector(".check-show-expected") as HTMLButtonElement).click();
+    await (el.querySelector("sb-check-output") as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(el.querySelector(".check-expected")!.textContent).toBe("array([1.5])");
     expect((el.querySelector("progress") as HTMLProgressElement).value).toBe(3);
     expect(el.querySelector(".error-head")!.textContent).toContain("line 2");
   });
@@ -101,10 +106,29 @@ describe("sb-code-cell and sb-code-view", () => {
   it("a hidden solution shows only a button until revealed", async () => {
     const el = await mount("sb-code-cell", { cellId: "s", source: "const db = 1", concealed: true, options: { solution: "db", hidden: true } });
     expect(el.querySelector(".code-view")).toBeNull();
-    let revealed = false;
-    el.addEventListener("sb-reveal", () => (revealed = true));
-    (el.querySelector(".solution-hidden button") as HTMLButtonElement).click();
-    expect(revealed).toBe(true);
+    let revealed = 0;
+    el.addEventListener("sb-reveal", () => revealed++);
+    const click = async (selector: string) => {
+      (el.querySelector(selector) as HTMLButtonElement).click();
+      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    };
+    // asked inline, not with the browser's confirm(); Cancel says nothing changed
+    await click(".btn-reveal");
+    expect(el.querySelector(".solution-hidden")!.textContent).toContain("Show the solution?");
+    await click(".btn-reveal-no");
+    expect(revealed).toBe(0);
+    expect(el.querySelector(".solution-hidden")!.textContent).toContain("Nothing changed: the solution is still hidden.");
+    await click(".btn-reveal");
+    await click(".btn-reveal-yes");
+    expect(revealed).toBe(1);
+  });
+
+  it("after the exercise passed, Show solution does not ask again", async () => {
+    const el = await mount("sb-code-cell", { cellId: "s", source: "const db = 1", concealed: true, exercisePassed: true, options: { solution: "db", hidden: true } });
+    let revealed = 0;
+    el.addEventListener("sb-reveal", () => revealed++);
+    (el.querySelector(".btn-reveal") as HTMLButtonElement).click();
+    expect(revealed).toBe(1);
   });
 });
 

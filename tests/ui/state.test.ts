@@ -62,14 +62,25 @@ describe("transition", () => {
     expect(s.cells.b!.stale).toBe(false);
   });
 
-  it("the kernel's stale message marks cells; a restart leaves outputs and marks every ran cell stale", () => {
+  it("the page applies its own rule, not the kernel's stale list; a restart leaves outputs and marks every ran cell stale", () => {
     let s = run([{ type: "ui/queued", cellId: "a", source: "" }, { type: "stream", parent: "r", cellId: "a", name: "stdout", text: "x" }, reply("r", "a")]);
-    s = transition(s, { type: "stale", parent: null, cells: ["z"] });
-    expect(s.cells.z!.stale).toBe(true);
+    s = transition(s, { type: "stale", parent: null, cells: ["a"] });
+    expect(s.cells.a!.stale).toBe(false);
     s = transition(s, { type: "ui/restarted" });
     expect(s.cells.a!.stale).toBe(true);
+    expect(s.cells.a!.staleReason).toEqual({ why: "restarted" });
     expect(s.cells.a!.outputs).toHaveLength(1);
     expect(s.kernel).toBe("starting");
+  });
+
+  it("a redefinition below never makes a cell stale; the order is the notebook's, not the run order", () => {
+    let s = run([{ type: "ui/order", cells: ["a", "b", "c"] },
+      { type: "ui/queued", cellId: "a", source: "" }, reply("r1", "a", ["w5"]),
+      { type: "ui/queued", cellId: "b", source: "" }, reply("r2", "b", [], ["w5"]),
+      { type: "ui/queued", cellId: "c", source: "" }, reply("r3", "c", ["w5"], ["w5"])]);
+    expect(Object.values(s.cells).some((c) => c.stale)).toBe(false);
+    s = run([{ type: "ui/queued", cellId: "a", source: "" }, reply("r4", "a", ["w5"])], s);
+    expect(s.cells.b!.staleReason).toEqual({ why: "re-ran", name: "w5", cell: "a" });
   });
 
   it("appendOutput keeps stdout and stderr apart", () => {

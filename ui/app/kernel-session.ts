@@ -6,7 +6,7 @@ import type { KernelConnection } from "../../kernel/protocol/connection.ts";
 import type { KernelMessage, UserExpressionResult } from "../../kernel/protocol/messages.ts";
 import type { TensorValue, VariableSummary } from "../../kernel/protocol/values.ts";
 import type { CodeCell, NotebookDoc } from "../document/index.ts";
-import { initialRuntime, transition, type RuntimeEvent, type RuntimeState } from "./state.ts";
+import { initialRuntime, runStalePlan, transition, type RuntimeEvent, type RuntimeState } from "./state.ts";
 import { userExpressionsOf } from "./inline-values.ts";
 
 /** What the session reads from the app and tells it. */
@@ -16,6 +16,8 @@ export interface SessionContext {
   doc(): NotebookDoc | null;
   codeCells(): CodeCell[];
   concealed(cell: CodeCell): boolean;
+  /** the hidden solution an exercise cell is checked against (from the lesson, not the student's edits). */
+  reference(cell: CodeCell): string | undefined;
   /** a cell's run finished; its inline values (`${expr}` in the prose after it) came with the reply. */
   ran(cellId: string, userExpressions: Record<string, UserExpressionResult> | undefined): void;
   /** the values the student set on the lesson's widgets (sent with every run: a widget reads its own). */
@@ -52,6 +54,14 @@ export class KernelSession implements ReactiveController {
     this.set({ inspected: null, runtime: initialRuntime(), variables: [] });
     this.kernel = this.app.createKernel();
     this.unsubscribe = this.kernel.onMessage((m) => this.dispatch(m));
+    this.syncOrder();
+  }
+
+  /** Tell the runtime state the code cells' order (staleness reads the lesson top to bottom). */
+  syncOrder(): void {
+    const ids = this.app.codeCells().map((c) => c.id);
+    const now = this.runtime.order;
+    if (ids.length !== now.length || ids.some((id, i) => id !== now[i])) this.dispatch({ type: "ui/order", cells: ids });
   }
 
   dispatch(event: RuntimeEvent): void {
@@ -79,12 +89,13 @@ export class KernelSession implements ReactiveController {
   run(cellId: string): Promise<boolean> {
     const cell = this.app.codeCells().find((c) => c.id === cellId);
     if (!cell || !this.kernel || this.app.concealed(cell)) return Promise.resolve(false);
+    this.syncOrder();
     this.dispatch({ type: "ui/queued", cellId, source: cell.source });
     let bound = false;
     const doc = this.app.doc();
     return this.kernel
       .execute(cell.source, {
-        cellId, trace: !!cell.options.trace,
+        cellId, trace: !!cell.options.trace, reference: this.app.reference(cell),
         userExpressions: doc ? userExpressionsOf(doc, cellId) : undefined,
         widgets: this.app.widgets(),
         onMessage: (m: KernelMessage) => {
@@ -103,6 +114,13 @@ export class KernelSession implements ReactiveController {
     // Queue them all (the kernel runs them in order); stop at the first that fails, as Jupyter does.
     const results = cells.map((c) => this.run(c.id));
     for (const r of results) if (!(await r)) { await this.kernel?.interrupt(); break; }
+  }
+
+  /** Run stale: the stale cells, and the cells above them whose names a cell below overwrote since. */
+  runStale(): Promise<void> {
+    this.syncOrder();
+    const plan = runStalePlan(this.runtime);
+    return this.runAll((c) => plan.has(c.id));
   }
 
   async stop(): Promise<void> {

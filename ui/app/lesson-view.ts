@@ -8,8 +8,10 @@ import type { RenderedDocument } from "../render/render.ts";
 import type { BindsHoverDetail } from "../components/sb-markdown-cell.ts";
 import type { ToolbarAction } from "../components/sb-toolbar.ts";
 import type { RuntimeState } from "./state.ts";
+import { MIME, type CheckPayload } from "../../kernel/protocol/mime.ts";
 import type { TracePlayer } from "./trace-player.ts";
 import type { OpenLesson } from "./work-edits.ts";
+import { staleText } from "./stale-text.ts";
 
 export interface LessonViewModel {
   lesson: OpenLesson;
@@ -47,6 +49,16 @@ export interface LessonHandlers {
   inspect(name: string): void;
 }
 
+/** A solution cell's exercise ran and every check in it passed. */
+function exercisePassed(doc: NotebookDoc, runtime: RuntimeState, cell: CodeCell): boolean {
+  const name = cell.options.solution;
+  if (name === undefined) return false;
+  const exercise = doc.cells.find((c) => c.type === "code" && c.options.exercise === name);
+  const checks = (exercise ? runtime.cells[exercise.id]?.outputs ?? [] : []).flatMap((o) =>
+    o.kind === "display" && MIME.check in o.data ? [o.data[MIME.check] as CheckPayload] : []);
+  return checks.length > 0 && checks.every((c) => c.pass);
+}
+
 export function lessonView(m: LessonViewModel, on: LessonHandlers) {
   const { lesson, doc, runtime, trace, authoring } = m;
   const htmlOf = new Map(m.rendered.cells.map((c) => [c.id, c.html]));
@@ -54,6 +66,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
   const activeLabel = trace.boundEquation();
   const stepLine = trace.stepLine();
   let codeIndex = 0;
+  const codeNumber = new Map(doc.cells.filter((c) => c.type === "code").map((c, i) => [c.id, i + 1]));
   return html`
       <sb-toolbar .kernel=${runtime.kernel} ?busy=${busy} ?variablesOpen=${m.variablesOpen}
         ?canAuthor=${m.canAuthor} ?authoring=${authoring} .saveState=${m.saveState}
@@ -97,7 +110,8 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
                 .runtime=${rt} .index=${index} ?editing=${m.editingCell === cell.id} ?modified=${!authoring && cell.source !== original}
                 ?mine=${original === undefined} .lessonSource=${conflict ? original : null}
                 ?concealed=${m.concealed(cell)} ?traceOpen=${traceOpen}
-                .highlightLine=${traceOpen ? stepLine : null}></sb-code-cell>
+                .highlightLine=${traceOpen ? stepLine : null} ?exercisePassed=${exercisePassed(doc, runtime, cell)}
+                .staleText=${rt?.staleReason ? staleText(rt.staleReason, (id) => codeNumber.get(id) ?? 0) : ""}></sb-code-cell>
               ${traceOpen && rt?.trace ? html`<sb-trace-view .cellId=${cell.id} .trace=${rt.trace} .index=${trace.index}
                 .values=${trace.values} ?playing=${trace.playing} .equationLabel=${activeLabel}></sb-trace-view>` : nothing}`;
           })}

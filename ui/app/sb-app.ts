@@ -6,7 +6,7 @@ import type { WidgetChange } from "../components/sb-widget.ts";
 import { html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import type { KernelConnection } from "../../kernel/protocol/connection.ts";
-import { serializeNotebook, type Cell, type CodeCell, type NotebookDoc } from "../document/index.ts";
+import { referenceOf, serializeNotebook, type Cell, type CodeCell, type NotebookDoc } from "../document/index.ts";
 import { renderDocument, type CellValues, type RenderedDocument } from "../render/render.ts";
 import { LightElement } from "../components/light-element.ts";
 import type { BoundValue } from "../components/sb-value-popover.ts";
@@ -62,6 +62,7 @@ export class SbApp extends LightElement {
   private saveToFile = debounce(() => void this.writeLessonFile(), 800);
   private session = new KernelSession(this, {
     createKernel: () => this.options.createKernel(), doc: () => this.doc, codeCells: () => this.codeCells(), concealed: (c) => this.concealed(c),
+    reference: (c) => (this.lesson ? referenceOf(this.lesson.doc, c) : undefined),
     ran: (cellId, userExpressions) => {
       this.inlineValues = mergeInlineValues(this.inlineValues, userExpressions);
       this.rerender();
@@ -166,6 +167,18 @@ export class SbApp extends LightElement {
     document.title = `${doc.meta.title} · Stepbook`;
     this.session.start();
     this.rerender();
+    if (!this.options.lesson) void this.focusTitle();
+  }
+
+  /** After opening a lesson, focus lands on its title (a screen reader starts reading there). */
+  private async focusTitle(): Promise<void> {
+    await this.updateComplete;
+    const first = this.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>("article.lesson sb-markdown-cell");
+    await first?.updateComplete;
+    const title = this.querySelector<HTMLElement>("article.lesson h1");
+    if (!title) return;
+    title.tabIndex = -1;
+    title.focus({ preventScroll: true });
   }
 
   // ---- the document the student sees -----------------------------------------------------------------
@@ -178,6 +191,7 @@ export class SbApp extends LightElement {
   private rerender(): void {
     const doc = this.doc;
     if (!doc) return;
+    this.session.syncOrder();
     try {
       this.rendered = renderDocument(doc, { values: this.inlineValues });
     } catch (e) {
@@ -368,7 +382,7 @@ export class SbApp extends LightElement {
   private onAction(action: ToolbarAction): void {
     switch (action) {
       case "run-all": void this.session.runAll(); break;
-      case "run-stale": void this.session.runAll((c) => !!this.session.runtime.cells[c.id]?.stale); break;
+      case "run-stale": void this.session.runStale(); break;
       case "stop": void this.session.stop(); break;
       case "restart": void this.restart(); break;
       case "reset-lesson": void this.resetLesson(); break;
@@ -385,15 +399,16 @@ export class SbApp extends LightElement {
   private onRun(cellId: string, advance: boolean): void {
     void this.session.run(cellId);
     if (!advance) return;
-    // Shift+Enter: move to the next code cell, as in Jupyter (it opens in the editor if this one was).
+    // Shift+Enter, as in Jupyter: leave the editor and select the next code cell in command mode
+    // (Enter edits it); the page scrolls only as far as needed to show it.
     const cells = this.codeCells();
     const next = cells[cells.findIndex((c) => c.id === cellId) + 1];
-    const wasEditing = this.editingCell === cellId;
-    if (wasEditing) this.editingCell = next ? next.id : null;
-    void this.updateComplete.then(() => {
-      const el = next ? this.querySelector<HTMLElement>(`sb-code-cell[data-cell="${CSS.escape(next.id)}"]`) : null;
+    if (this.editingCell === cellId) this.editingCell = null;
+    void this.updateComplete.then(async () => {
+      const el = next ? this.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(`sb-code-cell[data-cell="${CSS.escape(next.id)}"]`) : null;
+      await el?.updateComplete;
+      el?.querySelector<HTMLElement>(".code-view")?.focus({ preventScroll: true });
       el?.scrollIntoView({ block: "nearest" });
-      if (!wasEditing) el?.querySelector<HTMLElement>(".code-view")?.focus();
     });
   }
 
@@ -466,7 +481,8 @@ export class SbApp extends LightElement {
     editEnd: (id) => this.onEditEnd(id), sourceChange: (id, source) => this.edit(id, source),
     resetCell: (id) => this.resetCell(id, "reset-cell"), takeLesson: (id) => this.resetCell(id, "take-lesson"),
     keepMine: (id) => this.act({ type: "keep-mine", cellId: id }),
-    reveal: (id) => this.act({ type: "reveal", cellId: id }, "Show the solution? Try the exercise first: the check tells you where you are off."),
+    // the cell asked inline already (or the exercise passed): no browser dialog
+    reveal: (id) => this.act({ type: "reveal", cellId: id }),
     settleConflict: (choice) => this.settleConflict(choice),
     bindsHover: (d) => this.onBindsHover(d), inspect: (name) => void this.session.inspect(name),
   };

@@ -4,6 +4,8 @@
 import type { KernelMessage, KernelState, SourcePosition } from "../../kernel/protocol/messages.ts";
 import type { MimeBundle } from "../../kernel/protocol/mime.ts";
 import type { TraceSummary } from "../../kernel/protocol/values.ts";
+import { staleCells, staleRunPlan, type CellRun, type StaleReason } from "../../kernel/runtime/stale.ts";
+export type { StaleReason };
 
 export type CellStatus = "idle" | "queued" | "running";
 
@@ -18,8 +20,16 @@ export interface CellRuntime {
   status: CellStatus;
   executionCount: number | null;
   outputs: OutputItem[];
-  /** inputs changed since the cell last ran (an upstream cell was edited or re-run). */
+  /** stale, by kernel/runtime/stale.ts's rule: a cell above it that defines a name it read changed or ran again. */
   stale: boolean;
+  /** why it is stale (null when it is not). */
+  staleReason: StaleReason | null;
+  /** when it last finished running, on the state's clock; null: not yet. */
+  ranAt: number | null;
+  /** its source was edited since it ran. */
+  edited: boolean;
+  /** it ran, but the kernel restarted (or died) since: its values are gone. */
+  lost: boolean;
   /** the source the cell last ran with; an edit after that marks it (and its dependants) stale. */
   ranSource: string | null;
   trace: TraceSummary | null;
@@ -33,6 +43,10 @@ export interface RuntimeState {
   cells: Readonly<Record<string, CellRuntime>>;
   /** request id -> cell id, for the requests still running or queued. */
   requests: Readonly<Record<string, string>>;
+  /** the code cells in notebook order (staleness reads the lesson top to bottom). */
+  order: readonly string[];
+  /** counts finished runs. */
+  clock: number;
 }
 
 /** Events the UI itself produces (the kernel's are KernelMessages). */
@@ -41,6 +55,8 @@ export type UiEvent =
   /** the first message of a cell's execute request arrived: now we know its request id. */
   | { type: "ui/bound"; requestId: string; cellId: string }
   | { type: "ui/edited"; cellId: string; source: string }
+  /** the lesson's code cells, top to bottom (on opening, and when cells are added, moved or removed). */
+  | { type: "ui/order"; cells: readonly string[] }
   | { type: "ui/restarted" }
   | { type: "ui/kernel-died" }
   | { type: "ui/cleared"; cellId: string };
@@ -48,10 +64,11 @@ export type UiEvent =
 export type RuntimeEvent = KernelMessage | UiEvent;
 
 export const emptyCell = (): CellRuntime => ({
-  status: "idle", executionCount: null, outputs: [], stale: false, ranSource: null, trace: null, error: null, defines: [], uses: [],
+  status: "idle", executionCount: null, outputs: [], stale: false, staleReason: null, ranAt: null, edited: false, lost: false,
+  ranSource: null, trace: null, error: null, defines: [], uses: [],
 });
 
-export const initialRuntime = (): RuntimeState => ({ kernel: "starting", cells: {}, requests: {} });
+export const initialRuntime = (): RuntimeState => ({ kernel: "starting", cells: {}, requests: {}, order: [], clock: 0 });
 
 function withCell(state: RuntimeState, cellId: string, f: (c: CellRuntime) => CellRuntime): RuntimeState {
   return { ...state, cells: { ...state.cells, [cellId]: f(state.cells[cellId] ?? emptyCell()) } };
@@ -70,44 +87,66 @@ function cellOf(state: RuntimeState, m: { parent: string | null; cellId?: string
   return m.cellId ?? (m.parent !== null ? state.requests[m.parent] ?? null : null);
 }
 
-/** Cells (other than `cellId`) that use a name `cellId` defines. */
-function dependants(state: RuntimeState, cellId: string, names: readonly string[]): string[] {
-  if (names.length === 0) return [];
-  const set = new Set(names);
-  return Object.entries(state.cells)
-    .filter(([id, c]) => id !== cellId && c.status === "idle" && c.ranSource !== null && c.uses.some((u) => set.has(u)))
-    .map(([id]) => id);
+/** The cells' runs in notebook order, as stale.ts reads them. */
+function cellRuns(state: RuntimeState): CellRun[] {
+  const known = new Set(state.order);
+  const ids = [...state.order, ...Object.keys(state.cells).filter((id) => !known.has(id))];
+  return ids.flatMap((id) => {
+    const c = state.cells[id];
+    return c ? [{ id, defines: c.defines, uses: c.uses, lastRun: c.ranAt, edited: c.edited, lost: c.lost }] : [];
+  });
 }
 
-function markStale(state: RuntimeState, ids: readonly string[]): RuntimeState {
-  let next = state;
-  for (const id of ids) next = withCell(next, id, (c) => ({ ...c, stale: true }));
-  return next;
+/** What Run stale runs: the stale cells and what keeps them right (stale.ts's staleRunPlan). */
+export function runStalePlan(state: RuntimeState): Set<string> {
+  return new Set(staleRunPlan(cellRuns(state)));
 }
 
+/** Recompute every cell's staleness from the runs, the edits and the notebook order (stale.ts). */
+function settleStale(state: RuntimeState): RuntimeState {
+  const reasons = staleCells(cellRuns(state));
+  const cells: Record<string, CellRuntime> = {};
+  for (const [id, c] of Object.entries(state.cells)) {
+    // a cell queued or running is about to be fresh; an edited cell that never ran is just new code
+    const reason = c.status === "idle" ? reasons.get(id) ?? null : null;
+    cells[id] = c.stale === (reason !== null) && c.staleReason === reason ? c : { ...c, stale: reason !== null, staleReason: reason };
+  }
+  return { ...state, cells };
+}
+
+/** The next state after `event`. */
 export function transition(state: RuntimeState, event: RuntimeEvent): RuntimeState {
+  const next = step(state, event);
+  return next !== state && SETTLES.has(event.type) ? settleStale(next) : next;
+}
+
+const SETTLES = new Set<RuntimeEvent["type"]>(["ui/queued", "ui/edited", "ui/order", "ui/restarted", "ui/kernel-died", "status", "execute_reply"]);
+
+function step(state: RuntimeState, event: RuntimeEvent): RuntimeState {
   switch (event.type) {
     case "ui/queued":
       return withCell(state, event.cellId, (c) => ({
-        ...c, status: "queued", outputs: [], error: null, trace: null, ranSource: event.source, stale: false,
+        ...c, status: "queued", outputs: [], error: null, trace: null, ranSource: event.source, edited: false,
       }));
     case "ui/bound":
       return { ...state, requests: { ...state.requests, [event.requestId]: event.cellId } };
     case "ui/edited": {
       const cell = state.cells[event.cellId];
-      if (!cell || cell.ranSource === null || cell.ranSource === event.source) return state;
-      return markStale(withCell(state, event.cellId, (c) => ({ ...c, stale: true })), dependants(state, event.cellId, cell.defines));
+      if (!cell || cell.ranSource === null || cell.edited === (cell.ranSource !== event.source)) return state;
+      return withCell(state, event.cellId, (c) => ({ ...c, edited: c.ranSource !== event.source }));
     }
+    case "ui/order":
+      return { ...state, order: [...event.cells] };
     case "ui/cleared":
       return withCell(state, event.cellId, (c) => ({ ...c, outputs: [], error: null, trace: null }));
     case "ui/restarted":
     case "ui/kernel-died": {
-      // Outputs stay on screen (they are what the student last saw); every cell that ran is now stale.
+      // Outputs stay on screen (they are what the student last saw); every cell that ran lost its values.
       const cells: Record<string, CellRuntime> = {};
       for (const [id, c] of Object.entries(state.cells)) {
-        cells[id] = { ...c, status: "idle", stale: c.ranSource !== null || c.stale };
+        cells[id] = { ...c, status: "idle", lost: c.lost || c.ranAt !== null };
       }
-      return { kernel: event.type === "ui/restarted" ? "starting" : "dead", cells, requests: {} };
+      return { ...state, kernel: event.type === "ui/restarted" ? "starting" : "dead", cells, requests: {} };
     }
     case "status": {
       let next: RuntimeState = { ...state, kernel: event.state };
@@ -148,16 +187,15 @@ export function transition(state: RuntimeState, event: RuntimeEvent): RuntimeSta
     case "trace":
       return withCell(state, event.cellId, (c) => ({ ...c, trace: event.trace }));
     case "stale":
-      return markStale(state, event.cells);
+      // the kernel's own list (for the CLI and runStale); the page applies the same rule with the
+      // lesson's order and the student's unsaved edits (settleStale)
+      return state;
     case "execute_reply": {
       const { [event.parent]: _done, ...requests } = state.requests;
-      const prev = state.cells[event.cellId];
-      let next = withCell({ ...state, requests }, event.cellId, (c) => ({
-        ...c, status: "idle", executionCount: event.executionCount, defines: event.defines, uses: event.uses,
+      const clock = state.clock + 1;
+      return withCell({ ...state, requests, clock }, event.cellId, (c) => ({
+        ...c, status: "idle", executionCount: event.executionCount, defines: event.defines, uses: event.uses, ranAt: clock, lost: false,
       }));
-      // Re-running a cell redefines its names: cells that read them are now out of date.
-      if (event.status === "ok" && prev) next = markStale(next, dependants(next, event.cellId, event.defines));
-      return next;
     }
     case "interrupt_reply":
     case "restart_reply":

@@ -29,7 +29,13 @@ export class SbCodeCell extends LightElement {
   @property({ type: Boolean }) mine = false;
   /** the lesson's current version, when the lesson changed this cell after the student edited it. */
   @property({ attribute: false }) lessonSource: string | null = null;
+  /** why the cell is stale, in words ("W1 changed in cell 4"): the stale badge's hover text. */
+  @property() staleText = "";
   @state() private comparing = false;
+  /** a concealed solution: the exercise's check passed already, so showing it asks nothing. */
+  @property({ type: Boolean }) exercisePassed = false;
+  /** the inline "Show the solution?" question: asking, or the answer was no. */
+  @state() private revealing: "idle" | "asking" | "cancelled" = "idle";
 
   override render() {
     const rt = this.runtime;
@@ -50,7 +56,8 @@ export class SbCodeCell extends LightElement {
           ${o.trace ? html`<span class="badge badge-trace" title="this cell records a trace">trace</span>` : nothing}
           ${o.exercise ? html`<span class="badge badge-exercise">exercise: ${o.exercise}</span>` : nothing}
           ${o.solution ? html`<span class="badge badge-solution">solution: ${o.solution}</span>` : nothing}
-          ${rt?.stale ? html`<span class="badge badge-stale" title="inputs changed since this cell ran">stale</span>` : nothing}
+          ${rt?.stale ? html`<span class="badge badge-stale" title=${this.staleText || "inputs changed since this cell ran"}>stale<span
+            class="visually-hidden">: ${this.staleText || "inputs changed since this cell ran"}</span></span>` : nothing}
           ${this.mine ? html`<span class="badge badge-mine" title="a cell you inserted">yours</span>`
             : this.modified ? html`<span class="badge badge-edited">edited</span>` : nothing}
           <span class="cell-bar-spacer"></span>
@@ -61,8 +68,7 @@ export class SbCodeCell extends LightElement {
         </div>
         ${this.lessonSource !== null ? this.upstreamStrip(this.lessonSource) : nothing}
         ${this.concealed
-          ? html`<div class="solution-hidden"><p>The solution is hidden. Try the exercise first.</p>
-              <button class="btn" @click=${() => this.emit("sb-reveal", { cellId: this.cellId })}>Show solution</button></div>`
+          ? this.hiddenSolution()
           : this.editing
             ? html`<sb-code-editor .cellId=${this.cellId} .source=${this.source} .errorLine=${errorLine}
                 .errorMessage=${errorMessage?.kind === "error" ? `${errorMessage.ename}: ${errorMessage.evalue}` : ""}
@@ -73,6 +79,20 @@ export class SbCodeCell extends LightElement {
         <sb-output-area .outputs=${rt?.outputs ?? []} ?live=${rt?.ranSource != null}></sb-output-area>
       </div>
     </section>`;
+  }
+
+  /** A hidden solution: Show solution asks inline (unless the exercise passed), and Cancel says nothing changed. */
+  private hiddenSolution() {
+    const reveal = () => { this.revealing = "idle"; this.emit("sb-reveal", { cellId: this.cellId }); };
+    if (this.revealing === "asking") {
+      return html`<div class="solution-hidden" role="group" aria-label="show the solution?">
+        <p>Show the solution? Try the exercise first: its check says where your answer is off.</p>
+        <button class="btn btn-run btn-reveal-yes" @click=${reveal}>Show it</button>
+        <button class="btn btn-reveal-no" @click=${() => (this.revealing = "cancelled")}>Cancel</button></div>`;
+    }
+    return html`<div class="solution-hidden"><p role="status">${this.revealing === "cancelled"
+        ? "Nothing changed: the solution is still hidden." : "The solution is hidden. Try the exercise first."}</p>
+      <button class="btn btn-reveal" @click=${() => (this.exercisePassed ? reveal() : (this.revealing = "asking"))}>Show solution</button></div>`;
   }
 
   private upstreamStrip(lesson: string) {

@@ -15,7 +15,8 @@ export class SbCodeView extends LightElement {
 
   override render() {
     const lines = tokenLines(this.source);
-    return html`<pre class="code-view" tabindex="0" role=${this.readonly ? "region" : "button"}
+    // a group, not a button: a button's name must contain its visible text (here, the whole code)
+    return html`<pre class="code-view" tabindex="0" role="group"
         aria-label=${this.readonly ? this.label : `${this.label}: press Enter to edit`}
         @click=${this.edit} @keydown=${this.onKey}><code>${lines.map((tokens, i) => html`<span
           class="code-line ${i + 1 === this.errorLine ? "line-error" : ""} ${i + 1 === this.highlightLine ? "line-highlight" : ""}"

@@ -4,7 +4,8 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
-import { MIME, type CheckPayload, type MimeBundle, type PlotSpec, type ProgressPayload, type TablePayload, type TensorPayload } from "../../kernel/protocol/mime.ts";
+import { isCheckPayload, isProgressPayload, isTablePayload, isTensorPayload, isWidgetPayload } from "../../kernel/protocol/payload-guards.ts";
+import { MIME, type MimeBundle, type PlotSpec } from "../../kernel/protocol/mime.ts";
 import { renderMarkdown } from "../render/render.ts";
 import { renderTex } from "../render/katex-render.ts";
 import type { OutputItem } from "../app/state.ts";
@@ -17,7 +18,6 @@ import "./sb-check-output.ts";
 import "./sb-table-view.ts";
 import "./sb-view.ts";
 import "./sb-widget.ts";
-import type { WidgetPayload } from "../../kernel/display/widgets.ts";
 import { viewOf } from "./views.ts";
 
 @customElement("sb-output-area")
@@ -44,14 +44,17 @@ export class SbOutputArea extends LightElement {
   }
 
   private bundle(data: MimeBundle): TemplateResult {
-    if (MIME.check in data) return html`<sb-check-output .check=${data[MIME.check] as CheckPayload}></sb-check-output>`;
-    if (MIME.progress in data) return html`<sb-progress .progress=${data[MIME.progress] as ProgressPayload}></sb-progress>`;
-    if (MIME.widget in data) return html`<sb-widget .widget=${data[MIME.widget] as WidgetPayload}></sb-widget>`;
+    // A payload of the wrong shape (cell code can hand display() any bundle) falls through to text.
+    const check = data[MIME.check], progress = data[MIME.progress], tensor = data[MIME.tensor], table = data[MIME.table];
+    if (isCheckPayload(check)) return html`<sb-check-output .check=${check}></sb-check-output>`;
+    if (isProgressPayload(progress)) return html`<sb-progress .progress=${progress}></sb-progress>`;
+    const widget = data[MIME.widget];
+    if (isWidgetPayload(widget)) return html`<sb-widget .widget=${widget}></sb-widget>`;
     const view = viewOf(data);
     if (view) return html`<sb-view .renderer=${view.renderer} .payload=${view.payload} .description=${String(data[MIME.text] ?? "")}></sb-view>`;
     if (MIME.plot in data) return html`<sb-plot .spec=${data[MIME.plot] as PlotSpec}></sb-plot>`;
-    if (MIME.tensor in data) return html`<sb-tensor-view .tensor=${data[MIME.tensor] as TensorPayload}></sb-tensor-view>`;
-    if (MIME.table in data) return html`<sb-table-view .table=${data[MIME.table] as TablePayload}></sb-table-view>`;
+    if (isTensorPayload(tensor)) return html`<sb-tensor-view .tensor=${tensor}></sb-tensor-view>`;
+    if (isTablePayload(table)) return html`<sb-table-view .table=${table}></sb-table-view>`;
     if (MIME.latex in data) return html`<div class="tex-output">${unsafeHTML(renderTex(stripDollars(String(data[MIME.latex])), true))}</div>`;
     if (MIME.markdown in data) return html`<div class="markdown-output markdown-body">${unsafeHTML(renderMarkdown(String(data[MIME.markdown])))}</div>`;
     if (this.live && MIME.html in data) return html`<div class="html-output">${unsafeHTML(String(data[MIME.html]))}</div>`;

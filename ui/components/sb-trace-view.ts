@@ -5,7 +5,7 @@
 import { html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
-import { reduceText, type Phase } from "../../kernel/trace/record.ts";
+import { reduceText, groupText, epochsMarked, type Phase } from "../../kernel/trace/record.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { renderTex } from "../render/katex-render.ts";
 import { shapeParen } from "../app/format.ts";
@@ -63,13 +63,14 @@ export class SbTraceView extends LightElement {
         const at = firstOf(p);
         return html`<button class="phase-chip phase-${p} ${s.phase === p ? "current" : ""}" ?disabled=${at < 0}
           aria-label="go to the first ${p} step" @click=${() => this.go(at)}>${p}</button>`;
-      })}${t.dropped ? html`<span class="trace-dropped">${t.dropped} steps${t.droppedEpochs ? ` (${t.droppedEpochs} of ${t.epochs} epochs)` : ""} not kept, to stay small</span>` : nothing}</div>
+      })}${t.dropped ? html`<span class="trace-dropped">${t.dropped} steps${t.droppedEpochs ? ` (${t.droppedEpochs} of ${t.epochs} iterations)` : ""} not kept, to stay small</span>` : nothing}</div>
       <div class="step-card">
         <div class="step-head">
           <span class="badge phase-badge phase-${s.phase}">${s.phase}</span>
           <code class="step-op">${s.op}</code>
           ${s.name ? html`<span class="step-name">→ ${s.name}</span>` : nothing}
-          ${s.epoch > 0 ? html`<span class="step-epoch">epoch ${s.epoch}</span>` : nothing}
+          ${t.records.some((r) => r.group !== s.group || r.iteration !== s.iteration)
+            ? html`<span class="step-epoch">${groupText(s, epochsMarked(t.records))}</span>` : nothing}
           ${s.line ? html`<span class="step-line">line ${s.line}</span>` : nothing}
         </div>
         <div class="step-formula">${unsafeHTML(renderTex(s.latex || s.rule, true))}</div>

@@ -10,6 +10,7 @@ export * from "./types.ts";
 export { DocumentError } from "./errors.ts";
 export { parseIpynbNotebook, serializeIpynbNotebook } from "./ipynb.ts";
 export { parseMarkdownNotebook, serializeMarkdownNotebook } from "./markdown.ts";
+export { referenceOf } from "./exercises.ts";
 
 /** The format a file name stands for, or undefined. */
 export function formatOf(filename: string): NotebookFormat | undefined {

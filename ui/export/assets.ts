@@ -4,54 +4,78 @@
 /** Where the app's entry is expected, relative to the site root (see the live script). */
 export const APP_ENTRY = "app/stepbook-app.js";
 
+/**
+ * The app's palette (the `:root` blocks of ui/styles/app.css, light and dark), so an exported page has
+ * the colours of the app it turns into: one palette, written once.
+ */
+export function paletteOf(appCss: string): string {
+  const light = /(?:^|\n):root\s*\{[^}]*\}/.exec(appCss)?.[0].trim();
+  const dark = /@media \(prefers-color-scheme: dark\)\s*\{\s*:root\s*\{[^}]*\}\s*\}/.exec(appCss)?.[0];
+  if (!light || !dark) throw new Error("ui/styles/app.css: its :root palette (light and dark) was not found");
+  return `${light}\n${dark}\n`;
+}
+
+/** The page's own rules (the palette comes first, from paletteOf). Sizes match the live app's, so the
+ * column keeps its width when the page turns live (app.css: main padding 1.5rem, .lesson 60rem). The
+ * static lesson's rules are scoped to main.lesson: the live app replaces it and brings app.css, and no
+ * rule of this page may restyle the app. */
 export const SITE_CSS = `/* Stepbook exported course: reads without JavaScript. */
-:root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fff; --muted: #5f6368; --line: #d9dce1; --code-bg: #f5f6f8; --accent: #2457c5; --pass: #1a7f37; --fail: #b3261e; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e8e8ea; --bg: #16171a; --muted: #a0a4ab; --line: #34373d; --code-bg: #1f2125; --accent: #8ab4f8; --pass: #5cc47a; --fail: #f28b82; } }
+:root { --fg: var(--text); --line: var(--border); --pass: var(--ok); --fail: var(--error); }
 * { box-sizing: border-box; }
-body { margin: 0; color: var(--fg); background: var(--bg); font: 17px/1.6 system-ui, -apple-system, "Segoe UI", sans-serif; }
+html { background: var(--bg); color: var(--text); font: 16px/1.55 var(--font); }
+body { margin: 0; }
 a { color: var(--accent); }
-main { max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
-.site-header, .pager { max-width: 52rem; margin: 0 auto; padding: .75rem 1.25rem; display: flex; gap: 1rem; justify-content: space-between; }
+main, sb-app { display: block; max-width: 63rem; margin: 0 auto; }
+/* live: no app header above the toolbar here, so it sticks to the top (no gap for the text to show through) */
+sb-app sb-toolbar { top: 0; }
+sb-app:has(.with-inspector) { max-width: 1320px; }
+main { padding: 1rem 1.5rem 4rem; }
+.site-header, .pager { max-width: 63rem; margin: 0 auto; padding: .75rem 1.5rem; display: flex; gap: 1rem; justify-content: space-between; }
 .site-header { border-bottom: 1px solid var(--line); }
 .pager { border-top: 1px solid var(--line); }
-.lesson-title { margin-top: .5rem; }
+main.lesson .lesson-title { margin-top: .5rem; }
 .course-index .lessons li { margin: .75rem 0; }
 .course-index .summary { margin: .1rem 0 0; color: var(--muted); }
-.cell.code { margin: 1rem 0; border-left: 3px solid var(--line); padding-left: .75rem; }
-.cell-label { font-size: .85em; color: var(--muted); }
-pre { overflow-x: auto; }
-pre.source { background: var(--code-bg); padding: .6rem .8rem; border-radius: 4px; font-size: .9em; line-height: 1.45; margin: .25rem 0; }
-code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; }
-.outputs { margin: .25rem 0; }
-.output { margin: .35rem 0; }
-pre.output { margin: .35rem 0; padding: .3rem .5rem; font-size: .88em; white-space: pre-wrap; }
-pre.stream.stderr { color: var(--fail); }
-.tensor-head { font-size: .85em; color: var(--muted); }
-.tensor-name { font-weight: 600; color: var(--fg); }
-.shape-badge, .grad-badge { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 .5em; font-family: ui-monospace, monospace; }
-table { border-collapse: collapse; font-size: .85em; }
-.tensor-table td, .output.table td, .output.table th { border: 1px solid var(--line); padding: .15rem .45rem; text-align: right; font-family: ui-monospace, monospace; }
-.tensor-table tr.gap td { text-align: center; color: var(--muted); }
-.summary-note, .trace-note { font-size: .8em; color: var(--muted); }
-figure { margin: .5rem 0; }
-figure.plot { max-width: 100%; overflow-x: auto; }
-.check.pass { color: var(--pass); }
-.check.fail { color: var(--fail); }
-details.trace { margin: .5rem 0; }
-details.trace summary, details.solution summary, details.hidden-code summary { cursor: pointer; color: var(--muted); }
-.trace-steps { padding-left: 2.2rem; font-size: .9em; }
-.step { margin: .2rem 0; }
-.step-gap { list-style: none; color: var(--muted); font-style: italic; margin: .3rem 0; }
-.step-phase { display: inline-block; min-width: 5.5em; font-size: .8em; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
-.step-shapes, .step-stats, .step-line { font-family: ui-monospace, monospace; font-size: .8em; color: var(--muted); margin-left: .5em; }
-.phase-backward .step-phase { color: var(--fail); }
-.phase-loss .step-phase, .phase-update .step-phase { color: var(--pass); }
-.katex-display { overflow-x: auto; overflow-y: hidden; }
-.equation { display: flex; align-items: center; gap: 1rem; }
-.equation .math-display { flex: 1; overflow-x: auto; overflow-y: hidden; }
-.eq-number { color: var(--muted); font-variant-numeric: tabular-nums; }
-.math-error { color: var(--fail); font-family: ui-monospace, monospace; }
-.live-actions button { font: inherit; padding: .2rem .9rem; }
+main.lesson .cell.code { margin: 1rem 0; border-left: 3px solid var(--line); padding-left: .75rem; }
+main.lesson .cell-label { font-size: .85em; color: var(--muted); }
+main.lesson pre { overflow-x: auto; }
+main.lesson pre.source { background: var(--code-bg); padding: .6rem .8rem; border-radius: 4px; font-size: .9em; line-height: 1.45; margin: .25rem 0; }
+main.lesson code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; }
+main.lesson .outputs { margin: .25rem 0; }
+main.lesson .output { margin: .35rem 0; }
+main.lesson pre.output { margin: .35rem 0; padding: .3rem .5rem; font-size: .88em; white-space: pre-wrap; }
+main.lesson pre.stream.stderr { color: var(--fail); }
+main.lesson .tensor-head { font-size: .85em; color: var(--muted); }
+main.lesson .tensor-name { font-weight: 600; color: var(--fg); }
+main.lesson .shape-badge, main.lesson .grad-badge { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 .5em; font-family: ui-monospace, monospace; }
+main.lesson table { border-collapse: collapse; font-size: .85em; }
+main.lesson .tensor-table td, main.lesson .output.table td, main.lesson .output.table th { border: 1px solid var(--line); padding: .15rem .45rem; text-align: right; font-family: ui-monospace, monospace; }
+main.lesson .tensor-table tr.gap td { text-align: center; color: var(--muted); }
+main.lesson .summary-note, main.lesson .trace-note { font-size: .8em; color: var(--muted); }
+main.lesson figure { margin: .5rem 0; }
+main.lesson figure.plot { max-width: 100%; overflow-x: auto; }
+main.lesson .check.pass { color: var(--pass); }
+main.lesson .check.fail { color: var(--fail); }
+main.lesson details.trace { margin: .5rem 0; }
+main.lesson details.trace summary, main.lesson details.solution summary, main.lesson details.hidden-code summary { cursor: pointer; color: var(--muted); }
+main.lesson .trace-steps { padding-left: 2.2rem; font-size: .9em; }
+main.lesson .step { margin: .2rem 0; }
+main.lesson .step-gap { list-style: none; color: var(--muted); font-style: italic; margin: .3rem 0; }
+main.lesson .step-phase { display: inline-block; min-width: 5.5em; font-size: .8em; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+main.lesson .step-shapes, main.lesson .step-stats, main.lesson .step-line { font-family: ui-monospace, monospace; font-size: .8em; color: var(--muted); margin-left: .5em; }
+main.lesson .phase-backward .step-phase { color: var(--fail); }
+main.lesson .phase-loss .step-phase, main.lesson .phase-update .step-phase { color: var(--pass); }
+main.lesson .katex-display { overflow-x: auto; overflow-y: hidden; }
+main.lesson .equation { display: flex; align-items: center; gap: 1rem; }
+main.lesson .equation .math-display { flex: 1; overflow-x: auto; overflow-y: hidden; }
+main.lesson .eq-number { color: var(--muted); font-variant-numeric: tabular-nums; }
+main.lesson .math-error { color: var(--fail); font-family: ui-monospace, monospace; }
+.live-actions { display: flex; gap: .4rem; align-items: center; padding: .5rem 0; }
+.live-actions button { font: inherit; font-size: .88rem; padding: .3rem .7rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface); color: var(--text); cursor: pointer; }
+.live-actions button:hover { border-color: var(--accent); }
+.live-actions button[data-stepbook-action="run"] { background: var(--accent); color: var(--accent-text); border-color: var(--accent); }
+.live-actions button[hidden] { display: none; }
+.live-status { font-size: .85rem; color: var(--muted); }
 `;
 
 /**

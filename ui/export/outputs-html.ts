@@ -86,7 +86,8 @@ export function tableHtml(t: TablePayload): string {
 }
 
 export function checkHtml(c: CheckPayload): string {
-  return `<div class="output check ${c.pass ? "pass" : "fail"}"><span class="check-mark">${c.pass ? "✓" : "✗"}</span> ${escapeHtml(c.message)}</div>`;
+  const expected = !c.pass && typeof c.expected === "string" ? `<details class="check-expected"><summary>show expected</summary><pre>${escapeHtml(c.expected)}</pre></details>` : "";
+  return `<div class="output check ${c.pass ? "pass" : "fail"}"><span class="check-mark">${c.pass ? "✓" : "✗"}</span> ${escapeHtml(c.message)}${expected}</div>`;
 }
 
 export function progressHtml(p: ProgressPayload): string {

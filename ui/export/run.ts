@@ -1,9 +1,10 @@
-// Pre-running a lesson at build time: every code cell in order in one Node kernel host (the same
-// host `stepbook run` uses), then every `${expr}` of the prose. The first error stops the export and
+// Pre-running a lesson at build time: every code cell in order in one kernel (the contained child
+// process `stepbook run` uses; see SECURITY.md), then every `${expr}` of the prose. The first error stops the export and
 // says where: the file, the cell and the line in the file.
-import { NodeKernelHost } from "../../kernel/host/node.ts";
+import { containedKernel } from "../../kernel/host/contained.ts";
 import type { ErrorMessage, KernelMessage } from "../../kernel/protocol/messages.ts";
 import type { NotebookDoc } from "../document/types.ts";
+import { referenceOf } from "../document/exercises.ts";
 import { inlineExpressionsByCodeCell, parseExpressionKey } from "../render/inline-expressions.ts";
 import { cellStartLines } from "./lines.ts";
 
@@ -33,14 +34,14 @@ export interface RunOptions {
 export async function runLesson(doc: NotebookDoc, file: string, options: RunOptions = {}): Promise<LessonRun> {
   const timeoutMs = options.cellTimeoutMs ?? DEFAULT_CELL_TIMEOUT_MS;
   const starts = cellStartLines(doc);
-  const host = new NodeKernelHost();
+  const host = await containedKernel();
   const run: LessonRun = { messages: new Map(), executionCounts: new Map(), values: Object.create(null) as Record<string, Record<string, string>> };
   try {
     const expressions = inlineExpressionsByCodeCell(doc);
     for (const cell of doc.cells) {
       if (cell.type !== "code") continue;
       const userExpressions = expressions.get(cell.id);
-      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs, userExpressions });
+      const { reply, messages } = await host.execute(cell.source, { cellId: cell.id, trace: cell.options.trace === true, timeoutMs, userExpressions, reference: referenceOf(doc, cell) });
       run.messages.set(cell.id, messages);
       run.executionCounts.set(cell.id, reply.executionCount);
       if (reply.status !== "ok") {
@@ -60,6 +61,9 @@ export async function runLesson(doc: NotebookDoc, file: string, options: RunOpti
         (run.values[cellId] ??= Object.create(null) as Record<string, string>)[expr] = result.text;
       }
     }
+    const late = await host.settle();
+    const last = doc.cells.filter((c) => c.type === "code").at(-1);
+    if (late !== null && last) throw new LessonRunError(file, last.id, starts.get(last.id) ?? null, late);
     return run;
   } finally {
     host.dispose();

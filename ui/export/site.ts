@@ -3,7 +3,7 @@
 // tests run the builder in memory. Everything is built before anything is written: a lesson that does
 // not parse or run fails the export and leaves the output directory as it was.
 import { parseNotebook, serializeNotebook, formatOf } from "../document/index.ts";
-import { APP_ENTRY, LIVE_JS, MATHML_FALLBACK_CSS, SITE_CSS, withoutFontFaces } from "./assets.ts";
+import { APP_ENTRY, LIVE_JS, MATHML_FALLBACK_CSS, SITE_CSS, paletteOf, withoutFontFaces } from "./assets.ts";
 import { indexPage } from "./index-page.ts";
 import { buildLesson } from "./lesson.ts";
 import type { ExportedCourse, ExportedLesson } from "./model.ts";
@@ -44,6 +44,8 @@ export interface ExportResult {
 export const SITE_CSS_PATH = "assets/stepbook.css";
 export const LIVE_JS_PATH = "assets/stepbook-live.js";
 export const KATEX_CSS_PATH = "assets/katex/katex.min.css";
+/** The app's stylesheet, whose palette the exported pages share (a path on disk, for effects.readText). */
+export const APP_CSS_FILE = decodeURIComponent(new URL("../styles/app.css", import.meta.url).pathname);
 
 const join = (dir: string, name: string) => (dir.endsWith("/") ? dir + name : `${dir}/${name}`);
 const slugOf = (file: string) => file.replace(/\.[^.]+$/, "");
@@ -78,9 +80,10 @@ export async function renderSite(course: ExportedCourse, options: Pick<ExportOpt
   const { effects, katexDir } = options;
   const files = new Map<string, FileContent>();
   const katexCss = await effects.readText(join(katexDir, "katex.min.css"));
+  const siteCss = paletteOf(await effects.readText(APP_CSS_FILE)) + SITE_CSS;
   let assets: PageAssets;
   if (options.singleFile) {
-    const css = `${withoutFontFaces(katexCss)}\n${MATHML_FALLBACK_CSS}\n${SITE_CSS}`;
+    const css = `${withoutFontFaces(katexCss)}\n${MATHML_FALLBACK_CSS}\n${siteCss}`;
     assets = { head: `<style>\n${css.replace(/<\/style/gi, "<\\/style")}\n</style>`, liveScript: null };
   } else {
     assets = { head: `<link rel="stylesheet" href="${KATEX_CSS_PATH}">\n<link rel="stylesheet" href="${SITE_CSS_PATH}">`, liveScript: LIVE_JS_PATH };
@@ -88,7 +91,7 @@ export async function renderSite(course: ExportedCourse, options: Pick<ExportOpt
     for (const font of (await effects.list(join(katexDir, "fonts"))).sort()) {
       files.set(`assets/katex/fonts/${font}`, await effects.readBytes(join(join(katexDir, "fonts"), font)));
     }
-    files.set(SITE_CSS_PATH, SITE_CSS);
+    files.set(SITE_CSS_PATH, siteCss);
     files.set(LIVE_JS_PATH, LIVE_JS);
   }
   files.set("index.html", indexPage(course, assets));

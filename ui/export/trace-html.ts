@@ -4,7 +4,7 @@ import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts"
 import { renderTex } from "../render/katex-render.ts";
 import { escapeHtml, h, scriptJson } from "./html.ts";
 import { formatNumber } from "./outputs-html.ts";
-import { reduceText } from "../../kernel/trace/record.ts";
+import { reduceText, groupText, epochsMarked } from "../../kernel/trace/record.ts";
 
 function shapeText(shape: readonly number[]): string {
   return `(${shape.join(", ")})`;
@@ -25,9 +25,19 @@ export function stepHtml(s: StepSummary): string {
 
 export function traceHtml(trace: TraceSummary, cellId: string): string {
   const dropped = trace.dropped > 0 || trace.droppedEpochs > 0
-    ? `<p class="trace-note">${h(trace.dropped)} steps and ${h(trace.droppedEpochs)} epochs left out to keep the trace small.</p>`
+    ? `<p class="trace-note">${h(trace.dropped)} steps and ${h(trace.droppedEpochs)} iterations left out to keep the trace small.</p>`
     : "";
-  const steps = listedSteps(trace.records).map((s) => (typeof s === "string" ? `<li class="step-gap">${escapeHtml(s)}</li>` : stepHtml(s))).join("");
+  // a heading wherever the run moves on: setup, iteration 1 (or epoch 2, batch 1), ..., after
+  const marked = epochsMarked(trace.records);
+  const several = trace.records.some((r) => r.group !== trace.records[0]!.group || r.iteration !== trace.records[0]!.iteration);
+  let heading = "";
+  const steps = listedSteps(trace.records).map((s) => {
+    if (typeof s === "string") return `<li class="step-gap">${escapeHtml(s)}</li>`;
+    const label = several ? groupText(s, marked) : "";
+    const head = label !== heading ? `<li class="step-group">${escapeHtml(label)}</li>` : "";
+    heading = label;
+    return head + stepHtml(s);
+  }).join("");
   return `<details class="trace" open><summary>Step through: ${h(trace.records.length)} steps</summary>`
     + `<ol class="trace-steps">${steps}</ol>${dropped}`
     + `<script type="application/json" class="stepbook-trace" data-cell="${escapeHtml(cellId)}">${scriptJson(trace)}</script>`

@@ -1,0 +1,83 @@
+// axe-core (@axe-core/playwright) on every screen a student meets, light and dark: the course index, a
+// lesson after Run all with a trace open and Variables open, and an exported lesson with JavaScript on
+// and off. No serious or critical violation may remain.
+import { AxeBuilder } from "@axe-core/playwright";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
+import { exportSite } from "../../ui/export/site.ts";
+import { BASE, COURSE, serveSite } from "../export/helpers.ts";
+import { hasBrowser, launch, serve, type Served } from "./harness.ts";
+
+/** Serious and critical violations, one line each (rule, impact, where). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`));
+}
+
+describe.skipIf(!hasBrowser())("accessibility (axe-core): no serious or critical violations", () => {
+  let app: Served;
+  let site: string;
+  let stat: { server: Server; origin: string };
+
+  beforeAll(async () => {
+    app = await serve();
+    site = path.join(mkdtempSync(path.join(tmpdir(), "stepbook-axe-site-")), "site");
+    await exportSite({ input: COURSE, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Fixture course" });
+    stat = await serveSite(site);
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await new Promise((r) => stat?.server.close(r));
+    if (site) rmSync(path.join(site, ".."), { recursive: true, force: true });
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`the app, ${colorScheme}: the index, then a lesson after Run all with a trace and Variables open`, async () => {
+      const b = await launch({ colorScheme });
+      try {
+        const page = await b.context.newPage();
+        await page.goto(app.url);
+        await page.waitForSelector(".lesson-card");
+        expect(await violations(page)).toEqual([]);
+        await page.click(".lesson-card a >> nth=0");
+        await page.waitForSelector("sb-code-cell");
+        await page.click(".tb-run-all");
+        await page.waitForFunction(() => document.querySelectorAll(".status-running, .status-queued").length === 0 && document.querySelectorAll(".out-prompt, .check").length > 0, null, { timeout: 60_000 });
+        await page.locator(".btn-trace").first().click();
+        await page.waitForSelector("sb-trace-view .step-card");
+        await page.click("sb-trace-view [aria-label='next step']");
+        await page.click(".tb-toggle-variables");
+        await page.waitForSelector(".var-table");
+        await page.locator(".var-table button").first().click();
+        await page.waitForTimeout(500);
+        expect(await violations(page)).toEqual([]);
+      } finally {
+        await b.close();
+      }
+    }, 180_000);
+
+    for (const javaScriptEnabled of [true, false]) {
+      it(`an exported lesson, ${colorScheme}, JavaScript ${javaScriptEnabled ? "on" : "off"}`, async () => {
+        // axe runs as a script the test injects; with JavaScript off only the page's own scripts are off
+        const b = await launch({ colorScheme, javaScriptEnabled });
+        try {
+          const page = await b.context.newPage();
+          await page.goto(`${stat.origin}${BASE}01-neuron.html`, { waitUntil: "networkidle" });
+          expect(await violations(page)).toEqual([]);
+          await page.goto(`${stat.origin}${BASE}`, { waitUntil: "networkidle" });
+          expect(await violations(page)).toEqual([]);
+        } finally {
+          await b.close();
+        }
+      }, 120_000);
+    }
+  }
+});

@@ -1,0 +1,146 @@
+// The exported site, once live, looks and behaves like the dev app: `npm run build`'s two steps (the
+// exporter, then vite.export.config.ts into app/) on the fixture course, served as plain static files
+// (as `python3 -m http.server` would: no isolation headers) and by `vite preview`. Edit opens Monaco with
+// its stylesheet (line numbers, no bare textarea); typing and Ctrl+Enter run the cell; the edited cell
+// matches the same cell in the app built by `vite build` (index.html), pixel for pixel within a margin.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
+import { exportSite } from "../../ui/export/site.ts";
+import { COURSE, serveSite } from "../export/helpers.ts";
+import { freePort, hasBrowser, launch, ROOT, serve, type Opened, type Served } from "./harness.ts";
+
+const CODE = "const X = np.array([[1, 2], [3, 4], [-1, 0.5]]);\nconst W = np.array([[0.5], [-0.25]]);\nconst typed = 4 + 5;\ntyped";
+
+/** Hide Monaco's blinking caret so two screenshots can be compared. */
+const NO_CARET = ".monaco-editor .cursors-layer { visibility: hidden !important; }";
+
+async function editRunAndShoot(page: Page): Promise<Buffer> {
+  const cell = page.locator('sb-code-cell[data-cell="setup"]');
+  await cell.locator(".monaco-editor .view-lines").waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(300);
+  await cell.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(CODE);
+  await page.keyboard.press("Control+Enter");
+  await expect.poll(() => cell.locator(".text-output").textContent(), { timeout: 30_000 }).toBe("9");
+  await page.addStyleTag({ content: NO_CARET });
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(500);
+  return cell.screenshot({ animations: "disabled" });
+}
+
+/** Share of pixels that differ (any channel by more than 24/255, allowing a one-pixel shift) between two PNGs, decoded by the page. */
+async function pixelDifference(page: Page, a: Buffer, b: Buffer): Promise<{ size: [number, number, number, number]; share: number }> {
+  return page.evaluate(async ([a64, b64]) => {
+    const load = async (b: string) => createImageBitmap(await (await fetch(`data:image/png;base64,${b}`)).blob());
+    const [ia, ib] = [await load(a64), await load(b64)];
+    const w = Math.min(ia.width, ib.width), h = Math.min(ia.height, ib.height);
+    const pixels = (img: ImageBitmap) => {
+      const c = new OffscreenCanvas(w, h);
+      const ctx = c.getContext("2d")!;
+      ctx.drawImage(img, 0, 0);
+      return ctx.getImageData(0, 0, w, h).data;
+    };
+    const [pa, pb] = [pixels(ia), pixels(ib)];
+    // a pixel matches when one within a pixel of it in the other image is close (sub-pixel positions
+    // differ between two pages by a fraction of a pixel)
+    const close = (i: number, j: number) => Math.abs(pa[i]! - pb[j]!) <= 24 && Math.abs(pa[i + 1]! - pb[j + 1]!) <= 24 && Math.abs(pa[i + 2]! - pb[j + 2]!) <= 24;
+    let differ = 0;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const i = (y * w + x) * 4;
+        let ok = false;
+        for (let dy = -1; dy <= 1 && !ok; dy++) for (let dx = -1; dx <= 1 && !ok; dx++) {
+          const yy = y + dy, xx = x + dx;
+          if (yy >= 0 && yy < h && xx >= 0 && xx < w) ok = close(i, (yy * w + xx) * 4);
+        }
+        if (!ok) differ++;
+      }
+    }
+    return { size: [ia.width, ia.height, ib.width, ib.height] as [number, number, number, number], share: differ / (w * h) };
+  }, [a.toString("base64"), b.toString("base64")] as const);
+}
+
+describe.skipIf(!hasBrowser())("the exported site, turned live, is the dev app", () => {
+  let site: string;
+  let stat: { server: Server; origin: string };
+  let preview: ChildProcess;
+  let previewUrl: string;
+  let app: Served;
+  let b: Opened;
+  let appShot: Buffer;
+
+  beforeAll(async () => {
+    site = path.join(mkdtempSync(path.join(tmpdir(), "stepbook-live-site-")), "site");
+    await exportSite({ input: COURSE, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Fixture course" });
+    const { build } = await import("vite");
+    await build({ root: ROOT, configFile: path.join(ROOT, "vite.export.config.ts"), logLevel: "warn", build: { outDir: path.join(site, "app"), emptyOutDir: false } });
+    stat = await serveSite(site);
+    const port = await freePort();
+    preview = spawn(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "preview", "--outDir", site, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: ROOT, stdio: "ignore" });
+    previewUrl = `http://127.0.0.1:${port}/`;
+    for (let i = 0; i < 200; i++) {
+      if (await fetch(previewUrl).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    app = await serve({ notebooks: COURSE });
+    b = await launch();
+  }, 300_000);
+
+  afterAll(async () => {
+    await b?.close();
+    await app?.stop();
+    preview?.kill("SIGTERM");
+    await new Promise((r) => stat?.server.close(r));
+    if (site) rmSync(path.join(site, ".."), { recursive: true, force: true });
+  });
+
+  it("the app (vite build of index.html): edit, type, run", async () => {
+    const page = await b.context.newPage();
+    await page.goto(`${app.url}#/lesson/01-neuron`);
+    await page.locator('sb-code-cell[data-cell="setup"] .code-view').click();
+    appShot = await editRunAndShoot(page);
+    await page.close();
+  }, 120_000);
+
+  for (const [name, url] of [["served as static files", () => `${stat.origin}/course/01-neuron.html`], ["served by vite preview", () => `${previewUrl}01-neuron.html`]] as const) {
+    it(`${name}: Edit loads the editor's stylesheet, and the edited cell looks as in the app`, async () => {
+      const page = await b.context.newPage();
+      const css: string[] = [];
+      const failed: string[] = [];
+      const errors: string[] = [];
+      page.on("response", (r) => { if (r.url().endsWith(".css")) css.push(r.url()); if (r.status() >= 400) failed.push(r.url()); });
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(url());
+      // the column keeps its width when the page turns live
+      const before = (await page.locator("main.lesson").boundingBox())!;
+      await page.getByRole("button", { name: "Edit", exact: true }).click();
+      const shot = await editRunAndShoot(page);
+      const after = (await page.locator("sb-app main").boundingBox())!;
+      expect([Math.round(after.x), Math.round(after.width)]).toEqual([Math.round(before.x), Math.round(before.width)]);
+      expect(css.some((u) => /\/app\/assets\/.*\.css$/.test(u))).toBe(true);
+      // Monaco styled: line numbers drawn, its input textarea hidden (a bare textarea is what broke)
+      expect(await page.locator('sb-code-cell[data-cell="setup"] .line-numbers').count()).toBeGreaterThan(0);
+      const textarea = (await page.locator('sb-code-cell[data-cell="setup"] .monaco-editor textarea').boundingBox());
+      expect(textarea === null || textarea.width <= 2 || textarea.height <= 30).toBe(true);
+      if (process.env.STEPBOOK_SHOTS) {
+        writeFileSync(path.join(process.env.STEPBOOK_SHOTS, "app-cell.png"), appShot);
+        writeFileSync(path.join(process.env.STEPBOOK_SHOTS, `export-cell-${name.replace(/ /g, "-")}.png`), shot);
+      }
+      const diff = await pixelDifference(page, appShot, shot);
+      expect(diff.size[0]).toBe(diff.size[2]);
+      expect(Math.abs(diff.size[1] - diff.size[3])).toBeLessThanOrEqual(1);
+      expect(diff.share).toBeLessThan(0.01);
+      expect(failed).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+  }
+});

@@ -1,0 +1,86 @@
+// nn against PyTorch float64 (tests/fixtures/torch/nn-*.json, written by tools/nn-fixtures.py):
+// every layer's forward pass and gradients, every loss and its gradient, and optimiser steps.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { nn } from "../../../kernel/nn/index.ts";
+import { Tensor } from "../../../kernel/tensor/tensor.ts";
+import { decodeNumber } from "../../../kernel/trace/serialize.ts";
+import type { Dense } from "../../../kernel/nn/layers/dense.ts";
+import type { BatchNormalization } from "../../../kernel/nn/layers/batch-normalization.ts";
+import type { Optimizer } from "../../../kernel/nn/optimizers/optimizer.ts";
+
+interface Arr { shape: number[]; data: (number | string)[] }
+const load = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/torch/${name}`, import.meta.url), "utf8")).cases as Record<string, any>[];
+const tensor = (a: Arr) => new Tensor(Float64Array.from(a.data, (v) => decodeNumber(v as number)), a.shape);
+
+function close(actual: Tensor | null, expected: Arr, what: string, tol = 1e-12) {
+  expect(actual, what).not.toBeNull();
+  expect(actual!.shape, `${what} shape`).toEqual(expected.shape);
+  const want = tensor(expected).data;
+  actual!.data.forEach((v, i) => {
+    const err = Math.abs(v - want[i]) / Math.max(1, Math.abs(want[i]));
+    if (!(err <= tol)) expect.fail(`${what}[${i}] = ${v}, PyTorch ${want[i]} (relative error ${err})`);
+  });
+}
+
+describe("nn layers match PyTorch float64", () => {
+  for (const c of load("nn-layers.json")) {
+    it(`${c.name}: forward and gradients`, () => {
+      const X = tensor(c.X).requiresGrad();
+      let layer: Dense | BatchNormalization;
+      if (c.layer === "Dense") {
+        layer = nn.Dense(c.kernel.shape[1], { activation: c.activation, inputShape: [c.X.shape[1]] });
+        nn.Sequential([layer]); // builds it
+        layer.setWeights([tensor(c.kernel), tensor(c.bias)]);
+      } else {
+        layer = nn.BatchNormalization({ inputShape: [c.X.shape[1]] });
+        nn.Sequential([layer]);
+        layer.setWeights([tensor(c.gamma), tensor(c.beta), tensor(c.movingMean), tensor(c.movingVariance)]);
+      }
+      const out = layer.apply(X, { training: c.training ?? true });
+      close(out, c.out, "out");
+      out.mul(tensor(c.weight)).sum().backward();
+      close(X.grad, c.dX, "dX");
+      if (c.layer === "Dense") {
+        const d = layer as Dense;
+        close(d.kernel!.grad, c.dkernel, "dkernel");
+        close(d.bias!.grad, c.dbias, "dbias");
+      } else {
+        const b = layer as BatchNormalization;
+        close(b.gamma!.grad, c.dgamma, "dgamma");
+        close(b.beta!.grad, c.dbeta, "dbeta");
+        close(b.movingMean, c.newMovingMean, "moving_mean (Keras's rule)");
+        close(b.movingVariance, c.newMovingVariance, "moving_variance (Keras's rule)");
+      }
+    });
+  }
+});
+
+describe("nn losses match PyTorch float64", () => {
+  for (const c of load("nn-losses.json")) {
+    it(`${c.name}: value and dL/dyPred`, () => {
+      const p = tensor(c.yPred).requiresGrad();
+      const loss = (nn.losses as any)[c.loss](c.options);
+      const value = loss(tensor(c.yTrue), p);
+      expect(value.shape).toEqual([]);
+      expect(Math.abs(value.item() - c.value) / Math.max(1, Math.abs(c.value))).toBeLessThan(1e-12);
+      value.backward();
+      close(p.grad, c.grad, "grad");
+    });
+  }
+});
+
+describe("nn optimisers match PyTorch float64 step by step (Keras's formulas; see tools/nn-fixtures.py)", () => {
+  for (const c of load("nn-optimizers.json")) {
+    it(`${c.name}: ${c.after.length} step${c.after.length > 1 ? "s" : ""}`, () => {
+      const opt = (nn.optimizers as any)[c.optimizer](c.options) as Optimizer;
+      const w = tensor(c.w).requiresGrad();
+      c.grads.forEach((g: Arr, k: number) => {
+        w.grad = tensor(g);
+        opt.apply([w]);
+        close(w, c.after[k], `w after step ${k + 1}`, 1e-12);
+      });
+      expect(opt.iterations).toBe(c.after.length);
+    });
+  }
+});

@@ -1,0 +1,124 @@
+// Iterations, epochs and mini-batches: setup before the loop and work after it are their own groups,
+// never an epoch; np.trace.epoch / np.trace.batch mark a mini-batch loop; the keep policy thins
+// iterations but keeps the first and the last epoch whole.
+import { describe, it, expect } from "vitest";
+import { np } from "../../../kernel/np.ts";
+import { traceOf } from "../../../kernel/trace/trace.ts";
+import { stepRecords } from "../../../kernel/trace/steps.ts";
+import { groupText, epochsMarked } from "../../../kernel/trace/record.ts";
+import type { Tensor } from "../../../kernel/tensor/tensor.ts";
+
+function data(n = 6) {
+  np.random.seed(2);
+  return { X: np.random.randn(n, 2).named("X"), Y: np.random.randn(n, 1).named("Y") };
+}
+function train(X: Tensor, Y: Tensor, W: Tensor, lr = 0.1) {
+  const L = X.matmul(W).sub(Y).square().mean().named("L");
+  L.backward();
+  np.noGrad(() => W.assignSub(W.grad!.mul(lr)));
+  W.zeroGrad();
+}
+/** the groups of a trace, in order, with how many steps each */
+const groups = (records: ReturnType<typeof stepRecords>) => {
+  const marked = epochsMarked(records);
+  const out: string[] = [];
+  for (const r of records) {
+    const g = groupText(r, marked);
+    if (out.at(-1) !== g) out.push(g);
+  }
+  return out;
+};
+
+describe("iterations and epochs", () => {
+  it("a plain loop: one iteration per forward-backward-update, nothing else", () => {
+    const { X, Y } = data();
+    const W = np.zeros([2, 1]).requiresGrad().named("W");
+    const records = stepRecords(traceOf(() => { for (let i = 0; i < 3; i++) train(X, Y, W); }));
+    expect(groups(records)).toEqual(["iteration 1", "iteration 2", "iteration 3"]);
+    expect(records.every((r) => r.group === "iteration")).toBe(true);
+    expect(records.filter((r) => r.op === "assignSub").map((r) => r.iteration)).toEqual([0, 1, 2]);
+  });
+
+  it("initialisation before the loop is setup and hand checks after it are after, never an epoch", () => {
+    const { X, Y } = data();
+    const records = stepRecords(traceOf(() => {
+      const W = np.random.randn(2, 1).mul(0.5).requiresGrad().named("W"); // setup
+      for (let i = 0; i < 2; i++) train(X, Y, W);
+      const check = X.matmul(W).sub(Y).named("residual");                  // after: a forward pass with no backward
+      np.noGrad(() => check.abs().max());
+    }));
+    expect(groups(records)).toEqual(["setup", "iteration 1", "iteration 2", "after"]);
+    expect(records[0]).toMatchObject({ group: "setup", iteration: null, op: "mul" });
+    const after = records.filter((r) => r.group === "after");
+    expect(after.map((r) => r.op)).toEqual(["matmul", "sub", "abs", "max"]);
+    expect(after.every((r) => r.phase === "forward" && r.iteration === null)).toBe(true);
+    expect(Math.max(...records.map((r) => r.iteration ?? -1))).toBe(1);
+  });
+
+  it("hand computation right after a backward pass (no update) is after-work, not a second epoch", () => {
+    const { X, Y } = data();
+    const W = np.ones([2, 1]).requiresGrad().named("W");
+    const records = stepRecords(traceOf(() => {
+      const Z = X.matmul(W).named("Z");
+      Z.sub(Y).square().mean().named("L").backward();
+      np.noGrad(() => X.T.matmul(Z.sub(Y)).named("dW"));
+    }));
+    expect(groups(records)).toEqual(["iteration 1", "after"]);
+    expect(records.filter((r) => r.group === "after").map((r) => r.op)).toEqual(["transpose", "sub", "matmul"]);
+  });
+
+  it("mini-batches marked with np.trace.epoch and np.trace.batch read 'epoch e, batch k'", () => {
+    const { X, Y } = data(6);
+    const W = np.zeros([2, 1]).requiresGrad().named("W");
+    const trace = traceOf(() => {
+      for (let e = 1; e <= 2; e++) {
+        np.trace.epoch(e);
+        for (let k = 1; k <= 3; k++) {
+          np.trace.batch(k);
+          const rows = np.arange(2 * (k - 1), 2 * k);
+          train(X.slice(rows), Y.slice(rows), W);
+        }
+      }
+    });
+    const records = stepRecords(trace);
+    expect(groups(records)).toEqual([
+      "epoch 1, batch 1", "epoch 1, batch 2", "epoch 1, batch 3",
+      "epoch 2, batch 1", "epoch 2, batch 2", "epoch 2, batch 3",
+    ]);
+    expect(trace.epochCount).toBe(6); // iterations
+    expect(new Set(records.map((r) => r.iteration))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+  });
+
+  it("keeps every batch of the first and the last epoch, and thins the epochs between", () => {
+    const { X, Y } = data(6);
+    const W = np.zeros([2, 1]).requiresGrad().named("W");
+    const trace = traceOf(() => {
+      for (let e = 0; e < 40; e++) {
+        np.trace.epoch(e);
+        for (let k = 0; k < 3; k++) {
+          np.trace.batch(k);
+          const rows = np.arange(2 * k, 2 * k + 2);
+          train(X.slice(rows), Y.slice(rows), W);
+        }
+      }
+    }, { sampledEpochs: 4 });
+    const records = stepRecords(trace);
+    const batchesOf = (e: number) => [...new Set(records.filter((r) => r.epoch === e).map((r) => r.batch))];
+    expect(batchesOf(0)).toEqual([0, 1, 2]);
+    expect(batchesOf(39)).toEqual([0, 1, 2]);
+    const iterations = new Set(records.map((r) => r.iteration));
+    expect(iterations.size).toBeLessThanOrEqual(3 + 4 + 3);
+    expect(trace.droppedEpochs).toBeGreaterThan(100);
+  });
+
+  it("a cell with no loop (one forward pass) is one iteration, not setup", () => {
+    const records = stepRecords(traceOf(() => { np.ones([2, 2]).named("A").matmul(np.ones([2, 1])).named("B"); }));
+    expect(records.every((r) => r.group === "iteration" && r.iteration === 0)).toBe(true);
+  });
+
+  it("marks are no-ops without a trace and refuse nonsense", () => {
+    expect(() => np.trace.epoch(1)).not.toThrow();
+    expect(() => np.trace.epoch(-1)).toThrow("trace.epoch: expected a non-negative integer, got -1");
+    expect(() => np.trace.batch(0.5)).toThrow(/trace.batch/);
+  });
+});
