@@ -52,9 +52,13 @@ const retained = await measureRetained(makeProblem(0), settings.epochs);
 let chromium: Figures | null = null;
 let chromiumVersion = "";
 if (!args.includes("--no-chromium") && hasChromium()) {
-  const run = await runInChromium(settings);
-  chromium = run.figures;
-  chromiumVersion = run.version;
+  try {
+    const run = await runInChromium(settings);
+    chromium = run.figures;
+    chromiumVersion = run.version;
+  } catch (error) {
+    console.error(`Chromium run failed; Node figures only:\n${(error as Error).stack ?? error}`);
+  }
 }
 const runtimes: [string, Figures | null][] = [["Node", node], [`Chromium ${chromiumVersion}`, chromium]];
 console.log(chromium === null ? "Chromium: not run (no /usr/bin/chromium, or --no-chromium)\n" : "");

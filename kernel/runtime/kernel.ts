@@ -314,6 +314,10 @@ export class Kernel {
       },
       name<T>(value: T, name: string): T {
         if (value instanceof Tensor && value.name === null) value.named(name);
+        else if (isPlainObject(value)) {
+          // const q = makeParams() -> {W1, b1, ...}: the trace writes q.W1 as W_1, not as an anonymous array
+          for (const [key, v] of Object.entries(value)) if (v instanceof Tensor && v.name === null && /^[A-Za-z]\w*$/.test(key)) v.named(key);
+        }
         return value;
       },
       peek(name: string): unknown {
@@ -346,4 +350,8 @@ export class Kernel {
       },
     };
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }

@@ -9,6 +9,21 @@ import { closes, fenceRun, findTopLevelFences, safeFenceRun, type FenceBlock } f
 import { formatFrontMatter, readFrontMatter } from "./front-matter.ts";
 import type { Cell, CodeCell, DocLayout, NotebookDoc } from "./types.ts";
 
+// A cell that plain prose cannot carry is written in a fence with one of these info words (a block
+// GitHub shows as code; Stepbook reads it back as the cell): a raw or unknown cell, and a Markdown
+// cell whose text would not come back as one cell (it contains a ```ts fence, an unclosed fence,
+// leading or trailing blank lines, nothing at all, or it follows another prose cell).
+const WRAPPED = { markdown: "stepbook-markdown", raw: "stepbook-raw", unknown: "stepbook-cell" } as const;
+
+/** The cell type a wrapper fence's info stands for, or null when it is not one. */
+function wrappedType(info: string): { type: "markdown" | "raw" } | { type: "unknown"; cellType: string } | null {
+  const [word, rest] = [info.trim().split(/\s+/, 1)[0], info.trim().split(/\s+/).slice(1)];
+  if (word === WRAPPED.markdown) return { type: "markdown" };
+  if (word === WRAPPED.raw) return { type: "raw" };
+  if (word === WRAPPED.unknown && rest.length === 1 && /^[\w.-]+$/.test(rest[0]!)) return { type: "unknown", cellType: rest[0]! };
+  return null;
+}
+
 const BOM = "\uFEFF";
 const BLANK = /^[ \t\r]*$/;
 // What may sit between two cells, or after the last one: newlines and blank lines only.
@@ -55,7 +70,17 @@ export function parseMarkdownNotebook(text: string, file: string): NotebookDoc {
     }
     const open = lines[fence.start]!;
     // An indented fence cannot round-trip its indentation through `source`, so it stays prose.
-    if (!open.startsWith(fence.markup) || !isCodeInfo(open.slice(fence.markup.length))) continue;
+    if (!open.startsWith(fence.markup)) continue;
+    const wrapped = wrappedType(open.slice(fence.markup.length));
+    if (wrapped) {
+      addProse(cursor, fence.start);
+      const source = lines.slice(fence.start + 1, fence.end - 1).join("\n");
+      const layout = { before: "", fence: { open, close: lines[fence.end - 1]! } };
+      addCell({ ...wrapped, id: "", source, metadata: {}, layout } as Cell, fence.start, fence.end - 1);
+      cursor = fence.end;
+      continue;
+    }
+    if (!isCodeInfo(open.slice(fence.markup.length))) continue;
     addProse(cursor, fence.start);
     const code = readCodeCell(lines, fence, file);
     if (code.id !== undefined && explicitIds.includes(code.id)) {
@@ -100,15 +125,41 @@ function readCodeCell(lines: string[], fence: FenceBlock, file: string): { cell:
 export function serializeMarkdownNotebook(doc: NotebookDoc): string {
   const layout = doc.layout;
   let out = formatFrontMatter(doc.meta, layout?.frontMatter);
+  let afterProse = false;
   for (const cell of doc.cells) {
     const before = cell.layout?.before;
     out += before !== undefined && SEPARATOR.test(before) ? before : "\n\n";
-    out += cell.type === "code" ? codeCellText(cell) : cell.source;
+    const plain: boolean = cell.type === "markdown" && !cell.layout?.fence && !afterProse && isPlainProse(cell.source);
+    out += cell.type === "code" ? codeCellText(cell) : plain ? cell.source : wrappedCellText(cell);
+    afterProse = plain;
   }
   const trailing = layout?.trailing;
   out += trailing !== undefined && TRAILING.test(trailing) ? trailing : "\n";
   if (layout?.eol === "\r\n") out = out.replaceAll("\n", "\r\n");
   return (layout?.bom ? BOM : "") + out;
+}
+
+/** True when `source`, written as it is between two cells, reads back as exactly this one prose cell. */
+function isPlainProse(source: string): boolean {
+  const lines = source.split("\n");
+  if (source === "" || BLANK.test(lines[0]!) || BLANK.test(lines.at(-1)!)) return false;
+  return findTopLevelFences(lines).every((f) => {
+    const open = lines[f.start]!;
+    const info = open.slice(f.markup.length);
+    return f.closed && !(open.startsWith(f.markup) && (isCodeInfo(info) || wrappedType(info) !== null));
+  });
+}
+
+/** A raw, unknown or unusual Markdown cell in its wrapper fence (kept fence lines when still right). */
+function wrappedCellText(cell: Exclude<Cell, CodeCell>): string {
+  const info = cell.type === "unknown" ? `${WRAPPED.unknown} ${cell.cellType}` : WRAPPED[cell.type];
+  const kept = cell.layout?.fence;
+  const keptRun = kept ? fenceRun(kept.open) : undefined;
+  if (kept && keptRun && !/\n/.test(kept.open + kept.close) && kept.open === keptRun + info && closes(kept.close, keptRun) && safeFenceRun(cell.source, keptRun) === keptRun) {
+    return `${kept.open}\n${cell.source === "" ? "" : `${cell.source}\n`}${kept.close}`;
+  }
+  const run = safeFenceRun(cell.source, "````");
+  return `${run}${info}\n${cell.source === "" ? "" : `${cell.source}\n`}${run}`;
 }
 
 /** The fence lines and body of a code cell, reusing the original fence lines when still right. */

@@ -14,17 +14,29 @@ export const KATEX_OPTIONS = {
 
 // KaTeX recurses per nesting level; stop pathological input before it can exhaust the stack
 // (whose size differs between engines, so the cut-off is ours and the same everywhere).
-const MAX_LENGTH = 20_000;
+// The work KaTeX does (and the markup it writes, often 100x the source) grows with a formula's length:
+// 19k characters of \frac take seconds and megabytes. The longest formula of the course is under 400
+// characters; a page of the course has at most ~2,200 characters of TeX in all.
+export const MAX_LENGTH = 5_000;
 const MAX_DEPTH = 100;
+/** TeX characters one page renders at most (20x the course's largest); the rest is shown as source. */
+export const MAX_PAGE_TEX = 50_000;
+
+/** What is left of a page's TeX allowance (markdown-it's env carries one per page). */
+export interface TexBudget { left: number }
 
 /**
  * TeX to HTML. Never throws: an error is shown in place, as escaped text, with class `math-error`.
  * `output: "mathml"` gives the browser's own MathML only: a third of the bytes, for long lists of
  * small formulas (an exported page's trace steps).
  */
-export function renderTex(tex: string, displayMode: boolean, output: "htmlAndMathml" | "mathml" = "htmlAndMathml"): string {
+export function renderTex(tex: string, displayMode: boolean, output: "htmlAndMathml" | "mathml" = "htmlAndMathml", budget?: TexBudget): string {
   const problem = tooComplex(tex);
   if (problem) return errorHtml(tex, problem);
+  if (budget) {
+    if (tex.length > budget.left) return errorHtml(tex, `math shown as source: the page already has ${MAX_PAGE_TEX} characters of TeX`);
+    budget.left -= tex.length;
+  }
   let html: string;
   try {
     html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, output });

@@ -6,7 +6,8 @@
 // by an attribute block that the equation-labels plugin reads: `$$ ... $$ {#eq-z1 binds=Z1}`.
 
 import type { MarkdownIt, StateBlock, StateInline } from "markdown-it";
-import { renderTex } from "./katex-render.ts";
+import { MAX_PAGE_TEX, renderTex, type TexBudget } from "./katex-render.ts";
+import type { RenderEnv } from "./env.ts";
 
 // The end of a display block: text without `$$`, then `$$`, then an optional `{attributes}`.
 const BLOCK_END = /^((?:[^$]|\$(?!\$))*)\$\$[ \t]*(?:\{([^{}]*)\})?[ \t]*$/;
@@ -16,8 +17,14 @@ const MAX_BLOCK_LINES = 100;
 export function mathPlugin(md: MarkdownIt): void {
   md.block.ruler.before("fence", "math_block", mathBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
   md.inline.ruler.after("escape", "math_inline", mathInline);
-  md.renderer.rules.math_inline = (tokens, idx) => renderTex(tokens[idx]!.content, tokens[idx]!.markup === "$$");
-  md.renderer.rules.math_block = (tokens, idx) => `<div class="math-display">${renderTex(tokens[idx]!.content, true)}</div>\n`;
+  md.renderer.rules.math_inline = (tokens, idx, _options, env?: RenderEnv) => renderTex(tokens[idx]!.content, tokens[idx]!.markup === "$$", undefined, budgetOf(env));
+  md.renderer.rules.math_block = (tokens, idx, _options, env?: RenderEnv) => `<div class="math-display">${renderTex(tokens[idx]!.content, true, undefined, budgetOf(env))}</div>\n`;
+}
+
+/** One TeX allowance per render: a page (renderDocument shares its env across the cells). */
+function budgetOf(env: RenderEnv | undefined): TexBudget | undefined {
+  if (!env) return undefined;
+  return (env.texBudget ??= { left: MAX_PAGE_TEX }) as TexBudget;
 }
 
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
