@@ -58,6 +58,8 @@ export class Kernel {
   private order: string[] = [];
   private executionCount = 0;
   private displayCount = 0;
+  /** the widget values of the last execute request that sent them (ui.slider reads its own). */
+  private widgets: Record<string, unknown> = {};
   /** the execution outputs go to; after a cell ends, its leftover timers still write to it. */
   private current: Execution | null = null;
   private readonly evaluate: Evaluator;
@@ -148,6 +150,7 @@ export class Kernel {
     this.current = execution;
     emit({ type: "status", parent, state: "busy" });
     const timeoutMs = request.timeoutMs ?? this.options.defaultTimeoutMs;
+    if (request.widgets && typeof request.widgets === "object") this.widgets = { ...request.widgets };
     if (request.reference !== undefined) execution.reference = await this.referenceValues(request.reference, cellId, timeoutMs, execution);
     const trace = request.trace === false ? null : startTrace();
     if (trace !== null) trace.constantName = (value, cell, line) => this.constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line);
@@ -370,6 +373,7 @@ export class Kernel {
         await Promise.race([new Promise((resolve) => setTimeout(resolve, 0)), this.guard.stopped]);
         this.guard.check();
       },
+      widgetValue: (name) => (Object.prototype.hasOwnProperty.call(this.widgets, name) ? this.widgets[name] : undefined),
       lookup: (name) => (Object.prototype.hasOwnProperty.call(this.scope, name) ? { found: true, value: this.scope[name] } : { found: false }),
       reference: (name) => {
         const ref = this.current?.reference;
