@@ -15,6 +15,7 @@ import { matmulSizes, type MatmulKey } from "./matmul.ts";
 import { runInChromium, hasChromium } from "./chromium.ts";
 import { benchTorch } from "./torch.ts";
 import { getBackend } from "../kernel/tensor/backend.ts";
+import { benchNNFit } from "./nn-fit.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -166,8 +167,17 @@ function toJson(f: Figures) {
   };
 }
 
+// nn's model.fit against tfjs's on the same models (Node)
+const nnFit = await benchNNFit(quick);
+console.log("\nnn fit, samples/s (Adam; Node; tfjs-cpu in float32, nn in float64)");
+for (const [name, label] of [["digits", `digits 1797 x 64 -> 128 -> 10, batch 32, ${nnFit.digits.epochs} epochs`], ["synthetic", `${nnFit.synthetic.rows} x 784 -> 128 -> 10, batch 64, 1 epoch`]] as const) {
+  const f = nnFit[name];
+  console.log(`  ${label.padEnd(52)} nn ${pad(fmt(f.samplesPerSec.stepbook, 0), 8)}   tfjs ${pad(fmt(f.samplesPerSec.tfjs, 0), 8)}   nn/tfjs ${fmt(f.samplesPerSec.stepbook / f.samplesPerSec.tfjs)}`);
+}
+
 if (jsonFile !== null) {
   const out: Record<string, unknown> = toJson(node);
+  out.nn = { backend: getBackend(), fit: nnFit };
   if (torch) (out.lesson as { epochsPerSec: Record<string, number> }).epochsPerSec.torch = torch.epochsPerSec;
   if (chromium) out.chromium = toJson(chromium);
   writeFileSync(jsonFile, JSON.stringify(out, null, 2) + "\n");
