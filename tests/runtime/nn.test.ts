@@ -64,4 +64,14 @@ describe("nn in a cell", () => {
     expect(r.result).toContain("optimizer:");
     expect(r.messages.some((m) => m.type === "trace")).toBe(true);
   });
+
+  it("a traced fit marks its epochs and mini-batches for the step-through", async () => {
+    const host = newHost();
+    await run(host, "a", MODEL);
+    const r = await run(host, "b", "await model.fit(X.slice(\"0:16\"), y.slice(\"0:16\"), { epochs: 2, batchSize: 8, verbose: 0 });");
+    const trace = r.messages.find((m) => m.type === "trace") as { trace: { records: { epoch: number | null; batch: number | null }[] } } | undefined;
+    expect(trace).toBeDefined();
+    const marks = new Set(trace!.trace.records.map((s) => `${s.epoch}:${s.batch}`));
+    for (const m of ["0:0", "0:1", "1:0", "1:1"]) expect(marks).toContain(m);
+  });
 });
