@@ -15,6 +15,7 @@ import { matmulSizes, type MatmulKey } from "./matmul.ts";
 import { runInChromium, hasChromium } from "./chromium.ts";
 import { benchTorch } from "./torch.ts";
 import { getBackend } from "../kernel/tensor/backend.ts";
+import { measureLiveViews } from "./live-views.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -31,6 +32,7 @@ const TARGETS = {
   tracedVsTorch: 2.0, // and vs PyTorch float64
   gflops1024: 15,
   gemm1024VsJs: 4,
+  liveViews: 1.1, // a hand loop redrawing live views vs the same loop without them
 };
 
 const fmt = (x: number | undefined, digits = 2) => (x === undefined || !Number.isFinite(x) ? "-" : x.toFixed(digits));
@@ -166,8 +168,14 @@ function toJson(f: Figures) {
   };
 }
 
+// ---- live views (display's throttled handle redrawing a boundary and a loss curve every epoch) -----
+const live = await measureLiveViews(settings.epochs, Math.max(3, settings.lessonRounds));
+console.log(`\nLive views: ${live.epochs} epochs of a 2 -> 16 -> 1 hand loop, redrawing the boundary and the loss every epoch (4 fps, ${live.frames} frames drawn)`);
+console.log(`  plain ${fmt(live.plainMs, 0)} ms, live ${fmt(live.liveMs, 0)} ms: live / plain ${fmt(live.ratio)}x (target <= ${TARGETS.liveViews}: ${verdict(live.ratio <= TARGETS.liveViews)})`);
+
 if (jsonFile !== null) {
   const out: Record<string, unknown> = toJson(node);
+  out.liveViews = live;
   if (torch) (out.lesson as { epochsPerSec: Record<string, number> }).epochsPerSec.torch = torch.epochsPerSec;
   if (chromium) out.chromium = toJson(chromium);
   writeFileSync(jsonFile, JSON.stringify(out, null, 2) + "\n");
