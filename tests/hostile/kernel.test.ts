@@ -21,7 +21,7 @@ const cell = (id: string, source: string): CodeCell => ({ type: "code", id, sour
 function session(cells: CodeCell[]) {
   const s = new KernelSession({ addController: () => undefined, requestUpdate: () => undefined, removeController: () => undefined, updateComplete: Promise.resolve(true) }, {
     createKernel: () => new KernelClient({ createWorker: nodeWorker, sharedInterrupt: true, interruptGraceMs: 10_000 }),
-    doc: () => null, codeCells: () => cells, concealed: () => false, reference: () => undefined, ran: () => undefined, variablesChanged: () => undefined,
+    doc: () => null, codeCells: () => cells, concealed: () => false, reference: () => undefined, ran: () => undefined, variablesChanged: () => undefined, widgets: () => ({}),
   });
   s.start();
   return s;
