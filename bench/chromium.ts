@@ -71,7 +71,9 @@ export async function runInChromium(settings: Settings, options: { profile?: boo
       await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
       await cdp.send("Profiler.start");
     }
-    await page.goto(`${url}?settings=${encodeURIComponent(JSON.stringify(settings))}`);
+    // (Infinity is not JSON: the page reads a missing matmulMaxRows as no limit)
+    const query = JSON.stringify({ ...settings, matmulMaxRows: Number.isFinite(settings.matmulMaxRows) ? settings.matmulMaxRows : undefined });
+    await page.goto(`${url}?settings=${encodeURIComponent(query)}`, { waitUntil: "commit", timeout: 120_000 });
     await page.waitForFunction(() => window.benchResult !== undefined || window.benchError !== undefined,
       undefined, { timeout: 30 * 60_000, polling: 500 });
     const error = await page.evaluate(() => window.benchError);

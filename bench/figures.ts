@@ -24,7 +24,7 @@ export interface Settings {
 
 export const SETTINGS: Record<"quick" | "full", Settings> = {
   quick: { epochs: 50, lessonRounds: 1, opRounds: 3, opMs: 20, matmulRounds: 1, matmulMs: 20, matmulMaxRows: 128, mnistRows: 640, mnistRounds: 1 },
-  full: { epochs: 1000, lessonRounds: 7, opRounds: 7, opMs: 200, matmulRounds: 3, matmulMs: 300, matmulMaxRows: Infinity, mnistRows: 10000, mnistRounds: 3 },
+  full: { epochs: 1000, lessonRounds: 5, opRounds: 5, opMs: 200, matmulRounds: 3, matmulMs: 300, matmulMaxRows: Infinity, mnistRows: 10000, mnistRounds: 2 },
 };
 
 export interface Figures {

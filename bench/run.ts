@@ -15,6 +15,8 @@ import { matmulSizes, type MatmulKey } from "./matmul.ts";
 import { runInChromium, hasChromium } from "./chromium.ts";
 import { benchTorch } from "./torch.ts";
 import { getBackend } from "../kernel/tensor/backend.ts";
+import { benchNNFit } from "./nn-fit.ts";
+import { measureLiveViews } from "./live-views.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -31,6 +33,7 @@ const TARGETS = {
   tracedVsTorch: 2.0, // and vs PyTorch float64
   gflops1024: 15,
   gemm1024VsJs: 4,
+  liveViews: 1.1, // a hand loop redrawing live views vs the same loop without them
 };
 
 const fmt = (x: number | undefined, digits = 2) => (x === undefined || !Number.isFinite(x) ? "-" : x.toFixed(digits));
@@ -50,9 +53,13 @@ const retained = await measureRetained(makeProblem(0), settings.epochs);
 let chromium: Figures | null = null;
 let chromiumVersion = "";
 if (!args.includes("--no-chromium") && hasChromium()) {
-  const run = await runInChromium(settings);
-  chromium = run.figures;
-  chromiumVersion = run.version;
+  try {
+    const run = await runInChromium(settings);
+    chromium = run.figures;
+    chromiumVersion = run.version;
+  } catch (error) {
+    console.error(`Chromium run failed; Node figures only:\n${(error as Error).stack ?? error}`);
+  }
 }
 const runtimes: [string, Figures | null][] = [["Node", node], [`Chromium ${chromiumVersion}`, chromium]];
 console.log(chromium === null ? "Chromium: not run (no /usr/bin/chromium, or --no-chromium)\n" : "");
@@ -162,8 +169,23 @@ function toJson(f: Figures) {
   };
 }
 
+// nn's model.fit against tfjs's on the same models (Node)
+const nnFit = await benchNNFit(quick);
+console.log("\nnn fit, samples/s (Adam; Node; tfjs-cpu in float32, nn in float64)");
+for (const [name, label] of [["digits", `digits 1797 x 64 -> 128 -> 10, batch 32, ${nnFit.digits.epochs} epochs`], ["synthetic", `${nnFit.synthetic.rows} x 784 -> 128 -> 10, batch 64, 1 epoch`]] as const) {
+  const f = nnFit[name];
+  console.log(`  ${label.padEnd(52)} nn ${pad(fmt(f.samplesPerSec.stepbook, 0), 8)}   tfjs ${pad(fmt(f.samplesPerSec.tfjs, 0), 8)}   nn/tfjs ${fmt(f.samplesPerSec.stepbook / f.samplesPerSec.tfjs)}`);
+}
+
+// ---- live views (display's throttled handle redrawing a boundary and a loss curve every epoch) -----
+const live = await measureLiveViews(settings.epochs, Math.max(3, settings.lessonRounds));
+console.log(`\nLive views: ${live.epochs} epochs of a 2 -> 16 -> 1 hand loop, redrawing the boundary and the loss every epoch (4 fps, ${live.frames} frames drawn)`);
+console.log(`  plain ${fmt(live.plainMs, 0)} ms, live ${fmt(live.liveMs, 0)} ms: live / plain ${fmt(live.ratio)}x (target <= ${TARGETS.liveViews}: ${verdict(live.ratio <= TARGETS.liveViews)})`);
+
 if (jsonFile !== null) {
   const out: Record<string, unknown> = toJson(node);
+  out.nn = { backend: getBackend(), fit: nnFit };
+  out.liveViews = live;
   if (torch) (out.lesson as { epochsPerSec: Record<string, number> }).epochsPerSec.torch = torch.epochsPerSec;
   if (chromium) out.chromium = toJson(chromium);
   writeFileSync(jsonFile, JSON.stringify(out, null, 2) + "\n");

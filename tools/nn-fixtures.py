@@ -5,7 +5,7 @@ Run from the repository root with Debian's Python (python3-torch, python3-numpy)
 
     /usr/bin/python3 tools/nn-fixtures.py
 
-It rewrites tests/fixtures/torch/nn-layers.json, nn-losses.json and nn-optimizers.json, which
+It rewrites tests/fixtures/nn/layers.json, losses.json and optimizers.json, which
 tests/kernel/nn/torch-reference.test.ts reads. Deterministic: inputs from numpy's RandomState
 seeded by the case name, rounded to 3 decimals.
 
@@ -29,7 +29,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "torch")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "nn")
 torch.set_num_threads(1)
 
 
@@ -192,6 +192,6 @@ def write(name, cases):
 
 
 if __name__ == "__main__":
-    write("nn-layers.json", layer_cases())
-    write("nn-losses.json", loss_cases())
-    write("nn-optimizers.json", optimizer_cases())
+    write("layers.json", layer_cases())
+    write("losses.json", loss_cases())
+    write("optimizers.json", optimizer_cases())

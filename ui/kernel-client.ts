@@ -61,7 +61,7 @@ export class KernelClient implements KernelConnection {
   }
 
   execute(code: string, options: ExecuteOptions): Promise<ExecuteOutcome> {
-    const request: ExecuteRequest = { type: "execute_request", id: this.router.nextId(), cellId: options.cellId, code, timeoutMs: options.timeoutMs, trace: options.trace, userExpressions: options.userExpressions, reference: options.reference };
+    const request: ExecuteRequest = { type: "execute_request", id: this.router.nextId(), cellId: options.cellId, code, timeoutMs: options.timeoutMs, trace: options.trace, userExpressions: options.userExpressions, reference: options.reference, widgets: options.widgets };
     this.queued.add(request.id);
     const run = async (): Promise<ExecuteOutcome> => {
       this.queued.delete(request.id);

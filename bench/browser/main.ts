@@ -8,11 +8,13 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const settings: Settings = params.get("settings") !== null
-  ? JSON.parse(params.get("settings")!)
+  ? { matmulMaxRows: Infinity, ...JSON.parse(params.get("settings")!) }
   : SETTINGS[params.has("quick") ? "quick" : "full"];
 const status = document.getElementById("status")!;
 
-measureAll(settings).then(
+// start after the page has loaded (the benchmark keeps the main thread busy for minutes)
+const loaded = new Promise((resolve) => setTimeout(resolve, 100));
+loaded.then(() => measureAll(settings)).then(
   (figures) => {
     window.benchResult = figures;
     status.textContent = "done";

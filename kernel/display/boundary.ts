@@ -64,14 +64,32 @@ export function asPredictFn(model: unknown, where: string): (X: Tensor) => unkno
   throw new Error(`${where}: expected a function of X or a model with predict(X) or forward(X), got ${typeof model}`);
 }
 
-/** Rows of predictions: N rows of k numbers. */
-function predictions(fn: (X: Tensor) => unknown, X: Tensor): number[][] {
+/** The predictions for the N rows of X: N x k numbers, row-major, and k. */
+function predictions(fn: (X: Tensor) => unknown, X: Tensor): { v: ArrayLike<number>; k: number } {
   const out = quietly(() => fn(X));
   const n = X.shape[0]!;
-  const values = flat(out, `${WHERE}: the prediction`);
-  if (values.length % n !== 0 || values.length === 0) throw new Error(`${WHERE}: the prediction for ${n} points has ${values.length} values (expected (${n},) or (${n}, k))`);
-  const k = values.length / n;
-  return Array.from({ length: n }, (_, i) => values.slice(i * k, (i + 1) * k));
+  const v = out instanceof Tensor ? out.data : flat(out, `${WHERE}: the prediction`);
+  if (v.length % n !== 0 || v.length === 0) throw new Error(`${WHERE}: the prediction for ${n} points has ${v.length} values (expected (${n},) or (${n}, k))`);
+  return { v, k: v.length / n };
+}
+
+/** Class k's score minus the best other class's, at every point. */
+function margins(v: ArrayLike<number>, k: number, n: number): (number | null)[][] {
+  return Array.from({ length: k }, (_, c) => {
+    const out = new Array<number | null>(n);
+    for (let i = 0; i < n; i++) {
+      let other = -Infinity;
+      for (let o = 0; o < k; o++) if (o !== c && v[i * k + o]! > other) other = v[i * k + o]!;
+      out[i] = json(v[i * k + c]! - other);
+    }
+    return out;
+  });
+}
+
+function argmaxRow(v: ArrayLike<number>, k: number, i: number): number {
+  let best = 0;
+  for (let o = 1; o < k; o++) if (v[i * k + o]! > v[i * k + best]!) best = o;
+  return best;
 }
 
 export function boundary(model: Predictor, X: unknown, y?: unknown, options: BoundaryOptions = {}): View<BoundaryPayload> {
@@ -88,27 +106,31 @@ export function boundary(model: Predictor, X: unknown, y?: unknown, options: Bou
     lattice[at] = xr[0] + ((xr[1] - xr[0]) * i) / (grid - 1);
     lattice[at + 1] = yr[0] + ((yr[1] - yr[0]) * j) / (grid - 1);
   }
-  const onGrid = predictions(fn, new Tensor(lattice, [grid * grid, 2]));
-  const k = onGrid[0]!.length;
+  const n = grid * grid;
+  const { v: onGrid, k } = predictions(fn, new Tensor(lattice, [n, 2]));
   let kind: BoundaryPayload["kind"];
   let fields: (number | null)[][];
+  let lo = Infinity, hi = -Infinity;
   if (k > 1) {
     kind = "classes";
-    fields = Array.from({ length: k }, (_, c) => onGrid.map((p) => json(p[c]! - Math.max(...p.filter((_, o) => o !== c)))));
+    fields = margins(onGrid, k, n);
   } else {
-    const v = onGrid.map((p) => p[0]!);
-    kind = v.every((x) => x >= 0 && x <= 1) ? "probability" : "value";
-    fields = [v.map(json)];
+    for (let i = 0; i < n; i++) { const x = onGrid[i]!; if (x < lo) lo = x; if (x > hi) hi = x; }
+    kind = lo >= 0 && hi <= 1 ? "probability" : "value";
+    fields = [Array.from(onGrid, json)];
   }
-  const flatValues = fields[0]!.filter((v): v is number => v !== null);
   const threshold = options.threshold !== undefined ? options.threshold
     : kind === "probability" ? 0.5
-    : kind === "value" && Math.min(...flatValues) < 0 && Math.max(...flatValues) > 0 ? 0 : null;
+    : kind === "value" && lo < 0 && hi > 0 ? 0 : null;
   let accuracy: number | null = null;
   if (labels && kind !== "value") {
-    const atPoints = predictions(fn, new Tensor(Float64Array.from(data.flat()), [data.length, 2]));
-    const predicted = atPoints.map((p) => (k > 1 ? p.indexOf(Math.max(...p)) : p[0]! >= (threshold ?? 0.5) ? 1 : 0));
-    accuracy = predicted.filter((c, i) => c === labels[i]).length / data.length;
+    const { v: atPoints } = predictions(fn, new Tensor(Float64Array.from(data.flat()), [data.length, 2]));
+    let right = 0;
+    for (let i = 0; i < data.length; i++) {
+      const predicted = k > 1 ? argmaxRow(atPoints, k, i) : atPoints[i]! >= (threshold ?? 0.5) ? 1 : 0;
+      if (predicted === labels[i]) right++;
+    }
+    accuracy = right / data.length;
   }
   const points = data.map((r, i) => ({ x: r[0]!, y: r[1]!, label: labels ? json(labels[i]!) : null }));
   const payload: BoundaryPayload = {

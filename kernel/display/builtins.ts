@@ -7,25 +7,25 @@ import { toMimeBundle } from "./bundle.ts";
 import { makeCheck } from "./check.ts";
 import { plot } from "./plot.ts";
 import { makeProgress } from "./progress.ts";
+import { makeUi } from "./widgets.ts";
 import { html, md, tex } from "./rich.ts";
 import type { DisplayTarget } from "./target.ts";
+import { liveHandle, type DisplayHandle } from "./live.ts";
 
-export interface DisplayHandle {
-  displayId: string;
-  update(value: unknown): void;
-}
+export type { DisplayHandle };
 
 export function makeDisplay(target: DisplayTarget) {
   /**
    * Show a value as rich output. With `{id: true}` (or an id of your own) it returns a handle whose
-   * `update(value)` replaces the output in place.
+   * `update(value)` replaces the output in place, at most `fps` times a second (default 4; live.ts):
+   * `update(() => plot.boundary(model, X, y))` computes the picture only for the frames drawn.
    */
   function display(value: unknown): void;
-  function display(value: unknown, options: { id: string | true }): DisplayHandle;
-  function display(value: unknown, options?: { id?: string | true }): DisplayHandle | void {
+  function display(value: unknown, options: { id: string | true; fps?: number }): DisplayHandle;
+  function display(value: unknown, options?: { id?: string | true; fps?: number }): DisplayHandle | void {
     const id = options?.id === true ? target.newDisplayId() : options?.id;
     target.display(toMimeBundle(value), {}, id);
-    if (id !== undefined) return { displayId: id, update: (v: unknown) => target.update(id, toMimeBundle(v)) };
+    if (id !== undefined) return liveHandle(target, id, toMimeBundle, options?.fps);
   }
   return display;
 }
@@ -48,6 +48,7 @@ export function makeBuiltins(target: DisplayTarget) {
     plot,
     check: makeCheck(target),
     progress: makeProgress(target),
+    ui: makeUi(target),
   };
 }
 

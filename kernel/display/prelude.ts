@@ -4,7 +4,7 @@
 import type { Builtins } from "./builtins.ts";
 
 /** The names every cell has in scope (makeBuiltins in builtins.ts). */
-export const BUILTIN_NAMES = ["np", "nn", "display", "md", "tex", "html", "plot", "check", "progress"] as const satisfies readonly (keyof Builtins)[];
+export const BUILTIN_NAMES = ["np", "nn", "display", "md", "tex", "html", "plot", "check", "progress", "ui"] as const satisfies readonly (keyof Builtins)[];
 
 /** `kernelDir`: the kernel folder as an import path from where the prelude file lives ("../kernel"). */
 export function cellPrelude(kernelDir: string): string {

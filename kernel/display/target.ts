@@ -16,6 +16,8 @@ export interface DisplayTarget {
   checkInterrupt(): void;
   /** let the kernel take messages (a Stop); rejects with the InterruptError if the cell was stopped. */
   yieldToKernel(): Promise<void>;
+  /** the value the reader set on the widget `name` (ui.slider, ...), if any. */
+  widgetValue(name: string): unknown;
   /** a kernel variable by name. */
   lookup(name: string): { found: true; value: unknown } | { found: false };
   /** the value the exercise's hidden solution computes for `name` (ExecuteRequest.reference); null: no solution was given. */

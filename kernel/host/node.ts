@@ -44,7 +44,7 @@ export class NodeKernelHost implements KernelConnection {
   }
 
   async execute(code: string, options: ExecuteOptions): Promise<ExecuteOutcome> {
-    const request: KernelRequest = { type: "execute_request", id: this.router.nextId(), cellId: options.cellId, code, timeoutMs: options.timeoutMs, trace: options.trace, userExpressions: options.userExpressions, reference: options.reference };
+    const request: KernelRequest = { type: "execute_request", id: this.router.nextId(), cellId: options.cellId, code, timeoutMs: options.timeoutMs, trace: options.trace, userExpressions: options.userExpressions, reference: options.reference, widgets: options.widgets };
     const { reply, messages } = await this.send(request, options.onMessage);
     return { reply: reply as ExecuteReply, messages };
   }

@@ -16,6 +16,7 @@ import type { NNHost } from "./host.ts";
 import { generator } from "./random.ts";
 import type { Sequential } from "./sequential.ts";
 import { trainStep } from "./train-step.ts";
+import { markBatch, markEpoch } from "../trace/trace.ts";
 
 export interface FitOptions {
   epochs?: number;
@@ -77,6 +78,7 @@ export async function fit(model: Sequential & { stopTraining: boolean; history: 
   try {
     for (let epoch = 0; epoch < epochs && !model.stopTraining; epoch++) {
       for (const cb of cbs) await cb.onEpochBegin?.(epoch, {});
+      markEpoch(epoch); // a traced cell's step-through says "epoch e, batch k"
       const order = options.shuffle === false ? range(n) : rng.permutation(n).data;
       let lossSum = 0, seen = 0;
       const metricSums = compiled.metrics.map(() => 0);
@@ -88,6 +90,7 @@ export async function fit(model: Sequential & { stopTraining: boolean; history: 
       for (let b = 0; b < steps; b++) {
         host.checkInterrupt();
         for (const cb of cbs) await cb.onBatchBegin?.(b, {});
+        markBatch(b);
         const start = b * batchSize, end = Math.min(n, start + batchSize);
         const r = trainStep(model, compiled, rows(X, order, start, end), rows(Y, order, start, end));
         lossSum += r.loss * (end - start);

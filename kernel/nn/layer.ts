@@ -21,6 +21,8 @@ export interface Weight {
   /** false for statistics a layer keeps (moving mean and variance): never updated by the optimiser. */
   trainable: boolean;
   regularizer?: Regularizer | null;
+  /** its tensor's name in a trace, after the layer's: "W" -> "dense_1/W" */
+  shownAs: string;
 }
 
 export interface LayerOptions {
@@ -103,11 +105,17 @@ export abstract class Layer {
     return t.named(`${this.scope || this.name || this.className}/${key}`);
   }
 
-  protected addWeight(name: string, value: Tensor, trainable: boolean, regularizer?: Regularizer | null): Tensor {
+  /** `name` is Keras's ("kernel"); `shownAs` the tensor's name in a trace ("W", so its gradient is "dense_1/dW"). */
+  protected addWeight(name: string, value: Tensor, trainable: boolean, regularizer?: Regularizer | null, shownAs = name): Tensor {
     if (trainable) value.requiresGrad();
-    value.named(`${this.scope || this.name || this.className}/${name}`);
-    this.weightList.push({ name, value, trainable, regularizer });
+    this.weightList.push({ name, value, trainable, regularizer, shownAs });
+    this.nameWeights();
     return value;
+  }
+
+  /** Name the weights' tensors after the layer (again when a model gives it a name or a scope). */
+  nameWeights(): void {
+    for (const w of this.weightList) w.value.named(`${this.scope || this.name || this.className}/${w.shownAs}`);
   }
 
   /** Every weight with its role, in Keras's order (kernel before bias). */
@@ -147,7 +155,8 @@ export abstract class Layer {
     const out: { name: string; value: Tensor }[] = [];
     for (const w of this.weightEntries()) {
       if (w.regularizer && w.trainable && this.trainable) {
-        out.push({ name: `${this.scope || this.name}/${w.name}_regularizer`, value: w.regularizer(w.value).named(`${this.scope || this.name}/${w.name}_regularizer`) });
+        const name = `${this.scope || this.name}/${w.name}_regularizer`;
+        out.push({ name, value: w.regularizer(w.value).named(name) });
       }
     }
     return out;

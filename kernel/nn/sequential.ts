@@ -14,6 +14,8 @@ import type { History } from "./history.ts";
 import { CONSOLE_HOST, type NNHost } from "./host.ts";
 import { summaryText } from "./summary.ts";
 import { modelToJSON, type ModelJSON } from "./save.ts";
+import { traceStep, type TrainingStepTrace } from "./inspect.ts";
+import { asData, checkRows } from "./data-batches.ts";
 import type { Optimizer } from "./optimizers/optimizer.ts";
 
 export class Sequential extends Layer {
@@ -59,6 +61,7 @@ export class Sequential extends Layer {
     for (const l of this.layers) {
       l.scope = prefix ? `${prefix}/${l.name}` : l.name!;
       if (l instanceof Sequential) l.assignScopes(l.scope);
+      else l.nameWeights();
     }
   }
 
@@ -147,6 +150,17 @@ export class Sequential extends Layer {
   /** The loss and metrics on (x, y), training off: {loss, accuracy}. */
   evaluate(x: TensorLike, y: TensorLike): Record<string, number> {
     return evaluate(this, this.needCompiled("evaluate"), x, y);
+  }
+
+  /**
+   * Record one training step on (x, y), every intermediate named after its layer (dense_1/Z,
+   * dense_1/dW, dropout_1/mask, ...), and list the steps by layer. The step is real: the weights change.
+   */
+  trace(x: TensorLike, y: TensorLike): TrainingStepTrace {
+    const compiled = this.needCompiled("trace");
+    const X = asData("trace", "x", x), Y = asData("trace", "y", y);
+    checkRows("trace", X, Y);
+    return traceStep(this, compiled, X, Y);
   }
 
   /** The model's outputs for x, training off (no dropout; BatchNormalization's moving averages). */

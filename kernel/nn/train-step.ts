@@ -49,6 +49,9 @@ function lossOf(model: Sequential, compiled: Compiled, y: Tensor, out: Tensor): 
 export function trainStep(model: Sequential, compiled: Compiled, x: Tensor, y: Tensor): { loss: number; metricSums: number[] } {
   const weights = model.trainableWeights;
   for (const w of weights) w.grad = null;
+  // the batch by the names a lesson gives it, so a trace's formulas read Z = X W + b
+  x.named("X");
+  y.named("y");
   const out = model.apply(x, { training: true });
   const { total } = computeLoss(model, compiled, y, out);
   total.backward();

@@ -11,6 +11,8 @@ export interface ExecuteOptions {
   trace?: boolean;
   /** `${expr}`s to evaluate after the cell; results in `reply.userExpressions`. */
   userExpressions?: Record<string, string>;
+  /** the values the reader set on the lesson's widgets, by name (ui.slider, ...). */
+  widgets?: Record<string, unknown>;
   /** the exercise's hidden solution, which `check(name)` compares with (ExecuteRequest.reference). */
   reference?: string;
   /** called for each message of this request, as it arrives. */

@@ -21,6 +21,8 @@ export interface ExecuteRequest {
    * lesson's prose. Their results come back in the reply; they print nothing and define nothing.
    */
   userExpressions?: Record<string, string>;
+  /** the values the reader set on the lesson's widgets (ui.slider, ...), by name; a widget reads its own. */
+  widgets?: Record<string, unknown>;
   /**
    * An exercise's hidden solution: run first in a scratch copy of the scope (no outputs, nothing kept),
    * so `check("dW")` with no expected value compares with the value the solution computes.

@@ -17,6 +17,8 @@ export const MIME = {
   histogram: "application/vnd.stepbook.histogram+json",
   images: "application/vnd.stepbook.images+json",
   confusion: "application/vnd.stepbook.confusion+json",
+  /** a widget (ui.slider, ...): kernel/display/widgets.ts, drawn by ui/components/sb-widget.ts */
+  widget: "application/vnd.stepbook.widget+json",
 } as const;
 
 /** One output, keyed by MIME type; text/plain is always present. Values are plain JSON data. */

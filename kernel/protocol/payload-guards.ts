@@ -72,3 +72,13 @@ export function isTraceSummary(x: unknown): x is TraceSummary {
     dropped: isCount, droppedEpochs: isCount, epochs: isCount,
   });
 }
+
+/** A widget (kernel/display/widgets.ts): every field a control puts in an attribute. */
+export function isWidgetPayload(x: unknown): x is import("../display/widgets.ts").WidgetPayload {
+  if (!fields(x, {
+    kind: (k) => k === "slider" || k === "select" || k === "checkbox" || k === "button", name: isString, label: isString,
+    value: (v) => isFiniteNumber(v) || isString(v) || isBoolean(v),
+    min: optional(isFiniteNumber), max: optional(isFiniteNumber), step: optional(isFiniteNumber), options: optional(arrayOf(isString)),
+  })) return false;
+  return true;
+}

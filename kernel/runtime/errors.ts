@@ -28,6 +28,20 @@ export function describeError(
   scripts: (filename: string) => ScriptInfo | undefined,
   current: { cellId: string; source: string; timeoutMs?: number },
 ): ErrorReport {
+  try {
+    return describeErrorUnsafe(error, scripts, current);
+  } catch {
+    // A hostile thrown value (a Proxy whose traps throw, an object whose getters throw): still an error.
+    const evalue = "the cell threw a value that cannot be shown (reading it throws)";
+    return { ename: "Error", evalue, traceback: [`Error: ${evalue}`], position: null };
+  }
+}
+
+function describeErrorUnsafe(
+  error: unknown,
+  scripts: (filename: string) => ScriptInfo | undefined,
+  current: { cellId: string; source: string; timeoutMs?: number },
+): ErrorReport {
   if (error instanceof CellSyntaxError) {
     const position = { cellId: current.cellId, line: error.position.line + 1, column: error.position.column + 1 };
     return report("SyntaxError", error.message, [position], (id) => (id === current.cellId ? current.source : undefined));

@@ -58,6 +58,8 @@ export class Kernel {
   private order: string[] = [];
   private executionCount = 0;
   private displayCount = 0;
+  /** the widget values of the last execute request that sent them (ui.slider reads its own). */
+  private widgets: Record<string, unknown> = {};
   /** the execution outputs go to; after a cell ends, its leftover timers still write to it. */
   private current: Execution | null = null;
   private readonly evaluate: Evaluator;
@@ -80,7 +82,8 @@ export class Kernel {
     });
     this.scope = Object.create(undefinedNames);
     const target = this.displayTarget();
-    Object.assign(this.scope, makeBuiltins(target), { console: makeConsole({ stream: (n, t) => this.current?.sink.stream(n, t), display: (d) => target.display(d) }) }, this.options.builtins);
+    this.clearTimers();
+    Object.assign(this.scope, makeBuiltins(target), this.timerBuiltins(), { console: makeConsole({ stream: (n, t) => this.current?.sink.stream(n, t), display: (d) => target.display(d) }) }, this.options.builtins);
     this.builtinNames = new Set(Object.keys(this.scope));
     this.graph.clear();
     this.scripts.clear();
@@ -104,9 +107,40 @@ export class Kernel {
     sink.send({ type: "error", parent: sink.parent, cellId: sink.cellId, ...report, evalue: `${report.evalue} (uncaught, after the cell finished)` });
   }
 
-  /** Stop the running cell at its next interrupt check. */
+  /** Stop the running cell at its next interrupt check, and every timer the cells started. */
   interrupt(): void {
     this.guard.request();
+    this.clearTimers();
+  }
+
+  /**
+   * Timers started by cells (`setTimeout`, `setInterval` in a cell's scope) are tracked, so Stop and
+   * Restart clear them: a leftover loop cannot keep writing output or keep the kernel busy.
+   */
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+  private clearTimers(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private timerBuiltins() {
+    const timers = this.timers;
+    type Callback = (...args: unknown[]) => void;
+    return {
+      setTimeout: (fn: Callback, ms?: number, ...args: unknown[]) => {
+        const id = setTimeout((...a: unknown[]) => { timers.delete(id); fn(...a); }, ms, ...args);
+        timers.add(id);
+        return id;
+      },
+      setInterval: (fn: Callback, ms?: number, ...args: unknown[]) => {
+        const id = setInterval(fn, ms, ...args);
+        timers.add(id);
+        return id;
+      },
+      clearTimeout: (id: ReturnType<typeof setTimeout>) => { timers.delete(id); clearTimeout(id); },
+      clearInterval: (id: ReturnType<typeof setTimeout>) => { timers.delete(id); clearInterval(id); },
+    };
   }
 
   async execute(request: ExecuteRequest, emit: Emit): Promise<ExecuteReply> {
@@ -116,6 +150,7 @@ export class Kernel {
     this.current = execution;
     emit({ type: "status", parent, state: "busy" });
     const timeoutMs = request.timeoutMs ?? this.options.defaultTimeoutMs;
+    if (request.widgets && typeof request.widgets === "object") this.widgets = { ...request.widgets };
     if (request.reference !== undefined) execution.reference = await this.referenceValues(request.reference, cellId, timeoutMs, execution);
     const trace = request.trace === false ? null : startTrace();
     if (trace !== null) trace.constantName = (value, cell, line) => this.constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line);
@@ -338,6 +373,7 @@ export class Kernel {
         await Promise.race([new Promise((resolve) => setTimeout(resolve, 0)), this.guard.stopped]);
         this.guard.check();
       },
+      widgetValue: (name) => (Object.prototype.hasOwnProperty.call(this.widgets, name) ? this.widgets[name] : undefined),
       lookup: (name) => (Object.prototype.hasOwnProperty.call(this.scope, name) ? { found: true, value: this.scope[name] } : { found: false }),
       reference: (name) => {
         const ref = this.current?.reference;

@@ -8,7 +8,7 @@ import { sameShape } from "../tensor/shape.ts";
 import type { TexNames } from "../autograd/op.ts";
 import type { Trace, RawStep } from "./trace.ts";
 import type { StepRecord, BroadcastSum } from "./record.ts";
-import { texName, partial, formatNumberTex, numberExpr, operand, precedenceOf, slotMin, broadcastSumTex, PREC, type Expr } from "./tex.ts";
+import { texName, gradName, partial, formatNumberTex, numberExpr, operand, precedenceOf, slotMin, broadcastSumTex, PREC, type Expr } from "./tex.ts";
 import { originOf } from "./origin.ts";
 
 const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
@@ -99,7 +99,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
   const labelOf = (t: Tensor): string => {
     if (t.name !== null) return t.name;
     const grad = gradOf.get(t);
-    if (grad !== undefined) return grad.into.name !== null ? `d${grad.into.name}` : `dL/d(${labelOf(grad.into)})`;
+    if (grad !== undefined) return grad.into.name !== null ? gradName(grad.into.name) : `dL/d(${labelOf(grad.into)})`;
     if (t.detachedFrom !== null) return labelOf(t.detachedFrom);
     const s = producer.get(t);
     if (s !== undefined) return `${s.op} result`;
@@ -165,10 +165,10 @@ export function stepRecords(trace: Trace): StepRecord[] {
       });
       return {
         ...base,
-        inputLabels: parts.map((p) => `${labelOf(of) === of.name ? `d${of.name}` : `dL/d(${labelOf(of)})`} via ${p.label}`),
+        inputLabels: parts.map((p) => `${labelOf(of) === of.name ? gradName(of.name) : `dL/d(${labelOf(of)})`} via ${p.label}`),
         latex: `${partial(lossTex, ofE)} = ${parts.map((p) => viaTex(lossTex, ofE, p.tex)).join(" + ")}`,
         rule: `G = ${parts.map((_, i) => `G_{${i + 1}}`).join(" + ")}`,
-        name: of.name !== null ? `d${of.name}` : null,
+        name: of.name !== null ? gradName(of.name) : null,
       };
     }
 
@@ -196,13 +196,13 @@ export function stepRecords(trace: Trace): StepRecord[] {
       }
       const via = viaByStep.get(s) ?? null;
       const lhs = via !== null ? viaTex(lossTex, intoE, via.tex) : partial(lossTex, intoE);
-      const upstreamLabel = of.name !== null ? `d${of.name}` : `dL/d(${labelOf(of)})`;
+      const upstreamLabel = of.name !== null ? gradName(of.name) : `dL/d(${labelOf(of)})`;
       return {
         ...base,
         inputLabels: [upstreamLabel, ...base.inputLabels.slice(1)],
         latex: `${lhs} = ${rhs}${where()}`,
         rule,
-        name: into.name !== null && via === null ? `d${into.name}` : null,
+        name: into.name !== null && via === null ? gradName(into.name) : null,
         ...(via !== null ? { via: via.label } : {}),
         ...(reduce !== undefined ? { reduce } : {}),
         grads: [{

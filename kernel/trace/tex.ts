@@ -3,6 +3,11 @@
 // with brackets exactly where precedence needs them (one table, one helper: `operand`).
 
 export function texName(name: string): string {
+  // a layer's tensor in nn: "dense_1/Z" -> Z^{[dense_1]} (the layer as a superscript, as in Ng's Z^{[1]})
+  const slash = name.lastIndexOf("/");
+  if (slash > 0 && slash < name.length - 1) {
+    return `${texName(name.slice(slash + 1))}^{[\\text{${name.slice(0, slash).replace(/[\\{}$&#^%~]/g, "").replace(/_/g, "\\_")}}]}`;
+  }
   const hat = /^(.*?)_?hat$/i.exec(name);
   if (hat && hat[1]) return `\\hat{${texName(hat[1])}}`;
   const m = /^([A-Za-z]+?)_?(\d+)$/.exec(name);
@@ -10,6 +15,12 @@ export function texName(name: string): string {
   const sub = /^([A-Za-z]+)_([A-Za-z0-9]+)$/.exec(name);
   if (sub) return `${texWord(sub[1])}_{\\text{${sub[2]}}}`;
   return texWord(name);
+}
+
+/** The name of a tensor's gradient: dZ1 for Z1, and dense_1/dZ for nn's dense_1/Z. */
+export function gradName(name: string): string {
+  const slash = name.lastIndexOf("/");
+  return slash < 0 ? `d${name}` : `${name.slice(0, slash + 1)}d${name.slice(slash + 1)}`;
 }
 
 const GREEK = new Set(["alpha", "beta", "gamma", "delta", "epsilon", "eta", "lambda", "mu", "sigma", "theta"]);

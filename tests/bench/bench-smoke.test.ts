@@ -19,6 +19,8 @@ const KEYS = [
     ["gflops", "jsGflops", "tfjsGflops"].map((k) => `matmul.${k}.${n}`)),
   "mnist.rows", "mnist.secondsPerEpoch.wasm", "mnist.secondsPerEpoch.js",
 ];
+/** measured in Node only: the live views' cost to a training loop on the in-process kernel. */
+const NODE_KEYS = ["liveViews.ratio", "liveViews.plainMs", "liveViews.liveMs", "liveViews.frames", "liveViews.epochs", "liveViews.rounds"];
 const BACKEND_KEYS = ["lesson.backend", "op.backend", "op.js.backend", "matmul.backend"];
 
 function leaves(value: unknown, path = "", out: string[] = []): string[] {
@@ -40,10 +42,10 @@ describe("npm run bench", () => {
       if (existsSync(CHROMIUM)) expect(figures.chromium).toBeDefined();
       const torch = figures.lesson.epochsPerSec.torch === undefined ? [] : ["lesson.epochsPerSec.torch"];
       for (const prefix of runtimes) {
-        const keys = [...KEYS, ...BACKEND_KEYS, ...(prefix === "" ? torch : [])].map((k) => prefix + k);
+        const keys = [...KEYS, ...BACKEND_KEYS, ...(prefix === "" ? [...torch, ...NODE_KEYS] : [])].map((k) => prefix + k);
         const got = leaves(figures).filter((k) => (prefix === "" ? !k.startsWith("chromium.") : k.startsWith(prefix)));
         expect(got.sort()).toEqual(keys.sort());
-        for (const key of KEYS.map((k) => prefix + k)) {
+        for (const key of [...KEYS, ...(prefix === "" ? NODE_KEYS : [])].map((k) => prefix + k)) {
           const value = at(figures, key);
           expect(Number.isFinite(value) && value > 0, `${key} = ${value}`).toBe(true);
         }

@@ -16,9 +16,11 @@ import { hasBrowser, launch, serve, type Served } from "./harness.ts";
 /** Serious and critical violations, one line each (rule, impact, where). */
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
+  const found = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`));
+  if (found.length) console.log(`axe on ${page.url()}:\n${found.join("\n")}`);
+  return found;
 }
 
 describe.skipIf(!hasBrowser())("accessibility (axe-core): no serious or critical violations", () => {
@@ -66,10 +68,11 @@ describe.skipIf(!hasBrowser())("accessibility (axe-core): no serious or critical
 
     for (const javaScriptEnabled of [true, false]) {
       it(`an exported lesson, ${colorScheme}, JavaScript ${javaScriptEnabled ? "on" : "off"}`, async () => {
-        // axe runs as a script the test injects; with JavaScript off only the page's own scripts are off
-        const b = await launch({ colorScheme, javaScriptEnabled });
+        // axe is a script the test injects, so "JavaScript off" blocks the page's own scripts instead
+        const b = await launch({ colorScheme });
         try {
           const page = await b.context.newPage();
+          if (!javaScriptEnabled) await page.route(/\.m?js$/, (route) => route.abort());
           await page.goto(`${stat.origin}${BASE}01-neuron.html`, { waitUntil: "networkidle" });
           expect(await violations(page)).toEqual([]);
           await page.goto(`${stat.origin}${BASE}`, { waitUntil: "networkidle" });

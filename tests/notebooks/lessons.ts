@@ -27,10 +27,12 @@ export const COURSE = [
   "14-optimisers.md",
   "15-networks-in-nn.md",
   "16-autoencoders.md",
+  "17-optimisation-with-anns.md",
+  "18-beyond-the-mlp.md",
 ];
 
 /** Lessons that teach backprop and must have a cell to step through. */
-export const NEEDS_TRACE = new Set(["04", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15"]);
+export const NEEDS_TRACE = new Set(["04", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18"]);
 
 export interface Lesson {
   file: string;

@@ -88,6 +88,36 @@ describe("rich output", () => {
   });
 });
 
+describe("live displays (a training loop redrawing a view)", () => {
+  it("update is throttled: a frame's function runs only when drawn, and the last state is drawn at the end", async () => {
+    const host = newHost();
+    const r = await run(host, "a", `const live = display(plot.line([0]), { id: true });
+let calls = 0;
+const losses: number[] = [];
+for (let epoch = 0; epoch < 20000; epoch++) {
+  losses.push(1 / (epoch + 1));
+  live.update(() => { calls++; return plot.line(losses, { label: "loss" }); });
+}
+console.log(calls);`);
+    const sent = updates(r.messages);
+    const calls = Number(r.text.trim().split("\n").find((l) => /^\d+$/.test(l)));
+    // 20000 updates in a loop that takes far less than 20000 frames of 250 ms: a handful are drawn
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(sent.length).toBeLessThan(100);
+    // every frame drawn called the function once, and no other call happened (the end-of-cell frame
+    // comes after console.log, so it may be one more)
+    expect([calls, calls + 1]).toContain(sent.length);
+    const last = sent.at(-1)!.data[MIME.plot] as { marks: { data: unknown[] }[] };
+    expect(last.marks[0]!.data).toHaveLength(20000); // the final state, not the last throttled frame
+  });
+
+  it("a frame that throws at the end of the cell says so in the output", async () => {
+    const r = await run(newHost(), "a", `const live = display("start", { id: true });
+live.update(() => { throw new Error("boom"); });`);
+    expect(updates(r.messages).at(-1)!.data[MIME.text]).toBe("display.update: the last frame failed: boom");
+  });
+});
+
 describe("check() for exercises", () => {
   it("passes when the student's tensor matches within the tolerance", async () => {
     const host = newHost();

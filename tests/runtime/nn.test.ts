@@ -54,4 +54,24 @@ describe("nn in a cell", () => {
     expect(r.error?.ename).toBe("InterruptError");
     expect(r.error?.evalue).toMatch(/time limit/);
   });
+
+  it("model.trace(X, y) puts one named training step into the cell's trace and lists it by layer", async () => {
+    const host = newHost();
+    await run(host, "a", MODEL);
+    const r = await run(host, "b", "model.trace(X.slice(\"0:8\"), y.slice(\"0:8\"))");
+    expect(r.error).toBeUndefined();
+    expect(r.result).toMatch(/^One training step: \d+ steps, loss \d\.\d{4}\n  dense_1: \d+ steps \(Z, A, /);
+    expect(r.result).toContain("optimizer:");
+    expect(r.messages.some((m) => m.type === "trace")).toBe(true);
+  });
+
+  it("a traced fit marks its epochs and mini-batches for the step-through", async () => {
+    const host = newHost();
+    await run(host, "a", MODEL);
+    const r = await run(host, "b", "await model.fit(X.slice(\"0:16\"), y.slice(\"0:16\"), { epochs: 2, batchSize: 8, verbose: 0 });");
+    const trace = r.messages.find((m) => m.type === "trace") as { trace: { records: { epoch: number | null; batch: number | null }[] } } | undefined;
+    expect(trace).toBeDefined();
+    const marks = new Set(trace!.trace.records.map((s) => `${s.epoch}:${s.batch}`));
+    for (const m of ["0:0", "0:1", "1:0", "1:1"]) expect(marks).toContain(m);
+  });
 });

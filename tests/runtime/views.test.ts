@@ -170,3 +170,34 @@ describe("plot.histogram, plot.images, plot.confusion", () => {
     expect((await run(newHost(), "b", "plot.confusion([0, 1], [1])")).error?.evalue).toMatch(/plot\.confusion: yTrue has 2 labels but yPred has 1/);
   });
 });
+
+describe("widgets (ui.slider, ui.select, ui.checkbox, ui.button)", () => {
+  it("a widget returns its default until the page sends a value; the value sent is what the cell reads", async () => {
+    const host = newHost();
+    const first = await run(host, "a", `const alpha = ui.slider("alpha", { min: 0.01, max: 1, step: 0.01, value: 0.1 });\nalpha * 2`);
+    expect(first.result).toBe("0.2");
+    expect(displays(first.messages)[0]!.data[MIME.widget]).toEqual({ kind: "slider", name: "alpha", label: "alpha", value: 0.1, min: 0.01, max: 1, step: 0.01 });
+    expect(displays(first.messages)[0]!.data[MIME.text]).toBe("alpha = 0.1 (slider from 0.01 to 1)");
+    const moved = await host.execute(`const alpha = ui.slider("alpha", { min: 0.01, max: 1, step: 0.01, value: 0.1 });\nalpha * 2`, { cellId: "a", widgets: { alpha: 0.5 } });
+    expect(moved.messages.find((m) => m.type === "execute_result")).toMatchObject({ data: { [MIME.text]: "1" } });
+    // out of range (the lesson changed its range): the default again
+    const out = await host.execute(`ui.slider("alpha", { min: 0, max: 0.2, value: 0.1 })`, { cellId: "b", widgets: { alpha: 0.5 } });
+    expect(out.messages.find((m) => m.type === "execute_result")).toMatchObject({ data: { [MIME.text]: "0.1" } });
+  });
+
+  it("select, checkbox and button read their own values", async () => {
+    const host = newHost();
+    const r = await host.execute(`[ui.select("opt", ["sgd", "momentum", "adam"], { value: "sgd" }), ui.checkbox("bn"), ui.button("step")]`, { cellId: "a", widgets: { opt: "adam", bn: true, step: 3 } });
+    expect(r.messages.find((m) => m.type === "execute_result")).toMatchObject({ data: { [MIME.text]: "['adam', true, 3]" } });
+    const kinds = displays(r.messages).map((d) => (d.data[MIME.widget] as { kind: string }).kind);
+    expect(kinds).toEqual(["select", "checkbox", "button"]);
+    const bad = await host.execute(`ui.select("opt", ["a", "b"])`, { cellId: "b", widgets: { opt: "<script>" } });
+    expect(bad.messages.find((m) => m.type === "execute_result")).toMatchObject({ data: { [MIME.text]: "'a'" } });
+  });
+
+  it("a bad name or range says which widget", async () => {
+    const host = newHost();
+    expect((await run(host, "a", `ui.slider("a b")`)).error?.evalue).toMatch(/ui\.slider: the first argument is the widget's name/);
+    expect((await run(host, "b", `ui.slider("x", { min: 1, max: 0 })`)).error?.evalue).toMatch(/ui\.slider\("x"\): needs min < max and step > 0/);
+  });
+});

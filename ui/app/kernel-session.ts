@@ -20,6 +20,8 @@ export interface SessionContext {
   reference(cell: CodeCell): string | undefined;
   /** a cell's run finished; its inline values (`${expr}` in the prose after it) came with the reply. */
   ran(cellId: string, userExpressions: Record<string, UserExpressionResult> | undefined): void;
+  /** the values the student set on the lesson's widgets (sent with every run: a widget reads its own). */
+  widgets?(): Record<string, unknown>;
   /** the kernel's variables were fetched again. */
   variablesChanged(): void;
 }
@@ -95,22 +97,41 @@ export class KernelSession implements ReactiveController {
       .execute(cell.source, {
         cellId, trace: !!cell.options.trace, reference: this.app.reference(cell),
         userExpressions: doc ? userExpressionsOf(doc, cellId) : undefined,
+        widgets: this.app.widgets?.(),
         onMessage: (m: KernelMessage) => {
           if (!bound && "parent" in m && m.parent) { bound = true; this.dispatch({ type: "ui/bound", requestId: m.parent, cellId }); }
         },
       })
       .then((outcome) => {
+        // an aborted cell never reached the kernel, so no message said so: its state is told here
+        if (outcome.reply.status === "aborted") { this.dispatch(outcome.reply); return false; }
         this.app.ran(cellId, outcome.reply.userExpressions);
         return outcome.reply.status === "ok";
       })
-      .catch(() => false);
+      .catch((error: unknown) => {
+        // the worker failed or went away: no cell may stay at [*] with the kernel "busy"
+        if (/worker failed|not responding/.test(String((error as Error)?.message))) this.dispatch({ type: "ui/kernel-died" });
+        else this.dispatch({ type: "execute_reply", parent: "", cellId, status: "aborted", executionCount: 0, defines: [], uses: [] });
+        return false;
+      });
   }
+
+  /** Bumped by Stop and Restart: a Run all in progress sends no further cell. */
+  private runs = 0;
 
   async runAll(filter: (c: CodeCell) => boolean = () => true): Promise<void> {
     const cells = this.app.codeCells().filter((c) => !this.app.concealed(c) && filter(c));
-    // Queue them all (the kernel runs them in order); stop at the first that fails, as Jupyter does.
-    const results = cells.map((c) => this.run(c.id));
-    for (const r of results) if (!(await r)) { await this.kernel?.interrupt(); break; }
+    const run = ++this.runs;
+    // All show as queued; each is sent when the one before succeeded, so Run all stops at the first
+    // that fails (as Jupyter does) and nothing after it runs, however fast the kernel is.
+    this.syncOrder();
+    for (const c of cells) this.dispatch({ type: "ui/queued", cellId: c.id, source: c.source });
+    for (const [i, c] of cells.entries()) {
+      if (run !== this.runs || !(await this.run(c.id))) {
+        for (const rest of cells.slice(run !== this.runs ? i : i + 1)) this.dispatch({ type: "execute_reply", parent: "", cellId: rest.id, status: "aborted", executionCount: 0, defines: [], uses: [] });
+        break;
+      }
+    }
   }
 
   /** Run stale: the stale cells, and the cells above them whose names a cell below overwrote since. */
@@ -121,12 +142,14 @@ export class KernelSession implements ReactiveController {
   }
 
   async stop(): Promise<void> {
+    this.runs++;
     await this.kernel?.interrupt();
   }
 
   /** Restart the kernel: every cell is idle again and no variable is left. */
   async restart(): Promise<void> {
     if (!this.kernel) return;
+    this.runs++;
     this.dispatch({ type: "ui/restarted" });
     await this.kernel.restart();
     this.set({ variables: [], inspected: null });

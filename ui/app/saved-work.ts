@@ -18,6 +18,8 @@ export interface SavedWork {
   added?: AddedCell[];
   /** lesson cells the student deleted: hidden for them until "Reset lesson". */
   removed?: string[];
+  /** the values the student set on the lesson's widgets (ui.slider, ...), by widget name. */
+  widgets?: Record<string, number | string | boolean>;
   /** cells changed upstream where the student chose "Keep mine" (until the next upstream change is accepted). */
   kept?: string[];
   savedAt: number;

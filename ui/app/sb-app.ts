@@ -1,6 +1,8 @@
 // The app shell: routes between the course index and a lesson; holds the lesson's saved data (moved by
 // work-edits' transitionLesson) apart from its runtime state (KernelSession); does the effects (autosave,
 // downloads, the dev server). Step-through: TracePlayer; keys: CommandMode; the template: lesson-view.
+import { dependentsOf } from "./widget-run.ts";
+import type { WidgetChange } from "../components/sb-widget.ts";
 import { html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import type { KernelConnection } from "../../kernel/protocol/connection.ts";
@@ -67,6 +69,7 @@ export class SbApp extends LightElement {
       if (this.trace.open === cellId) void this.trace.show(cellId, 0);
     },
     variablesChanged: () => { this.rerender(); this.syncCellNames(); },
+    widgets: () => this.lesson?.work.widgets ?? {},
   });
   private trace = new TracePlayer(this, { runtime: () => this.session.runtime, kernel: () => this.session.kernel, equations: () => this.rendered.equations });
   /** registers itself with this element (a controller): listens for command keys while connected. */
@@ -86,6 +89,7 @@ export class SbApp extends LightElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener("hashchange", this.onRoute);
+    this.addEventListener("widget-change", this.onWidgetChange);
     addEventListener("pagehide", this.flush);
     document.addEventListener("visibilitychange", this.flush);
     this.onRoute();
@@ -95,6 +99,7 @@ export class SbApp extends LightElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener("hashchange", this.onRoute);
+    this.removeEventListener("widget-change", this.onWidgetChange);
     removeEventListener("pagehide", this.flush);
     document.removeEventListener("visibilitychange", this.flush);
   }
@@ -418,6 +423,18 @@ export class SbApp extends LightElement {
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));
     target?.scrollIntoView({ block: "center", behavior: "smooth" });
     target?.focus?.();
+  };
+
+  /** A widget moved: keep its value with the student's work, re-run its cell, then exactly its dependants. */
+  private onWidgetChange = async (e: Event) => {
+    const { name, value } = (e as CustomEvent<WidgetChange>).detail;
+    const cellId = (e.target as Element).closest?.<HTMLElement>("[data-cell]")?.dataset.cell;
+    const lesson = this.lesson;
+    if (!lesson || !cellId) return;
+    this.setWork({ ...lesson.work, widgets: { ...lesson.work.widgets, [name]: value } });
+    if (!(await this.session.run(cellId))) return;
+    const dependents = dependentsOf(this.session.runtime, cellId, this.codeCells().map((c) => c.id));
+    await this.session.runAll((c) => dependents.includes(c.id));
   };
 
   private onEditEnd(cellId: string): void {

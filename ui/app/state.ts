@@ -192,6 +192,8 @@ function step(state: RuntimeState, event: RuntimeEvent): RuntimeState {
       return state;
     case "execute_reply": {
       const { [event.parent]: _done, ...requests } = state.requests;
+      // A queued cell that never ran (Stop, or an earlier cell failed in Run all) is just idle again.
+      if (event.status === "aborted") return withCell({ ...state, requests }, event.cellId, (c) => ({ ...c, status: "idle" }));
       const clock = state.clock + 1;
       return withCell({ ...state, requests, clock }, event.cellId, (c) => ({
         ...c, status: "idle", executionCount: event.executionCount, defines: event.defines, uses: event.uses, ranAt: clock, lost: false,

@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
-import { isCheckPayload, isProgressPayload, isTablePayload, isTensorPayload } from "../../kernel/protocol/payload-guards.ts";
+import { isCheckPayload, isProgressPayload, isTablePayload, isTensorPayload, isWidgetPayload } from "../../kernel/protocol/payload-guards.ts";
 import { MIME, type MimeBundle, type PlotSpec } from "../../kernel/protocol/mime.ts";
 import { renderMarkdown } from "../render/render.ts";
 import { renderTex } from "../render/katex-render.ts";
@@ -17,6 +17,7 @@ import "./sb-error-output.ts";
 import "./sb-check-output.ts";
 import "./sb-table-view.ts";
 import "./sb-view.ts";
+import "./sb-widget.ts";
 import { viewOf } from "./views.ts";
 
 @customElement("sb-output-area")
@@ -47,6 +48,8 @@ export class SbOutputArea extends LightElement {
     const check = data[MIME.check], progress = data[MIME.progress], tensor = data[MIME.tensor], table = data[MIME.table];
     if (isCheckPayload(check)) return html`<sb-check-output .check=${check}></sb-check-output>`;
     if (isProgressPayload(progress)) return html`<sb-progress .progress=${progress}></sb-progress>`;
+    const widget = data[MIME.widget];
+    if (isWidgetPayload(widget)) return html`<sb-widget .widget=${widget}></sb-widget>`;
     const view = viewOf(data);
     if (view) return html`<sb-view .renderer=${view.renderer} .payload=${view.payload} .description=${String(data[MIME.text] ?? "")}></sb-view>`;
     if (MIME.plot in data) return html`<sb-plot .spec=${data[MIME.plot] as PlotSpec}></sb-plot>`;

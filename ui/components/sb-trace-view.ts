@@ -53,9 +53,9 @@ export class SbTraceView extends LightElement {
     };
     return html`<section class="trace-view phase-${s.phase}" aria-label="step-through of cell ${this.cellId}" @keydown=${this.onKey}>
       <div class="trace-controls" role="toolbar" aria-label="step controls">
-        <button class="btn" aria-label="previous step" ?disabled=${i === 0} @click=${() => this.go(i - 1)}>◀ Prev</button>
-        <button class="btn btn-play" aria-label=${this.playing ? "pause" : "play"} @click=${() => this.emit("sb-play", { cellId: this.cellId, playing: !this.playing })}>${this.playing ? "❚❚ Pause" : "▶ Play"}</button>
-        <button class="btn" aria-label="next step" ?disabled=${i === n - 1} @click=${() => this.go(i + 1)}>Next ▶</button>
+        <button class="btn" aria-label="previous step" ?disabled=${i === 0} @click=${() => this.go(i - 1)}><span aria-hidden="true">◀</span> Previous</button>
+        <button class="btn btn-play" aria-label=${this.playing ? "pause" : "play"} @click=${() => this.emit("sb-play", { cellId: this.cellId, playing: !this.playing })}><span aria-hidden="true">${this.playing ? "❚❚" : "▶"}</span> ${this.playing ? "Pause" : "Play"}</button>
+        <button class="btn" aria-label="next step" ?disabled=${i === n - 1} @click=${() => this.go(i + 1)}>Next <span aria-hidden="true">▶</span></button>
         <input class="trace-slider" type="range" min="0" max=${n - 1} .value=${String(i)} aria-label="step"
           aria-valuetext="step ${i + 1} of ${n}, ${s.phase} ${s.op}" @input=${(e: Event) => this.go(Number((e.target as HTMLInputElement).value))}>
         <span class="trace-position" aria-live="polite">step ${i + 1} / ${n}</span>

@@ -4,6 +4,7 @@
 // readers).
 import { html } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
+import { labelledGroups } from "../render/plot-spec.ts";
 import { LightElement } from "./light-element.ts";
 import type { ViewRenderer } from "./view-types.ts";
 
@@ -32,7 +33,7 @@ export class SbView extends LightElement {
       plotModule ??= import("@observablehq/plot");
       const Plot = await plotModule;
       if (ticket !== this.drawn) return; // a newer payload arrived while Plot loaded (live training)
-      const node = Plot.plot(renderer.plot(Plot, payload, Math.min(640, Math.max(280, this.clientWidth || 560))));
+      const node = labelledGroups(Plot.plot(renderer.plot(Plot, payload, Math.min(640, Math.max(280, this.clientWidth || 560)))));
       this.querySelector(".plot-target")?.replaceChildren(node);
       this.failed = null;
     } catch (e) {

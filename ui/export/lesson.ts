@@ -3,7 +3,7 @@
 // rendered with the pre-computed `${expr}` values.
 import type { KernelMessage } from "../../kernel/protocol/messages.ts";
 import { MIME, type PlotSpec } from "../../kernel/protocol/mime.ts";
-import { isCheckPayload, isProgressPayload, isTablePayload, isTensorPayload, isTraceSummary } from "../../kernel/protocol/payload-guards.ts";
+import { isCheckPayload, isProgressPayload, isTablePayload, isTensorPayload, isTraceSummary, isWidgetPayload } from "../../kernel/protocol/payload-guards.ts";
 import type { TraceSummary } from "../../kernel/protocol/values.ts";
 import type { NotebookDoc } from "../document/types.ts";
 import { renderTex } from "../render/katex-render.ts";
@@ -93,6 +93,8 @@ export function fromBundle(data: Record<string, unknown>): ExportedOutput {
   const text = typeof data[MIME.text] === "string" ? (data[MIME.text] as string) : "";
   const tensor = data[MIME.tensor], check = data[MIME.check], progress = data[MIME.progress], table = data[MIME.table];
   if (isTensorPayload(tensor)) return { kind: "tensor", tensor, text };
+  const widget = data[MIME.widget];
+  if (isWidgetPayload(widget)) return { kind: "widget", widget, text };
   const view = viewOf(data);
   if (view) {
     try {

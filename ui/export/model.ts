@@ -1,6 +1,7 @@
 // The exported course as plain data: what a lesson page shows, built from the NotebookDoc and the
 // messages of a build-time run. The page, index and site renderers read only this (parse to data,
 // then render), so they are pure functions from data to HTML strings.
+import type { WidgetPayload } from "../../kernel/display/widgets.ts";
 import type { CheckPayload, ProgressPayload, TablePayload, TensorPayload } from "../../kernel/protocol/mime.ts";
 import type { TraceSummary } from "../../kernel/protocol/values.ts";
 import type { CodeCellOptions } from "../document/types.ts";
@@ -16,7 +17,9 @@ export type ExportedOutput =
   | { kind: "check"; check: CheckPayload }
   | { kind: "progress"; progress: ProgressPayload }
   /** Markdown or TeX output, rendered at build time by the same safe pipeline as the prose. */
-  | { kind: "html"; html: string; mime: string };
+  | { kind: "html"; html: string; mime: string }
+  /** a widget: its control, disabled, showing the value it had at build time (live once the page is). */
+  | { kind: "widget"; widget: WidgetPayload; text: string };
 
 export interface ExportedMarkdownCell {
   kind: "markdown";

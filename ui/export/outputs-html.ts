@@ -4,6 +4,7 @@
 import type { CheckPayload, ProgressPayload, TablePayload, TensorPayload } from "../../kernel/protocol/mime.ts";
 import { escapeHtml, h } from "./html.ts";
 import type { ExportedOutput } from "./model.ts";
+import type { WidgetPayload } from "../../kernel/display/widgets.ts";
 
 /** Largest table drawn in full; bigger tensors show their corners with the rows/columns left out. */
 export const MAX_ROWS = 12;
@@ -26,6 +27,7 @@ export function outputHtml(o: ExportedOutput): string {
     case "check": return checkHtml(o.check);
     case "progress": return progressHtml(o.progress);
     case "html": return `<div class="output rich">${o.html}</div>`;
+    case "widget": return widgetHtml(o.widget);
   }
 }
 
@@ -92,4 +94,23 @@ export function progressHtml(p: ProgressPayload): string {
   const total = p.total ?? p.value;
   const label = p.label ? `${escapeHtml(p.label)} ` : "";
   return `<div class="output progress">${label}<progress value="${h(p.value)}" max="${h(total)}"></progress> ${h(p.value)}/${h(total)}</div>`;
+}
+
+/** A widget as it stood at build time: a disabled control with its value (the live page enables it). */
+export function widgetHtml(w: WidgetPayload): string {
+  const id = `widget-${escapeHtml(w.name)}`;
+  const label = `<label for="${id}">${escapeHtml(w.label)}</label>`;
+  const value = escapeHtml(String(w.value));
+  switch (w.kind) {
+    case "slider":
+      return `<div class="output widget widget-slider">${label} <input id="${id}" type="range" min="${h(w.min ?? 0)}" max="${h(w.max ?? 1)}" step="${h(w.step ?? "any")}" value="${value}" disabled> <output for="${id}">${value}</output></div>`;
+    case "select":
+      return `<div class="output widget widget-select">${label} <select id="${id}" disabled>${(w.options ?? []).map((o: string) => `<option${o === w.value ? " selected" : ""}>${escapeHtml(o)}</option>`).join("")}</select></div>`;
+    case "checkbox":
+      return `<div class="output widget widget-checkbox"><input id="${id}" type="checkbox"${w.value === true ? " checked" : ""} disabled> ${label}</div>`;
+    case "button":
+      return `<div class="output widget widget-button"><button type="button" disabled>${escapeHtml(w.label)}</button> <span class="widget-note">pressed ${value} times</span></div>`;
+    default:
+      return `<pre class="output text">${escapeHtml(String(w.value))}</pre>`;
+  }
 }

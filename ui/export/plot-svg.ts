@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import { Window } from "happy-dom";
 import type { PlotSpec } from "../../kernel/protocol/mime.ts";
-import { plotOptions } from "../render/plot-spec.ts";
+import { labelledGroups, plotOptions } from "../render/plot-spec.ts";
 import type { ViewRenderer } from "../components/view-types.ts";
 
 const DEFAULT_WIDTH = 560;
@@ -15,14 +15,14 @@ let window: Window | undefined;
 export function plotToSvg(spec: PlotSpec): string {
   window ??= new Window();
   const options = plotOptions(Plot, spec, DEFAULT_WIDTH, window.document as unknown as Document);
-  const node = Plot.plot(options) as unknown as { outerHTML: string };
+  const node = labelledGroups(Plot.plot(options)) as unknown as { outerHTML: string };
   return node.outerHTML;
 }
 
 /** A view (ui/components/views.ts) as SVG markup, drawn by the same function the live element uses. */
 export function viewToSvg(renderer: ViewRenderer<unknown>, payload: unknown): string {
   window ??= new Window();
-  const node = Plot.plot(renderer.plot(Plot, payload, DEFAULT_WIDTH, window.document as unknown as Document)) as unknown as { outerHTML: string };
+  const node = labelledGroups(Plot.plot(renderer.plot(Plot, payload, DEFAULT_WIDTH, window.document as unknown as Document))) as unknown as { outerHTML: string };
   return node.outerHTML;
 }
 

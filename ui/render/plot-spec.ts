@@ -62,6 +62,18 @@ function axis(a: PlotSpec["x"]): Record<string, unknown> {
   return out;
 }
 
+interface ElementLike { querySelectorAll(selector: string): ArrayLike<{ setAttribute(name: string, value: string): void }> }
+
+/**
+ * Observable Plot names its marks' <g> elements with aria-label, which ARIA allows only on an element
+ * with a role (axe: aria-prohibited-attr): they become groups. Used by the live element and the export.
+ */
+export function labelledGroups<T>(node: T): T {
+  const groups = (node as unknown as ElementLike).querySelectorAll("g[aria-label]:not([role])");
+  for (let i = 0; i < groups.length; i++) groups[i]!.setAttribute("role", "group");
+  return node;
+}
+
 /** Options for Plot.plot: `width` is the room available; `document` is given when drawing in Node. */
 export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, document?: Document): PlotOptions {
   const marks = Array.isArray(spec.marks) ? spec.marks : [];

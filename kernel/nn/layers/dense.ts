@@ -45,10 +45,10 @@ export class Dense extends Layer {
   protected override build(inputShape: number[]): void {
     if (inputShape.length !== 1) throw new Error(`${this.label()}: expects rows of features, shape (None, n); got per-example shape (${inputShape.join(", ")}): add nn.Flatten() before it`);
     const init = initializer(this.options.kernelInitializer ?? "glorotUniform", "nn.Dense");
-    this.kernel = this.addWeight("kernel", init([inputShape[0], this.units], this.rng), true, this.options.kernelRegularizer);
+    this.kernel = this.addWeight("kernel", init([inputShape[0], this.units], this.rng), true, this.options.kernelRegularizer, "W");
     if (this.useBias) {
       const binit = initializer(this.options.biasInitializer ?? "zeros", "nn.Dense");
-      this.bias = this.addWeight("bias", binit([this.units], this.rng), true, this.options.biasRegularizer);
+      this.bias = this.addWeight("bias", binit([this.units], this.rng), true, this.options.biasRegularizer, "b");
     }
   }
 

@@ -5,6 +5,7 @@
 // PyTorch adds ε outside the root (lr g / (√a + ε)); the fixtures use ε = 0, where both agree.
 import type { Tensor } from "../../tensor/tensor.ts";
 import * as F from "../../ops/functional.ts";
+import { fullLike } from "../../tensor/create.ts";
 import { checkOptions } from "../../tensor/options.ts";
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
 
@@ -26,7 +27,7 @@ export class Adagrad extends Optimizer {
   }
 
   protected initState(w: Tensor): Record<string, Tensor | number> {
-    return { accumulator: F.add(F.mul(w, 0), this.initialAccumulatorValue) };
+    return { accumulator: fullLike(w, this.initialAccumulatorValue) };
   }
 
   protected update(w: Tensor, g: Tensor, s: Record<string, Tensor | number>, lr: number): void {

@@ -8,6 +8,7 @@
 // that scaled ε. β^t is kept as a running product (exact arithmetic, the same in every engine).
 import type { Tensor } from "../../tensor/tensor.ts";
 import * as F from "../../ops/functional.ts";
+import { zerosLike } from "../../tensor/create.ts";
 import { checkOptions } from "../../tensor/options.ts";
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
 
@@ -32,7 +33,7 @@ export class Adam extends Optimizer {
   }
 
   protected initState(w: Tensor): Record<string, Tensor | number> {
-    return { m: F.mul(w, 0), v: F.mul(w, 0), beta1Power: 1, beta2Power: 1 };
+    return { m: zerosLike(w), v: zerosLike(w), beta1Power: 1, beta2Power: 1 };
   }
 
   protected update(w: Tensor, g: Tensor, s: Record<string, Tensor | number>, lr: number): void {

@@ -6,6 +6,7 @@
 // PyTorch's RMSprop (alpha = ρ, eps outside the root as here) gives the same update.
 import type { Tensor } from "../../tensor/tensor.ts";
 import * as F from "../../ops/functional.ts";
+import { zerosLike } from "../../tensor/create.ts";
 import { checkOptions } from "../../tensor/options.ts";
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
 
@@ -33,9 +34,9 @@ export class RMSprop extends Optimizer {
   }
 
   protected initState(w: Tensor): Record<string, Tensor | number> {
-    const s: Record<string, Tensor> = { velocity: F.mul(w, 0) };
-    if (this.centered) s.averageGradient = F.mul(w, 0);
-    if (this.momentum > 0) s.momentum = F.mul(w, 0);
+    const s: Record<string, Tensor> = { velocity: zerosLike(w) };
+    if (this.centered) s.averageGradient = zerosLike(w);
+    if (this.momentum > 0) s.momentum = zerosLike(w);
     return s;
   }
 

@@ -6,6 +6,7 @@
 // update (Keras's v is -lr times PyTorch's), which the fixtures check.
 import type { Tensor } from "../../tensor/tensor.ts";
 import * as F from "../../ops/functional.ts";
+import { zerosLike } from "../../tensor/create.ts";
 import { checkOptions } from "../../tensor/options.ts";
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
 
@@ -28,7 +29,7 @@ export class SGD extends Optimizer {
   }
 
   protected initState(w: Tensor): Record<string, Tensor | number> {
-    return this.momentum > 0 ? { velocity: F.mul(w, 0) } : {};
+    return this.momentum > 0 ? { velocity: zerosLike(w) } : {};
   }
 
   protected update(w: Tensor, g: Tensor, s: Record<string, Tensor | number>, lr: number): void {

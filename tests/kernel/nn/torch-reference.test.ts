@@ -1,4 +1,4 @@
-// nn against PyTorch float64 (tests/fixtures/torch/nn-*.json, written by tools/nn-fixtures.py):
+// nn against PyTorch float64 (tests/fixtures/nn/*.json, written by tools/nn-fixtures.py):
 // every layer's forward pass and gradients, every loss and its gradient, and optimiser steps.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import type { BatchNormalization } from "../../../kernel/nn/layers/batch-normali
 import type { Optimizer } from "../../../kernel/nn/optimizers/optimizer.ts";
 
 interface Arr { shape: number[]; data: (number | string)[] }
-const load = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/torch/${name}`, import.meta.url), "utf8")).cases as Record<string, any>[];
+const load = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/nn/${name}`, import.meta.url), "utf8")).cases as Record<string, any>[];
 const tensor = (a: Arr) => new Tensor(Float64Array.from(a.data, (v) => decodeNumber(v as number)), a.shape);
 
 function close(actual: Tensor | null, expected: Arr, what: string, tol = 1e-12) {
@@ -24,7 +24,7 @@ function close(actual: Tensor | null, expected: Arr, what: string, tol = 1e-12) 
 }
 
 describe("nn layers match PyTorch float64", () => {
-  for (const c of load("nn-layers.json")) {
+  for (const c of load("layers.json")) {
     it(`${c.name}: forward and gradients`, () => {
       const X = tensor(c.X).requiresGrad();
       let layer: Dense | BatchNormalization;
@@ -57,7 +57,7 @@ describe("nn layers match PyTorch float64", () => {
 });
 
 describe("nn losses match PyTorch float64", () => {
-  for (const c of load("nn-losses.json")) {
+  for (const c of load("losses.json")) {
     it(`${c.name}: value and dL/dyPred`, () => {
       const p = tensor(c.yPred).requiresGrad();
       const loss = (nn.losses as any)[c.loss](c.options);
@@ -71,7 +71,7 @@ describe("nn losses match PyTorch float64", () => {
 });
 
 describe("nn optimisers match PyTorch float64 step by step (Keras's formulas; see tools/nn-fixtures.py)", () => {
-  for (const c of load("nn-optimizers.json")) {
+  for (const c of load("optimizers.json")) {
     it(`${c.name}: ${c.after.length} step${c.after.length > 1 ? "s" : ""}`, () => {
       const opt = (nn.optimizers as any)[c.optimizer](c.options) as Optimizer;
       const w = tensor(c.w).requiresGrad();
