@@ -93,4 +93,15 @@ describe("the kernel", () => {
     expect(next.reply.status).toBe("ok");
     host.dispose();
   });
+
+  // Expected: a 50 MB result or display is cut in the kernel before it is posted, saying how long it was.
+  it.each(['"x".repeat(5e7)', 'display("y".repeat(5e7))', 'md`${"w".repeat(5e7)}`'])("%s is truncated before it is posted", async (code) => {
+    const host = new NodeKernelHost();
+    const { messages } = await host.execute(code, { cellId: "big" });
+    const out = messages.find((m) => m.type === "execute_result" || m.type === "display_data");
+    const size = JSON.stringify(out).length;
+    expect(size).toBeLessThan(2_100_000);
+    expect(JSON.stringify(out)).toContain("[output truncated: 50 MB in all, the first 1 MB shown]");
+    host.dispose();
+  });
 });
