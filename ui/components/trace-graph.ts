@@ -226,7 +226,7 @@ export function traceGraphSvg(trace: TraceSummary, index = 0): string {
       : `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${n.width}" height="${n.height}" rx="4"/>`
         + `<text x="${n.x.toFixed(1)}" y="${(n.y - 3).toFixed(1)}" text-anchor="middle" class="graph-name">${esc(n.label)}</text>`
         + `<text x="${n.x.toFixed(1)}" y="${(n.y + 12).toFixed(1)}" text-anchor="middle" class="graph-detail">${esc(n.detail)}</text>`;
-    return `<g class="${cls}" data-index="${n.index}" tabindex="0" role="button" aria-label="${esc(n.kind === "op" ? `${n.detail}, go to step ${n.step + 1}` : `${n.label} ${n.detail}, go to step ${n.step + 1}`)}">${title}${shape}</g>`;
+    return `<g class="${cls}" data-index="${n.index}" tabindex="0" role="button" aria-label="${esc(n.kind === "op" ? `${n.label}: ${n.detail}, go to step ${n.step + 1}` : `${n.label} ${n.detail}, go to step ${n.step + 1}`)}">${title}${shape}</g>`;
   }).join("");
   const what = graph.iteration === null ? "" : `, iteration ${graph.iteration + 1}`;
   // the style sits beside the SVG, not inside it: HTML parsers (happy-dom's among them) treat <style>
