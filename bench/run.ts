@@ -15,6 +15,7 @@ import { matmulSizes, type MatmulKey } from "./matmul.ts";
 import { runInChromium, hasChromium } from "./chromium.ts";
 import { benchTorch } from "./torch.ts";
 import { getBackend } from "../kernel/tensor/backend.ts";
+import { benchNNFit } from "./nn-fit.ts";
 import { measureLiveViews } from "./live-views.ts";
 
 const args = process.argv.slice(2);
@@ -168,6 +169,14 @@ function toJson(f: Figures) {
   };
 }
 
+// nn's model.fit against tfjs's on the same models (Node)
+const nnFit = await benchNNFit(quick);
+console.log("\nnn fit, samples/s (Adam; Node; tfjs-cpu in float32, nn in float64)");
+for (const [name, label] of [["digits", `digits 1797 x 64 -> 128 -> 10, batch 32, ${nnFit.digits.epochs} epochs`], ["synthetic", `${nnFit.synthetic.rows} x 784 -> 128 -> 10, batch 64, 1 epoch`]] as const) {
+  const f = nnFit[name];
+  console.log(`  ${label.padEnd(52)} nn ${pad(fmt(f.samplesPerSec.stepbook, 0), 8)}   tfjs ${pad(fmt(f.samplesPerSec.tfjs, 0), 8)}   nn/tfjs ${fmt(f.samplesPerSec.stepbook / f.samplesPerSec.tfjs)}`);
+}
+
 // ---- live views (display's throttled handle redrawing a boundary and a loss curve every epoch) -----
 const live = await measureLiveViews(settings.epochs, Math.max(3, settings.lessonRounds));
 console.log(`\nLive views: ${live.epochs} epochs of a 2 -> 16 -> 1 hand loop, redrawing the boundary and the loss every epoch (4 fps, ${live.frames} frames drawn)`);
@@ -175,6 +184,7 @@ console.log(`  plain ${fmt(live.plainMs, 0)} ms, live ${fmt(live.liveMs, 0)} ms:
 
 if (jsonFile !== null) {
   const out: Record<string, unknown> = toJson(node);
+  out.nn = { backend: getBackend(), fit: nnFit };
   out.liveViews = live;
   if (torch) (out.lesson as { epochsPerSec: Record<string, number> }).epochsPerSec.torch = torch.epochsPerSec;
   if (chromium) out.chromium = toJson(chromium);

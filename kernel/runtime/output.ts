@@ -74,18 +74,18 @@ export class OutputSink {
       return;
     }
     this.displays++;
-    this.emit({ type: "display_data", parent: this.parent, cellId: this.cellId, data, metadata, ...(displayId ? { displayId } : {}) });
+    this.emit({ type: "display_data", parent: this.parent, cellId: this.cellId, data: capBundle(data, this.limits.maxChars), metadata, ...(displayId ? { displayId } : {}) });
   }
 
   update(displayId: string, data: MimeBundle, metadata: Record<string, unknown> = {}): void {
     this.flush();
-    this.emit({ type: "update_display_data", parent: this.parent, cellId: this.cellId, data, metadata, displayId });
+    this.emit({ type: "update_display_data", parent: this.parent, cellId: this.cellId, data: capBundle(data, this.limits.maxChars), metadata, displayId });
   }
 
   /** Any other message of this execution (result, error, trace): after the buffered stream text. */
   send(message: KernelMessage): void {
     this.flush();
-    this.emit(message);
+    this.emit(message.type === "execute_result" ? { ...message, data: capBundle(message.data, this.limits.maxChars) } : message);
   }
 
   flush(): void {
@@ -99,6 +99,21 @@ export class OutputSink {
   private emitStream(name: "stdout" | "stderr", text: string): void {
     this.emit({ type: "stream", parent: this.parent, cellId: this.cellId, name, text });
   }
+}
+
+/**
+ * A result or display is cut here, in the kernel, before it is posted: a 50 MB string would take the
+ * page tens of seconds to receive and draw. Text fields above `maxChars` keep their start and say how
+ * long the whole value is (the variable inspector still holds all of it).
+ */
+export function capBundle(data: MimeBundle, maxChars: number): MimeBundle {
+  let out: MimeBundle | null = null;
+  for (const [mime, value] of Object.entries(data)) {
+    if (typeof value !== "string" || value.length <= maxChars) continue;
+    out ??= { ...data };
+    out[mime] = `${value.slice(0, maxChars)}\n… [output truncated: ${formatChars(value.length)} in all, the first ${formatChars(maxChars)} shown]`;
+  }
+  return out ?? data;
 }
 
 function countNewlines(text: string): number {

@@ -21,7 +21,7 @@ const cell = (id: string, source: string): CodeCell => ({ type: "code", id, sour
 function session(cells: CodeCell[]) {
   const s = new KernelSession({ addController: () => undefined, requestUpdate: () => undefined, removeController: () => undefined, updateComplete: Promise.resolve(true) }, {
     createKernel: () => new KernelClient({ createWorker: nodeWorker, sharedInterrupt: true, interruptGraceMs: 10_000 }),
-    doc: () => null, codeCells: () => cells, concealed: () => false, reference: () => undefined, ran: () => undefined, variablesChanged: () => undefined,
+    doc: () => null, codeCells: () => cells, concealed: () => false, reference: () => undefined, ran: () => undefined, variablesChanged: () => undefined, widgets: () => ({}),
   });
   s.start();
   return s;
@@ -91,6 +91,17 @@ describe("the kernel", () => {
     expect(messages.some((m) => m.type === "error")).toBe(true);
     const next = await host.execute("1 + 1", { cellId: "next" });
     expect(next.reply.status).toBe("ok");
+    host.dispose();
+  });
+
+  // Expected: a 50 MB result or display is cut in the kernel before it is posted, saying how long it was.
+  it.each(['"x".repeat(5e7)', 'display("y".repeat(5e7))', 'md`${"w".repeat(5e7)}`'])("%s is truncated before it is posted", async (code) => {
+    const host = new NodeKernelHost();
+    const { messages } = await host.execute(code, { cellId: "big" });
+    const out = messages.find((m) => m.type === "execute_result" || m.type === "display_data");
+    const size = JSON.stringify(out).length;
+    expect(size).toBeLessThan(2_100_000);
+    expect(JSON.stringify(out)).toContain("[output truncated: 50 MB in all, the first 1 MB shown]");
     host.dispose();
   });
 });

@@ -21,7 +21,7 @@ export interface SessionContext {
   /** a cell's run finished; its inline values (`${expr}` in the prose after it) came with the reply. */
   ran(cellId: string, userExpressions: Record<string, UserExpressionResult> | undefined): void;
   /** the values the student set on the lesson's widgets (sent with every run: a widget reads its own). */
-  widgets(): Record<string, unknown>;
+  widgets?(): Record<string, unknown>;
   /** the kernel's variables were fetched again. */
   variablesChanged(): void;
 }
@@ -97,7 +97,7 @@ export class KernelSession implements ReactiveController {
       .execute(cell.source, {
         cellId, trace: !!cell.options.trace, reference: this.app.reference(cell),
         userExpressions: doc ? userExpressionsOf(doc, cellId) : undefined,
-        widgets: this.app.widgets(),
+        widgets: this.app.widgets?.(),
         onMessage: (m: KernelMessage) => {
           if (!bound && "parent" in m && m.parent) { bound = true; this.dispatch({ type: "ui/bound", requestId: m.parent, cellId }); }
         },
