@@ -25,7 +25,9 @@ export class History implements Displayable {
     const series = wanted.flatMap((k) => [k, `val_${k}`]).filter((k) => this.history[k] !== undefined);
     if (series.length === 0) throw new Error(`history.plot: no such curve ${wanted.map((k) => `"${k}"`).join(", ")} (have: ${Object.keys(this.history).join(", ") || "nothing yet"})`);
     const xs = this.epoch.map((e) => e + 1);
-    return plot.layer(...series.map((k) => plot.line(xs, this.history[k], { label: k, xLabel: "epoch", yLabel: wanted.join(", ") })));
+    const p = plot.layer(...series.map((k) => plot.line(xs, this.history[k], { label: k, xLabel: "epoch", yLabel: wanted.join(", ") })));
+    p.spec.color = { legend: true };
+    return p;
   }
 
   [TO_BUNDLE](): MimeBundle {

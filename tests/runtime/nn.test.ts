@@ -14,7 +14,7 @@ describe("nn in a cell", () => {
     await run(host, "a", MODEL);
     const r = await run(host, "b", "model.summary();");
     expect(r.text).toContain('Model: "sequential"');
-    expect(r.text).toMatch(/dense_1 \(Dense\)\s+│ \(None, 8\)/);
+    expect(r.text).toMatch(/dense_1 \(Dense\)\s+\(None, 8\)/);
   });
 
   it("await model.fit shows one progress bar updated in place, ending done with the loss and metrics", async () => {
