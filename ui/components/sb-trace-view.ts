@@ -10,6 +10,7 @@ import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts"
 import { renderTex } from "../render/katex-render.ts";
 import { shapeParen } from "../app/format.ts";
 import { LightElement } from "./light-element.ts";
+import { traceGraphSvg } from "./trace-graph.ts";
 import "./sb-tensor-view.ts";
 import type { TensorData } from "./sb-tensor-view.ts";
 
@@ -88,8 +89,26 @@ export class SbTraceView extends LightElement {
           <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${s.name ?? "output"}></sb-tensor-view></div>
         </div>
       </div>
+      <figure class="trace-graph" @click=${this.onGraphClick} @keydown=${this.onGraphKey}>
+        <figcaption>Computation graph (click a node to go to its step)</figcaption>
+        ${unsafeHTML(traceGraphSvg(t, i))}
+      </figure>
     </section>`;
   }
+
+  private onGraphClick = (e: Event) => {
+    const node = (e.target as Element).closest?.("[data-index]");
+    if (node) this.go(Number(node.getAttribute("data-index")));
+  };
+
+  private onGraphKey = (e: KeyboardEvent) => {
+    if (e.key !== "Enter" && e.key !== " ") return;
+    const node = (e.target as Element).closest?.("[data-index]");
+    if (!node) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.go(Number(node.getAttribute("data-index")));
+  };
 
   private go(index: number): void {
     const n = this.trace?.records.length ?? 0;
