@@ -8,7 +8,7 @@ import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { reduceText, groupText, epochsMarked, type Phase } from "../../kernel/trace/record.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { renderTex } from "../render/katex-render.ts";
-import { shapeParen } from "../app/format.ts";
+import { shapeParen, shapeText } from "../app/format.ts";
 import { LightElement } from "./light-element.ts";
 import { traceGraphSvg } from "./trace-graph.ts";
 import "./sb-tensor-view.ts";
@@ -84,7 +84,7 @@ export class SbTraceView extends LightElement {
           ${s.shapes.inputs.length ? html`<div class="step-inputs"><span class="step-label">inputs</span>${s.shapes.inputs.map((shape, k) => {
             const v = this.values.inputs?.[k];
             return v ? html`<sb-tensor-view compact .tensor=${v} label=${s.inputLabels[k] ?? `input ${k + 1}`}></sb-tensor-view>`
-              : html`<p class="input-pending">${s.inputLabels[k] ?? `input ${k + 1}`} <span class="badge shape-badge">${shape.join(" x ") || "scalar"}</span></p>`;
+              : html`<p class="input-pending">${s.inputLabels[k] ?? `input ${k + 1}`} <span class="badge shape-badge">${shapeText(shape)}</span></p>`;
           })}</div>` : nothing}
           <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${s.name ?? "output"}></sb-tensor-view></div>
         </div>
