@@ -64,7 +64,7 @@ describe.skipIf(!available)("Stepbook in Chromium", () => {
 
   it("edits a cell in Monaco and runs it with Shift+Enter", async () => {
     await cell("data").locator(".btn-run").click();
-    await expect.poll(() => cell("data").locator(".shape-badge").first().textContent(), { timeout: 20_000 }).toBe("6 x 2");
+    await expect.poll(() => cell("data").locator(".shape-badge").first().textContent(), { timeout: 20_000 }).toBe("(6, 2)");
     // the prose's ${X.shape} is evaluated by the kernel after the run
     await expect.poll(() => page.locator('.inline-expr[data-expr="X.shape"]').textContent(), { timeout: 10_000 }).toBe("(6, 2)");
     await replaceCode("data", "np.random.seed(0);\nconst X = np.random.randn(6, 2);\nconst Y = X.matmul(np.array([[2], [-1]])).add(0.5);\nconst edited = 41 + 1;\nedited");

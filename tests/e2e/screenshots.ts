@@ -1,5 +1,7 @@
 // Screenshots of every screen, for looking at them and for the README (docs/):
 //   npx tsx tests/e2e/screenshots.ts [outDir]
+// With STEPBOOK_SITE=dist/site (after `npm run build`) it also shoots the exported site: a lesson read,
+// then turned live with Edit, light, dark and phone.
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { launch, serve, ROOT } from "./harness.ts";
@@ -11,6 +13,7 @@ const shots: [string, "light" | "dark", { width: number; height: number }][] = [
   ["light", "light", { width: 1280, height: 900 }],
   ["dark", "dark", { width: 1280, height: 900 }],
   ["tablet", "light", { width: 820, height: 1180 }],
+  ["phone", "light", { width: 390, height: 844 }],
 ];
 try {
   for (const [name, colorScheme, viewport] of shots) {
@@ -21,8 +24,11 @@ try {
     await page.goto(served.url);
     await page.waitForSelector(".lesson-card");
     await page.screenshot({ path: path.join(out, `index-${name}.png`) });
-    await page.click(".lesson-card a");
+    // a lesson with a traced cell (the course's 04; the fixtures' first)
+    const traced = page.locator('.lesson-card a[href*="04-forward-propagation"]');
+    await (await traced.count() ? traced : page.locator(".lesson-card a").first()).click();
     await page.waitForSelector("sb-code-cell");
+    await page.mouse.move(0, 0);
     await page.click(".tb-run-all");
     await page.waitForFunction(() => document.querySelectorAll(".status-running, .status-queued").length === 0 && document.querySelectorAll(".out-prompt, .error-output, .check").length > 0, null, { timeout: 30_000 });
     await page.screenshot({ path: path.join(out, `lesson-${name}.png`), fullPage: true });
@@ -41,6 +47,29 @@ try {
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `inspector-${name}.png`) });
     await b.close();
+  }
+  const siteDir = process.env.STEPBOOK_SITE;
+  if (siteDir) {
+    const { serveSite, BASE } = await import("../export/helpers.ts");
+    const site = await serveSite(path.resolve(siteDir));
+    try {
+      for (const [name, colorScheme, viewport] of shots) {
+        const b = await launch({ colorScheme, viewport });
+        const page = await b.context.newPage();
+        page.on("pageerror", (e) => console.log(`[export ${name}] page error:`, e.message));
+        await page.goto(`${site.origin}${BASE}04-forward-propagation.html`, { waitUntil: "networkidle" });
+        await page.screenshot({ path: path.join(out, `export-lesson-${name}.png`) });
+        await page.getByRole("button", { name: "Edit", exact: true }).click();
+        await page.locator("sb-code-cell .monaco-editor .view-lines").first().waitFor({ timeout: 60_000 });
+        await page.waitForTimeout(800);
+        await page.mouse.move(0, 0);
+        await page.locator("sb-code-cell").first().scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(out, `export-edit-${name}.png`) });
+        await b.close();
+      }
+    } finally {
+      await new Promise((r) => site.server.close(r));
+    }
   }
 } finally {
   await served.stop();

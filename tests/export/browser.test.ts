@@ -147,7 +147,7 @@ describe.skipIf(!hasBrowser)("exported pages in Chromium", () => {
         const cell = (id: string) => page.locator(`sb-code-cell[data-cell="${id}"]`);
         await expect.poll(() => cell("setup").locator(".cell-prompt").textContent(), { timeout: 30_000 }).toBe("[1]");
         await expect.poll(() => cell("curve").locator(".cell-prompt").textContent(), { timeout: 30_000 }).toBe("[3]");
-        expect(await cell("setup").locator(".shape-badge").first().textContent()).toBe("3 x 2");
+        expect(await cell("setup").locator(".shape-badge").first().textContent()).toBe("(3, 2)");
         expect(await page.locator(".kernel-status").textContent()).toContain("kernel");
         expect(await page.locator("main.lesson").count()).toBe(0);
         expect(load.requests.some((u) => u.endsWith("/app/stepbook-app.js"))).toBe(true);

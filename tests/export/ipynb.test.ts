@@ -90,5 +90,5 @@ describe("a course of .ipynb notebooks", () => {
     // the live app gets Markdown either way
     expect(fromIpynb.lessons.map((l) => l.source)).toEqual(fromMd.lessons.map((l) => l.source));
     expect(text(fromIpynb.files.get("01-neuron.html"))).toContain("stepbook-trace");
-  });
+  }, 60_000); // exports a whole course: room on a loaded machine
 });

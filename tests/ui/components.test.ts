@@ -8,6 +8,7 @@ import "../../ui/components/sb-lesson-index.ts";
 import "../../ui/components/sb-toolbar.ts";
 import "../../ui/components/sb-markdown-cell.ts";
 import "../../ui/components/sb-variable-inspector.ts";
+import "../../ui/components/sb-error-output.ts";
 import { shapeLine } from "../../ui/components/sb-trace-view.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { emptyCell } from "../../ui/app/state.ts";
@@ -32,7 +33,7 @@ const step = (over: Partial<StepSummary> = {}): StepSummary => ({
 describe("sb-tensor-view", () => {
   it("shows the shape badge, min/max/mean and a heatmap table", async () => {
     const el = await mount("sb-tensor-view", { tensor: { name: "W", shape: [2, 3], data: [1, -2, 3, 4, 5, "NaN"], min: -2, max: 5, mean: 2.2 } });
-    expect(el.querySelector(".shape-badge")!.textContent).toBe("2 x 3");
+    expect(el.querySelector(".shape-badge")!.textContent).toBe("(2, 3)");
     expect(el.querySelector(".tensor-stats")!.textContent).toContain("min -2");
     expect(el.querySelectorAll("tbody tr")).toHaveLength(2);
     expect(el.querySelectorAll("tbody td")).toHaveLength(6);
@@ -42,7 +43,7 @@ describe("sb-tensor-view", () => {
   it("summarises a large tensor and says how much it shows", async () => {
     const data = Array.from({ length: 300 * 30 }, (_, i) => i);
     const el = await mount("sb-tensor-view", { tensor: { shape: [300, 30], data, min: 0, max: 8999, mean: 4499.5 } });
-    expect(el.querySelector(".shape-badge")!.textContent).toBe("300 x 30");
+    expect(el.querySelector(".shape-badge")!.textContent).toBe("(300, 30)");
     expect(el.querySelectorAll("tbody tr").length).toBeLessThan(300);
     expect(el.querySelector(".tensor-note")!.textContent).toMatch(/showing 64 of 300 rows, 24 of 30 columns/);
   });
@@ -129,6 +130,16 @@ describe("sb-code-cell and sb-code-view", () => {
     el.addEventListener("sb-reveal", () => revealed++);
     (el.querySelector(".btn-reveal") as HTMLButtonElement).click();
     expect(revealed).toBe(1);
+  });
+});
+
+describe("sb-error-output", () => {
+  it("says where as the prompts number cells: cell 15, line 3", async () => {
+    const el = await mount("sb-error-output", {
+      ename: "TypeError", evalue: "boom", traceback: ["TypeError: boom", '  at cell "cell-7", line 3, column 1', '  called from cell "other", line 1, column 2'],
+      cellNumber: (id: string) => (id === "cell-7" ? 15 : null),
+    });
+    expect(el.querySelector(".error-trace")!.textContent).toBe('  at cell 15, line 3, column 1\n  called from cell "other", line 1, column 2');
   });
 });
 

@@ -67,6 +67,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
   const stepLine = trace.stepLine();
   let codeIndex = 0;
   const codeNumber = new Map(doc.cells.filter((c) => c.type === "code").map((c, i) => [c.id, i + 1]));
+  const promptNumber = (id: string) => runtime.cells[id]?.executionCount ?? null;
   return html`
       <sb-toolbar .kernel=${runtime.kernel} ?busy=${busy} ?variablesOpen=${m.variablesOpen}
         ?canAuthor=${m.canAuthor} ?authoring=${authoring} .saveState=${m.saveState}
@@ -111,7 +112,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
                 ?mine=${original === undefined} .lessonSource=${conflict ? original : null}
                 ?concealed=${m.concealed(cell)} ?traceOpen=${traceOpen}
                 .highlightLine=${traceOpen ? stepLine : null} ?exercisePassed=${exercisePassed(doc, runtime, cell)}
-                .staleText=${rt?.staleReason ? staleText(rt.staleReason, (id) => codeNumber.get(id) ?? 0) : ""}></sb-code-cell>
+                .cellNumber=${promptNumber} .staleText=${rt?.staleReason ? staleText(rt.staleReason, (id) => codeNumber.get(id) ?? 0) : ""}></sb-code-cell>
               ${traceOpen && rt?.trace ? html`<sb-trace-view .cellId=${cell.id} .trace=${rt.trace} .index=${trace.index}
                 .values=${trace.values} ?playing=${trace.playing} .equationLabel=${activeLabel}></sb-trace-view>` : nothing}`;
           })}

@@ -31,6 +31,8 @@ export class SbCodeCell extends LightElement {
   @property({ attribute: false }) lessonSource: string | null = null;
   /** why the cell is stale, in words ("W1 changed in cell 4"): the stale badge's hover text. */
   @property() staleText = "";
+  /** a cell's number as its prompt shows it (errors say "cell 15, line 3"). */
+  @property({ attribute: false }) cellNumber: (cellId: string) => number | null = () => null;
   @state() private comparing = false;
   /** a concealed solution: the exercise's check passed already, so showing it asks nothing. */
   @property({ type: Boolean }) exercisePassed = false;
@@ -76,7 +78,7 @@ export class SbCodeCell extends LightElement {
             : html`<sb-code-view .source=${this.source} .errorLine=${errorLine} .highlightLine=${this.highlightLine}
                 label="code of cell ${this.index + 1}" ?readonly=${!!this.options.readonly}
                 @sb-edit-start=${(e: Event) => { e.stopPropagation(); this.emit("sb-edit-start", { cellId: this.cellId }); }}></sb-code-view>`}
-        <sb-output-area .outputs=${rt?.outputs ?? []} ?live=${rt?.ranSource != null}></sb-output-area>
+        <sb-output-area .outputs=${rt?.outputs ?? []} ?live=${rt?.ranSource != null} .cellNumber=${this.cellNumber}></sb-output-area>
       </div>
     </section>`;
   }

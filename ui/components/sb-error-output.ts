@@ -10,9 +10,13 @@ export class SbErrorOutput extends LightElement {
   @property() evalue = "";
   @property({ attribute: false }) traceback: string[] = [];
   @property({ attribute: false }) position: SourcePosition | null = null;
+  /** a cell as its prompt numbers it ("15" for [15]); null when it has no number. */
+  @property({ attribute: false }) cellNumber: (cellId: string) => number | null = () => null;
 
   override render() {
-    const rest = this.traceback.filter((l, i) => !(i === 0 && l.includes(this.evalue)));
+    // the kernel names cells by id (`cell "cell-15", line 3`); the page says "cell 15, line 3", as the prompts do
+    const rest = this.traceback.filter((l, i) => !(i === 0 && l.includes(this.evalue)))
+      .map((l) => l.replace(/cell "([^"]*)", line/g, (m, id: string) => { const n = this.cellNumber(id); return n === null ? m : `cell ${n}, line`; }));
     return html`<div class="error-output" role="alert">
       <p class="error-head"><strong>${this.ename}</strong>: ${this.evalue}${this.position ? html` <span class="error-where">(line ${this.position.line})</span>` : ""}</p>
       ${rest.length ? html`<pre class="error-trace">${rest.join("\n")}</pre>` : ""}

@@ -25,6 +25,8 @@ export class SbOutputArea extends LightElement {
   @property({ attribute: false }) outputs: OutputItem[] = [];
   /** true when these outputs come from a run the reader started (text/html is shown only then). */
   @property({ type: Boolean }) live = false;
+  /** a cell's number as its prompt shows it, for error locations ("cell 15, line 3"). */
+  @property({ attribute: false }) cellNumber: (cellId: string) => number | null = () => null;
 
   override render() {
     if (this.outputs.length === 0) return nothing;
@@ -36,7 +38,7 @@ export class SbOutputArea extends LightElement {
       case "stream":
         return html`<pre class="stream stream-${o.name}">${o.text}</pre>`;
       case "error":
-        return html`<sb-error-output .ename=${o.ename} .evalue=${o.evalue} .traceback=${o.traceback} .position=${o.position}></sb-error-output>`;
+        return html`<sb-error-output .ename=${o.ename} .evalue=${o.evalue} .traceback=${o.traceback} .position=${o.position} .cellNumber=${this.cellNumber}></sb-error-output>`;
       case "display":
       case "result":
         return html`<div class="output output-${o.kind}">${o.kind === "result" ? html`<span class="out-prompt" aria-label="result ${o.executionCount}">[${o.executionCount}]</span>` : nothing}${this.bundle(o.data)}</div>`;

@@ -8,8 +8,9 @@ import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { reduceText, groupText, epochsMarked, type Phase } from "../../kernel/trace/record.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { renderTex } from "../render/katex-render.ts";
-import { shapeParen } from "../app/format.ts";
+import { shapeParen, shapeText } from "../app/format.ts";
 import { LightElement } from "./light-element.ts";
+import { traceGraphSvg } from "./trace-graph.ts";
 import "./sb-tensor-view.ts";
 import type { TensorData } from "./sb-tensor-view.ts";
 
@@ -83,13 +84,31 @@ export class SbTraceView extends LightElement {
           ${s.shapes.inputs.length ? html`<div class="step-inputs"><span class="step-label">inputs</span>${s.shapes.inputs.map((shape, k) => {
             const v = this.values.inputs?.[k];
             return v ? html`<sb-tensor-view compact .tensor=${v} label=${s.inputLabels[k] ?? `input ${k + 1}`}></sb-tensor-view>`
-              : html`<p class="input-pending">${s.inputLabels[k] ?? `input ${k + 1}`} <span class="badge shape-badge">${shape.join(" x ") || "scalar"}</span></p>`;
+              : html`<p class="input-pending">${s.inputLabels[k] ?? `input ${k + 1}`} <span class="badge shape-badge">${shapeText(shape)}</span></p>`;
           })}</div>` : nothing}
           <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${s.name ?? "output"}></sb-tensor-view></div>
         </div>
       </div>
+      <figure class="trace-graph" @click=${this.onGraphClick} @keydown=${this.onGraphKey}>
+        <figcaption>Computation graph (click a node to go to its step)</figcaption>
+        ${unsafeHTML(traceGraphSvg(t, i))}
+      </figure>
     </section>`;
   }
+
+  private onGraphClick = (e: Event) => {
+    const node = (e.target as Element).closest?.("[data-index]");
+    if (node) this.go(Number(node.getAttribute("data-index")));
+  };
+
+  private onGraphKey = (e: KeyboardEvent) => {
+    if (e.key !== "Enter" && e.key !== " ") return;
+    const node = (e.target as Element).closest?.("[data-index]");
+    if (!node) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.go(Number(node.getAttribute("data-index")));
+  };
 
   private go(index: number): void {
     const n = this.trace?.records.length ?? 0;

@@ -4,6 +4,7 @@
 import type { CheckPayload, ProgressPayload, TablePayload, TensorPayload } from "../../kernel/protocol/mime.ts";
 import { escapeHtml, h } from "./html.ts";
 import type { ExportedOutput } from "./model.ts";
+import { num, shapeText } from "../app/format.ts";
 import type { WidgetPayload } from "../../kernel/display/widgets.ts";
 
 /** Largest table drawn in full; bigger tensors show their corners with the rows/columns left out. */
@@ -31,17 +32,9 @@ export function outputHtml(o: ExportedOutput): string {
   }
 }
 
-export function formatNumber(x: number | string): string {
-  if (typeof x === "string") return x === "Infinity" ? "∞" : x === "-Infinity" ? "−∞" : x;
-  if (Number.isInteger(x) && Math.abs(x) < 1e9) return String(x);
-  const abs = Math.abs(x);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return x.toExponential(3);
-  return String(Number(x.toPrecision(4)));
-}
+/** One number format for the app and the export (ui/app/format.ts). */
+export const formatNumber = num;
 
-function shapeText(shape: readonly number[]): string {
-  return `(${shape.join(", ")}${shape.length === 1 ? "," : ""})`;
-}
 
 /** Row and column indices to show: all of them, or the first and last few with a gap (-1). */
 function pick(n: number, max: number, edge: number, available: number): number[] {

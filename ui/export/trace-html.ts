@@ -5,6 +5,7 @@ import { renderTex } from "../render/katex-render.ts";
 import { escapeHtml, h, scriptJson } from "./html.ts";
 import { formatNumber } from "./outputs-html.ts";
 import { reduceText, groupText, epochsMarked } from "../../kernel/trace/record.ts";
+import { traceGraphSvg } from "../components/trace-graph.ts";
 
 function shapeText(shape: readonly number[]): string {
   return `(${shape.join(", ")})`;
@@ -39,6 +40,7 @@ export function traceHtml(trace: TraceSummary, cellId: string): string {
     return head + stepHtml(s);
   }).join("");
   return `<details class="trace" open><summary>Step through: ${h(trace.records.length)} steps</summary>`
+    + `<figure class="trace-graph"><figcaption>Computation graph of the first iteration</figcaption>${traceGraphSvg(trace, 0)}</figure>`
     + `<ol class="trace-steps">${steps}</ol>${dropped}`
     + `<script type="application/json" class="stepbook-trace" data-cell="${escapeHtml(cellId)}">${scriptJson(trace)}</script>`
     + `</details>`;

@@ -73,7 +73,7 @@ describe.skipIf(!hasBrowser())("Content-Security-Policy in Chromium", () => {
       await page.click(".lesson-card a >> nth=0");
       const cell = page.locator('sb-code-cell[data-cell="data"]');
       await cell.locator(".btn-run").click();
-      await expect.poll(() => cell.locator(".shape-badge").first().textContent(), { timeout: 60_000 }).toBe("6 x 2");
+      await expect.poll(() => cell.locator(".shape-badge").first().textContent(), { timeout: 60_000 }).toBe("(6, 2)");
       await cell.locator(".code-view").click();
       await cell.locator(".monaco-editor .view-lines").waitFor({ timeout: 60_000 });
       const hmr = await page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.includes("/@vite/client")));
@@ -109,7 +109,7 @@ describe.skipIf(!hasBrowser())("Content-Security-Policy in Chromium", () => {
       await page.getByRole("button", { name: "Run", exact: true }).click();
       const cell = (id: string) => page.locator(`sb-code-cell[data-cell="${id}"]`);
       await expect.poll(() => cell("curve").locator(".cell-prompt").textContent(), { timeout: 60_000 }).toBe("[3]");
-      expect(await cell("setup").locator(".shape-badge").first().textContent()).toBe("3 x 2");
+      expect(await cell("setup").locator(".shape-badge").first().textContent()).toBe("(3, 2)");
       // Edit opens Monaco (its workers) under the same policy.
       await cell("setup").locator(".code-view").click();
       await cell("setup").locator(".monaco-editor .view-lines").waitFor({ timeout: 60_000 });
