@@ -184,7 +184,7 @@ console.log(`  plain ${fmt(live.plainMs, 0)} ms, live ${fmt(live.liveMs, 0)} ms:
 
 if (jsonFile !== null) {
   const out: Record<string, unknown> = toJson(node);
-  out.nn = { backend: getBackend(), fit: nnFit };
+  out.nn = { fit: nnFit };
   out.liveViews = live;
   if (torch) (out.lesson as { epochsPerSec: Record<string, number> }).epochsPerSec.torch = torch.epochsPerSec;
   if (chromium) out.chromium = toJson(chromium);

@@ -107,6 +107,9 @@ export const WASM: Backend = {
     return true;
   },
   binary(op, x, y, out, rows, cols, xRow, xCol, yRow, yCol) {
+    // a handful of numbers: the call and the copies would cost more than the loop (the reference
+    // gives the same bits for these ops, so which one runs is not visible)
+    if (out.length < 16) return false;
     const code = BINARY[op];
     if (code === undefined) return false;
     const px = base, py = px + align2(x.length), po = py + align2(y.length);

@@ -20,7 +20,9 @@ const KEYS = [
   "mnist.rows", "mnist.secondsPerEpoch.wasm", "mnist.secondsPerEpoch.js",
 ];
 /** measured in Node only: the live views' cost to a training loop on the in-process kernel. */
-const NODE_KEYS = ["liveViews.ratio", "liveViews.plainMs", "liveViews.liveMs", "liveViews.frames", "liveViews.epochs", "liveViews.rounds"];
+const NODE_KEYS = [
+  ...["digits", "synthetic"].flatMap((k) => ["samplesPerSec.stepbook", "samplesPerSec.tfjs", "epochs", "rows"].map((f) => `nn.fit.${k}.${f}`)),
+  "liveViews.ratio", "liveViews.plainMs", "liveViews.liveMs", "liveViews.frames", "liveViews.epochs", "liveViews.rounds"];
 const BACKEND_KEYS = ["lesson.backend", "op.backend", "op.js.backend", "matmul.backend"];
 
 function leaves(value: unknown, path = "", out: string[] = []): string[] {
