@@ -190,6 +190,15 @@ describe("the other elements", () => {
     expect(el.querySelector(".badge-edited")).not.toBeNull();
   });
 
+  it("a lesson summary renders its math with KaTeX and keeps raw HTML as text", async () => {
+    const el = await mount("sb-lesson-index", { lessons: [{ name: "a", title: "A", summary: "$\\partial L/\\partial w$ and `np.sum` <img src=x>", order: 1 }] });
+    const summary = el.querySelector(".lesson-summary")!;
+    expect(summary.querySelector(".katex math")).not.toBeNull();
+    expect(summary.querySelector("code")!.textContent).toBe("np.sum");
+    expect(summary.querySelector("img")).toBeNull();
+    expect(summary.textContent).not.toContain("$");
+  });
+
   it("toolbar buttons emit their action; Stop is enabled only while busy", async () => {
     const el = await mount("sb-toolbar", { kernel: "idle", busy: false });
     expect((el.querySelector(".tb-stop") as HTMLButtonElement).disabled).toBe(true);
