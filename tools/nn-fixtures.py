@@ -234,6 +234,23 @@ def optimizer_cases():
         lambda ps: torch.optim.Adam(ps, lr=0.01, eps=1e-3 / math.sqrt(1 - 0.999)), 1)
     add("adam", "Adam", {"learningRate": 0.01, "beta1": 0.8, "beta2": 0.99, "epsilon": 0},
         lambda ps: torch.optim.Adam(ps, lr=0.01, betas=(0.8, 0.99), eps=0), 3)
+    # learning-rate schedules, read at the step count from 0 as Keras's optimizer.iterations:
+    # ExponentialDecay is lr0 * rate ** (step / decaySteps), the exponent floored with staircase
+    # (keras.optimizers.schedules.ExponentialDecay); PyTorch's LambdaLR(step -> factor) steps the same.
+    for stair in (False, True):
+        sched = {"initialLearningRate": 0.1, "decaySteps": 2, "decayRate": 0.5, "staircase": stair}
+        factor = (lambda k: 0.5 ** (k // 2)) if stair else (lambda k: 0.5 ** (k / 2))
+
+        class Scheduled:
+            def __init__(self, ps, factor=factor):
+                self.opt = torch.optim.SGD(ps, lr=0.1)
+                self.sch = torch.optim.lr_scheduler.LambdaLR(self.opt, factor)
+
+            def step(self):
+                self.opt.step()
+                self.sch.step()
+        make = Scheduled
+        add("sgd_exponential_decay" + ("_staircase" if stair else ""), "SGD", {"learningRate": {"ExponentialDecay": sched}}, make, 5)
     add("adamw", "AdamW", {"learningRate": 0.01, "weightDecay": 0.1, "epsilon": 0},
         lambda ps: torch.optim.AdamW(ps, lr=0.01, weight_decay=0.1, eps=0), 3)
     return cases

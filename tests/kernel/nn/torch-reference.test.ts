@@ -99,7 +99,10 @@ describe("a softmax/sigmoid output with a cross-entropy loss matches Keras's pro
 describe("nn optimisers match PyTorch float64 step by step (Keras's formulas; see tools/nn-fixtures.py)", () => {
   for (const c of load("optimizers.json")) {
     it(`${c.name}: ${c.after.length} step${c.after.length > 1 ? "s" : ""}`, () => {
-      const opt = (nn.optimizers as any)[c.optimizer](c.options) as Optimizer;
+      // a schedule is written {"ExponentialDecay": {...}} in the fixture: nn.optimizers.schedules.ExponentialDecay({...})
+      const lr = c.options.learningRate;
+      const options = typeof lr === "object" ? { ...c.options, learningRate: (nn.optimizers.schedules as any)[Object.keys(lr)[0]](Object.values(lr)[0]) } : c.options;
+      const opt = (nn.optimizers as any)[c.optimizer](options) as Optimizer;
       const w = tensor(c.w).requiresGrad();
       c.grads.forEach((g: Arr, k: number) => {
         w.grad = tensor(g);
