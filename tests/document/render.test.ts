@@ -43,6 +43,14 @@ describe("renderDocument", () => {
 });
 
 describe("renderMarkdown", () => {
+  it("a reference already in parentheses gets no second pair: (1), not ((1))", () => {
+    const html = renderMarkdown("a neuron (@eq-a), as @eq-a says\n\n$$ x $$ {#eq-a}\n");
+    expect(html).toContain('a neuron (<a href="#eq-a" class="eq-ref">1</a>)');
+    expect(html).toContain('as <a href="#eq-a" class="eq-ref">(1)</a> says');
+    expect(renderMarkdown("(@eq-a, @eq-b) and (see @eq-a)", { equationNumbers: { "eq-a": 1, "eq-b": 2 } }))
+      .toContain('(<a href="#eq-a" class="eq-ref">1</a>, <a href="#eq-b" class="eq-ref">2</a>) and (see <a href="#eq-a" class="eq-ref">(1)</a>)');
+  });
+
   it("continues the numbering after labels known from other cells and resolves references to them", () => {
     const html = renderMarkdown("See @eq-a.\n\n$$ x $$ {#eq-b}\n", { equationNumbers: { "eq-a": 1, "eq-b": 2, "eq-c": 3 } });
     expect(html).toContain('<a href="#eq-a" class="eq-ref">(1)</a>');
