@@ -5,7 +5,7 @@ Run from the repository root with Debian's Python (python3-torch, python3-numpy)
 
     /usr/bin/python3 tools/nn-fixtures.py
 
-It rewrites tests/fixtures/nn/layers.json, losses.json and optimizers.json, which
+It rewrites tests/fixtures/nn/layers.json, losses.json, outputs.json and optimizers.json, which
 tests/kernel/nn/torch-reference.test.ts reads. Deterministic: inputs from numpy's RandomState
 seeded by the case name, rounded to 3 decimals.
 
@@ -150,6 +150,61 @@ def loss_cases():
     return cases
 
 
+# ---- a softmax/sigmoid last layer with a cross-entropy loss -----------------------------------------
+# Keras's probability form, written out: p = activation(z); categorical rows rescaled to sum to 1;
+# p clipped to [1e-7, 1 - 1e-7]; then the cross-entropy of p. nn computes these losses from the
+# logits z with its fused ops instead (kernel/nn/losses.ts). Where no probability reaches the clip,
+# the two agree ("value" and "grad" are Keras's); where one does (logits of +-1e4), "value"/"grad"
+# are the exact cross-entropy of the logits (what nn gives) and "kerasValue" records the clipped one.
+KERAS_EPS = 1e-7
+
+
+def keras_probability_loss(loss, act, y, z):
+    if act == "softmax":
+        p = torch.softmax(z, dim=-1)
+        if loss == "categoricalCrossentropy":
+            p = p / p.sum(-1, keepdim=True)
+        p = p.clamp(KERAS_EPS, 1 - KERAS_EPS)
+        if loss == "sparseCategoricalCrossentropy":
+            return -torch.log(p.gather(-1, y.long().reshape(-1, 1))).mean()
+        return -(y * torch.log(p)).sum(-1).mean()
+    p = torch.sigmoid(z).clamp(KERAS_EPS, 1 - KERAS_EPS)
+    return -(y * torch.log(p) + (1 - y) * torch.log(1 - p)).mean()
+
+
+def exact_logit_loss(loss, act, y, z):
+    if act == "softmax":
+        return F.cross_entropy(z, y.long() if loss == "sparseCategoricalCrossentropy" else y)
+    return F.binary_cross_entropy_with_logits(z, y)
+
+
+def output_cases():
+    cases = []
+
+    def add(name, loss, act, y, z, large=False):
+        zt = t(z, True)
+        keras = keras_probability_loss(loss, act, t(y), t(z))
+        out = (exact_logit_loss if large else keras_probability_loss)(loss, act, t(y), zt)
+        out.backward()
+        case = {"name": name, "loss": loss, "activation": act, "yTrue": arr(y), "logits": arr(z), "value": enc(float(out)), "grad": arr(zt.grad)}
+        if large:
+            case["kerasValue"] = enc(float(keras))
+        cases.append(case)
+
+    rng = rng_for("outputs")
+    labels = rng.randint(0, 3, 6)
+    z = r3(rng.randn(6, 3) * 2)
+    add("keras_output_softmax_scce", "sparseCategoricalCrossentropy", "softmax", labels.astype(np.float64), z)
+    add("keras_output_softmax_cce", "categoricalCrossentropy", "softmax", np.eye(3)[labels], z)
+    yb, zb = rng.randint(0, 2, (6, 1)).astype(np.float64), r3(rng.randn(6, 1) * 2)
+    add("keras_output_sigmoid_bce", "binaryCrossentropy", "sigmoid", yb, zb)
+    big = np.array([[1e4, -1e4, 0.0], [-1e4, 1e4, 0.0], [0.0, 0.0, 1e4]])
+    add("large_logits_softmax_scce", "sparseCategoricalCrossentropy", "softmax", np.array([1.0, 0.0, 2.0]), big, True)
+    add("large_logits_softmax_cce", "categoricalCrossentropy", "softmax", np.eye(3)[[1, 0, 2]], big, True)
+    add("large_logits_sigmoid_bce", "binaryCrossentropy", "sigmoid", np.array([[1.0], [0.0], [1.0]]), np.array([[-1e4], [1e4], [1e4]]), True)
+    return cases
+
+
 # ---- optimisers: steps from given weights and gradients -------------------------------------------
 def optimizer_cases():
     cases = []
@@ -179,6 +234,23 @@ def optimizer_cases():
         lambda ps: torch.optim.Adam(ps, lr=0.01, eps=1e-3 / math.sqrt(1 - 0.999)), 1)
     add("adam", "Adam", {"learningRate": 0.01, "beta1": 0.8, "beta2": 0.99, "epsilon": 0},
         lambda ps: torch.optim.Adam(ps, lr=0.01, betas=(0.8, 0.99), eps=0), 3)
+    # learning-rate schedules, read at the step count from 0 as Keras's optimizer.iterations:
+    # ExponentialDecay is lr0 * rate ** (step / decaySteps), the exponent floored with staircase
+    # (keras.optimizers.schedules.ExponentialDecay); PyTorch's LambdaLR(step -> factor) steps the same.
+    for stair in (False, True):
+        sched = {"initialLearningRate": 0.1, "decaySteps": 2, "decayRate": 0.5, "staircase": stair}
+        factor = (lambda k: 0.5 ** (k // 2)) if stair else (lambda k: 0.5 ** (k / 2))
+
+        class Scheduled:
+            def __init__(self, ps, factor=factor):
+                self.opt = torch.optim.SGD(ps, lr=0.1)
+                self.sch = torch.optim.lr_scheduler.LambdaLR(self.opt, factor)
+
+            def step(self):
+                self.opt.step()
+                self.sch.step()
+        make = Scheduled
+        add("sgd_exponential_decay" + ("_staircase" if stair else ""), "SGD", {"learningRate": {"ExponentialDecay": sched}}, make, 5)
     add("adamw", "AdamW", {"learningRate": 0.01, "weightDecay": 0.1, "epsilon": 0},
         lambda ps: torch.optim.AdamW(ps, lr=0.01, weight_decay=0.1, eps=0), 3)
     return cases
@@ -194,4 +266,5 @@ def write(name, cases):
 if __name__ == "__main__":
     write("layers.json", layer_cases())
     write("losses.json", loss_cases())
+    write("outputs.json", output_cases())
     write("optimizers.json", optimizer_cases())

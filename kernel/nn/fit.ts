@@ -7,6 +7,7 @@
 import type { TensorLike } from "../tensor/tensor.ts";
 import { checkOptions } from "../tensor/options.ts";
 import { progressBundle } from "../display/progress.ts";
+import { MIME } from "../protocol/mime.ts";
 import type { Callback, Logs } from "./callbacks.ts";
 import type { Compiled } from "./compile.ts";
 import { asData, checkRows, range, rows } from "./data-batches.ts";
@@ -27,8 +28,8 @@ export interface FitOptions {
   validationSplit?: number;
   validationData?: [TensorLike, TensorLike];
   callbacks?: Callback[];
-  /** 1: a progress bar (default); 0: nothing */
-  verbose?: 0 | 1;
+  /** 1 or "auto": a progress bar (default); 2: one line per epoch, as Keras prints; 0: nothing */
+  verbose?: 0 | 1 | 2 | "auto";
   seed?: number;
 }
 
@@ -72,7 +73,10 @@ export async function fit(model: Sequential & { stopTraining: boolean; history: 
   model.history = history;
   model.stopTraining = false;
 
-  const bar = options.verbose === 0 ? null : new FitProgress(host, epochs * steps);
+  const verbose = options.verbose ?? "auto";
+  if (![0, 1, 2, "auto"].includes(verbose)) throw new Error(`fit: verbose must be 0 (silent), 1 or "auto" (a progress bar) or 2 (one line per epoch), got ${JSON.stringify(verbose)}`);
+  const bar = verbose === 1 || verbose === "auto" ? new FitProgress(host, epochs * steps) : null;
+  const lines = verbose === 2 ? new EpochLines(host, epochs, steps) : null;
   let lastYield = performance.now();
   for (const cb of cbs) await cb.onTrainBegin?.({});
   try {
@@ -110,6 +114,7 @@ export async function fit(model: Sequential & { stopTraining: boolean; history: 
         for (const [k, val] of Object.entries(v)) logs[`val_${k}`] = val;
       }
       history.append(epoch, logs);
+      lines?.epochEnd(epoch, logs);
       for (const cb of cbs) await cb.onEpochEnd?.(epoch, logs);
       bar?.report((epoch + 1) * steps, `Epoch ${epoch + 1}/${epochs}`, logs, false);
     }
@@ -124,6 +129,31 @@ function lastLogs(h: History): Logs {
   const out: Logs = {};
   for (const [k, v] of Object.entries(h.history)) out[k] = v[v.length - 1];
   return out;
+}
+
+/**
+ * verbose: 2, Keras's one line per epoch, in one text output that grows:
+ *   Epoch 1/10
+ *   4/4 - 0s - 3ms/step - loss: 0.6931 - accuracy: 0.5000 - val_loss: 0.6920
+ */
+class EpochLines {
+  private readonly id: string;
+  private readonly text: string[] = [];
+  private epochStart = performance.now();
+
+  constructor(private readonly host: NNHost, private readonly epochs: number, private readonly steps: number) {
+    this.id = host.newDisplayId();
+  }
+
+  epochEnd(epoch: number, logs: Logs): void {
+    const ms = performance.now() - this.epochStart;
+    const values = Object.entries(logs).map(([k, v]) => ` - ${k}: ${fmt(v)}`).join("");
+    this.text.push(`Epoch ${epoch + 1}/${this.epochs}`, `${this.steps}/${this.steps} - ${Math.round(ms / 1000)}s - ${Math.round(ms / this.steps)}ms/step${values}`);
+    const bundle = { [MIME.text]: this.text.join("\n") };
+    if (epoch === 0) this.host.display(bundle, this.id);
+    else this.host.update(this.id, bundle);
+    this.epochStart = performance.now();
+  }
 }
 
 /** One progress bar for the whole fit, updated in place (at most every 100 ms), as Keras's progbar. */

@@ -10,11 +10,21 @@
 //   sparseCategoricalCrossentropy the same with integer labels (one-hot taken for you)
 // Without fromLogits, probabilities are clipped to [1e-7, 1 - 1e-7] before the log, as Keras does
 // (and categoricalCrossentropy first rescales each row to sum to 1, as Keras does).
-// A model whose last layer is sigmoid or softmax computes these from its logits Z instead (stable,
-// and the gradient is the simple p - y); the value is the same up to that clipping.
-import type { Tensor, TensorLike } from "../tensor/tensor.ts";
+// With fromLogits, the cross-entropies are the kernel's fused, stable ops (one step forward, one step
+// back in a trace): np.sigmoidBinaryCrossEntropy, whose backward is (σ(z) - y) / N, and
+// np.softmaxCrossEntropy, whose backward is (softmax(Z) - Y) / n.
+//
+// A model whose last layer is sigmoid or softmax computes these losses from its logits Z instead of
+// its probabilities (./train-step.ts), as tf.keras does when the output carries its logits. Keras's
+// 1e-7 clipping then does not happen: where every probability lies in [1e-7, 1 - 1e-7] the value and
+// gradient are the same as Keras's probability form (tests/fixtures/nn/losses.json, "keras_output_*"),
+// and beyond it the loss keeps growing (-log p exactly, e.g. 1e4 at logits ±1e4, where the clipped
+// form stops at -log 1e-7 ≈ 16.1 and its gradient is 0) instead of saturating.
+import { Tensor, type TensorLike } from "../tensor/tensor.ts";
 import * as F from "../ops/functional.ts";
 import * as C from "../ops/composites.ts";
+import { softmaxCrossEntropy } from "../ops/softmax-cross-entropy.ts";
+import { sigmoidBinaryCrossEntropy } from "../ops/sigmoid-binary-cross-entropy.ts";
 import { checkOptions } from "../tensor/options.ts";
 import { formatShape } from "../tensor/shape.ts";
 
@@ -48,7 +58,12 @@ export const LOSS_ALIASES: Record<string, LossName> = {
 function sameShape(where: string, y: Tensor, p: Tensor): Tensor {
   if (y.ndim === p.ndim && y.shape.every((d, i) => d === p.shape[i])) return y;
   // a column of targets for a (N, 1) output, or the other way round
-  if (y.size === p.size && p.ndim === 2 && p.shape[1] === 1 && y.ndim === 1) return F.reshape(y, p.shape);
+  if (y.size === p.size && p.ndim === 2 && p.shape[1] === 1 && y.ndim === 1) {
+    if (y.needsGrad) return F.reshape(y, p.shape);
+    // targets are data: the same values as a column, without a reshape step in a trace
+    const column = new Tensor(y.data, [...p.shape]);
+    return y.name === null ? column : column.named(y.name);
+  }
   throw new Error(`${where}: yTrue has shape ${formatShape(y.shape)} but yPred has shape ${formatShape(p.shape)}`);
 }
 
@@ -61,7 +76,9 @@ function sparseToOneHot(where: string, y: Tensor, p: Tensor): Tensor {
     const v = y.data[i];
     if (!Number.isInteger(v) || v < 0 || v >= k) throw new Error(`${where}: label ${v} at index ${i} is not an integer in [0, ${k})`);
   }
-  return F.reshape(C.oneHot(F.reshape(y, [n]), k), p.shape);
+  const Y = F.reshape(C.oneHot(F.reshape(y, [n]), k), p.shape);
+  // the labels y of a training step (./train-step.ts) become the one-hot Y of the lesson's P - Y
+  return y.name === "y" ? Y.named("Y") : Y;
 }
 
 const definitions: Record<LossName, { tex: (o: LossConfig) => string; fn: (y: Tensor, p: Tensor, o: LossConfig) => Tensor }> = {
@@ -87,9 +104,7 @@ const definitions: Record<LossName, { tex: (o: LossConfig) => string; fn: (y: Te
       : "L = -\\frac{1}{N} \\sum y \\log \\hat y + (1 - y) \\log(1 - \\hat y)",
     fn: (y0, p, o) => {
       const y = sameShape("binaryCrossentropy", y0, p);
-      if (o.fromLogits) {
-        return C.mean(F.add(F.sub(F.relu(p), F.mul(p, y)), F.log1p(F.exp(F.negative(F.abs(p))))));
-      }
+      if (o.fromLogits) return sigmoidBinaryCrossEntropy(p, y);
       const q = F.clip(p, EPSILON, 1 - EPSILON);
       return F.negative(C.mean(F.add(F.mul(y, F.log(q)), F.mul(F.sub(1, y), F.log(F.sub(1, q))))));
     },
@@ -109,9 +124,15 @@ const definitions: Record<LossName, { tex: (o: LossConfig) => string; fn: (y: Te
 };
 
 function crossEntropy(y: Tensor, p: Tensor, fromLogits: boolean, rescale: boolean): Tensor {
+  if (fromLogits) {
+    if (p.ndim === 2) return softmaxCrossEntropy(p, y);
+    // one example (k,) or (batch, steps, k): the mean over all rows is the mean over all leading axes
+    const k = p.shape[p.ndim - 1];
+    return softmaxCrossEntropy(F.reshape(p, [-1, k]), F.reshape(y, [-1, k]));
+  }
   // Keras's categorical loss rescales the rows to sum to 1 before clipping; its sparse one only clips
   const q = rescale ? F.div(p, F.sum(p, { axis: -1, keepdims: true })) : p;
-  const logp = fromLogits ? C.logSoftmax(p, { axis: -1 }) : F.log(F.clip(q, EPSILON, 1 - EPSILON));
+  const logp = F.log(F.clip(q, EPSILON, 1 - EPSILON));
   return F.negative(C.mean(F.sum(F.mul(y, logp), { axis: -1 })));
 }
 

@@ -11,7 +11,7 @@ import "../../ui/components/sb-variable-inspector.ts";
 import "../../ui/components/sb-error-output.ts";
 import { shapeLine } from "../../ui/components/sb-trace-view.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
-import { emptyCell } from "../../ui/app/state.ts";
+import { emptyCell, initialRuntime, transition } from "../../ui/app/state.ts";
 import { renderMarkdown } from "../../ui/render/render.ts";
 
 if (!document.doctype) document.insertBefore(document.implementation.createDocumentType("html", "", ""), document.documentElement);
@@ -92,6 +92,16 @@ describe("sb-code-cell and sb-code-view", () => {
     expect(el.querySelector(".line-highlight")!.getAttribute("data-line")).toBe("3");
     expect(el.querySelector(".badge-stale")).not.toBeNull();
     expect(el.querySelector(".badge-trace")).not.toBeNull();
+  });
+
+  it("after a kernel restart the prompt reads [ ] (not [0] nor the old count) until the cell runs again", async () => {
+    let st = transition(initialRuntime(), { type: "ui/queued", cellId: "c", source: "1" });
+    st = transition(st, { type: "execute_reply", parent: "", cellId: "c", status: "ok", executionCount: 3, defines: [], uses: [] });
+    const el = await mount<HTMLElement & { runtime: unknown; updateComplete: Promise<unknown> }>("sb-code-cell", { cellId: "c", source: "1", runtime: st.cells.c });
+    expect(el.querySelector(".cell-prompt")!.textContent).toBe("[3]");
+    el.runtime = transition(st, { type: "ui/restarted" }).cells.c;
+    await el.updateComplete;
+    expect(el.querySelector(".cell-prompt")!.textContent).toBe("[ ]");
   });
 
   it("Shift+Enter asks to run and advance; Ctrl+Enter to run and stay; the run button too", async () => {
@@ -178,6 +188,15 @@ describe("the other elements", () => {
     expect([...el.querySelectorAll(".lesson-title")].map((e) => e.textContent)).toEqual(["First", "Second"]);
     expect(el.querySelector("a")!.getAttribute("href")).toBe("#/lesson/a");
     expect(el.querySelector(".badge-edited")).not.toBeNull();
+  });
+
+  it("a lesson summary renders its math with KaTeX and keeps raw HTML as text", async () => {
+    const el = await mount("sb-lesson-index", { lessons: [{ name: "a", title: "A", summary: "$\\partial L/\\partial w$ and `np.sum` <img src=x>", order: 1 }] });
+    const summary = el.querySelector(".lesson-summary")!;
+    expect(summary.querySelector(".katex math")).not.toBeNull();
+    expect(summary.querySelector("code")!.textContent).toBe("np.sum");
+    expect(summary.querySelector("img")).toBeNull();
+    expect(summary.textContent).not.toContain("$");
   });
 
   it("toolbar buttons emit their action; Stop is enabled only while busy", async () => {

@@ -73,6 +73,17 @@ describe("transition", () => {
     expect(s.kernel).toBe("starting");
   });
 
+  it("after a restart the prompt has no count until the cell runs again, and a made-up reply's 0 is no count", () => {
+    let s = run([{ type: "ui/queued", cellId: "a", source: "" }, reply("r", "a")]);
+    expect(s.cells.a!.executionCount).not.toBeNull();
+    s = transition(s, { type: "ui/restarted" });
+    expect(s.cells.a!.executionCount).toBeNull();
+    // the client's reply for a cell interrupted by the restart (ui/kernel-client.ts) carries executionCount 0
+    s = run([{ type: "ui/queued", cellId: "b", source: "" }, { type: "ui/bound", requestId: "rb", cellId: "b" },
+      { type: "execute_reply", parent: "rb", cellId: "b", status: "error", executionCount: 0, defines: [], uses: [] }], s);
+    expect(s.cells.b!.executionCount).toBeNull();
+  });
+
   it("a redefinition below never makes a cell stale; the order is the notebook's, not the run order", () => {
     let s = run([{ type: "ui/order", cells: ["a", "b", "c"] },
       { type: "ui/queued", cellId: "a", source: "" }, reply("r1", "a", ["w5"]),

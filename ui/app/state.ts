@@ -141,10 +141,11 @@ function step(state: RuntimeState, event: RuntimeEvent): RuntimeState {
       return withCell(state, event.cellId, (c) => ({ ...c, outputs: [], error: null, trace: null }));
     case "ui/restarted":
     case "ui/kernel-died": {
-      // Outputs stay on screen (they are what the student last saw); every cell that ran lost its values.
+      // Outputs stay on screen (they are what the student last saw); every cell that ran lost its values,
+      // and its prompt reads "[ ]" until it runs again (as in Jupyter), never the old count nor "[0]".
       const cells: Record<string, CellRuntime> = {};
       for (const [id, c] of Object.entries(state.cells)) {
-        cells[id] = { ...c, status: "idle", lost: c.lost || c.ranAt !== null };
+        cells[id] = { ...c, status: "idle", executionCount: null, lost: c.lost || c.ranAt !== null };
       }
       return { ...state, kernel: event.type === "ui/restarted" ? "starting" : "dead", cells, requests: {} };
     }
@@ -195,12 +196,15 @@ function step(state: RuntimeState, event: RuntimeEvent): RuntimeState {
       // A queued cell that never ran (Stop, or an earlier cell failed in Run all) is just idle again.
       if (event.status === "aborted") return withCell({ ...state, requests }, event.cellId, (c) => ({ ...c, status: "idle" }));
       const clock = state.clock + 1;
+      // a reply the client made up for a cell the kernel never counted (a restart mid-run) says 0: no count
+      const executionCount = event.executionCount > 0 ? event.executionCount : null;
       return withCell({ ...state, requests, clock }, event.cellId, (c) => ({
-        ...c, status: "idle", executionCount: event.executionCount, defines: event.defines, uses: event.uses, ranAt: clock, lost: false,
+        ...c, status: "idle", executionCount, defines: event.defines, uses: event.uses, ranAt: clock, lost: false,
       }));
     }
     case "interrupt_reply":
     case "restart_reply":
+    case "heartbeat_reply":
     case "inspect_reply":
     case "variables_reply":
       return state;

@@ -1,6 +1,9 @@
-// The course index: one card per lesson, in the course's order, linking to #/lesson/NAME.
+// The course index: one card per lesson, in the course's order, linking to #/lesson/NAME. A summary is
+// one line of Markdown with math, rendered as the lessons are (raw HTML in it stays text).
 import { html } from "lit";
 import { customElement, property } from "lit/decorators.js";
+import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import { renderInlineMarkdown } from "../render/render.ts";
 import { LightElement } from "./light-element.ts";
 
 export interface LessonCard {
@@ -28,7 +31,7 @@ export class SbLessonIndex extends LightElement {
               <span class="lesson-number" aria-hidden="true">${l.order ?? i + 1}</span>
               <span class="lesson-title">${l.title}</span>
             </a>
-            ${l.summary ? html`<p class="lesson-summary">${l.summary}</p>` : ""}
+            ${l.summary ? html`<p class="lesson-summary">${unsafeHTML(renderInlineMarkdown(l.summary))}</p>` : ""}
             ${l.edited ? html`<span class="badge badge-edited">your edits saved</span>` : ""}
             ${l.error ? html`<p class="lesson-error" role="alert">This lesson does not parse: ${l.error}</p>` : ""}
           </li>`)}

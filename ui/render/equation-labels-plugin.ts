@@ -1,6 +1,7 @@
 // Equation labels and references, numbered by the document rather than by KaTeX:
 //   $$ Z_1 = X W_1 + b_1 $$ {#eq-z1 binds=Z1,dW1}   -> a numbered equation with id="eq-z1"
 //   as @eq-z1 shows                                  -> <a href="#eq-z1" class="eq-ref">(1)</a>
+//   a neuron (@eq-z1)                                -> a neuron (<a href="#eq-z1" class="eq-ref">1</a>), not ((1))
 // Numbers follow the order of labelled equations in the document; a reference may come before its
 // equation, even in an earlier cell, because references are resolved when rendering, after parsing.
 
@@ -11,6 +12,9 @@ import { equationsOf, type RenderEnv } from "./env.ts";
 const LABEL = /^[A-Za-z][\w-]*$/;
 // Sticky, so matching at a position does not copy the rest of the paragraph.
 const REF = /@(eq-[A-Za-z0-9_-]*[A-Za-z0-9_])/y;
+// A reference inside "(...)" that holds only references: "(@eq-a)", "(@eq-a, @eq-b and @eq-c)".
+const REFS_BEFORE = /\((?:\s*@eq-[\w-]+\s*(?:,|and)\s*)*$/;
+const REFS_AFTER = /^(?:\s*(?:,|and)\s*@eq-[\w-]+)*\s*\)/;
 
 export function equationLabelsPlugin(md: MarkdownIt): void {
   md.core.ruler.after("block", "equation_labels", numberEquations);
@@ -25,7 +29,7 @@ export function equationLabelsPlugin(md: MarkdownIt): void {
     const number = equationsOf((env ?? {}) as RenderEnv).numbers.get(label);
     return number === undefined
       ? `<span class="eq-ref-missing" title="no equation is labelled ${escape(label)}">@${escape(label)}</span>`
-      : `<a href="#${escape(label)}" class="eq-ref">(${number})</a>`;
+      : `<a href="#${escape(label)}" class="eq-ref">${tokens[idx]!.meta?.bare ? number : `(${number})`}</a>`;
   };
 }
 
@@ -76,7 +80,13 @@ function equationRef(state: StateInline, silent: boolean): boolean {
   REF.lastIndex = start;
   const match = REF.exec(state.src);
   if (!match || start + match[0].length > state.posMax) return false;
-  if (!silent) state.push("eq_ref", "", 0).content = match[1]!;
+  if (!silent) {
+    const token = state.push("eq_ref", "", 0);
+    token.content = match[1]!;
+    // already in the author's parentheses, alone or in a list "(@eq-a, @eq-b)": no second pair of its own
+    const before = state.src.slice(Math.max(0, start - 200), start), after = state.src.slice(start + match[0].length, start + match[0].length + 200);
+    if (REFS_BEFORE.test(before) && REFS_AFTER.test(after)) token.meta = { bare: true };
+  }
   state.pos += match[0].length;
   return true;
 }

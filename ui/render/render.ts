@@ -42,6 +42,15 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
 }
 
 /**
+ * One line of Markdown (a lesson's summary in the course index) to inline HTML: `$math$`, `code`,
+ * emphasis; no paragraph around it. The same pipeline as the lessons, so math looks the same everywhere.
+ */
+export function renderInlineMarkdown(source: string): string {
+  const env: RenderEnv = { values: undefined, equations: newEquationState() };
+  return md().renderInline(source, env);
+}
+
+/**
  * Pre-computed `${expr}` values of a document, per markdown cell (cell id -> expression text -> text):
  * each cell's expressions are evaluated where the cell stands, after the code cell before it.
  */

@@ -2,8 +2,10 @@
 //   ExponentialDecay         lr0 · r^(step / decaySteps)    (staircase: r^⌊step / decaySteps⌋, a step decay)
 //   PiecewiseConstantDecay   values[i] while step ≤ boundaries[i]
 //   InverseTimeDecay         lr0 / (1 + r · step / decaySteps)
-// Math.pow with a non-integer exponent is the one engine-dependent operation here (staircase uses
-// integer powers by repeated multiplication, which every engine computes the same).
+// ExponentialDecay is Keras's formula as written (keras/src/optimizers/schedules/learning_rate_schedule.py):
+//   p = step / decaySteps; if staircase: p = floor(p); return initialLearningRate * decayRate ** p
+// (float64 here, as Keras with a float64 initial rate); tests/fixtures/nn/optimizers.json checks the
+// steps of SGD with it against PyTorch's LambdaLR with the same factors.
 import { checkOptions } from "../../tensor/options.ts";
 
 export interface Schedule {
@@ -11,17 +13,15 @@ export interface Schedule {
   config: Record<string, unknown>;
 }
 
-function intPow(r: number, n: number): number {
-  let out = 1;
-  for (let i = 0; i < n; i++) out *= r;
-  return out;
-}
-
 export function ExponentialDecay(options: { initialLearningRate: number; decaySteps: number; decayRate: number; staircase?: boolean }): Schedule {
   checkOptions("nn.optimizers.schedules.ExponentialDecay", options, ["initialLearningRate", "decaySteps", "decayRate", "staircase"]);
   const { initialLearningRate: lr0, decaySteps, decayRate } = options;
   if (!(decaySteps > 0)) throw new Error(`ExponentialDecay: decaySteps must be positive, got ${decaySteps}`);
-  const fn = (step: number) => lr0 * (options.staircase ? intPow(decayRate, Math.floor(step / decaySteps)) : Math.pow(decayRate, step / decaySteps));
+  if (!Number.isFinite(lr0) || !Number.isFinite(decayRate)) throw new Error(`ExponentialDecay: initialLearningRate and decayRate must be numbers, got ${lr0} and ${decayRate}`);
+  const fn = (step: number) => {
+    const p = options.staircase ? Math.floor(step / decaySteps) : step / decaySteps;
+    return lr0 * decayRate ** p;
+  };
   return Object.assign(fn, { config: { className: "ExponentialDecay", ...options } });
 }
 

@@ -175,3 +175,54 @@ describe("nn.Sequential", () => {
     expect(() => h.plot("accuracy")).toThrow(/no such curve "accuracy" \(have: loss, mae, val_loss, val_mae\)/);
   });
 });
+
+describe("fit's verbose option, as Keras", () => {
+  function recordingHost() {
+    const shown: { id: string | undefined; text: string; kind: "display" | "update" }[] = [];
+    let ids = 0;
+    const host = {
+      display: (data: Record<string, unknown>, id?: string) => { shown.push({ id, text: String(data["text/plain"] ?? ""), kind: "display" }); },
+      update: (id: string, data: Record<string, unknown>) => { shown.push({ id, text: String(data["text/plain"] ?? ""), kind: "update" }); },
+      newDisplayId: () => `d${++ids}`,
+      checkInterrupt: () => undefined,
+      yieldToKernel: () => Promise.resolve(),
+    };
+    return { host, shown };
+  }
+  function xorModel() {
+    np.random.seed(1);
+    const model = nn.Sequential([nn.Dense(4, { activation: "tanh", inputShape: [2] }), nn.Dense(1, { activation: "sigmoid" })]);
+    model.compile({ optimizer: "sgd", loss: "binaryCrossentropy", metrics: ["accuracy"] });
+    return model;
+  }
+
+  it("verbose: 2 prints one line per epoch (steps, time per step, loss, metrics, val_*), in one output that grows", async () => {
+    const { X, y } = xorData();
+    const model = xorModel();
+    const { host, shown } = recordingHost();
+    model.host = host;
+    const history = await model.fit(X, y, { epochs: 3, batchSize: 2, verbose: 2, validationData: [X, y] });
+    expect(new Set(shown.map((s) => s.id)).size).toBe(1);
+    expect(shown.map((s) => s.kind)).toEqual(["display", "update", "update"]);
+    const lines = shown[2].text.split("\n");
+    expect(lines.length).toBe(6);
+    for (let e = 0; e < 3; e++) {
+      expect(lines[2 * e]).toBe(`Epoch ${e + 1}/3`);
+      expect(lines[2 * e + 1]).toMatch(/^2\/2 - \d+s - \d+ms\/step - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}$/);
+      expect(lines[2 * e + 1]).toContain(`loss: ${history.history.loss[e].toFixed(4)}`);
+    }
+  });
+
+  it("verbose: 0 shows nothing; 1 and the default a progress bar; anything else is an error", async () => {
+    const { X, y } = xorData();
+    for (const [verbose, kinds] of [[0, 0], [1, 1], [undefined, 1]] as const) {
+      const model = xorModel();
+      const { host, shown } = recordingHost();
+      model.host = host;
+      await model.fit(X, y, { epochs: 2, batchSize: 2, verbose });
+      expect(new Set(shown.map((s) => s.id)).size, String(verbose)).toBe(kinds);
+      if (kinds) expect(shown.every((s) => s.text.startsWith("Epoch") || s.text === ""), String(verbose)).toBe(true);
+    }
+    await expect(xorModel().fit(X, y, { verbose: 3 as 2 })).rejects.toThrow(/fit: verbose must be 0 \(silent\), 1 or "auto" \(a progress bar\) or 2 \(one line per epoch\), got 3/);
+  });
+});

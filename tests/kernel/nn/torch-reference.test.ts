@@ -8,6 +8,8 @@ import { decodeNumber } from "../../../kernel/trace/serialize.ts";
 import type { Dense } from "../../../kernel/nn/layers/dense.ts";
 import type { BatchNormalization } from "../../../kernel/nn/layers/batch-normalization.ts";
 import type { Optimizer } from "../../../kernel/nn/optimizers/optimizer.ts";
+import { compileOptions } from "../../../kernel/nn/compile.ts";
+import { computeLoss } from "../../../kernel/nn/train-step.ts";
 
 interface Arr { shape: number[]; data: (number | string)[] }
 const load = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/nn/${name}`, import.meta.url), "utf8")).cases as Record<string, any>[];
@@ -70,10 +72,37 @@ describe("nn losses match PyTorch float64", () => {
   }
 });
 
+// A softmax/sigmoid last layer with a cross-entropy loss: nn computes the loss from the layer's logits
+// with the fused ops. Against Keras's clipped-probability form where that form is unclipped, and
+// against the exact cross-entropy of the logits at ±1e4 (where Keras's clip would give "kerasValue").
+describe("a softmax/sigmoid output with a cross-entropy loss matches Keras's probability form (PyTorch float64)", () => {
+  for (const c of load("outputs.json")) {
+    it(`${c.name}: value and dL/dZ through the model's output layer`, () => {
+      const model = nn.Sequential([nn.Activation(c.activation, { inputShape: [c.logits.shape[1]] })]);
+      const compiled = compileOptions({ optimizer: "sgd", loss: c.loss });
+      const Z = tensor(c.logits).requiresGrad();
+      const out = model.apply(Z, { training: true });
+      const { total } = computeLoss(model, compiled, tensor(c.yTrue), out);
+      expect(total.node?.def.name, "the fused op").toBe(c.activation === "softmax" ? "softmaxCrossEntropy" : "sigmoidBinaryCrossEntropy");
+      expect(Math.abs(total.item() - c.value) / Math.max(1, Math.abs(c.value))).toBeLessThan(1e-12);
+      total.backward();
+      close(Z.grad, c.grad, "dL/dZ");
+      if (c.kerasValue !== undefined) {
+        // Keras's clipped form saturates near -log(1e-7); the exact loss keeps growing: finite and larger
+        expect(Number.isFinite(total.item())).toBe(true);
+        expect(total.item()).toBeGreaterThan(c.kerasValue);
+      }
+    });
+  }
+});
+
 describe("nn optimisers match PyTorch float64 step by step (Keras's formulas; see tools/nn-fixtures.py)", () => {
   for (const c of load("optimizers.json")) {
     it(`${c.name}: ${c.after.length} step${c.after.length > 1 ? "s" : ""}`, () => {
-      const opt = (nn.optimizers as any)[c.optimizer](c.options) as Optimizer;
+      // a schedule is written {"ExponentialDecay": {...}} in the fixture: nn.optimizers.schedules.ExponentialDecay({...})
+      const lr = c.options.learningRate;
+      const options = typeof lr === "object" ? { ...c.options, learningRate: (nn.optimizers.schedules as any)[Object.keys(lr)[0]](Object.values(lr)[0]) } : c.options;
+      const opt = (nn.optimizers as any)[c.optimizer](options) as Optimizer;
       const w = tensor(c.w).requiresGrad();
       c.grads.forEach((g: Arr, k: number) => {
         w.grad = tensor(g);

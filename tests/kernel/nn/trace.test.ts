@@ -49,3 +49,56 @@ describe("model.trace(X, y)", () => {
     expect(texName("Z1")).toBe("Z_{1}");
   });
 });
+
+describe("a softmax/sigmoid output with a cross-entropy loss uses the fused, stable loss", () => {
+  function classifier(activation: "softmax" | "sigmoid", units: number, loss: string) {
+    np.random.seed(0);
+    const m = nn.Sequential([nn.Dense(3, { activation: "tanh", inputShape: [2] }), nn.Dense(units, { activation })]);
+    m.compile({ optimizer: "sgd", loss });
+    return m;
+  }
+
+  for (const [loss, labels] of [["sparseCategoricalCrossentropy", [0, 2, 1, 2]], ["categoricalCrossentropy", np.oneHot([0, 2, 1, 2], 3)]] as const) {
+    it(`${loss}: model.trace shows one loss step and one backward step ∂L/∂Z = (P - Y)/n, not softmax's backward`, () => {
+      const X = np.array([[0.1, 0.2], [0.3, -0.4], [-0.5, 0.6], [0.7, 0.8]]);
+      const t = classifier("softmax", 3, loss).trace(X, labels);
+      const lossSteps = t.steps.filter((s) => s.phase === "loss");
+      expect(lossSteps.map((s) => s.op)).toEqual(["softmaxCrossEntropy"]);
+      expect(lossSteps[0].latex).toContain("\\operatorname{softmax}(Z^{[\\text{dense\\_2}]})");
+      const backward = t.steps.filter((s) => s.phase === "backward");
+      expect(backward[0].op).toBe("softmaxCrossEntropy.backward");
+      expect(backward[0].name).toBe("dense_2/dZ");
+      expect(backward[0].latex).toMatch(/= \\frac\{P - [Yy]\}\{n\},\\quad P = \\operatorname\{softmax\}\(Z\^\{\[\\text\{dense\\_2\}\]\}\),\\ n = 4$/);
+      // nothing of softmax's own backward (exp, sum, div) is left between the loss and Z
+      expect(backward.some((s) => /^(exp|div|sum|max|log)\.backward$/.test(s.op))).toBe(false);
+    });
+  }
+
+  it("binaryCrossentropy with a sigmoid output: one backward step (σ(z) - y)/N", () => {
+    const X = np.array([[0.1, 0.2], [0.3, -0.4], [-0.5, 0.6]]);
+    const t = classifier("sigmoid", 1, "binaryCrossentropy").trace(X, [1, 0, 1]);
+    expect(t.steps.filter((s) => s.phase === "loss").map((s) => s.op)).toEqual(["sigmoidBinaryCrossEntropy"]);
+    const first = t.steps.find((s) => s.phase === "backward")!;
+    expect([first.op, first.name]).toEqual(["sigmoidBinaryCrossEntropy.backward", "dense_2/dZ"]);
+    expect(first.latex).toContain("\\frac{\\sigma(Z^{[\\text{dense\\_2}]}) - ");
+  });
+
+  it("logits of ±1e4: finite loss (the exact -log p, not Keras's clip at 16.1) and the gradients of (P - Y)/n", () => {
+    for (const [activation, units, loss, y] of [["softmax", 3, "sparseCategoricalCrossentropy", [1, 0]], ["sigmoid", 1, "binaryCrossentropy", [0, 1]]] as const) {
+      const m = classifier(activation, units, loss);
+      const X = np.array([[1, 0], [0, 1]]);
+      // A1 = tanh(±20) = ±1 (to 1e-17), so the last layer's logits are ±1e4, each example wrong
+      m.layers[0].setWeights([np.array([[20, -20, 0], [-20, 20, 0]]), np.zeros([3])]);
+      m.layers[1].setWeights([units === 3 ? np.array([[1e4, -1e4, 0], [0, 0, 0], [0, 0, 0]]) : np.array([[1e4], [0], [0]]), np.zeros([units])]);
+      const t = m.trace(X, y);
+      // softmax: each row loses z_max - z_y = 2e4; sigmoid: each row loses |z| = 1e4
+      const expected = activation === "softmax" ? 2e4 : 1e4;
+      expect(Math.abs(t.loss - expected) / expected, `${loss}: ${t.loss}`).toBeLessThan(1e-12);
+      // dZ = (P - Y)/2 = ±0.5 per row; dW = A1ᵀ dZ
+      const dW = (m.layers[1] as unknown as { kernel: { grad: { data: Float64Array } } }).kernel.grad.data;
+      const want = units === 3 ? [1, -1, 0, -1, 1, 0, 0, 0, 0] : [1, -1, 0];
+      expect(Array.from(dW).map((v) => Math.round(v * 1e12) / 1e12)).toEqual(want);
+      for (const w of m.trainableWeights) expect(Array.from(w.grad!.data).every(Number.isFinite), "every gradient finite").toBe(true);
+    }
+  });
+});
