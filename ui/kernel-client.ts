@@ -8,9 +8,17 @@
 //  2. also post an interrupt_request: a cell waiting on `await` reads it between awaits;
 //  3. if the cell has not stopped after `interruptGraceMs` (no SharedArrayBuffer, or stuck in one long
 //     op with no guard), terminate the worker, start a new one and replay the cells that succeeded
-//     since the last restart, in the order they ran (the seeded random generator makes that exact).
+//     since the last restart, in the order they ran (the seeded random generator makes that exact),
+//     with their timers off (a setInterval loop that was stopped does not come back).
+//
+// A heartbeat tells a dead or wedged worker from a busy one: every `heartbeatMs` the page pings and the
+// worker answers between tasks (also while a cell awaits). A worker that has not answered for
+// `unresponsiveMs` is busy if a cell runs in it (the shared "busy" slot, or, without SharedArrayBuffer,
+// a request in flight) and its interrupt checks keep counting (the "progress" slot) within `stalledMs`;
+// otherwise it is dead (self.close() got through, a leftover timer spins for ever, the tab's memory ran
+// out): the client ends it, fails the open requests, and says `status: dead`, so the page offers Restart.
 import type { ExecuteOptions, ExecuteOutcome, KernelConnection } from "../kernel/protocol/connection.ts";
-import { isKernelMessage, type ExecuteReply, type ExecuteRequest, type InspectReply, type InspectTarget, type KernelMessage, type KernelRequest, type VariablesReply, type WorkerInit } from "../kernel/protocol/messages.ts";
+import { isKernelMessage, SHARED_SLOTS, type ExecuteReply, type ExecuteRequest, type InspectReply, type InspectTarget, type KernelMessage, type KernelRequest, type VariablesReply, type WorkerInit } from "../kernel/protocol/messages.ts";
 import { RequestRouter } from "../kernel/protocol/router.ts";
 import type { VariableSummary } from "../kernel/protocol/values.ts";
 
@@ -28,7 +36,15 @@ export interface KernelClientOptions {
   sharedInterrupt?: boolean;
   /** how long a cooperative stop may take before the worker is replaced (ms). */
   interruptGraceMs?: number;
+  /** how often the page pings the worker (ms; 0: no heartbeat). */
+  heartbeatMs?: number;
+  /** a worker silent this long, with no cell running in it, is dead (ms). */
+  unresponsiveMs?: number;
+  /** a worker silent this long is dead even with a cell running, if that cell's checks stopped counting (ms). */
+  stalledMs?: number;
 }
+
+const DEAD = "the kernel is not responding (its worker stopped answering): press Restart for a fresh kernel";
 
 const defaultWorker = (): WorkerLike => new Worker(new URL("../kernel/host/worker.ts", import.meta.url), { type: "module" }) as unknown as WorkerLike;
 
@@ -47,8 +63,58 @@ export class KernelClient implements KernelConnection {
 
   constructor(options: KernelClientOptions = {}) {
     const isolated = typeof SharedArrayBuffer !== "undefined" && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-    this.options = { createWorker: defaultWorker, sharedInterrupt: isolated, interruptGraceMs: 500, ...options };
+    this.options = { createWorker: defaultWorker, sharedInterrupt: isolated, interruptGraceMs: 500, heartbeatMs: 1000, unresponsiveMs: 5000, stalledMs: 30_000, ...options };
     this.spawn();
+    if (this.options.heartbeatMs > 0) this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
+  }
+
+  // ---- heartbeat ---------------------------------------------------------------------------------------
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** the worker has said something since it was started (before that, it is loading: not judged). */
+  private ready = false;
+  private dead = false;
+  private pingSentAt: number | null = null;
+  private lastBeat = 0;
+  private progress = { count: -1, at: 0 };
+
+  /** Whether the heartbeat found the worker dead (until restart). */
+  get isDead(): boolean {
+    return this.dead;
+  }
+
+  private beat(): void {
+    const now = performance.now();
+    // the page itself was frozen (or throttled in a background tab): the answer may be waiting; ask again
+    const pageStalled = now - this.lastBeat > 3 * this.options.heartbeatMs;
+    this.lastBeat = now;
+    if (this.dead || !this.ready) return;
+    if (this.pingSentAt === null || pageStalled) {
+      this.pingSentAt = now;
+      this.worker.postMessage({ type: "heartbeat_request", id: this.router.nextId() });
+      return;
+    }
+    if (now - this.pingSentAt < this.options.unresponsiveMs) return;
+    if (this.flag) {
+      const count = Atomics.load(this.flag, SHARED_SLOTS.progress);
+      if (count !== this.progress.count) this.progress = { count, at: now };
+      if (Atomics.load(this.flag, SHARED_SLOTS.busy) === 1 && now - this.progress.at < this.options.stalledMs) return;
+    } else if (this.running) {
+      return; // a cell runs and nothing tells a long loop from a dead worker: wait (Stop replaces it)
+    }
+    this.declareDead();
+  }
+
+  private alive(): void {
+    this.ready = true;
+    this.pingSentAt = null;
+    this.progress = { count: this.progress.count, at: performance.now() };
+  }
+
+  private declareDead(): void {
+    this.dead = true;
+    this.worker.terminate();
+    this.router.rejectAll(new Error(DEAD));
+    this.router.synthesize({ type: "status", parent: null, state: "dead" });
   }
 
   get stale(): readonly string[] {
@@ -66,6 +132,7 @@ export class KernelClient implements KernelConnection {
     const run = async (): Promise<ExecuteOutcome> => {
       this.queued.delete(request.id);
       if (this.aborted.delete(request.id)) return this.abortedOutcome(request);
+      if (this.dead) throw new Error(DEAD);
       this.running = request;
       try {
         const done = this.router.request(request, (r) => this.worker.postMessage(r), options.onMessage);
@@ -101,6 +168,7 @@ export class KernelClient implements KernelConnection {
 
   async restart(): Promise<void> {
     for (const id of this.queued) this.aborted.add(id);
+    this.dead = false;
     this.worker.terminate();
     this.router.rejectAll(new Error("the kernel was restarted"));
     this.history = [];
@@ -121,21 +189,29 @@ export class KernelClient implements KernelConnection {
   }
 
   dispose(): void {
+    clearInterval(this.heartbeat);
     this.worker.terminate();
     this.router.rejectAll(new Error("the kernel was shut down"));
   }
 
   private request(request: KernelRequest) {
+    if (this.dead) return Promise.reject(new Error(DEAD));
     return this.router.request(request, (r) => this.worker.postMessage(r));
   }
 
   private spawn(): void {
     this.worker = this.options.createWorker();
-    this.flag = this.options.sharedInterrupt ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    this.flag = this.options.sharedInterrupt ? new Int32Array(new SharedArrayBuffer(4 * SHARED_SLOTS.length)) : null;
     const init: WorkerInit = { type: "worker_init", interruptFlag: this.flag ? (this.flag.buffer as SharedArrayBuffer) : null };
     this.worker.postMessage(init);
+    this.ready = false;
+    this.pingSentAt = null;
+    const worker = this.worker;
     this.worker.onmessage = (event) => {
-      if (isKernelMessage(event.data)) this.router.receive(event.data);
+      if (worker !== this.worker) return; // a replaced worker's last words
+      this.alive();
+      if (!isKernelMessage(event.data) || event.data.type === "heartbeat_reply") return;
+      this.router.receive(event.data);
     };
     this.worker.onerror = (event) => {
       this.router.rejectAll(new Error(`the kernel worker failed: ${(event as { message?: string })?.message ?? "unknown error"}`));
@@ -153,7 +229,7 @@ export class KernelClient implements KernelConnection {
     let failed: string | null = null;
     try {
       for (const request of history) {
-        const { reply } = await restarted.request({ ...request, id: restarted.nextId() }, (r) => this.worker.postMessage(r));
+        const { reply } = await restarted.request({ ...request, id: restarted.nextId(), replay: true }, (r) => this.worker.postMessage(r));
         if ((reply as ExecuteReply).status !== "ok") { failed = request.cellId; break; }
       }
     } finally {

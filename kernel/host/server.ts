@@ -37,6 +37,9 @@ export class KernelServer {
           this.post({ type: "inspect_reply", parent: request.id, status: "error", evalue: (error as Error).message });
         }
         return;
+      case "heartbeat_request":
+        this.post({ type: "heartbeat_reply", parent: request.id });
+        return;
       case "variables_request":
         this.post({ type: "variables_reply", parent: request.id, variables: this.kernel.variables() });
         return;

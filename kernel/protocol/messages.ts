@@ -28,6 +28,11 @@ export interface ExecuteRequest {
    * so `check("dW")` with no expected value compares with the value the solution computes.
    */
   reference?: string;
+  /**
+   * This run replays a cell after the worker was replaced (a Stop the cell did not obey): the timers it
+   * starts are cleared when it ends, so a `setInterval` loop stopped by that Stop does not come back.
+   */
+  replay?: boolean;
 }
 
 /** One user expression's result: its text/plain, or the error it raised. */
@@ -38,6 +43,11 @@ export type UserExpressionResult =
 export interface InterruptRequest { type: "interrupt_request"; id: string }
 export interface RestartRequest { type: "restart_request"; id: string }
 export interface VariablesRequest { type: "variables_request"; id: string }
+/**
+ * The page's heartbeat: the worker answers at once, between tasks (also while a cell awaits), with a
+ * heartbeat_reply. A worker that does not answer and is not running a cell is dead or wedged.
+ */
+export interface HeartbeatRequest { type: "heartbeat_request"; id: string }
 
 /** What to fetch in full: a kernel variable, or a tensor of a recorded trace step. */
 export type InspectTarget =
@@ -46,11 +56,12 @@ export type InspectTarget =
 
 export interface InspectRequest { type: "inspect_request"; id: string; target: InspectTarget }
 
-export type KernelRequest = ExecuteRequest | InterruptRequest | RestartRequest | InspectRequest | VariablesRequest;
+export type KernelRequest = ExecuteRequest | InterruptRequest | RestartRequest | InspectRequest | VariablesRequest | HeartbeatRequest;
 
 // ---- messages: kernel -> UI ---------------------------------------------------------------------------
 
-export type KernelState = "starting" | "busy" | "idle";
+/** "dead": the page's client says so (the worker stopped answering its heartbeat); a kernel never does. */
+export type KernelState = "starting" | "busy" | "idle" | "dead";
 
 export interface StatusMessage { type: "status"; parent: string | null; state: KernelState }
 
@@ -124,6 +135,7 @@ export interface ExecuteReply {
 
 export interface InterruptReply { type: "interrupt_reply"; parent: string }
 export interface RestartReply { type: "restart_reply"; parent: string }
+export interface HeartbeatReply { type: "heartbeat_reply"; parent: string }
 
 export interface InspectReply {
   type: "inspect_reply";
@@ -147,6 +159,7 @@ export type KernelMessage =
   | ExecuteReply
   | InterruptReply
   | RestartReply
+  | HeartbeatReply
   | InspectReply
   | VariablesReply;
 
@@ -156,17 +169,24 @@ export type RequestOf<T extends KernelRequest["type"]> = Extract<KernelRequest, 
 
 // ---- host setup: page -> worker, once, before any request -------------------------------------------
 
-/** Hands the worker the interrupt flag: an Int32Array slot 0 the page sets with Atomics.store. */
+/**
+ * Hands the worker the shared flags, an Int32Array over a SharedArrayBuffer (see SHARED_SLOTS):
+ * slot 0 "stop" (the page sets it with Atomics.store), slot 1 "busy" (the worker sets it while a cell
+ * runs), slot 2 "progress" (the cell's interrupt checks count it up, about once a millisecond).
+ */
 export interface WorkerInit { type: "worker_init"; interruptFlag: SharedArrayBuffer | null }
+
+/** The slots of the shared Int32Array of WorkerInit. */
+export const SHARED_SLOTS = { stop: 0, busy: 1, progress: 2, length: 3 } as const;
 
 // ---- guards -------------------------------------------------------------------------------------------
 
 const messageTypes: ReadonlySet<string> = new Set<KernelMessageType>([
   "status", "stream", "display_data", "update_display_data", "execute_result", "error", "trace", "stale",
-  "execute_reply", "interrupt_reply", "restart_reply", "inspect_reply", "variables_reply",
+  "execute_reply", "interrupt_reply", "restart_reply", "heartbeat_reply", "inspect_reply", "variables_reply",
 ]);
 const requestTypes: ReadonlySet<string> = new Set<KernelRequest["type"]>([
-  "execute_request", "interrupt_request", "restart_request", "inspect_request", "variables_request",
+  "execute_request", "interrupt_request", "restart_request", "inspect_request", "variables_request", "heartbeat_request",
 ]);
 
 /** True for anything shaped like a kernel message (checks the tag; data from postMessage is untyped). */
@@ -196,7 +216,7 @@ export const isExecuteReply = (m: KernelMessage): m is ExecuteReply => m.type ==
 export const isInspectReply = (m: KernelMessage): m is InspectReply => m.type === "inspect_reply";
 
 /** The messages that end a request: its reply. Hosts resolve a request's promise on these. */
-export function isReply(m: KernelMessage): m is ExecuteReply | InterruptReply | RestartReply | InspectReply | VariablesReply {
+export function isReply(m: KernelMessage): m is ExecuteReply | InterruptReply | RestartReply | HeartbeatReply | InspectReply | VariablesReply {
   return m.type.endsWith("_reply");
 }
 

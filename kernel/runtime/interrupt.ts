@@ -5,6 +5,10 @@
 //   - a plain flag set by an interrupt_request the kernel received while the cell awaited something;
 //   - the cell's time limit (a deadline), which needs no help from outside at all.
 // `batch` adapts so that a real check happens about every millisecond, whatever a pass costs.
+// Each real check also counts up a "progress" slot of the shared buffer, and a "busy" slot is set while a
+// cell runs: the page's heartbeat reads them to tell a long loop (busy, progressing) from a dead worker.
+
+import { SHARED_SLOTS } from "../protocol/messages.ts";
 
 export class InterruptError extends Error {
   constructor(message: string) {
@@ -13,6 +17,7 @@ export class InterruptError extends Error {
   }
 }
 
+const { busy: BUSY, progress: PROGRESS } = SHARED_SLOTS;
 const MIN_BATCH = 1;
 const MAX_BATCH = 1 << 20;
 const now = () => performance.now();
@@ -43,10 +48,15 @@ export class InterruptGuard {
     Object.defineProperty(this, "check", { value: this.check.bind(this), writable: false, configurable: false, enumerable: false });
   }
 
-  /** Share an Int32Array over a SharedArrayBuffer: a non-zero slot 0 means "stop". */
+  /**
+   * Share an Int32Array over a SharedArrayBuffer: a non-zero slot 0 means "stop"; slots 1 (busy) and 2
+   * (progress), when the array has them, are written for the page's heartbeat (SHARED_SLOTS).
+   */
   useSharedFlag(flag: Int32Array | null): void {
     this.shared = flag;
+    this.beats = flag !== null && flag.length > PROGRESS;
   }
+  private beats = false;
 
   get hasSharedFlag(): boolean {
     return this.shared !== null;
@@ -55,6 +65,7 @@ export class InterruptGuard {
   /** A cell starts: arm the time limit. */
   begin(timeoutMs?: number): void {
     this.running = true;
+    if (this.beats) Atomics.store(this.shared!, BUSY, 1);
     this.requested = false;
     this.limitMs = timeoutMs ?? null;
     this.deadline = timeoutMs === undefined ? Infinity : now() + timeoutMs;
@@ -76,6 +87,7 @@ export class InterruptGuard {
     clearTimeout(this.timer);
     this.rejectStopped = null;
     this.running = false;
+    if (this.beats) Atomics.store(this.shared!, BUSY, 0);
     this.requested = false;
     this.deadline = Infinity;
     this.limitMs = null;
@@ -101,6 +113,7 @@ export class InterruptGuard {
     if (elapsed < 0.5) this.batch = Math.min(this.batch * 2, MAX_BATCH);
     else if (elapsed > 2) this.batch = Math.max(this.batch >> 2, MIN_BATCH);
     this.n = this.batch;
+    if (this.beats) Atomics.add(this.shared!, PROGRESS, 1);
     if (!this.running) return;
     // The conditions stay set until the cell ends, so a `catch` in the cell cannot swallow the stop.
     if (this.requested || (this.shared !== null && Atomics.load(this.shared, 0) !== 0)) {

@@ -13,6 +13,7 @@ import { compileCell } from "./compile.ts";
 import { makeConsole } from "./console.ts";
 import { describeError, type ScriptInfo } from "./errors.ts";
 import { InterruptGuard } from "./interrupt.ts";
+import { restoreIntrinsics } from "./intrinsics.ts";
 import { DEFAULT_LIMITS, OutputSink, type OutputLimits } from "./output.ts";
 import { CellGraph } from "./stale.ts";
 import { summarizeTrace } from "./trace-summary.ts";
@@ -144,6 +145,10 @@ export class Kernel {
   }
 
   async execute(request: ExecuteRequest, emit: Emit): Promise<ExecuteReply> {
+    // a timer of an earlier cell may have replaced a builtin the kernel needs: put it back first
+    restoreIntrinsics();
+    this.replaced.restored.clear();
+    this.replaced.broken.clear();
     const count = ++this.executionCount;
     const { id: parent, cellId, code } = request;
     const execution: Execution = { sink: new OutputSink(emit, parent, cellId, this.limits), state: new Map(), atEnd: [] };
@@ -176,6 +181,7 @@ export class Kernel {
     } finally {
       this.guard.end();
       if (trace !== null && activeTrace() === trace) stopTrace();
+      this.putBackBuiltins(execution.sink);
     }
     for (const fn of execution.atEnd) {
       try { fn(); } catch { /* a display helper failing at the end must not lose the cell's reply */ }
@@ -185,6 +191,8 @@ export class Kernel {
       if (trace.stepCount > 0) execution.sink.send({ type: "trace", parent, cellId, trace: summarizeTrace(trace, cellId) });
     }
     execution.sink.end();
+    // a replayed cell's timers stay off: the Stop that caused the replay stopped them (ExecuteRequest.replay)
+    if (request.replay) this.clearTimers();
     this.sources.set(cellId, code);
     for (const name of defines) this.definedBy.set(name, cellId);
     if (!this.order.includes(cellId)) this.order.push(cellId);
@@ -194,6 +202,19 @@ export class Kernel {
     emit(reply);
     emit({ type: "status", parent, state: "idle" });
     return reply;
+  }
+
+  /**
+   * A cell replaced builtins the kernel itself needs (`Array.prototype.push = ...`): put them back
+   * (intrinsics.ts) and say so in the cell's output, so the kernel keeps working.
+   */
+  private putBackBuiltins(sink: OutputSink): void {
+    this.restoreBuiltins();
+    const restored = [...this.replaced.restored], broken = [...this.replaced.broken];
+    this.replaced.restored.clear();
+    this.replaced.broken.clear();
+    if (restored.length > 0) sink.stream("stderr", `[kernel: this cell changed ${list(restored)}, which the kernel needs: put back as ${restored.length > 1 ? "they were" : "it was"}]\n`);
+    if (broken.length > 0) sink.stream("stderr", `[kernel: this cell broke ${list(broken)} beyond repair: press Restart for a fresh kernel]\n`);
   }
 
   /** Run cells in order (and remember that order for runStale); stops at the first error. */
@@ -316,11 +337,26 @@ export class Kernel {
     slot[SLOT] = [this.cellHandle(cellId), this.scope, this.guard];
     let result: unknown;
     try {
-      result = this.evaluate(code, filename, timeoutMs);
+      try {
+        result = this.evaluate(code, filename, timeoutMs);
+      } finally {
+        delete slot[SLOT];
+        this.restoreBuiltins();
+      }
+      return await Promise.race([result, this.guard.stopped]);
     } finally {
-      delete slot[SLOT];
+      // before the kernel's own code runs again (error reports, outputs, the reply)
+      this.restoreBuiltins();
     }
-    return await Promise.race([result, this.guard.stopped]);
+  }
+
+  /** Builtins cells replaced since the last report, put back (see intrinsics.ts). */
+  private replaced = { restored: new Set<string>(), broken: new Set<string>() };
+
+  private restoreBuiltins(): void {
+    const { restored, broken } = restoreIntrinsics();
+    for (const name of restored) this.replaced.restored.add(name);
+    for (const name of broken) this.replaced.broken.add(name);
   }
 
   /**
@@ -382,6 +418,10 @@ export class Kernel {
       },
     };
   }
+}
+
+function list(names: string[]): string {
+  return names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more builtins` : names.join(", ");
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -20,7 +20,9 @@ export function describeValue(value: unknown): VariableValue {
 export function summarize(name: string, value: unknown, cell: string | null): VariableSummary {
   if (value instanceof Tensor) {
     const s = value.size > 0 ? stats(value.data) : null;
-    const summary = s ? `min ${fmt(s.min)}, max ${fmt(s.max)}, mean ${fmt(s.mean)}${value.grad ? ", has grad" : ""}` : "empty";
+    // one number (a loss, a scalar) is its value; min, max and mean of one number say nothing more
+    const summary = !s ? "empty"
+      : `${value.size === 1 ? fmt(value.data[0]!) : `min ${fmt(s.min)}, max ${fmt(s.max)}, mean ${fmt(s.mean)}`}${value.grad ? ", has grad" : ""}`;
     return { name, type: "tensor", shape: [...value.shape], summary, cell };
   }
   return { name, type: kindOf(value), summary: repr(value, { depth: 0, maxItems: 10 }).split("\n").slice(0, 3).join(" "), cell };

@@ -13,8 +13,8 @@ import type { Backend, MapName, ReduceName } from "../tensor/backend.ts";
 interface Kernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  gemm(a: number, b: number, c: number, m: number, k: number, n: number): void;
-  transpose(x: number, out: number, rows: number, cols: number): void;
+  gemm(a: number, b: number, c: number, m: number, k: number, n: number, transA: number, transB: number, pack: number): void;
+  gemmPackSize(k: number, n: number): number;
   map(op: number, x: number, out: number, n: number): void;
   binary(op: number, x: number, y: number, out: number, rows: number, cols: number, xRow: number, xCol: number, yRow: number, yCol: number): void;
   reduce(op: number, x: number, out: number, outer: number, mid: number, inner: number): void;
@@ -85,17 +85,12 @@ const align2 = (n: number) => n + (n & 1);
 export const WASM: Backend = {
   name: "wasm",
   gemm(a, aOff, b, bOff, c, cOff, m, k, n, transA, transB) {
-    const pa = base, pb = pa + align2(m * k), pc = pb + align2(k * n), pt = pc + align2(m * n);
-    const w = reserve(pt - base + Math.max(transA ? m * k : 0, transB ? k * n : 0));
-    if (transA) {
-      heap.set(a.subarray(aOff, aOff + m * k), pt);
-      w.transpose(pt * 8, pa * 8, k, m);
-    } else heap.set(a.subarray(aOff, aOff + m * k), pa);
-    if (transB) {
-      heap.set(b.subarray(bOff, bOff + k * n), pt);
-      w.transpose(pt * 8, pb * 8, n, k);
-    } else heap.set(b.subarray(bOff, bOff + k * n), pb);
-    w.gemm(pa * 8, pb * 8, pc * 8, m, k, n);
+    // operands go in as stored: the kernel reads a transposed one the right way round as it packs
+    const pa = base, pb = pa + align2(m * k), pc = pb + align2(k * n), pp = pc + align2(m * n);
+    const w = reserve(pp - base + kernels!.gemmPackSize(k, n));
+    heap.set(a.subarray(aOff, aOff + m * k), pa);
+    heap.set(b.subarray(bOff, bOff + k * n), pb);
+    w.gemm(pa * 8, pb * 8, pc * 8, m, k, n, transA ? 1 : 0, transB ? 1 : 0, pp * 8);
     c.set(heap.subarray(pc, pc + m * n), cOff);
   },
   map(name, x, out) {

@@ -95,6 +95,6 @@ describe(".ipynb -> document -> .ipynb", () => {
     const old = JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: {}, cells: [{ cell_type: "markdown", metadata: {}, source: "# Old" }] });
     const nb = JSON.parse(serializeNotebook(parseNotebook(old, "old.ipynb"), "ipynb"));
     expect(nb.nbformat_minor).toBe(5);
-    expect(nb.cells[0].id).toBe("cell-1");
+    expect(nb.cells[0].id).toBe("md-end");
   });
 });

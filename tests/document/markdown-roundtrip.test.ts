@@ -47,8 +47,8 @@ describe(".md lesson structure", () => {
     expect(doc.cells.map((c) => c.type)).toEqual(["markdown", "code", "code", "markdown", "code", "code"]);
   });
 
-  it("gives cells without {#id} ids derived from their position, the same on every parse", () => {
-    expect(doc.cells.map((c) => c.id)).toEqual(["cell-1", "setup", "forward", "cell-4", "cell-5", "cell-6"]);
+  it("gives prose the id of the code cell after it, code without {#id} its position, the same on every parse", () => {
+    expect(doc.cells.map((c) => c.id)).toEqual(["md-setup", "setup", "forward", "md-cell-5", "cell-5", "cell-6"]);
     const again = parseNotebook(readFixture("01-neuron.md"), "01-neuron.md");
     expect(again.cells.map((c) => c.id)).toEqual(doc.cells.map((c) => c.id));
   });
@@ -98,10 +98,14 @@ describe("serialising an edited lesson", () => {
     expect(again.cells.find((c) => c.id === "setup")?.source).toBe(setup.source);
   });
 
-  it("writes a new cell with a blank line before it and a #id only when it has a name", () => {
+  it("writes a new cell with a blank line before it and an id only when a reader would not derive it", () => {
     const doc = parseNotebook(text, "01-neuron.md");
     doc.cells.push({ type: "code", id: "plot", source: "plot(a)", metadata: {}, options: { trace: true }, outputs: [], executionCount: null });
-    doc.cells.push({ type: "markdown", id: "cell-99", source: "The end.", metadata: {} });
+    doc.cells.push({ type: "markdown", id: "md-end", source: "The end.", metadata: {} });
     expect(serializeNotebook(doc, "md")).toBe(`${text.slice(0, -1)}\n\n\`\`\`ts {#plot trace}\nplot(a)\n\`\`\`\n\nThe end.\n`);
+    doc.cells.at(-1)!.id = "outro";
+    const written = serializeNotebook(doc, "md");
+    expect(written).toBe(`${text.slice(0, -1)}\n\n\`\`\`ts {#plot trace}\nplot(a)\n\`\`\`\n\n<!-- #outro -->\nThe end.\n`);
+    expect(parseNotebook(written, "01-neuron.md").cells.map((c) => c.id)).toEqual(doc.cells.map((c) => c.id));
   });
 });

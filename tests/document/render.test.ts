@@ -24,17 +24,17 @@ Back to @eq-z; the value is \${z}.
 
 describe("renderDocument", () => {
   const doc = parseNotebook(lesson, "two-cells.md");
-  const rendered = renderDocument(doc, { values: { "cell-3": { z: "1" } } });
+  const rendered = renderDocument(doc, { values: { "md-end": { z: "1" } } });
 
   it("numbers equations across the markdown cells of a document and lists them with their cell", () => {
     expect(rendered.equations).toEqual([
-      { label: "eq-z", number: 1, binds: ["z"], cellId: "cell-1" },
-      { label: "eq-loss", number: 2, binds: ["L", "dz"], cellId: "cell-3" },
+      { label: "eq-z", number: 1, binds: ["z"], cellId: "md-forward" },
+      { label: "eq-loss", number: 2, binds: ["L", "dz"], cellId: "md-end" },
     ]);
   });
 
   it("resolves references to equations defined in a later cell", () => {
-    expect(rendered.cells.map((c) => c.id)).toEqual(["cell-1", "cell-3"]);
+    expect(rendered.cells.map((c) => c.id)).toEqual(["md-forward", "md-end"]);
     expect(rendered.cells[0]!.html).toContain('<a href="#eq-loss" class="eq-ref">(2)</a>');
     expect(rendered.cells[1]!.html).toContain('<a href="#eq-z" class="eq-ref">(1)</a>');
     expect(rendered.cells[1]!.html).toContain('<div class="equation" id="eq-loss" data-binds="L dz">');

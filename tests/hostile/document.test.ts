@@ -82,7 +82,7 @@ describe("KaTeX work is bounded per formula and per page", () => {
 
 // Text made of the pieces that matter to a fence parser, so fences, info strings and blank lines
 // turn up often.
-const piece = fc.constantFrom("```", "````", "~~~", "```ts", "```ts {#a}", "ts", "{#x}", "\n", "\n\n", " ", "    ", "a", "$$", "-", "> ", "1.", "stepbook-raw", "````stepbook-markdown", "`", "#", "---");
+const piece = fc.constantFrom("```", "````", "~~~", "```ts", "```ts {#a}", "ts", "{#x}", "\n", "\n\n", " ", "    ", "a", "$$", "-", "> ", "1.", "stepbook-raw", "````stepbook-markdown", "`", "#", "---", "<!-- #p -->", "<!-- #md-end -->", "```stepbook-raw {#r}");
 const text = fc.array(piece, { maxLength: 14 }).map((p) => p.join(""));
 const idArb = fc.option(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), { nil: undefined });
 const cellArb: fc.Arbitrary<Cell> = fc.oneof(
@@ -91,6 +91,14 @@ const cellArb: fc.Arbitrary<Cell> = fc.oneof(
   text.map(raw),
 );
 const docArb = fc.uniqueArray(cellArb, { maxLength: 6, selector: (c) => (c.type === "code" && c.id ? c.id : Math.random()) }).map((cells) => doc(withIds(cells)));
+
+// Every cell with an id of its own (as from Jupyter), or the one a reader would derive, or a clash of both.
+const anyId = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/), fc.constantFrom("md-end", "md-a", "cell-1", "cell-2", "a"));
+const idDocArb = fc.array(fc.tuple(fc.oneof(text.map(prose), text.map((s) => code(s)), text.map(raw)), anyId), { maxLength: 7 })
+  .map((pairs) => doc(pairs.map(([c, id]) => ({ ...c, id }))))
+  .filter((d) => new Set(d.cells.map((c) => c.id)).size === d.cells.length);
+/** Everything a cell is, its id included. */
+const withId = (d: NotebookDoc) => d.cells.map((c, i) => ({ ...shape(d)[i], id: c.id }));
 
 describe("property: parse(serialize(doc)) gives back the document", () => {
   // Expected: for any document (prose containing fences included), the same cells come back.
@@ -119,6 +127,35 @@ describe("property: parse(serialize(doc)) gives back the document", () => {
       }
       expect(serializeNotebook(parsed, "md")).toBe(file);
     }), { numRuns: 400 });
+  });
+});
+
+describe("property: parse(serialize(doc)) keeps every cell's id", () => {
+  // Expected: any ids (prose, raw and code; derived-looking or not) come back the same, through .md,
+  // through .ipynb, and through .md -> .ipynb -> .md.
+  it(".md", () => {
+    fc.assert(fc.property(idDocArb, (d) => {
+      expect(withId(mdRoundTrip(d))).toEqual(withId(d));
+    }), { numRuns: 400 });
+  });
+
+  it(".ipynb and .md -> .ipynb -> .md", () => {
+    fc.assert(fc.property(idDocArb, (d) => {
+      expect(withId(parseNotebook(serializeNotebook(d, "ipynb"), "x.ipynb"))).toEqual(withId(d));
+      const viaIpynb = parseNotebook(serializeNotebook(mdRoundTrip(d), "ipynb"), "x.ipynb");
+      expect(withId(mdRoundTrip(viaIpynb))).toEqual(withId(d));
+    }), { numRuns: 300 });
+  });
+
+  // Expected: a lesson's ids do not move when its prose (a heading) is edited.
+  it("editing prose changes no id", () => {
+    fc.assert(fc.property(idDocArb, fc.nat(), text, (d, k, edit) => {
+      const first = mdRoundTrip(d);
+      const proseCells = first.cells.filter((c) => c.type === "markdown");
+      fc.pre(proseCells.length > 0);
+      proseCells[k % proseCells.length]!.source = `# ${edit.replaceAll("\n", " ")}`;
+      expect(mdRoundTrip(first).cells.map((c) => c.id)).toEqual(d.cells.map((c) => c.id));
+    }), { numRuns: 300 });
   });
 });
 

@@ -6,7 +6,8 @@ import { NodeKernelHost } from "../../kernel/host/node.ts";
 import type { KernelMessage } from "../../kernel/protocol/messages.ts";
 import { KernelSession } from "../../ui/app/kernel-session.ts";
 import type { CodeCell } from "../../ui/document/index.ts";
-import { KernelClient, type WorkerLike } from "../../ui/kernel-client.ts";
+import { KernelClient, type KernelClientOptions, type WorkerLike } from "../../ui/kernel-client.ts";
+import { refuseClose } from "../../kernel/host/worker-host.ts";
 
 function nodeWorker(): WorkerLike {
   const worker = new Worker(new URL("../runtime/node-worker.mjs", import.meta.url));
@@ -18,9 +19,9 @@ function nodeWorker(): WorkerLike {
 
 const cell = (id: string, source: string): CodeCell => ({ type: "code", id, source, metadata: {}, options: {}, outputs: [], executionCount: null });
 
-function session(cells: CodeCell[]) {
+function session(cells: CodeCell[], options: KernelClientOptions = {}) {
   const s = new KernelSession({ addController: () => undefined, requestUpdate: () => undefined, removeController: () => undefined, updateComplete: Promise.resolve(true) }, {
-    createKernel: () => new KernelClient({ createWorker: nodeWorker, sharedInterrupt: true, interruptGraceMs: 10_000 }),
+    createKernel: () => new KernelClient({ createWorker: nodeWorker, sharedInterrupt: true, interruptGraceMs: 10_000, ...options }),
     doc: () => null, codeCells: () => cells, concealed: () => false, reference: () => undefined, ran: () => undefined, variablesChanged: () => undefined, widgets: () => ({}),
   });
   s.start();
@@ -104,4 +105,123 @@ describe("the kernel", () => {
     expect(JSON.stringify(out)).toContain("[output truncated: 50 MB in all, the first 1 MB shown]");
     host.dispose();
   });
+});
+
+describe("a dead or silent worker is detected (heartbeat)", () => {
+  const fast = { heartbeatMs: 50, unresponsiveMs: 400, stalledMs: 2000 };
+
+  // Expected: a leftover timer that spins for ever wedges the worker with no cell running: the heartbeat
+  // finds it dead within about a second, the kernel shows "dead" (the page's banner offers Restart), no
+  // cell stays at [*], and Restart gives a working kernel.
+  it("a wedged worker (a timer's endless loop) is found dead, and Restart brings the kernel back", async () => {
+    const s = (open = session([cell("wedge", "setTimeout(() => { while (true) {} }, 20);"), cell("after", "const y = 2; y")], fast));
+    expect(await s.run("wedge")).toBe(true);
+    await until(() => s.runtime.kernel === "dead", "kernel dead");
+    expect(Object.values(s.runtime.cells).every((c) => c.status === "idle")).toBe(true);
+    // running a cell on the dead kernel does not hang either: it ends at once, the kernel still "dead"
+    expect(await s.run("after")).toBe(false);
+    expect(s.runtime.cells.after!.status).toBe("idle");
+    await s.restart();
+    expect(await s.run("after")).toBe(true);
+    expect(s.runtime.kernel).toBe("idle");
+  }, 60_000);
+
+  // Expected: a worker that ended in the middle of a cell (here process.exit in the Node stand-in, as
+  // self.close() or running out of memory would in a browser) leaves the "busy" slot set but its checks
+  // stop counting: found dead after `stalledMs`, the cell is no longer at [*].
+  it("a worker that ended during a cell is found dead", async () => {
+    const s = (open = session([cell("exit", "process.exit(0)")], fast));
+    void s.run("exit");
+    await until(() => s.runtime.kernel === "dead", "kernel dead");
+    expect(s.runtime.cells.exit!.status).toBe("idle");
+  }, 60_000);
+
+  // Expected: a cell in a long synchronous loop cannot answer pings, but it is busy, not dead: with the
+  // shared buffer (its checks keep counting) and without it (a request is in flight), it runs to its end.
+  it.each([true, false])("a long synchronous cell is busy, not dead (shared buffer: %s)", async (sharedInterrupt) => {
+    const s = (open = session([cell("long", "const t0 = Date.now(); let i = 0; while (Date.now() - t0 < 3000) i++; 'done'")], { ...fast, sharedInterrupt }));
+    expect(await s.run("long")).toBe(true);
+    expect(s.runtime.kernel).toBe("idle");
+  }, 60_000);
+});
+
+describe("what a cell can break in its own worker", () => {
+  // Expected: self.close() in a cell throws in the cell (the kernel would go silent otherwise), also
+  // through the prototype, and the refusal cannot be undone.
+  it("refuses self.close()", () => {
+    let closed = false;
+    class Scope { close() { closed = true; } }
+    const scope = new Scope();
+    refuseClose(scope);
+    expect(() => scope.close()).toThrow(/self\.close\(\) would stop the kernel/);
+    expect(() => Scope.prototype.close.call(scope)).toThrow(/not allowed in a cell/);
+    expect(() => Object.defineProperty(Scope.prototype, "close", { value: () => { closed = true; } })).toThrow(TypeError);
+    expect(closed).toBe(false);
+  });
+
+  const clobber = [
+    "Array.prototype.push = () => { throw new Error('no push'); };",
+    "JSON.stringify = () => '{}';",
+    "Function.prototype.call = null;",
+    "Array.prototype[Symbol.iterator] = function* () {};",
+    "Object.prototype.then = (resolve) => resolve(0);",
+    "Map.prototype.get = () => undefined;",
+  ].join("\n");
+
+  // Expected: builtins a cell replaces are put back when the cell ends (its output says which), so the
+  // next cell compiles and runs and its outputs reach the page.
+  it("a clobbered Array.prototype.push, JSON.stringify, Function.prototype.call ... are put back", async () => {
+    const host = new NodeKernelHost();
+    const first = await host.execute(clobber, { cellId: "clobber" });
+    expect(first.reply.status).toBe("ok");
+    const note = first.messages.filter((m) => m.type === "stream").map((m) => (m as { text: string }).text).join("");
+    expect(note).toMatch(/changed .* and 2 more builtins, which the kernel needs: put back/);
+    for (const name of ["Array.prototype.push", "JSON.stringify", "Function.prototype.call", "Array.prototype[Symbol.iterator]"]) expect(note).toContain(name);
+    const next = await host.execute("const a: number[] = []; a.push(1, 2); console.log(JSON.stringify([...a])); a.length", { cellId: "next" });
+    expect(next.reply.status).toBe("ok");
+    expect(next.messages.some((m) => m.type === "stream" && m.text === "[1,2]\n")).toBe(true);
+    expect(({} as { then?: unknown }).then).toBeUndefined();
+    host.dispose();
+  });
+
+  // Expected: the same through the page's client and the worker, also while the clobbering cell still
+  // awaits: the kernel answers a variables request meanwhile, and the next cell runs.
+  it("the worker's protocol keeps working while a cell that clobbered builtins awaits", async () => {
+    const client = new KernelClient({ createWorker: nodeWorker, sharedInterrupt: true });
+    try {
+      const running = client.execute(`${clobber}\n(globalThis as any).postMessage = null;\nawait new Promise((r) => setTimeout(r, 500));`, { cellId: "clobber" });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(Array.isArray(await client.variables())).toBe(true);
+      const ran = await running;
+      expect(ran.messages.filter((m) => m.type === "error")).toEqual([]);
+      expect(ran.reply.status).toBe("ok");
+      const next = await client.execute("const b = [3]; b.push(4); JSON.stringify(b)", { cellId: "next" });
+      expect(next.reply.status).toBe("ok");
+      expect(next.messages.find((m) => m.type === "execute_result")).toMatchObject({ data: { "text/plain": "'[3,4]'" } });
+    } finally {
+      client.dispose();
+    }
+  }, 60_000);
+
+  // Expected: Stop on a cell that does not obey (no shared buffer here) replaces the worker and replays
+  // the cells that ran before, but a setInterval loop one of them started stays stopped.
+  it("Stop does not bring back a stopped setInterval loop when it replays", async () => {
+    const client = new KernelClient({ createWorker: nodeWorker, sharedInterrupt: false, interruptGraceMs: 300 });
+    try {
+      const ticks: string[] = [];
+      client.onMessage((m) => { if (m.type === "stream" && m.text.includes("tick")) ticks.push(m.text); });
+      expect((await client.execute("const every = 10; setInterval(() => console.log('tick'), every);", { cellId: "loop" })).reply.status).toBe("ok");
+      const stuck = client.execute("while (true) {}", { cellId: "stuck" });
+      await new Promise((r) => setTimeout(r, 200));
+      await client.interrupt();
+      expect((await stuck).reply.status).toBe("error");
+      // the replay ran: the variable is back
+      expect((await client.variables()).map((v) => v.name)).toContain("every");
+      const after = ticks.length;
+      await new Promise((r) => setTimeout(r, 400));
+      expect(ticks.length).toBe(after);
+    } finally {
+      client.dispose();
+    }
+  }, 60_000);
 });

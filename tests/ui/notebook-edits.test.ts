@@ -33,7 +33,7 @@ describe("inserted and deleted cells", () => {
     let w = insertCell(doc, work(), "a", "below", "mine-1");
     w = insertCell(doc, w, "a", "above", "mine-2");
     w = insertCell(doc, w, "mine-1", "below", "mine-3");
-    expect(ids(w)).toEqual(["cell-1", "mine-2", "a", "mine-1", "mine-3", "b"]);
+    expect(ids(w)).toEqual(["md-a", "mine-2", "a", "mine-1", "mine-3", "b"]);
     w = { ...w, sources: { ...w.sources, "mine-1": "const mine = 3;" } };
     const md = serializeNotebook(applyWork(doc, w), "md");
     expect(md).toContain("```ts {#a}\nconst a = 1;\n```\n\n```ts {#mine-1}\nconst mine = 3;\n```");
@@ -44,22 +44,22 @@ describe("inserted and deleted cells", () => {
     let w = insertCell(doc, work(), "a", "below", "mine-1");
     w = insertCell(doc, w, "mine-1", "below", "mine-2");
     w = deleteCell(doc, w, "mine-1");
-    expect(ids(w)).toEqual(["cell-1", "a", "mine-2", "b"]);
+    expect(ids(w)).toEqual(["md-a", "a", "mine-2", "b"]);
     expect(w.sources).not.toHaveProperty("mine-1");
     expect(w.removed ?? []).toEqual([]);
   });
 
   it("deleting a lesson cell hides it; a cell inserted above the next one goes right above it", () => {
     let w = deleteCell(doc, work(), "a");
-    expect(ids(w)).toEqual(["cell-1", "b"]);
+    expect(ids(w)).toEqual(["md-a", "b"]);
     w = insertCell(doc, w, "b", "above", "mine-1");
-    expect(ids(w)).toEqual(["cell-1", "mine-1", "b"]);
-    expect(applyWork(doc, { ...w, removed: [] }).cells.map((c) => c.id)).toEqual(["cell-1", "a", "mine-1", "b"]);
+    expect(ids(w)).toEqual(["md-a", "mine-1", "b"]);
+    expect(applyWork(doc, { ...w, removed: [] }).cells.map((c) => c.id)).toEqual(["md-a", "a", "mine-1", "b"]);
   });
 
   it("an inserted cell whose neighbour left the lesson goes to the end", () => {
     const w = work({ sources: { "mine-1": "x" }, added: [{ id: "mine-1", after: "gone" }] });
-    expect(ids(w)).toEqual(["cell-1", "a", "b", "mine-1"]);
+    expect(ids(w)).toEqual(["md-a", "a", "b", "mine-1"]);
   });
 });
 

@@ -53,7 +53,8 @@ export class KernelSession implements ReactiveController {
     this.kernel?.dispose();
     this.set({ inspected: null, runtime: initialRuntime(), variables: [] });
     this.kernel = this.app.createKernel();
-    this.unsubscribe = this.kernel.onMessage((m) => this.dispatch(m));
+    // `status: dead` comes from the client's heartbeat, not the kernel: every cell is idle, the page offers Restart
+    this.unsubscribe = this.kernel.onMessage((m) => this.dispatch(m.type === "status" && m.state === "dead" ? { type: "ui/kernel-died" } : m));
     this.syncOrder();
   }
 

@@ -77,6 +77,9 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
           ? html`; the lesson also changed cells you edited (${lesson.upstream.conflicts.length}): each is marked, with "Compare with the lesson"`
           : ""}.</p>
         <button class="btn" @click=${() => on.acceptUpstream()}>OK</button></div>` : nothing}
+      ${runtime.kernel === "dead" ? html`<div class="banner kernel-dead" role="alert"><p><strong>The kernel stopped responding.</strong>
+        Your edits are kept; the kernel's variables are lost. Restart it, then run the cells again.</p>
+        <button class="btn" @click=${() => on.action("restart")}>Restart the kernel</button></div>` : nothing}
       ${authoring ? html`<p class="banner authoring" role="status">Lecturer mode: edits change <code>notebooks/${lesson.entry.name}.md</code> (double-click prose to edit it).</p>` : nothing}
       ${m.fileConflict ? html`<div class="banner conflict" role="alert"><p><strong>Not saved.</strong> ${m.fileConflict}</p>
         <button class="btn" @click=${() => on.settleConflict("take-file")}>Use the file's version</button>

@@ -37,6 +37,8 @@ export interface AppOptions {
 }
 
 const AUTOSAVE_MS = 400;
+/** how long an equation's popover waits after the pointer or focus left, for it to come back or into the popover. */
+const HOVER_GRACE_MS = 300;
 
 @customElement("sb-app")
 export class SbApp extends LightElement {
@@ -50,7 +52,10 @@ export class SbApp extends LightElement {
   private inlineValues: CellValues = {};
   @state() private editingCell: string | null = null;
   @state() private variablesOpen = false;
-  @state() private hover: { values: BoundValue[]; x: number; y: number } | null = null;
+  @state() private hover: { values: BoundValue[]; x: number; y: number; label: string } | null = null;
+  private hideHover: ReturnType<typeof setTimeout> | undefined;
+  /** the step a "see the derivation" link left from: a "Back to the step" button returns there. */
+  @state() private backToStep: { cellId: string; step: number } | null = null;
   @state() private authoring = false;
   @state() private saveState = "";
   /** the lesson file changed on disk in a way that clashes with the lecturer's unsaved edits here. */
@@ -89,6 +94,7 @@ export class SbApp extends LightElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener("hashchange", this.onRoute);
+    addEventListener("keydown", this.onPopoverKey);
     this.addEventListener("widget-change", this.onWidgetChange);
     addEventListener("pagehide", this.flush);
     document.addEventListener("visibilitychange", this.flush);
@@ -99,6 +105,7 @@ export class SbApp extends LightElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener("hashchange", this.onRoute);
+    removeEventListener("keydown", this.onPopoverKey);
     this.removeEventListener("widget-change", this.onWidgetChange);
     removeEventListener("pagehide", this.flush);
     document.removeEventListener("visibilitychange", this.flush);
@@ -163,6 +170,8 @@ export class SbApp extends LightElement {
     this.notice = "";
     this.editingCell = null;
     this.trace.close();
+    this.backToStep = null;
+    this.hover = null;
     this.inlineValues = {};
     document.title = `${doc.meta.title} · Stepbook`;
     this.session.start();
@@ -367,15 +376,32 @@ export class SbApp extends LightElement {
 
   // ---- hover -----------------------------------------------------------------------------------------
 
+  /**
+   * An equation's live values stay while the pointer or focus is on the equation or on the popover: leaving
+   * one hides it only after a short grace, which moving into the other cancels. Esc hides it at once.
+   */
   private onBindsHover(d: BindsHoverDetail): void {
-    if (!d.anchor || d.names.length === 0) { this.hover = null; return; }
+    clearTimeout(this.hideHover);
+    if (!d.anchor || d.names.length === 0) { this.hideHover = setTimeout(() => this.hideIfLeft(), HOVER_GRACE_MS); return; }
     const rect = d.anchor.getBoundingClientRect();
     const values = d.names.map((name): BoundValue => {
       const v = this.session.variables.find((x) => x.name === name);
       return v ? { name, shape: v.shape, summary: v.summary, defined: true } : { name, summary: "", defined: false };
     });
-    this.hover = { values, x: rect.left + scrollX + 16, y: rect.bottom + scrollY + 4 };
+    this.hover = { values, x: rect.left + scrollX + 16, y: rect.bottom + scrollY + 4, label: d.label };
   }
+
+  private hideIfLeft(): void {
+    const pop = this.querySelector("sb-value-popover");
+    const eq = this.hover ? document.getElementById(this.hover.label) : null;
+    const inside = (el: Element | null) => !!el && (el.matches(":hover") || el.contains(document.activeElement));
+    if (inside(pop) || inside(eq)) return;
+    this.hover = null;
+  }
+
+  private onPopoverKey = (e: KeyboardEvent) => {
+    if (e.key === "Escape" && this.hover) { this.hover = null; e.stopPropagation(); }
+  };
 
   // ---- events from the elements ----------------------------------------------------------------------
 
@@ -420,10 +446,27 @@ export class SbApp extends LightElement {
     const hash = a?.getAttribute("href");
     if (!a || !hash || parseRoute(hash)) return;
     e.preventDefault();
+    // from a step's "see the derivation": offer the way back to that step
+    const from = a.classList.contains("step-equation") ? a.closest<HTMLElement & { cellId: string; index: number }>("sb-trace-view") : null;
+    this.backToStep = from ? { cellId: from.cellId, step: from.index } : null;
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));
     target?.scrollIntoView({ block: "center", behavior: "smooth" });
     target?.focus?.();
   };
+
+  /** Back from an equation to the step that linked to it: the step card is shown and focused. */
+  private async returnToStep(): Promise<void> {
+    const back = this.backToStep;
+    this.backToStep = null;
+    if (!back) return;
+    if (this.trace.open !== back.cellId) this.trace.toggle(back.cellId);
+    await this.trace.show(back.cellId, back.step);
+    await this.updateComplete;
+    const view = this.querySelector<HTMLElement>(`sb-trace-view`);
+    view?.scrollIntoView({ block: "start", behavior: "smooth" });
+    const card = view?.querySelector<HTMLElement>(".step-card");
+    if (card) { card.tabIndex = -1; card.focus({ preventScroll: true }); }
+  }
 
   /** A widget moved: keep its value with the student's work, re-run its cell, then exactly its dependants. */
   private onWidgetChange = async (e: Event) => {
@@ -459,7 +502,9 @@ export class SbApp extends LightElement {
       ${this.notice ? html`<p class="notice" role="status">${this.notice} <button class="link-button" @click=${() => (this.notice = "")}>dismiss</button></p>` : nothing}
       <main id="main">${this.route.view === "lesson" && this.lesson ? this.lessonView(this.lesson) : this.route.view === "index" ? this.indexView() : nothing}</main>
       ${this.lesson ? html`<sb-keyboard-help ?open=${this.helpOpen} @sb-close=${() => (this.helpOpen = false)}></sb-keyboard-help>` : nothing}
-      ${this.hover ? html`<sb-value-popover .values=${this.hover.values} .x=${this.hover.x} .y=${this.hover.y}></sb-value-popover>` : nothing}`;
+      ${this.hover ? html`<sb-value-popover .values=${this.hover.values} .x=${this.hover.x} .y=${this.hover.y}
+        @mouseenter=${() => clearTimeout(this.hideHover)} @mouseleave=${() => this.onBindsHover({ names: [], label: "", anchor: null })}></sb-value-popover>` : nothing}
+      ${this.backToStep ? html`<button class="btn back-to-step" @click=${() => this.returnToStep()}>↩ Back to step ${this.backToStep.step + 1}</button>` : nothing}`;
   }
 
   private indexView() {

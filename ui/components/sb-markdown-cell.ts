@@ -29,6 +29,7 @@ export class SbMarkdownCell extends LightElement {
         <button class="btn" @click=${() => this.emit("sb-edit-end", { cellId: this.cellId })}>Done</button>`;
     }
     return html`<div class="markdown-body" @mouseover=${this.onOver} @mouseout=${this.onOut} @focusin=${this.onOver}
+        @focusout=${this.onFocusOut}
         @dblclick=${() => this.authoring && this.emit("sb-edit-start", { cellId: this.cellId })}>${unsafeHTML(this.renderedHtml)}</div>`;
   }
 
@@ -51,6 +52,11 @@ export class SbMarkdownCell extends LightElement {
     if (!eq) return;
     const names = (eq.dataset.binds ?? "").split(/\s+/).filter(Boolean);
     this.emit<BindsHoverDetail>("sb-binds-hover", { names, label: eq.id, anchor: eq });
+  };
+
+  private onFocusOut = (e: FocusEvent) => {
+    const from = (e.target as Element).closest?.(".equation[data-binds]");
+    if (from && !from.contains(e.relatedTarget as Node | null)) this.emit<BindsHoverDetail>("sb-binds-hover", { names: [], label: "", anchor: null });
   };
 
   private onOut = (e: MouseEvent) => {

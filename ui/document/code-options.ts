@@ -5,8 +5,8 @@ import type { CodeCellOptions } from "./types.ts";
 /** The language of a fence that becomes a code cell. Fences of other languages stay in the prose. */
 export const CODE_LANGUAGE = "ts";
 
-/** nbformat 4.5 allows these cell ids; `{#id}` must follow it so the `.ipynb` export validates. */
-export const CELL_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { CELL_ID_PATTERN } from "./cell-ids.ts";
+import { CELL_ID_PATTERN } from "./cell-ids.ts";
 
 const FLAGS = ["trace", "hidden", "readonly"] as const;
 const NAMED = ["exercise", "solution"] as const;

@@ -1,7 +1,7 @@
 // `.ipynb` (nbformat 4) -> NotebookDoc. Jupyter notebooks are untrusted input: every field we read
 // is checked, and a broken one is reported by its JSON path. Fields we do not interpret are kept.
 
-import { fillIds } from "./cell-ids.ts";
+import { cellKind, fillIds } from "./cell-ids.ts";
 import { CELL_ID_PATTERN } from "./code-options.ts";
 import { DocumentError } from "./errors.ts";
 import { validateMeta } from "./front-matter.ts";
@@ -44,7 +44,7 @@ export function parseIpynbNotebook(text: string, file: string): NotebookDoc {
     if (seen.has(id)) json.fail(`cells[${i}].id`, `the cell id "${id}" is used twice`);
     seen.add(id);
   });
-  const ids = fillIds(read.map((r) => r.id));
+  const ids = fillIds(read.map((r) => r.id), read.map((r) => cellKind(r.cell)));
   const cells = read.map(({ cell }, i) => ({ ...cell, id: ids[i]! }));
 
   const doc: NotebookDoc = { meta: readMeta(json, own, metadata, cells, file), cells };
@@ -152,6 +152,7 @@ function readCellLayout(json: JsonFields, value: unknown, path: string): CellLay
     };
     if (fence.blankBody !== undefined) layout.fence.blankBody = json.boolean(fence.blankBody, `${path}.fence.blankBody`);
   }
+  if (raw.idLine !== undefined) layout.idLine = json.string(raw.idLine, `${path}.idLine`);
   return layout;
 }
 

@@ -2,7 +2,8 @@
 // then serialising gives back the exact same text: every byte outside the cells' content (front
 // matter, fence lines, blank lines between cells, line endings, BOM) is kept in `layout`.
 
-import { DERIVED_ID, fillIds } from "./cell-ids.ts";
+import { CELL_ID_PATTERN, cellKind, fillIds, idsToWrite, PROSE_ID_LINE, proseIdLine } from "./cell-ids.ts";
+import { parseAttributes, splitTrailingBlock } from "./attributes.ts";
 import { formatCodeInfo, isCodeInfo, parseCodeInfo } from "./code-options.ts";
 import { DocumentError } from "./errors.ts";
 import { closes, fenceRun, findTopLevelFences, safeFenceRun, type FenceBlock } from "./fences.ts";
@@ -15,12 +16,21 @@ import type { Cell, CodeCell, DocLayout, NotebookDoc } from "./types.ts";
 // leading or trailing blank lines, nothing at all, or it follows another prose cell).
 const WRAPPED = { markdown: "stepbook-markdown", raw: "stepbook-raw", unknown: "stepbook-cell" } as const;
 
-/** The cell type a wrapper fence's info stands for, or null when it is not one. */
-function wrappedType(info: string): { type: "markdown" | "raw" } | { type: "unknown"; cellType: string } | null {
-  const [word, rest] = [info.trim().split(/\s+/, 1)[0], info.trim().split(/\s+/).slice(1)];
-  if (word === WRAPPED.markdown) return { type: "markdown" };
-  if (word === WRAPPED.raw) return { type: "raw" };
-  if (word === WRAPPED.unknown && rest.length === 1 && /^[\w.-]+$/.test(rest[0]!)) return { type: "unknown", cellType: rest[0]! };
+type Wrapped = ({ type: "markdown" | "raw" } | { type: "unknown"; cellType: string }) & { id?: string };
+
+/** The cell type (and id, from a trailing `{#id}`) a wrapper fence's info stands for, or null when it is not one. */
+function wrappedType(info: string): Wrapped | null {
+  const { head, inside } = splitTrailingBlock(info.trim());
+  const attributes = inside === null ? undefined : parseAttributes(inside);
+  // only `{#id}` may follow the wrapper's words
+  const id = attributes?.ok && attributes.attributes.length === 1 && attributes.attributes[0]!.kind === "id" && CELL_ID_PATTERN.test(attributes.attributes[0]!.value)
+    ? attributes.attributes[0]!.value : undefined;
+  const words = (id === undefined ? info : head).trim().split(/\s+/);
+  const [word, rest] = [words[0], words.slice(1)];
+  const withId = <T extends object>(w: T): T & { id?: string } => (id === undefined ? w : { ...w, id });
+  if (word === WRAPPED.markdown) return withId({ type: "markdown" as const });
+  if (word === WRAPPED.raw) return withId({ type: "raw" as const });
+  if (word === WRAPPED.unknown && rest.length === 1 && /^[\w.-]+$/.test(rest[0]!)) return withId({ type: "unknown" as const, cellType: rest[0]! });
   return null;
 }
 
@@ -52,6 +62,7 @@ export function parseMarkdownNotebook(text: string, file: string): NotebookDoc {
   const explicitIds: (string | undefined)[] = [];
   let previousEnd = lineEnd(closeIndex);
   const addCell = (cell: Cell, first: number, last: number, id?: string) => {
+    if (id !== undefined && explicitIds.includes(id)) throw new DocumentError(file, { line: first + 1 }, `the cell id "${id}" is used twice`);
     cell.layout = { ...cell.layout, before: body.slice(previousEnd, lineStart[first]) };
     cells.push(cell);
     explicitIds.push(id);
@@ -60,7 +71,18 @@ export function parseMarkdownNotebook(text: string, file: string): NotebookDoc {
   const addProse = (from: number, to: number) => {
     while (from < to && BLANK.test(lines[from]!)) from++;
     while (to > from && BLANK.test(lines[to - 1]!)) to--;
-    if (from < to) addCell({ type: "markdown", id: "", source: lines.slice(from, to).join("\n"), metadata: {} }, from, to - 1);
+    if (from >= to) return;
+    // `<!-- #intro -->` on the prose's first line, with prose below it: the prose's own id
+    const id = PROSE_ID_LINE.exec(lines[from]!)?.[1];
+    let start = from;
+    if (id !== undefined) {
+      start = from + 1;
+      while (start < to && BLANK.test(lines[start]!)) start++;
+      if (start === to) start = from;
+    }
+    const source = lines.slice(start, to).join("\n");
+    const layout = start > from ? { before: "", idLine: body.slice(lineStart[from], lineStart[start]) } : undefined;
+    addCell({ type: "markdown", id: "", source, metadata: {}, ...(layout ? { layout } : {}) }, from, to - 1, start > from ? id : undefined);
   };
 
   let cursor = bodyStart;
@@ -76,22 +98,20 @@ export function parseMarkdownNotebook(text: string, file: string): NotebookDoc {
       addProse(cursor, fence.start);
       const source = lines.slice(fence.start + 1, fence.end - 1).join("\n");
       const layout = { before: "", fence: { open, close: lines[fence.end - 1]! } };
-      addCell({ ...wrapped, id: "", source, metadata: {}, layout } as Cell, fence.start, fence.end - 1);
+      const { id, ...kind } = wrapped;
+      addCell({ ...kind, id: "", source, metadata: {}, layout } as Cell, fence.start, fence.end - 1, id);
       cursor = fence.end;
       continue;
     }
     if (!isCodeInfo(open.slice(fence.markup.length))) continue;
     addProse(cursor, fence.start);
     const code = readCodeCell(lines, fence, file);
-    if (code.id !== undefined && explicitIds.includes(code.id)) {
-      throw new DocumentError(file, { line: fence.start + 1 }, `the cell id "${code.id}" is used twice`);
-    }
     addCell(code.cell, fence.start, fence.end - 1, code.id);
     cursor = fence.end;
   }
   addProse(cursor, lines.length);
 
-  const ids = fillIds(explicitIds);
+  const ids = fillIds(explicitIds, cells.map(cellKind));
   const layout: DocLayout = {
     bom,
     eol,
@@ -126,23 +146,48 @@ export function serializeMarkdownNotebook(doc: NotebookDoc): string {
   const layout = doc.layout;
   let out = formatFrontMatter(doc.meta, layout?.frontMatter);
   let afterProse = false;
-  for (const cell of doc.cells) {
+  const explicit = idsToWrite(doc.cells, doc.cells.map(idWritten));
+  doc.cells.forEach((cell, i) => {
     const before = cell.layout?.before;
     out += before !== undefined && SEPARATOR.test(before) ? before : "\n\n";
+    const id = explicit[i] ? cell.id : undefined;
     const plain: boolean = cell.type === "markdown" && !cell.layout?.fence && !afterProse && isPlainProse(cell.source);
-    out += cell.type === "code" ? codeCellText(cell) : plain ? cell.source : wrappedCellText(cell);
+    out += cell.type === "code" ? codeCellText(cell, id) : plain ? proseText(cell.source, id, cell.layout?.idLine) : wrappedCellText(cell, id);
     afterProse = plain;
-  }
+  });
   const trailing = layout?.trailing;
   out += trailing !== undefined && TRAILING.test(trailing) ? trailing : "\n";
   if (layout?.eol === "\r\n") out = out.replaceAll("\n", "\r\n");
   return (layout?.bom ? BOM : "") + out;
 }
 
+/** Whether the cell's id was spelled out in the file it was read from. */
+function idWritten(cell: Cell): boolean {
+  if (cell.type === "code") {
+    const open = cell.layout?.fence?.open;
+    const run = open === undefined ? undefined : fenceRun(open);
+    const info = open !== undefined && run !== undefined && open.startsWith(run) ? parseCodeInfo(open.slice(run.length)) : undefined;
+    return !!info?.ok && info.id !== undefined;
+  }
+  const open = cell.layout?.fence?.open;
+  if (open !== undefined) return wrappedType(open.slice(fenceRun(open).length))?.id !== undefined;
+  return cell.layout?.idLine !== undefined;
+}
+
+/** Prose as it is, below its `<!-- #id -->` line when its id is spelled out (the line kept when still right). */
+function proseText(source: string, id: string | undefined, kept: string | undefined): string {
+  if (id === undefined) return source;
+  const line = proseIdLine(id);
+  return `${kept !== undefined && kept.startsWith(`${line}\n`) && BLANK_LINES.test(kept.slice(line.length)) ? kept : `${line}\n`}${source}`;
+}
+const BLANK_LINES = /^(?:\n[ \t\r]*)*\n$/;
+
 /** True when `source`, written as it is between two cells, reads back as exactly this one prose cell. */
 function isPlainProse(source: string): boolean {
   const lines = source.split("\n");
   if (source === "" || BLANK.test(lines[0]!) || BLANK.test(lines.at(-1)!)) return false;
+  // an id line with prose below it would be read as that prose's id
+  if (lines.length > 1 && PROSE_ID_LINE.test(lines[0]!)) return false;
   return findTopLevelFences(lines).every((f) => {
     const open = lines[f.start]!;
     const info = open.slice(f.markup.length);
@@ -151,8 +196,8 @@ function isPlainProse(source: string): boolean {
 }
 
 /** A raw, unknown or unusual Markdown cell in its wrapper fence (kept fence lines when still right). */
-function wrappedCellText(cell: Exclude<Cell, CodeCell>): string {
-  const info = cell.type === "unknown" ? `${WRAPPED.unknown} ${cell.cellType}` : WRAPPED[cell.type];
+function wrappedCellText(cell: Exclude<Cell, CodeCell>, id: string | undefined): string {
+  const info = (cell.type === "unknown" ? `${WRAPPED.unknown} ${cell.cellType}` : WRAPPED[cell.type]) + (id === undefined ? "" : ` {#${id}}`);
   const kept = cell.layout?.fence;
   const keptRun = kept ? fenceRun(kept.open) : undefined;
   if (kept && keptRun && !/\n/.test(kept.open + kept.close) && kept.open === keptRun + info && closes(kept.close, keptRun) && safeFenceRun(cell.source, keptRun) === keptRun) {
@@ -162,21 +207,33 @@ function wrappedCellText(cell: Exclude<Cell, CodeCell>): string {
   return `${run}${info}\n${cell.source === "" ? "" : `${cell.source}\n`}${run}`;
 }
 
+/** `open` with `{#id}` added at the start of its attributes, or undefined when that does not read back as it. */
+function insertId(open: string, run: string, id: string): string | undefined {
+  const info = open.slice(run.length);
+  const added = /\{[ \t]*\}/.test(info) ? info.replace(/\{[ \t]*\}/, `{#${id}}`) : info.includes("{") ? info.replace("{", `{#${id} `) : `${info.trimEnd()} {#${id}}`;
+  const read = parseCodeInfo(added);
+  return read.ok && read.id === id ? run + added : undefined;
+}
+
 /** The fence lines and body of a code cell, reusing the original fence lines when still right. */
-function codeCellText(cell: CodeCell): string {
+function codeCellText(cell: CodeCell, id: string | undefined): string {
   // Kept lines may come from an untrusted `.ipynb`: one line each, or they are not used.
   const kept = cell.layout?.fence && !/[\n]/.test(cell.layout.fence.open + cell.layout.fence.close) ? cell.layout.fence : undefined;
   const keptRun = kept ? fenceRun(kept.open) : undefined;
   const keptInfo = kept && keptRun && kept.open.startsWith(keptRun) ? parseCodeInfo(kept.open.slice(keptRun.length)) : undefined;
-  // Write `#id` when the cell had one or has a name of its own; a made-up `cell-3` stays implicit.
-  const explicit = (keptInfo?.ok && keptInfo.id !== undefined) || !DERIVED_ID.test(cell.id);
-  const info = formatCodeInfo(explicit ? cell.id : undefined, cell.options);
+  // `#id` is written when the cell had one or its id is not the one a reader would derive (see idsToWrite)
+  const info = formatCodeInfo(id, cell.options);
 
   let open: string;
   let close: string;
   const stillSafe = kept && keptRun && closes(kept.close, keptRun) && safeFenceRun(cell.source, keptRun) === keptRun;
+  const withId = kept && keptRun && stillSafe && keptInfo?.ok && keptInfo.id === undefined && id !== undefined ? insertId(kept.open, keptRun, id) : undefined;
   if (kept && keptRun && stillSafe && keptInfo?.ok && formatCodeInfo(keptInfo.id, keptInfo.options) === info) {
     ({ open, close } = kept);
+  } else if (kept && withId !== undefined && formatCodeInfo(id, (parseCodeInfo(withId.slice(keptRun!.length)) as { options: CodeCell["options"] }).options) === info) {
+    // an id added to a fence as the lecturer wrote it: `{solution=s hidden}` -> `{#id solution=s hidden}`
+    open = withId;
+    close = kept.close;
   } else {
     let run = safeFenceRun(cell.source, keptRun ?? "```");
     if (run[0] === "`" && info.includes("`")) run = safeFenceRun(cell.source, "~~~");

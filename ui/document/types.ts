@@ -46,6 +46,8 @@ export interface CellLayout {
   before: string;
   /** For code cells: the exact opening and closing fence lines. */
   fence?: FenceLayout;
+  /** For prose with an id of its own: its `<!-- #id -->` line and the blank lines after it, as written. */
+  idLine?: string;
 }
 
 export interface FenceLayout {
@@ -59,7 +61,8 @@ export interface FenceLayout {
 }
 
 interface CellBase {
-  /** Unique in the document; from `{#id}`, from the `.ipynb`, or derived (`cell-3`). */
+  /** Unique in the document; from `{#id}` or `<!-- #id -->`, from the `.ipynb`, or derived (`md-forward`,
+   * `cell-3`): see cell-ids.ts. */
   id: string;
   /** Lines joined with "\n", without a final newline (as Jupyter stores it). */
   source: string;

