@@ -1,27 +1,16 @@
 // axe-core (@axe-core/playwright) on every screen a student meets, light and dark: the course index, a
 // lesson after Run all with a trace open and Variables open, and an exported lesson with JavaScript on
 // and off. No serious or critical violation may remain.
-import { AxeBuilder } from "@axe-core/playwright";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
 import { exportSite } from "../../ui/export/site.ts";
 import { BASE, COURSE, serveSite } from "../export/helpers.ts";
+import { violations } from "./axe.ts";
 import { hasBrowser, launch, serve, type Served } from "./harness.ts";
-
-/** Serious and critical violations, one line each (rule, impact, where). */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const found = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`));
-  if (found.length) console.log(`axe on ${page.url()}:\n${found.join("\n")}`);
-  return found;
-}
 
 describe.skipIf(!hasBrowser())("accessibility (axe-core): no serious or critical violations", () => {
   let app: Served;

@@ -49,3 +49,50 @@ display(plot.confusion([0, 1], [1, 1]))`);
     expect(page.match(/<rect/g)!.length).toBeGreaterThanOrEqual(3 + 9 + 4);
   });
 });
+
+describe("live loss curves (display(...).update)", () => {
+  // the cell's output is the last frame, whichever loop drew it, and the exported page shows that frame
+  const hand = `const xs = np.linspace(-1, 1, 50), ys = xs.mul(3).add(0.5);
+const w = np.zeros([1]).requiresGrad(), b = np.zeros([1]).requiresGrad();
+const losses: number[] = [];
+const curve = display(plot.line([], { label: "loss" }), { id: true });
+for (let step = 0; step < 200; step++) {
+  const L = xs.mul(w).add(b).sub(ys).pow(2).mean();
+  L.backward();
+  np.noGrad(() => { for (const p of [w, b]) { p.assignSub(p.grad!.mul(0.05)); p.grad = null; } });
+  losses.push(L.item());
+  curve.update(() => plot.line(losses, { label: "loss", title: \`step \${step + 1}\` }));
+}
+\`\${losses.length} \${Math.min(...losses)} \${Math.max(...losses)}\``;
+  const fit = `const moons = nn.datasets.moons(200, { noise: 0.15, seed: 0 });
+np.random.seed(1);
+const model = nn.Sequential([nn.Dense(8, { activation: "tanh", inputShape: [2] }), nn.Dense(2, { activation: "softmax" })]);
+model.compile({ optimizer: nn.optimizers.Adam({ learningRate: 0.05 }), loss: "sparseCategoricalCrossentropy" });
+const fitLosses: number[] = [];
+const fitCurve = display(plot.line([], { label: "loss" }), { id: true });
+const history = await model.fit(moons.X, moons.y, { epochs: 40, batchSize: 32, verbose: 0, callbacks: [nn.callbacks.LambdaCallback({
+  onEpochEnd: (epoch, logs) => { fitLosses.push(logs.loss!); fitCurve.update(() => plot.line(fitLosses, { label: "loss", title: \`epoch \${epoch + 1}\` })); },
+})] });
+\`\${history.history.loss.length} \${Math.min(...history.history.loss)} \${Math.max(...history.history.loss)}\``;
+
+  for (const [name, code, n, title] of [["a hand loop", hand, 200, "step 200"], ["nn's fit, from a callback", fit, 40, "epoch 40"]] as const) {
+    it(`${name}: the last frame (all ${n} points) stays as the output and in the exported page`, async () => {
+      const r = await run(newHost(), "a", code);
+      if (r.error) throw new Error(r.error.evalue);
+      const outputs = outputsOf(r.messages);
+      // one figure: the curve, updated in place, not a new output per frame; then the cell's value
+      const value = outputs.at(-1)!;
+      expect(value.kind).toBe("text");
+      const [count, lo, hi] = (value.kind === "text" ? value.text : "").replace(/'/g, "").split(" ").map(Number);
+      expect(count).toBe(n);
+      const updates = r.messages.filter((m) => m.type === "update_display_data").length;
+      expect(updates).toBeGreaterThan(0);
+      expect(updates).toBeLessThan(n); // throttled
+      const page = outputsHtml(outputs);
+      const figures = page.match(/<figure class="output plot" role="img" aria-label="[^"]*"/g) ?? [];
+      expect(figures).toHaveLength(1);
+      const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
+      expect(figures[0]).toBe(`<figure class="output plot" role="img" aria-label="[plot &quot;${title}&quot;: line of ${n} points, y from ${fmt(lo!)} to ${fmt(hi!)}]"`);
+    }, 60_000);
+  }
+});

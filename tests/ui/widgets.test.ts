@@ -5,7 +5,7 @@ import "../../ui/components/sb-output-area.ts";
 import type { WidgetChange } from "../../ui/components/sb-widget.ts";
 import { MIME } from "../../kernel/protocol/mime.ts";
 import { emptyCell, initialRuntime, type RuntimeState } from "../../ui/app/state.ts";
-import { dependentsOf } from "../../ui/app/widget-run.ts";
+import { dependentsOf, widgetPrefix } from "../../ui/app/widget-run.ts";
 import { widgetHtml } from "../../ui/export/outputs-html.ts";
 
 async function mount(widget: Record<string, unknown>): Promise<HTMLElement> {
@@ -71,6 +71,31 @@ describe("dependentsOf", () => {
       later: { defines: [], uses: ["alpha"], ran: false },
     });
     expect(dependentsOf(s, "w", ["other", "w", "show", "train", "later"])).toEqual(["show", "train"]);
+  });
+});
+
+describe("widgetPrefix (what an exported page runs when it turns live for editing)", () => {
+  it("the cells from the top down to the last that shows a widget; nothing without a widget", () => {
+    const cells = [
+      { id: "data", source: "const n = 3;" },
+      { id: "rate", source: 'const alpha = ui.slider("alpha", { max: n });' },
+      { id: "plot", source: "display(alpha)" },
+      { id: "opt", source: 'const o = ui .select("opt", ["sgd", "adam"]);' },
+      { id: "train", source: "train(o)" },
+    ];
+    expect(widgetPrefix(cells)).toEqual(["data", "rate", "plot", "opt"]);
+    // once the widget cells ran, the cells that read their names (and those that read theirs) join
+    const defines: Record<string, string[]> = { data: ["n"], rate: ["alpha"], plot: [], opt: ["o"] };
+    expect(widgetPrefix(cells, (id) => defines[id])).toEqual(["data", "rate", "plot", "opt", "train"]);
+    const chain = [{ id: "w", source: 'const a = ui.slider("a");' }, { id: "x", source: "const b = 1;" }, { id: "p", source: "const path = run(a);" },
+      { id: "y", source: "const alphabet = 2;" }, { id: "show", source: "draw(path)" }, { id: "z", source: "const $a = 3" }];
+    expect(widgetPrefix(chain, (id) => ({ w: ["a"], p: ["path"] })[id])).toEqual(["w", "x", "p", "y", "show"]);
+    // a name in a string, a comment or as a property is not a use
+    const quoted = [{ id: "w", source: 'const f = ui.checkbox("f");' }, { id: "s", source: 'label(["e", "f"]); // f\nobj.f' }];
+    expect(widgetPrefix(quoted, (id) => ({ w: ["f"] })[id])).toEqual(["w"]);
+    expect(widgetPrefix(cells.filter((c) => !["rate", "opt"].includes(c.id)))).toEqual([]);
+    // a name that only contains "ui." is not a widget call
+    expect(widgetPrefix([{ id: "a", source: "gui.slider(1)" }, { id: "b", source: "1" }])).toEqual([]);
   });
 });
 

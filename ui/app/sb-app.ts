@@ -1,7 +1,7 @@
 // The app shell: routes between the course index and a lesson; holds the lesson's saved data (moved by
 // work-edits' transitionLesson) apart from its runtime state (KernelSession); does the effects (autosave,
 // downloads, the dev server). Step-through: TracePlayer; keys: CommandMode; the template: lesson-view.
-import { dependentsOf } from "./widget-run.ts";
+import { dependentsOf, widgetPrefix } from "./widget-run.ts";
 import type { WidgetChange } from "../components/sb-widget.ts";
 import { html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
@@ -150,6 +150,21 @@ export class SbApp extends LightElement {
     this.syncCellNames();
     await this.updateComplete;
     this.querySelector(`sb-code-cell[data-cell="${CSS.escape(first.id)}"]`)?.scrollIntoView({ block: "nearest" });
+    void this.runForWidgets();
+  }
+
+  /** An exported page's widgets stay live when it turns live for editing: run what they need and feed (widget-run.ts). */
+  private async runForWidgets(): Promise<void> {
+    const cell = (id: string) => this.session.runtime.cells[id];
+    for (let done = 0; ; ) {
+      const plan = widgetPrefix(this.codeCells(), (id) => (cell(id)?.ranAt != null ? cell(id)!.defines : undefined));
+      const todo = new Set(plan.slice(done));
+      if (!todo.size) return;
+      await this.session.runAll((c) => todo.has(c.id));
+      // a cell failed (or Stop was pressed): the student takes it from here
+      if (plan.some((id) => cell(id)?.ranAt == null || cell(id)!.outputs.some((o) => o.kind === "error"))) return;
+      done = plan.length;
+    }
   }
 
   private async loadEditedMarks(): Promise<void> {

@@ -54,7 +54,7 @@ export class SbOutputArea extends LightElement {
     if (isWidgetPayload(widget)) return html`<sb-widget .widget=${widget}></sb-widget>`;
     const view = viewOf(data);
     if (view) return html`<sb-view .renderer=${view.renderer} .payload=${view.payload} .description=${String(data[MIME.text] ?? "")}></sb-view>`;
-    if (MIME.plot in data) return html`<sb-plot .spec=${data[MIME.plot] as PlotSpec}></sb-plot>`;
+    if (MIME.plot in data) return html`<sb-plot .spec=${data[MIME.plot] as PlotSpec} .description=${String(data[MIME.text] ?? "")}></sb-plot>`;
     if (isTensorPayload(tensor)) return html`<sb-tensor-view .tensor=${tensor}></sb-tensor-view>`;
     if (isTablePayload(table)) return html`<sb-table-view .table=${table}></sb-table-view>`;
     if (MIME.latex in data) return html`<div class="tex-output">${unsafeHTML(renderTex(stripDollars(String(data[MIME.latex])), true))}</div>`;

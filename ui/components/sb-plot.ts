@@ -12,10 +12,13 @@ let plotModule: Promise<PlotModule> | undefined;
 @customElement("sb-plot")
 export class SbPlot extends LightElement {
   @property({ attribute: false }) spec: PlotSpec | null = null;
+  /** the text alternative (the bundle's text/plain, as the exported page's figure has it). */
+  @property() description = "";
   @state() private failed: string | null = null;
 
   override render() {
-    return html`<figure class="plot" aria-label=${this.spec?.title ?? "plot"}><div class="plot-target"></div>${this.failed ? html`<p class="plot-error">Could not draw this plot: ${this.failed}</p>` : ""}</figure>`;
+    const label = this.description.replace(/^\[|\]$/g, "") || this.spec?.title || "plot";
+    return html`<figure class="plot" role="img" aria-label=${label}><div class="plot-target"></div><figcaption class="visually-hidden">${label}</figcaption>${this.failed ? html`<p class="plot-error">Could not draw this plot: ${this.failed}</p>` : ""}</figure>`;
   }
 
   protected override async updated(changed: Map<string, unknown>): Promise<void> {

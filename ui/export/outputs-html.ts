@@ -20,8 +20,8 @@ export function outputsHtml(outputs: readonly ExportedOutput[]): string {
 
 export function outputHtml(o: ExportedOutput): string {
   switch (o.kind) {
-    case "stream": return `<pre class="output stream ${h(o.name)}">${escapeHtml(o.text)}</pre>`;
-    case "text": return `<pre class="output text">${escapeHtml(o.text)}</pre>`;
+    case "stream": return `<pre class="output stream ${h(o.name)}" tabindex="0">${escapeHtml(o.text)}</pre>`;
+    case "text": return `<pre class="output text" tabindex="0">${escapeHtml(o.text)}</pre>`;
     case "tensor": return tensorHtml(o.tensor);
     case "table": return tableHtml(o.table);
     case "plot": return `<figure class="output plot" role="img" aria-label="${escapeHtml(o.text)}">${o.svg}</figure>`;

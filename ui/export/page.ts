@@ -33,7 +33,7 @@ export function cellDomId(id: string): string {
 
 function codeCellHtml(cell: ExportedCodeCell): string {
   const { options } = cell;
-  const code = `<pre class="source"><code class="language-ts">${escapeHtml(cell.source)}</code></pre>`;
+  const code = `<pre class="source" tabindex="0"><code class="language-ts">${escapeHtml(cell.source)}</code></pre>`;
   const label = options.exercise !== undefined ? `<div class="cell-label exercise">Exercise: ${escapeHtml(options.exercise)}</div>` : "";
   const source = options.solution !== undefined
     ? `<details class="solution"><summary>Solution: ${escapeHtml(options.solution)}</summary>${code}</details>`

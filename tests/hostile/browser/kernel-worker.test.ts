@@ -1,0 +1,133 @@
+// Hostile case #15.4 in Chromium, where only a real worker shows it: the kernel always comes back.
+// A cell's self.close() is refused; a cell that replaces self.postMessage and Array.prototype.push does
+// not cut the kernel off; a worker wedged by a leftover timer is found dead by the heartbeat and the page
+// offers Restart, with the student's unsaved edit intact. Expected beside each case.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasBrowser, launch, serve, type Opened, type Served } from "../../e2e/harness.ts";
+
+const LESSON = `---
+title: A hostile lesson
+order: 1
+summary: cells that try to take the kernel down
+---
+
+# A hostile lesson
+
+\`\`\`ts {#close}
+self.close();
+"still here"
+\`\`\`
+
+\`\`\`ts {#clobber}
+(self as any).postMessage = null;
+(Array.prototype as any).push = null;
+JSON.stringify = () => "";
+"clobbered"
+\`\`\`
+
+\`\`\`ts {#after}
+const alive = 40 + 2;
+alive
+\`\`\`
+
+\`\`\`ts {#wedge}
+setTimeout(() => { while (true) {} }, 100);
+"a timer that never returns"
+\`\`\`
+`;
+
+describe.skipIf(!hasBrowser())("a kernel that always comes back, in Chromium", () => {
+  let dir: string;
+  let served: Served;
+  let b: Opened;
+  let page: Page;
+  const errors: string[] = [];
+  const cell = (id: string) => page.locator(`sb-code-cell[data-cell="${id}"]`);
+  const run = (id: string) => cell(id).locator(".btn-run").click();
+  const text = (id: string) => cell(id).locator(".text-output").last().textContent({ timeout: 1000 }).catch(() => null);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "stepbook-hostile-"));
+    writeFileSync(join(dir, "01-hostile.md"), LESSON);
+    served = await serve({ notebooks: dir, mode: "dev" });
+    b = await launch();
+    page = await b.context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(served.url);
+    await page.click(".lesson-card a >> nth=0");
+    await page.waitForSelector('sb-code-cell[data-cell="after"]');
+  }, 180_000);
+
+  afterAll(async () => {
+    await b?.close();
+    await served?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Expected: self.close() throws in the cell with a message saying why; the kernel answers the next cell.
+  it("refuses self.close() in a cell", async () => {
+    await run("close");
+    // the first run waits for the dev server to compile the kernel: a cold start can take a minute
+    await expect.poll(() => cell("close").textContent(), { timeout: 150_000 }).toContain("self.close() would stop the kernel");
+    expect(await cell("close").locator("sb-error-output").count()).toBe(1);
+    await run("after");
+    await expect.poll(() => text("after"), { timeout: 20_000 }).toBe("42");
+  }, 180_000);
+
+  // Expected: the cell's result and a note saying what was put back reach the page although the cell
+  // replaced self.postMessage, Array.prototype.push and JSON.stringify; the next cell runs as usual.
+  it("keeps its protocol when a cell replaces postMessage, push and JSON.stringify", async () => {
+    await run("clobber");
+    await expect.poll(() => cell("clobber").textContent(), { timeout: 20_000 }).toContain("which the kernel needs: put back");
+    await expect.poll(() => text("clobber"), { timeout: 20_000 }).toBe("'clobbered'");
+    await run("after");
+    await expect.poll(() => cell("after").locator(".cell-prompt").textContent(), { timeout: 20_000 }).toMatch(/\d/);
+    expect(await text("after")).toBe("42");
+  }, 60_000);
+
+  // Expected: a leftover timer that never returns wedges the worker; within about 6 s the heartbeat finds
+  // it dead and a banner offers Restart. The student's unsaved edit (in the editor, not run) is still
+  // there after Restart, and runs in the fresh kernel.
+  it("finds a wedged worker dead and offers Restart with the edit intact", async () => {
+    await cell("after").locator(".code-view").click();
+    await cell("after").locator(".monaco-editor .view-lines").waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText("const alive = 7;\nalive");
+    await page.keyboard.press("Escape");
+    await run("wedge");
+    const banner = page.locator(".banner.kernel-dead");
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toContain("Your edits are kept");
+    expect(await page.locator(".kernel-status").textContent()).toContain("dead");
+    expect(await page.locator("sb-code-cell .cell-prompt").allTextContents()).not.toContain("[*]");
+    await page.screenshot({ path: join(tmpdir(), "stepbook-kernel-dead.png") });
+    // visible where the student is (not scrolled away with the top of the page), light and dark, desktop and phone
+    expect(await banner.isVisible()).toBe(true);
+    const inView = await banner.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+    expect(inView).toBe(true);
+    for (const [scheme, width, height] of [["dark", 390, 844], ["light", 390, 844]] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: join(tmpdir(), `stepbook-kernel-dead-${scheme}-${width}.png`) });
+      expect(await banner.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.width <= innerWidth; })).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ colorScheme: "light" });
+    const axe = new AxeBuilder({ page }).include(".banner.kernel-dead");
+    const serious = (await axe.analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => v.id)).toEqual([]);
+    await banner.locator("button").click();
+    await banner.waitFor({ state: "detached", timeout: 10_000 });
+    await expect.poll(() => cell("after").locator(".code-view").textContent(), { timeout: 10_000 }).toContain("const alive = 7;");
+    await run("after");
+    await expect.poll(() => text("after"), { timeout: 20_000 }).toBe("7");
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
