@@ -41,6 +41,8 @@ export interface AppOptions {
 const AUTOSAVE_MS = 400;
 /** how long an equation's popover waits after the pointer or focus left, for it to come back or into the popover. */
 const HOVER_GRACE_MS = 300;
+/** where the lesson and the inspector no longer fit side by side (app.css's tablet width). */
+const NARROW = "(max-width: 1000px)";
 
 @customElement("sb-app")
 export class SbApp extends LightElement {
@@ -54,6 +56,8 @@ export class SbApp extends LightElement {
   private inlineValues: CellValues = {};
   @state() private editingCell: string | null = null;
   @state() private variablesOpen = false;
+  /** on a tablet or phone the inspector is a dialog over the lesson (decided when it opens). */
+  @state() private variablesOverlay = false;
   @state() private hover: { values: BoundValue[]; x: number; y: number; label: string } | null = null;
   private hideHover: ReturnType<typeof setTimeout> | undefined;
   /** the step a "see the derivation" link left from: a "Back to the step" button returns there. */
@@ -478,7 +482,11 @@ export class SbApp extends LightElement {
       case "download-md": case "download-ipynb":
         if (this.doc && this.lesson) downloadNotebook(this.doc, this.lesson.entry.name, action === "download-md" ? "md" : "ipynb");
         break;
-      case "toggle-variables": this.variablesOpen = !this.variablesOpen; if (this.variablesOpen) void this.session.refreshVariables(); break;
+      case "toggle-variables":
+        this.variablesOpen = !this.variablesOpen;
+        this.variablesOverlay = this.variablesOpen && matchMedia(NARROW).matches;
+        if (this.variablesOpen) void this.session.refreshVariables();
+        break;
       case "toggle-authoring": this.authoring = !this.authoring; this.editingCell = null; this.saveState = ""; break;
       case "keyboard-help": this.helpOpen = true; break;
       case "save-lesson": this.saveToFile.flush(); void this.writeLessonFile(); break;
@@ -579,7 +587,7 @@ export class SbApp extends LightElement {
     return lessonView({
       lesson, doc: this.doc!, rendered: this.rendered, runtime: this.session.runtime, trace: this.trace,
       editingCell: this.editingCell, authoring: this.authoring, canAuthor: !!this.options.saveLesson, saveState: this.saveState, fileConflict: this.fileConflict?.message ?? null,
-      variablesOpen: this.variablesOpen, variables: this.session.variables, inspected: this.session.inspected, concealed: (c) => this.concealed(c),
+      variablesOpen: this.variablesOpen, variablesOverlay: this.variablesOverlay, variables: this.session.variables, inspected: this.session.inspected, concealed: (c) => this.concealed(c),
     }, this.handlers);
   }
 
@@ -594,6 +602,15 @@ export class SbApp extends LightElement {
     settleConflict: (choice) => this.settleConflict(choice),
     orphan: (action, id) => void this.onOrphan(action, id),
     bindsHover: (d) => this.onBindsHover(d), inspect: (name) => void this.session.inspect(name),
+    closeVariables: () => {
+      if (!this.variablesOpen) return;
+      this.variablesOpen = false;
+      // focus back to what opened it: the Variables button (in the phone's More menu, the menu button)
+      void this.updateComplete.then(() => {
+        const button = this.querySelector<HTMLElement>(".tb-toggle-variables");
+        (button?.offsetParent ? button : this.querySelector<HTMLElement>(".tb-more"))?.focus();
+      });
+    },
   };
 }
 
