@@ -12,6 +12,7 @@ import { MIME, type CheckPayload } from "../../kernel/protocol/mime.ts";
 import type { TracePlayer } from "./trace-player.ts";
 import type { OpenLesson } from "./work-edits.ts";
 import { staleText } from "./stale-text.ts";
+import { orphansView, type OrphanAction } from "./orphans-view.ts";
 
 export interface LessonViewModel {
   lesson: OpenLesson;
@@ -47,6 +48,7 @@ export interface LessonHandlers {
   keepMine(cellId: string): void;
   reveal(cellId: string): void;
   settleConflict(choice: "take-file" | "keep-mine"): void;
+  orphan(action: OrphanAction, id: string): void;
   bindsHover(detail: BindsHoverDetail): void;
   inspect(name: string): void;
   closeVariables(): void;
@@ -83,6 +85,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
       ${runtime.kernel === "dead" ? html`<div class="banner kernel-dead" role="alert"><p><strong>The kernel stopped responding.</strong>
         Your edits are kept; the kernel's variables are lost. Restart it, then run the cells again.</p>
         <button class="btn" @click=${() => on.action("restart")}>Restart the kernel</button></div>` : nothing}
+      ${authoring ? nothing : orphansView(lesson.work.orphans ?? [], on.orphan)}
       ${authoring ? html`<div class="banner authoring"><p>Lecturer mode: your edits are written to <code>notebooks/${lesson.entry.name}.md</code>.
         Double-click prose to edit it; click code to edit it.</p><span class="save-state" role="status">${m.saveState}</span></div>` : nothing}
       ${m.fileConflict ? html`<div class="banner conflict" role="alert"><p><strong>Not saved.</strong> ${m.fileConflict}</p>
