@@ -19,11 +19,11 @@ const TYPES: Record<string, string> = {
 export const hasChromium = () => existsSync(CHROMIUM);
 
 /** Build the page into a temp dir; returns the dir. */
-export async function buildBenchPage(): Promise<string> {
+export async function buildBenchPage(root = path.join(ROOT, "bench/browser")): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), "stepbook-bench-page-"));
   await build({
     configFile: false,
-    root: path.join(ROOT, "bench/browser"),
+    root,
     base: "./",
     logLevel: "warn",
     build: { outDir, emptyOutDir: true, target: "es2022", minify: false, sourcemap: false },
@@ -56,11 +56,22 @@ export interface ChromiumRun {
   figures: Figures;
   version: string;
   /** with `profile`: self time in ms by function, from the DevTools protocol's CPU profiler */
-  profile?: { fn: string; url: string; line: number; selfMs: number }[];
+  profile?: SelfTime[];
 }
 
 export async function runInChromium(settings: Settings, options: { profile?: boolean } = {}): Promise<ChromiumRun> {
-  const dir = await buildBenchPage();
+  // (Infinity is not JSON: the page reads a missing matmulMaxRows as no limit)
+  const query = JSON.stringify({ ...settings, matmulMaxRows: Number.isFinite(settings.matmulMaxRows) ? settings.matmulMaxRows : undefined });
+  const run = await runPage(`settings=${encodeURIComponent(query)}`, options);
+  return { ...run, figures: run.result as Figures };
+}
+
+/**
+ * Open the bench page (or the page at `root`) with `query`, wait for window.benchResult (or benchError), optionally under
+ * the DevTools protocol's CPU profiler (self time by function, sampled every 200 us).
+ */
+export async function runPage(query: string, options: { profile?: boolean; root?: string } = {}): Promise<{ result: unknown; version: string; profile?: SelfTime[] }> {
+  const dir = await buildBenchPage(options.root);
   const { server, url } = await serveDir(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
@@ -71,20 +82,18 @@ export async function runInChromium(settings: Settings, options: { profile?: boo
       await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
       await cdp.send("Profiler.start");
     }
-    // (Infinity is not JSON: the page reads a missing matmulMaxRows as no limit)
-    const query = JSON.stringify({ ...settings, matmulMaxRows: Number.isFinite(settings.matmulMaxRows) ? settings.matmulMaxRows : undefined });
-    await page.goto(`${url}?settings=${encodeURIComponent(query)}`, { waitUntil: "commit", timeout: 120_000 });
+    await page.goto(`${url}?${query}`, { waitUntil: "commit", timeout: 120_000 });
     await page.waitForFunction(() => window.benchResult !== undefined || window.benchError !== undefined,
       undefined, { timeout: 30 * 60_000, polling: 500 });
     const error = await page.evaluate(() => window.benchError);
     if (error !== undefined) throw new Error(`bench page failed: ${error}`);
-    const figures = (await page.evaluate(() => window.benchResult)) as Figures;
-    let profile: ChromiumRun["profile"];
+    const result = await page.evaluate(() => window.benchResult);
+    let profile: SelfTime[] | undefined;
     if (cdp) {
       const { profile: p } = await cdp.send("Profiler.stop");
       profile = selfTimes(p as unknown as CpuProfile);
     }
-    return { figures, version: browser.version(), profile };
+    return { result, version: browser.version(), profile };
   } finally {
     await browser.close();
     server.close();
@@ -92,15 +101,19 @@ export async function runInChromium(settings: Settings, options: { profile?: boo
   }
 }
 
-interface CpuProfile {
+export interface SelfTime { fn: string; url: string; line: number; selfMs: number }
+
+/** a V8 CPU profile, as the DevTools protocol and node:inspector hand it out */
+export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples: number[];
   timeDeltas: number[];
 }
 
-function selfTimes(p: CpuProfile): NonNullable<ChromiumRun["profile"]> {
+/** Self time by function, largest first. */
+export function selfTimes(p: CpuProfile): SelfTime[] {
   const byNode = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
-  const ms = new Map<string, { fn: string; url: string; line: number; selfMs: number }>();
+  const ms = new Map<string, SelfTime>();
   for (let i = 0; i < p.samples.length; i++) {
     const f = byNode.get(p.samples[i])!;
     const key = `${f.functionName}@${f.url}:${f.lineNumber}`;

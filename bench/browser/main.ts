@@ -1,6 +1,8 @@
 // The benchmark page: the same figures as in Node, measured in the browser. bench/chromium.ts opens
 // it in headless Chromium with the settings in the query string and reads window.benchResult.
 import { measureAll, SETTINGS, type Settings } from "../figures.ts";
+import { runLesson } from "../lesson-profile.ts";
+import { wasmReady } from "../../kernel/wasm/backend.ts";
 
 declare global {
   interface Window { benchResult?: unknown; benchError?: string }
@@ -14,7 +16,12 @@ const status = document.getElementById("status")!;
 
 // start after the page has loaded (the benchmark keeps the main thread busy for minutes)
 const loaded = new Promise((resolve) => setTimeout(resolve, 100));
-loaded.then(() => measureAll(settings)).then(
+// `?lesson={backend, traced, epochs}`: one training run only, for bench/profile.ts
+const lesson = params.get("lesson");
+loaded.then(async () => {
+  await wasmReady();
+  return lesson !== null ? runLesson(JSON.parse(lesson)) : measureAll(settings);
+}).then(
   (figures) => {
     window.benchResult = figures;
     status.textContent = "done";

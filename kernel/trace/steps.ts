@@ -146,7 +146,9 @@ export function stepRecords(trace: Trace): StepRecord[] {
       phase: s.phase,
       op: s.op,
       shapes: { inputs: s.inputs.map((t) => [...t.shape]), output: [...s.output.shape] },
-      inputs: s.inputs.map((t) => t.id),
+      // a detached copy (softmax's max, a parameter read before its update) is the tensor it copies:
+      // the graph joins it to the step that made it
+      inputs: s.inputs.map((t) => sourceOf(t).id),
       output: s.output.id,
       inputNames: s.inputs.map((t) => t.name),
       inputLabels: s.inputs.map(labelOf),
@@ -249,11 +251,18 @@ function ruleNames(count: number): TexNames {
   return { in: ["A", "B", "C", "D"].slice(0, Math.max(count, 1)).concat(Array(Math.max(0, count - 4)).fill("X")), out: "C", g: "G" };
 }
 
+/** The tensor a detached copy was made from (sharing its values), else the tensor itself. */
+function sourceOf(t: Tensor): Tensor {
+  let cur = t;
+  for (let hops = 0; cur.detachedFrom !== null && cur.detachedFrom.data === cur.data && hops < 100; hops++) cur = cur.detachedFrom;
+  return cur;
+}
+
 /** The tensors a trace's steps refer to, by id (the values the UI asks for when it shows a step). */
 export function stepTensors(trace: Trace): Map<number, Tensor> {
   const out = new Map<number, Tensor>();
   for (const s of trace.rawSteps()) {
-    for (const t of s.inputs) out.set(t.id, t);
+    for (const t of s.inputs) out.set(sourceOf(t).id, t);
     out.set(s.output.id, s.output);
   }
   return out;

@@ -5,7 +5,8 @@ import "../../ui/components/sb-trace-view.ts";
 import { np } from "../../kernel/np.ts";
 import { traceOf } from "../../kernel/trace/trace.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
-import { traceGraph, traceGraphSvg } from "../../ui/components/trace-graph.ts";
+import { traceGraph, traceGraphSvg, GROUP_ABOVE } from "../../ui/components/trace-graph.ts";
+import { nn } from "../../kernel/nn/index.ts";
 
 if (!document.doctype) document.insertBefore(document.implementation.createDocumentType("html", "", ""), document.documentElement);
 
@@ -55,6 +56,101 @@ describe("the trace graph", () => {
     expect(asked).toHaveLength(1);
     expect(trace.records[asked[0]!]!.name).toBe("Z1");
     expect(el.querySelector("figure.trace-graph svg")?.getAttribute("aria-label")).toMatch(/^computation graph, iteration 1: /);
+    el.remove();
+  });
+});
+
+/** A 2-8-8-8-3 nn model's training step: 4 Dense layers, more than GROUP_ABOVE forward ops. */
+function modelTrace() {
+  np.random.seed(0);
+  const m = nn.Sequential([nn.Dense(8, { activation: "tanh", inputShape: [2] }), nn.Dense(8, { activation: "tanh" }), nn.Dense(8, { activation: "relu" }), nn.Dense(3, { activation: "softmax" })]);
+  m.compile({ optimizer: "sgd", loss: "sparseCategoricalCrossentropy" });
+  const X = np.array([[0.1, 0.2], [0.3, -0.4], [-0.5, 0.6], [0.7, 0.8]]);
+  return summarizeTrace(traceOf(() => { m.trace(X, [0, 2, 1, 2]); }), "model");
+}
+
+/** Two hand-written neurons and a loss, in the style of lesson 06: each named tensor made by several ops. */
+function neuronsTrace() {
+  const x1 = np.array([0.5, -1, 2]).named("x1"), x2 = np.array([1, 0.5, -0.5]).named("x2"), y = np.array([1, 0, 1]).named("y");
+  const [w1, w2, w3, w4, b1, b2, w5, w6, b3] = [0.1, -0.2, 0.3, 0.4, 0.0, 0.1, 0.5, -0.6, 0.2].map((v, k) => np.array(v).requiresGrad().named(["w1", "w2", "w3", "w4", "b1", "b2", "w5", "w6", "b3"][k]!));
+  return summarizeTrace(traceOf(() => {
+    const N1 = w1!.mul(x1).add(w2!.mul(x2)).add(b1!).tanh().named("N1");
+    const N2 = w3!.mul(x1).add(w4!.mul(x2)).add(b2!).tanh().named("N2");
+    const yhat = w5!.mul(N1).add(w6!.mul(N2)).add(b3!).named("yhat");
+    yhat.sub(y).square().mean().named("L").backward();
+  }), "neurons");
+}
+
+describe("the trace graph of a large cell closes its layers and long composites", () => {
+  it("a small graph closes nothing", () => {
+    const g = traceGraph(lessonTrace());
+    expect(g.nodes.some((n) => n.kind === "group")).toBe(false);
+    expect(g.clusters).toEqual([]);
+  });
+
+  it("an nn model: one closed node per layer, named after it; its weights and tensors are inside", () => {
+    const t = modelTrace();
+    const forwardOps = t.records.filter((r) => r.group === "iteration" && (r.phase === "forward" || r.phase === "loss") && !r.op.includes(".")).length;
+    expect(forwardOps).toBeGreaterThan(GROUP_ABOVE);
+    const g = traceGraph(t);
+    expect(g.nodes.filter((n) => n.kind === "group").map((n) => n.label)).toEqual(["dense_1", "dense_2", "dense_3", "dense_4"]);
+    expect(g.nodes.some((n) => n.label.startsWith("dense_"))).toBe(true);
+    expect(g.nodes.filter((n) => n.kind === "tensor").map((n) => n.label).sort()).toEqual(["X", "Y", "loss/data"]);
+    const svg = traceGraphSvg(t, 0);
+    expect(svg).toMatch(/data-group="dense_1\/" tabindex="0" role="button" aria-expanded="false" aria-label="dense_1 \(3 ops\): open this group"/);
+    // the current step (dense_1's first op) is shown on its closed layer
+    expect(svg).toMatch(/class="graph-node group current" data-group="dense_1\/"/);
+  });
+
+  it("opening a layer shows its ops and tensors in a frame whose label closes it; the others stay closed", () => {
+    const t = modelTrace();
+    const g = traceGraph(t, 0, new Set(["dense_2/"]));
+    expect(g.nodes.filter((n) => n.kind === "group").map((n) => n.label)).toEqual(["dense_1", "dense_3", "dense_4"]);
+    const inside = g.nodes.filter((n) => n.kind === "tensor").map((n) => n.label);
+    for (const name of ["dense_2/W", "dense_2/b", "dense_2/Z", "dense_2/A"]) expect(inside).toContain(name);
+    expect(g.clusters.map((c) => c.label)).toEqual(["dense_2"]);
+    const c = g.clusters[0]!;
+    for (const n of g.nodes.filter((n) => n.label.startsWith("dense_2/"))) {
+      expect(Math.abs(n.x - c.x) <= c.width / 2 && Math.abs(n.y - c.y) <= c.height / 2, `${n.label} inside the frame`).toBe(true);
+    }
+    expect(traceGraphSvg(t, 0, new Set(["dense_2/"]))).toContain('data-group="dense_2/" tabindex="0" role="button" aria-expanded="true" aria-label="dense_2: close this group"');
+  });
+
+  it("hand-written neurons: each named tensor made by 3 or more ops closes into one node named after it", () => {
+    const t = neuronsTrace();
+    const g = traceGraph(t);
+    expect(g.nodes.filter((n) => n.kind === "group").map((n) => `${n.label}: ${n.detail}`)).toEqual(["N1: 5 ops, makes N1", "N2: 5 ops, makes N2", "yhat: 4 ops, makes yhat", "L: 4 ops, makes L"]);
+    // inputs stay outside, joined to the neurons they feed
+    const id = (label: string) => g.nodes.find((n) => n.label === label)!.id;
+    expect(g.edges.some((e) => e.from === id("w1") && e.to === id("N1"))).toBe(true);
+    expect(g.edges.some((e) => e.from === id("N1") && e.to === id("yhat"))).toBe(true);
+    // a backward step whose gradient flows into a closed neuron highlights it
+    const back = t.records.findIndex((r) => r.phase === "backward" && r.name === "dN1");
+    if (back >= 0) expect(traceGraphSvg(t, back)).toMatch(/class="graph-node group current" data-group="N1"/);
+  });
+
+  it("in the step-through, a click or Enter on a closed group opens it and keeps the focus; its frame's label closes it", async () => {
+    const trace = modelTrace();
+    const el = document.createElement("sb-trace-view") as HTMLElement & { updateComplete: Promise<unknown> };
+    Object.assign(el, { cellId: "model", trace, index: 0 });
+    document.body.append(el);
+    await el.updateComplete;
+    const asked: number[] = [];
+    el.addEventListener("sb-step", (e) => asked.push((e as CustomEvent).detail.index));
+    const group = (key: string) => el.querySelector(`[data-group="${key}"]`)!;
+    group("dense_2/").dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    await el.updateComplete;
+    expect(group("dense_2/").getAttribute("aria-expanded")).toBe("true");
+    expect(el.querySelectorAll(".graph-node[aria-label^='dense_2/W']").length).toBe(1);
+    group("dense_1/").dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(group("dense_1/").getAttribute("aria-expanded")).toBe("true");
+    expect(document.activeElement?.getAttribute("data-group")).toBe("dense_1/");
+    group("dense_2/").dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    await el.updateComplete;
+    expect(group("dense_2/").getAttribute("aria-expanded")).toBe("false");
+    expect(asked).toEqual([]); // opening and closing is not a step
     el.remove();
   });
 });

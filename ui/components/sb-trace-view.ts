@@ -3,12 +3,12 @@
 // the chain-rule factor of a backward step, and the input and output values. The app owns the step
 // index and fetches full values; this element only shows them and reports what the reader asks for.
 import { html, nothing } from "lit";
-import { customElement, property } from "lit/decorators.js";
+import { customElement, property, state } from "lit/decorators.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { reduceText, groupText, epochsMarked, type Phase } from "../../kernel/trace/record.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { renderTex } from "../render/katex-render.ts";
-import { shapeParen, shapeText } from "../app/format.ts";
+import { shapeText } from "../app/format.ts";
 import { LightElement } from "./light-element.ts";
 import { traceGraphSvg } from "./trace-graph.ts";
 import "./sb-tensor-view.ts";
@@ -17,12 +17,13 @@ import type { TensorData } from "./sb-tensor-view.ts";
 const PHASES: Phase[] = ["forward", "loss", "backward", "update"];
 const JOIN: Record<string, string> = { matmul: "", dot: "", add: " + ", sub: " − ", mul: " ⊙ ", div: " / ", pow: " ^ " };
 
-/** `(300x2)(2x16) -> (300x16)`: the step's shapes joined as its op joins its inputs. */
+/** `(300, 2)(2, 16) -> (300, 16)`: the step's shapes, as numpy writes them, joined as its op joins its inputs. */
 export function shapeLine(step: Pick<StepSummary, "op" | "shapes">): string {
   const base = step.op.replace(/\.backward$/, "");
-  const inputs = step.shapes.inputs.map(shapeParen);
+  const shape = (s: readonly number[]) => (s.length === 0 ? "()" : shapeText(s));
+  const inputs = step.shapes.inputs.map(shape);
   const joined = base in JOIN ? inputs.join(JOIN[base]) : `${base}(${inputs.join(", ")})`;
-  return `${joined} -> ${shapeParen(step.shapes.output)}`;
+  return `${joined} -> ${shape(step.shapes.output)}`;
 }
 
 export interface StepValues {
@@ -39,6 +40,8 @@ export class SbTraceView extends LightElement {
   @property({ type: Boolean }) playing = false;
   /** id of the lesson's equation that binds this step's name (highlighted in the lesson). */
   @property() equationLabel: string | null = null;
+  /** the graph's groups (layers, long composites) the reader opened */
+  @state() private openGroups: ReadonlySet<string> = new Set();
 
   override render() {
     const t = this.trace;
@@ -90,25 +93,42 @@ export class SbTraceView extends LightElement {
         </div>
       </div>
       <figure class="trace-graph" @click=${this.onGraphClick} @keydown=${this.onGraphKey}>
-        <figcaption>Computation graph (click a node to go to its step)</figcaption>
-        ${unsafeHTML(traceGraphSvg(t, i))}
+        <figcaption>Computation graph (click a node to go to its step, a dashed group to open it)</figcaption>
+        ${unsafeHTML(traceGraphSvg(t, i, this.openGroups))}
       </figure>
     </section>`;
   }
 
   private onGraphClick = (e: Event) => {
-    const node = (e.target as Element).closest?.("[data-index]");
-    if (node) this.go(Number(node.getAttribute("data-index")));
+    const node = (e.target as Element).closest?.("[data-index], [data-group]");
+    if (node) this.activate(node);
   };
 
   private onGraphKey = (e: KeyboardEvent) => {
     if (e.key !== "Enter" && e.key !== " ") return;
-    const node = (e.target as Element).closest?.("[data-index]");
+    const node = (e.target as Element).closest?.("[data-index], [data-group]");
     if (!node) return;
     e.preventDefault();
     e.stopPropagation();
-    this.go(Number(node.getAttribute("data-index")));
+    this.activate(node);
   };
+
+  /** A node goes to its step; a closed group opens, an open group's label closes it (focus stays on it). */
+  private activate(node: Element): void {
+    const group = node.getAttribute("data-group");
+    if (group === null) {
+      this.go(Number(node.getAttribute("data-index")));
+      return;
+    }
+    const next = new Set(this.openGroups);
+    if (next.has(group)) next.delete(group);
+    else next.add(group);
+    this.openGroups = next;
+    void this.updateComplete.then(() => {
+      const again = [...this.querySelectorAll("[data-group]")].find((el) => el.getAttribute("data-group") === group);
+      (again as HTMLElement | SVGElement | undefined)?.focus?.();
+    });
+  }
 
   private go(index: number): void {
     const n = this.trace?.records.length ?? 0;

@@ -4,14 +4,19 @@
 // back along each edge is written on it. Laid out by @dagrejs/dagre (the maintained dagre: ranks,
 // crossing reduction, edge routing), drawn as an SVG string by one pure function, so the live
 // step-through and the exported page show the same picture (the page has it without JavaScript).
-// A long run of unnamed ops between named tensors is collapsed into one op node ("3 ops"), so the
-// graph stays readable for the course's largest cells; the step list has every op.
+// A long run of unnamed ops between named tensors is collapsed into one op node ("3 ops"). In a large
+// graph (more than GROUP_ABOVE ops) two kinds of group also close behind one node the student can open
+// (click or Enter; an open group is framed, and its name closes it again): a layer of nn (every tensor
+// named dense_1/..., or encoder/... for a nested model) and a long composite (the unnamed ops that make
+// one named tensor, N1 = tanh(w1 x1 + w2 x2 + b1), with that tensor). The exported page shows the
+// groups closed, with their names; the step list has every op.
 import dagre from "@dagrejs/dagre";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 
 export interface GraphNode {
   id: string;
-  kind: "tensor" | "op";
+  /** "group": a closed layer or composite (its `group` key opens it) */
+  kind: "tensor" | "op" | "group";
   label: string;
   detail: string;
   /** the step a click shows: the op's step, or the step that made (or first read) the tensor */
@@ -19,6 +24,20 @@ export interface GraphNode {
   /** index of that step in trace.records */
   index: number;
   parameter: boolean;
+  /** for a group node: the key that opens it, and the steps and node ids it stands for */
+  group?: string;
+  steps?: number[];
+  members?: string[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** An open group, drawn as a frame around its nodes; its label closes it. */
+export interface GraphCluster {
+  group: string;
+  label: string;
   x: number;
   y: number;
   width: number;
@@ -36,6 +55,7 @@ export interface GraphEdge {
 export interface TraceGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  clusters: GraphCluster[];
   width: number;
   height: number;
   /** the iteration it shows (null: the trace has no iterations) */
@@ -57,14 +77,25 @@ function iterationOf(trace: TraceSummary, index: number): { steps: { r: StepSumm
   return { steps, iteration };
 }
 
-const cache = new WeakMap<TraceSummary, Map<number | null, TraceGraph>>();
+const cache = new WeakMap<TraceSummary, Map<string, TraceGraph>>();
 
-/** Build and lay out the graph of the iteration that step `index` belongs to (cached per trace). */
-export function traceGraph(trace: TraceSummary, index = 0): TraceGraph {
+/** Graphs with more forward ops than this close their layers and long composites. */
+export const GROUP_ABOVE = 14;
+/** the fewest ops a closed group stands for: a layer, a composite */
+const LAYER_MIN_OPS = 2, COMPOSITE_MIN_OPS = 3;
+
+interface Group { key: string; label: string; layer: boolean; ops: number; first: number; firstIndex: number; steps: number[] }
+
+/**
+ * Build and lay out the graph of the iteration that step `index` belongs to (cached per trace).
+ * `open` holds the keys of the groups the student opened (all are closed at first).
+ */
+export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<string> = new Set()): TraceGraph {
   const { steps, iteration } = iterationOf(trace, index);
-  const byTrace = cache.get(trace) ?? new Map<number | null, TraceGraph>();
+  const byTrace = cache.get(trace) ?? new Map<string, TraceGraph>();
   cache.set(trace, byTrace);
-  const hit = byTrace.get(iteration);
+  const cacheKey = `${iteration}|${[...open].sort().join("|")}`;
+  const hit = byTrace.get(cacheKey);
   if (hit) return hit;
 
   const forward = steps.filter(({ r }) => (r.phase === "forward" || r.phase === "loss") && !r.op.includes("."));
@@ -84,9 +115,6 @@ export function traceGraph(trace: TraceSummary, index = 0): TraceGraph {
     if (r.grads[0].intoName) gradByName.set(r.grads[0].intoName, r.name);
   }
 
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 34, marginx: 8, marginy: 8 });
-  g.setDefaultEdgeLabel(() => ({}));
   const nodes = new Map<string, Omit<GraphNode, "x" | "y">>();
   const tensorNode = (id: number, r: StepSummary | null, k: number, i: number) => {
     const key = `t${id}`;
@@ -99,7 +127,6 @@ export function traceGraph(trace: TraceSummary, index = 0): TraceGraph {
     const parameter = k >= 0 && /^(W|w|b|theta|gamma|beta)\d*$/.test(label);
     const width = Math.max(56, 7 * Math.max(label.length, detail.length) + 14);
     nodes.set(key, { id: key, kind: "tensor", label, detail, step: r?.step ?? 0, index: i, parameter, width, height: 38 });
-    g.setNode(key, { width, height: 38 });
     return key;
   };
   const opKey = new Map<number, string>(); // step output id -> the op node standing for it
@@ -110,7 +137,6 @@ export function traceGraph(trace: TraceSummary, index = 0): TraceGraph {
     const ops = [r.op];
     const label = SYMBOL[r.op] ?? r.op;
     nodes.set(key, { id: key, kind: "op", label, detail: ops.join(" "), step: r.step, index: i, parameter: false, width: Math.max(26, 8 * label.length + 10), height: 26 });
-    g.setNode(key, { width: Math.max(26, 8 * label.length + 10), height: 26 });
     void folded;
   }
   const edges: Omit<GraphEdge, "points">[] = [];
@@ -149,32 +175,114 @@ export function traceGraph(trace: TraceSummary, index = 0): TraceGraph {
     merged.set(key, src);
   }
   const resolve = (k: string) => merged.get(k) ?? k;
-  for (const k of merged.keys()) g.removeNode(k);
+
+  // ---- groups: which layer or composite each node belongs to, and which groups are closed
+  const stepOf = new Map<string, { r: StepSummary; i: number }>();
+  for (const s of forward) stepOf.set(`o${s.r.step}`, s);
+  const groups = new Map<string, Group>();
+  const seenNames = new Map<string, number>();
+  const compositeKey = new Map<number, string>(); // step -> key of the composite its named output ends
+  for (const { r } of forward) {
+    if (r.name === null || r.name.includes("/")) continue;
+    const k = seenNames.get(r.name) ?? 0;
+    seenNames.set(r.name, k + 1);
+    compositeKey.set(r.step, k === 0 ? r.name : `${r.name}#${k + 1}`);
+  }
+  // a named step is its own composite, or its layer's; an unnamed one belongs where all its readers do
+  // (softmax's exp feeds both the sum and the division: both are in the layer)
+  const readers = new Map<number, StepSummary[]>();
+  for (const { r } of forward) for (const id of r.inputs) readers.set(id, [...(readers.get(id) ?? []), r]);
+  const groupByStep = new Map<number, { key: string; label: string; layer: boolean } | null>();
+  for (const { r } of [...forward].reverse()) {
+    if (r.name !== null) {
+      const layer = r.name.includes("/") ? r.name.slice(0, r.name.indexOf("/")) : null;
+      groupByStep.set(r.step, layer !== null ? { key: `${layer}/`, label: layer, layer: true } : { key: compositeKey.get(r.step)!, label: r.name, layer: false });
+      continue;
+    }
+    const gs = (readers.get(r.output) ?? []).map((c) => groupByStep.get(c.step) ?? null);
+    const same = gs.length > 0 && gs.every((x) => x !== null && x.key === gs[0]!.key);
+    groupByStep.set(r.step, same ? gs[0]! : null);
+  }
+  const groupOfStep = (r: StepSummary) => groupByStep.get(r.step) ?? null;
+  const member = new Map<string, string>(); // node key -> group key
+  for (const { r, i } of forward) {
+    const gr = groupOfStep(r);
+    if (gr === null) continue;
+    const grp = groups.get(gr.key) ?? { ...gr, ops: 0, first: r.step, firstIndex: i, steps: [] };
+    grp.ops++;
+    grp.steps.push(r.step);
+    groups.set(gr.key, grp);
+    const key = resolve(`o${r.step}`);
+    member.set(key, gr.key);
+    if (r.name !== null) member.set(`t${r.output}`, gr.key);
+  }
+  // a layer's weights (dense_1/W) belong to it
+  for (const [key, n] of nodes) {
+    if (n.kind !== "tensor" || member.has(key) || !n.label.includes("/")) continue;
+    const k = `${n.label.slice(0, n.label.indexOf("/"))}/`;
+    if (groups.has(k)) member.set(key, k);
+  }
+  const large = forward.length > GROUP_ABOVE;
+  const collapsible = (grp: Group) => large && grp.ops >= (grp.layer ? LAYER_MIN_OPS : COMPOSITE_MIN_OPS);
+  const closed = (k: string | undefined) => k !== undefined && collapsible(groups.get(k)!) && !open.has(k);
+  const visible = (k: string) => { const r = resolve(k); const m = member.get(r); return closed(m) ? `g:${m}` : r; };
+
+  const g = new dagre.graphlib.Graph({ compound: true });
+  g.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 34, marginx: 8, marginy: 8 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const [key, grp] of groups) {
+    if (!collapsible(grp)) continue;
+    if (closed(key)) {
+      const detail = `${grp.ops} ops${grp.layer ? "" : `, makes ${grp.label}`}`;
+      const width = Math.max(64, 7 * Math.max(grp.label.length + 2, detail.length) + 18);
+      const members = [...member.entries()].filter(([, m]) => m === key).map(([k]) => k);
+      nodes.set(`g:${key}`, { id: `g:${key}`, kind: "group", label: grp.label, detail, step: grp.first, index: grp.firstIndex, parameter: false, group: key, steps: grp.steps, members, width, height: 40 });
+      g.setNode(`g:${key}`, { width, height: 40 });
+    } else {
+      g.setNode(`c:${key}`, { label: grp.label, paddingTop: 22, paddingLeft: 8, paddingRight: 8, paddingBottom: 8 });
+    }
+  }
   const seen = new Set<string>();
   const kept: Omit<GraphEdge, "points">[] = [];
+  const place = (k: string) => {
+    if (g.hasNode(k)) return;
+    g.setNode(k, { width: nodes.get(k)!.width, height: nodes.get(k)!.height });
+    const m = member.get(k);
+    if (m !== undefined && g.hasNode(`c:${m}`)) g.setParent(k, `c:${m}`);
+  };
   for (const e of edges) {
-    const from = resolve(e.from), to = resolve(e.to);
+    const from = visible(e.from), to = visible(e.to);
     if (from === to || seen.has(`${from}>${to}`)) continue;
     seen.add(`${from}>${to}`);
-    g.setNode(from, { width: nodes.get(from)!.width, height: nodes.get(from)!.height });
+    place(from);
+    place(to);
     g.setEdge(from, to, { width: e.grad ? 7 * e.grad.length : 0, height: e.grad ? 14 : 0, labelpos: "c" });
     kept.push({ ...e, from, to });
   }
+  // a group opened with nothing inside it drawn (all its nodes merged away) has no frame to show
+  for (const key of groups.keys()) if (g.hasNode(`c:${key}`) && (g.children(`c:${key}`) ?? []).length === 0) g.removeNode(`c:${key}`);
   dagre.layout(g);
   const graph: TraceGraph = {
-    nodes: [...nodes.values()].filter((n) => !merged.has(n.id) && g.hasNode(n.id)).map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y })),
+    nodes: [...nodes.values()].filter((n) => g.hasNode(n.id)).map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y })),
     edges: kept.map((e) => ({ ...e, points: (g.edge(e.from, e.to).points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })) })),
+    clusters: [...groups.entries()].filter(([k]) => g.hasNode(`c:${k}`)).map(([k, grp]) => {
+      const c = g.node(`c:${k}`);
+      return { group: k, label: grp.label, x: c.x, y: c.y, width: c.width, height: c.height };
+    }),
     width: Math.ceil(g.graph().width ?? 0),
     height: Math.ceil(g.graph().height ?? 0),
     iteration,
   };
-  byTrace.set(iteration, graph);
+  byTrace.set(cacheKey, graph);
   return graph;
 }
 
 /** The graph's own look, inside the SVG so the app and the exported page need no extra CSS; currentColor
  * follows the page's text colour, so it reads in light and dark themes. */
 const STYLE = [
+  // a graph wider than the page (or a phone) scrolls inside its own box; the page does not
+  ".trace-graph-scroll{overflow:auto;max-width:100%;max-height:80vh;-webkit-overflow-scrolling:touch}",
+  ".trace-graph-scroll>svg{display:block;max-width:none}",
   ".trace-graph-svg{font:11px system-ui,sans-serif;color:inherit}",
   ".trace-graph-svg .graph-edge path{fill:none;stroke:currentColor;stroke-opacity:.55}",
   ".trace-graph-svg .graph-edge path.graph-arrow{fill:currentColor;fill-opacity:.55;stroke:none}",
@@ -186,6 +294,10 @@ const STYLE = [
   ".trace-graph-svg .graph-node:focus{outline:none}.trace-graph-svg .graph-node:focus rect,.trace-graph-svg .graph-node:focus ellipse{stroke-dasharray:3 2}",
   ".trace-graph-svg .graph-name{font-weight:600}.trace-graph-svg .graph-detail{font-size:9px;fill-opacity:.75}",
   ".trace-graph-svg .graph-grad{fill:#dc2626;font-size:10px;font-weight:600}",
+  ".trace-graph-svg .graph-node.group rect{stroke-width:2;stroke-dasharray:6 2}",
+  ".trace-graph-svg .graph-cluster>rect{fill:none;stroke:currentColor;stroke-opacity:.35;stroke-dasharray:4 3}",
+  ".trace-graph-svg .graph-cluster-label{cursor:pointer}.trace-graph-svg .graph-cluster-label text{fill:currentColor;font-weight:600}",
+  ".trace-graph-svg .graph-cluster-label:focus{outline:none}.trace-graph-svg .graph-cluster-label:focus text{text-decoration:underline}",
 ].join("");
 
 /** A small triangle at the end of an edge (drawn, not a <marker>: a page links to nothing, not even #ids). */
@@ -204,13 +316,23 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
  * The graph as SVG markup: the one rendering of it (the app inserts it, the exporter writes it).
  * `current` (a step number) is highlighted; in a backward step, edges carry their gradients' names.
  */
-export function traceGraphSvg(trace: TraceSummary, index = 0): string {
-  const graph = traceGraph(trace, index);
+export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<string> = new Set()): string {
+  const graph = traceGraph(trace, index, open);
   const current = trace.records[index];
   const backward = current?.phase === "backward" || current?.phase === "update";
-  const currentNode = graph.nodes.find((n) => n.step === current?.step)?.id
-    ?? graph.nodes.find((n) => n.kind === "tensor" && current?.grads?.[0] && (n.id === `t${current.grads[0].into}` || n.label === current.grads[0].intoName))?.id;
+  const into = current?.grads?.[0];
+  const holds = (n: GraphNode, id: string) => n.id === id || (n.members?.includes(id) ?? false);
+  const currentNode = graph.nodes.find((n) => n.steps?.includes(current?.step ?? -1))?.id
+    ?? graph.nodes.find((n) => n.kind === "op" && n.step === current?.step)?.id
+    ?? graph.nodes.find((n) => n.step === current?.step)?.id
+    ?? graph.nodes.find((n) => n.kind !== "op" && into && (holds(n, `t${into.into}`) || n.label === into.intoName))?.id;
   const path = (pts: { x: number; y: number }[]) => pts.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
+  const clusters = graph.clusters.map((c) => {
+    const x = c.x - c.width / 2, y = c.y - c.height / 2;
+    return `<g class="graph-cluster"><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${c.width.toFixed(1)}" height="${c.height.toFixed(1)}" rx="6"/>`
+      + `<g class="graph-cluster-label" data-group="${esc(c.group)}" tabindex="0" role="button" aria-expanded="true" aria-label="${esc(c.label)}: close this group">`
+      + `<text x="${(x + 8).toFixed(1)}" y="${(y + 15).toFixed(1)}">▾ ${esc(c.label)}</text></g></g>`;
+  }).join("");
   const edges = graph.edges.map((e) => {
     const mid = e.points[Math.floor(e.points.length / 2)] ?? { x: 0, y: 0 };
     const label = backward && e.grad ? `<text class="graph-grad" x="${mid.x.toFixed(1)}" y="${(mid.y - 4).toFixed(1)}" text-anchor="middle">${esc(e.grad)}</text>` : "";
@@ -219,6 +341,13 @@ export function traceGraphSvg(trace: TraceSummary, index = 0): string {
   const nodes = graph.nodes.map((n) => {
     const cls = `graph-node ${n.kind}${n.parameter ? " parameter" : ""}${n.id === currentNode ? " current" : ""}`;
     const x = n.x - n.width / 2, y = n.y - n.height / 2;
+    if (n.kind === "group") {
+      return `<g class="${cls}" data-group="${esc(n.group!)}" tabindex="0" role="button" aria-expanded="false" aria-label="${esc(`${n.label} (${n.detail}): open this group`)}">`
+        + `<title>${esc(`${n.label}: ${n.detail}; click to open`)}</title>`
+        + `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${n.width}" height="${n.height}" rx="8"/>`
+        + `<text x="${n.x.toFixed(1)}" y="${(n.y - 3).toFixed(1)}" text-anchor="middle" class="graph-name">▸ ${esc(n.label)}</text>`
+        + `<text x="${n.x.toFixed(1)}" y="${(n.y + 12).toFixed(1)}" text-anchor="middle" class="graph-detail">${esc(n.detail)}</text></g>`;
+    }
     const title = `<title>${esc(n.kind === "op" ? `${n.detail} (step ${n.step + 1})` : `${n.label} ${n.detail}`)}</title>`;
     const shape = n.kind === "op"
       ? `<ellipse cx="${n.x.toFixed(1)}" cy="${n.y.toFixed(1)}" rx="${(n.width / 2).toFixed(1)}" ry="${(n.height / 2).toFixed(1)}"/>`
@@ -229,8 +358,10 @@ export function traceGraphSvg(trace: TraceSummary, index = 0): string {
     return `<g class="${cls}" data-index="${n.index}" tabindex="0" role="button" aria-label="${esc(n.kind === "op" ? `${n.label}: ${n.detail}, go to step ${n.step + 1}` : `${n.label} ${n.detail}, go to step ${n.step + 1}`)}">${title}${shape}</g>`;
   }).join("");
   const what = graph.iteration === null ? "" : `, iteration ${graph.iteration + 1}`;
+  const closedGroups = graph.nodes.filter((n) => n.kind === "group").length;
+  const hint = closedGroups > 0 ? ` (${closedGroups} closed group${closedGroups > 1 ? "s" : ""}: open one to see its ops)` : "";
   // the style sits beside the SVG, not inside it: HTML parsers (happy-dom's among them) treat <style>
   // inside inline SVG differently
-  return `<style>${STYLE}</style><svg class="trace-graph-svg" viewBox="0 0 ${graph.width} ${graph.height}" width="${graph.width}" height="${graph.height}" role="group" aria-label="computation graph${what}: ${graph.nodes.filter((n) => n.kind === "tensor").map((n) => esc(n.label)).join(", ")}">`
-    + edges + nodes + `</svg>`;
+  return `<style>${STYLE}</style><div class="trace-graph-scroll"><svg class="trace-graph-svg" viewBox="0 0 ${graph.width} ${graph.height}" width="${graph.width}" height="${graph.height}" role="group" aria-label="computation graph${what}: ${graph.nodes.filter((n) => n.kind !== "op").map((n) => esc(n.label)).join(", ")}${hint}">`
+    + clusters + edges + nodes + `</svg></div>`;
 }
