@@ -9,7 +9,13 @@ import { mnistEpochSeconds } from "./mnist-epoch.ts";
 import { median } from "./timing.ts";
 import type { BackendName } from "../kernel/tensor/backend.ts";
 
+/** the parts of the benchmark measured in both runtimes (`npm run bench -- --only lesson,matmul`) */
+export const PARTS = ["lesson", "ops", "matmul", "mnist"] as const;
+export type Part = (typeof PARTS)[number];
+
 export interface Settings {
+  /** the parts to measure; all when missing */
+  parts?: Part[];
   epochs: number;
   lessonRounds: number;
   opRounds: number;
@@ -35,18 +41,23 @@ export interface Figures {
   mnist: { rows: number; seconds: Record<BackendName, number> };
 }
 
+/**
+ * Every figure, or with `settings.parts` only those parts: the others are then left undefined
+ * (run.ts prints only what was measured).
+ */
 export async function measureAll(settings: Settings): Promise<Figures> {
+  const want = (part: Part) => settings.parts === undefined || settings.parts.includes(part);
   await useTfjsCpu();
-  const lesson = benchLesson(settings.epochs, settings.lessonRounds);
-  const ops = {} as Record<BackendName, OpFigures>;
-  for (const b of BACKENDS) ops[b] = onBackend(b, () => benchOps(settings.opRounds, settings.opMs));
-  const matmul = benchMatmul(settings.matmulRounds, settings.matmulMs, settings.matmulMaxRows);
+  const lesson = want("lesson") ? benchLesson(settings.epochs, settings.lessonRounds) : undefined!;
+  const ops = want("ops") ? {} as Record<BackendName, OpFigures> : undefined!;
+  if (want("ops")) for (const b of BACKENDS) ops[b] = onBackend(b, () => benchOps(settings.opRounds, settings.opMs));
+  const matmul = want("matmul") ? benchMatmul(settings.matmulRounds, settings.matmulMs, settings.matmulMaxRows) : undefined!;
   const seconds = {} as Record<BackendName, number[]>;
   for (const b of BACKENDS) seconds[b] = [];
-  for (let r = 0; r < settings.mnistRounds; r++) {
+  for (let r = 0; r < (want("mnist") ? settings.mnistRounds : 0); r++) {
     for (const b of BACKENDS) seconds[b].push(mnistEpochSeconds(b, settings.mnistRows));
   }
-  const mnist = {
+  const mnist = !want("mnist") ? undefined! : {
     rows: settings.mnistRows,
     seconds: Object.fromEntries(BACKENDS.map((b) => [b, median(seconds[b])])) as Record<BackendName, number>,
   };

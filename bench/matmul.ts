@@ -5,6 +5,7 @@ import * as tf from "@tensorflow/tfjs";
 import { np } from "../kernel/np.ts";
 import { alternate, callsFor, median } from "./timing.ts";
 import { onBackend } from "./lesson-bench.ts";
+import { gemmKernelCall } from "./gemm-kernel.ts";
 
 export const MATMUL_SIZES = {
   n300x2x16: [300, 2, 16],
@@ -19,6 +20,8 @@ export type MatmulKey = keyof typeof MATMUL_SIZES;
 export interface MatmulFigures {
   /** np.matmul on the wasm backend */
   gflops: Record<MatmulKey, number>;
+  /** the WASM kernel alone, operands already in its memory (bench/gemm-kernel.ts) */
+  kernelGflops: Record<MatmulKey, number>;
   /** np.matmul on the js (reference) backend */
   jsGflops: Record<MatmulKey, number>;
   tfjsGflops: Record<MatmulKey, number>;
@@ -47,7 +50,7 @@ export function matmulSizes(maxRows = Infinity): Record<MatmulKey, [number, numb
 }
 
 export function benchMatmul(rounds: number, roundMs: number, maxRows = Infinity): MatmulFigures {
-  const out: MatmulFigures = { gflops: {} as never, jsGflops: {} as never, tfjsGflops: {} as never, plainGflops: {} as never };
+  const out: MatmulFigures = { gflops: {} as never, kernelGflops: {} as never, jsGflops: {} as never, tfjsGflops: {} as never, plainGflops: {} as never };
   const sizes = matmulSizes(maxRows);
   np.random.seed(2);
   for (const key of Object.keys(sizes) as MatmulKey[]) {
@@ -63,6 +66,7 @@ export function benchMatmul(rounds: number, roundMs: number, maxRows = Infinity)
     const flops = 2 * m * k * n;
     const product = () => (transposed ? A.T.matmul(B) : A.matmul(B));
     const fns: Record<string, () => void> = {
+      kernel: gemmKernelCall(m, k, n, transposed),
       wasm: () => { sink += onBackend("wasm", product).data[0]; },
       js: () => { sink += onBackend("js", product).data[0]; },
       tfjs: () => {
@@ -81,6 +85,7 @@ export function benchMatmul(rounds: number, roundMs: number, maxRows = Infinity)
     })), rounds, 0);
     const gflops = (name: string) => (flops * calls[name]) / (median(t[name]) * 1e6);
     out.gflops[key] = gflops("wasm");
+    out.kernelGflops[key] = gflops("kernel");
     out.jsGflops[key] = gflops("js");
     out.tfjsGflops[key] = gflops("tfjs");
     out.plainGflops[key] = gflops("plain");

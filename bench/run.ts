@@ -3,10 +3,12 @@
 //   --quick        a smoke run (few epochs and rounds; the figures are rough)
 //   --json FILE    also write the figures as JSON
 //   --no-chromium  Node only
+//   --only PARTS   only these parts, comma-separated: lesson (with PyTorch), ops, matmul, mnist (Node and
+//                  Chromium), nn, live (Node only); not with --json, which writes every figure
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import * as tf from "@tensorflow/tfjs";
-import { measureAll, SETTINGS, type Figures } from "./figures.ts";
+import { measureAll, SETTINGS, PARTS, type Figures, type Settings } from "./figures.ts";
 import { CONTENDERS, type LessonContender } from "./lesson-bench.ts";
 import { measureRetained } from "./lesson-memory.ts";
 import { makeProblem } from "./lesson-data.ts";
@@ -23,7 +25,15 @@ const quick = args.includes("--quick");
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : null;
 if (jsonAt >= 0 && !jsonFile) throw new Error("bench: --json needs a file name");
-const settings = SETTINGS[quick ? "quick" : "full"];
+const onlyAt = args.indexOf("--only");
+const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? "").split(",")) : null;
+const NODE_PARTS = ["nn", "live"];
+for (const part of only ?? []) {
+  if (![...PARTS, ...NODE_PARTS].includes(part)) throw new Error(`bench: --only: unknown part "${part}"; use ${[...PARTS, ...NODE_PARTS].join(", ")}`);
+}
+if (only !== null && jsonFile !== null) throw new Error("bench: --json writes every figure; leave out --only");
+const want = (part: string) => only === null || only.has(part);
+const settings: Settings = { ...SETTINGS[quick ? "quick" : "full"], parts: PARTS.filter(want) };
 
 const TARGETS = {
   traceOverhead: 1.1,
@@ -48,8 +58,8 @@ console.log(`node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? "unknow
 console.log("contenders alternate round by round; figures are medians, ratios are medians of same-round ratios\n");
 
 const node = await measureAll(settings);
-const torch = benchTorch(settings.epochs, settings.lessonRounds);
-const retained = await measureRetained(makeProblem(0), settings.epochs);
+const torch = want("lesson") ? benchTorch(settings.epochs, settings.lessonRounds) : null;
+const retained = want("lesson") ? await measureRetained(makeProblem(0), settings.epochs) : null;
 let chromium: Figures | null = null;
 let chromiumVersion = "";
 if (!args.includes("--no-chromium") && hasChromium()) {
@@ -65,83 +75,92 @@ const runtimes: [string, Figures | null][] = [["Node", node], [`Chromium ${chrom
 console.log(chromium === null ? "Chromium: not run (no /usr/bin/chromium, or --no-chromium)\n" : "");
 
 // ---- lesson-size training -----------------------------------------------------------------------
-const LABELS: Record<LessonContender, string> = {
-  wasm: "stepbook, wasm backend",
-  wasmTraced: "stepbook, wasm, trace on",
-  js: "stepbook, js backend",
-  jsTraced: "stepbook, js, trace on",
-  tfjs: "tfjs-cpu (float32)",
-  plain: "plain Float64Array loop",
-};
-console.log(`Lesson: 300x2 -> 16 -> 16 -> 3, tanh, softmax + cross-entropy, full-batch GD, ` +
-  `${settings.epochs} epochs, ${settings.lessonRounds} rounds (epochs/s, and speed vs the plain loop in the same runtime)`);
-console.log(`  ${"contender".padEnd(28)}${runtimes.map(([r]) => pad(r.split(" ")[0], 10) + pad("vs plain", 10)).join("")}  final loss (Node)`);
-for (const name of CONTENDERS) {
-  console.log(`  ${LABELS[name].padEnd(28)}${runtimes.map(([, f]) =>
-    pad(fmt(f?.lesson.epochsPerSec[name], 0), 10) + pad(f ? fmt(f.lesson.vsPlain[name]) + "x" : "-", 10)).join("")}` +
-    `  ${node.lesson.finalLoss[name].toPrecision(10)}`);
-}
-console.log(`  ${"PyTorch float64, 1 thread".padEnd(28)}${pad(fmt(torch?.epochsPerSec, 0), 10)}${pad("", 30)}  ` +
-  (torch ? `${torch.finalLoss.toPrecision(10)} (torch ${torch.torch})` : "not run (no /usr/bin/python3 with torch)"));
-for (const [r, f] of runtimes) {
-  if (f === null) continue;
-  for (const b of ["wasm", "js"] as const) {
-    console.log(`  ${r.split(" ")[0]}, ${b}: trace on / off time ${fmt(f.lesson.traceOverhead[b])}x ` +
-      `(rounds ${f.lesson.traceOverheadRange[b].map((x) => fmt(x)).join("-")}; target <= ${TARGETS.traceOverhead}x: ` +
-      `${verdict(f.lesson.traceOverhead[b] <= TARGETS.traceOverhead)})`);
+if (want("lesson")) {
+  const LABELS: Record<LessonContender, string> = {
+    wasm: "stepbook, wasm backend",
+    wasmTraced: "stepbook, wasm, trace on",
+    js: "stepbook, js backend",
+    jsTraced: "stepbook, js, trace on",
+    tfjs: "tfjs-cpu (float32)",
+    plain: "plain Float64Array loop",
+  };
+  console.log(`Lesson: 300x2 -> 16 -> 16 -> 3, tanh, softmax + cross-entropy, full-batch GD, ` +
+    `${settings.epochs} epochs, ${settings.lessonRounds} rounds (epochs/s, and speed vs the plain loop in the same runtime)`);
+  console.log(`  ${"contender".padEnd(28)}${runtimes.map(([r]) => pad(r.split(" ")[0], 10) + pad("vs plain", 10)).join("")}  final loss (Node)`);
+  for (const name of CONTENDERS) {
+    console.log(`  ${LABELS[name].padEnd(28)}${runtimes.map(([, f]) =>
+      pad(fmt(f?.lesson.epochsPerSec[name], 0), 10) + pad(f ? fmt(f.lesson.vsPlain[name]) + "x" : "-", 10)).join("")}` +
+      `  ${node.lesson.finalLoss[name].toPrecision(10)}`);
   }
-}
-console.log(`  bytes the trace keeps: ${mb(node.lesson.traceBytes)} by trace.bytes(); memory it really holds after GC ` +
-  `(Node): ${mb(retained.arrayBuffers + retained.heap)} (target <= ${mb(TARGETS.traceBytes)}: ` +
-  `${verdict(retained.arrayBuffers + retained.heap <= TARGETS.traceBytes)})`);
-if (chromium) {
-  const v = chromium.lesson.vsPlain.wasmTraced;
-  console.log(`  Chromium, traced wasm vs the plain loop there: ${fmt(v)}x (target >= ${TARGETS.tracedVsPlainChromium}x: ` +
-    `${verdict(v >= TARGETS.tracedVsPlainChromium)})`);
-  if (torch) {
-    const vt = chromium.lesson.epochsPerSec.wasmTraced / torch.epochsPerSec;
-    console.log(`  Chromium, traced wasm vs PyTorch: ${fmt(vt)}x (target >= ${TARGETS.tracedVsTorch}x: ${verdict(vt >= TARGETS.tracedVsTorch)})`);
+  console.log(`  ${"PyTorch float64, 1 thread".padEnd(28)}${pad(fmt(torch?.epochsPerSec, 0), 10)}${pad("", 30)}  ` +
+    (torch ? `${torch.finalLoss.toPrecision(10)} (torch ${torch.torch})` : "not run (no /usr/bin/python3 with torch)"));
+  for (const [r, f] of runtimes) {
+    if (f === null) continue;
+    for (const b of ["wasm", "js"] as const) {
+      console.log(`  ${r.split(" ")[0]}, ${b}: trace on / off time ${fmt(f.lesson.traceOverhead[b])}x ` +
+        `(rounds ${f.lesson.traceOverheadRange[b].map((x) => fmt(x)).join("-")}; target <= ${TARGETS.traceOverhead}x: ` +
+        `${verdict(f.lesson.traceOverhead[b] <= TARGETS.traceOverhead)})`);
+    }
   }
+  console.log(`  bytes the trace keeps: ${mb(node.lesson.traceBytes)} by trace.bytes(); memory it really holds after GC ` +
+    `(Node): ${mb(retained!.arrayBuffers + retained!.heap)} (target <= ${mb(TARGETS.traceBytes)}: ` +
+    `${verdict(retained!.arrayBuffers + retained!.heap <= TARGETS.traceBytes)})`);
+  if (chromium) {
+    const v = chromium.lesson.vsPlain.wasmTraced;
+    console.log(`  Chromium, traced wasm vs the plain loop there: ${fmt(v)}x (target >= ${TARGETS.tracedVsPlainChromium}x: ` +
+      `${verdict(v >= TARGETS.tracedVsPlainChromium)})`);
+    if (torch) {
+      const vt = chromium.lesson.epochsPerSec.wasmTraced / torch.epochsPerSec;
+      console.log(`  Chromium, traced wasm vs PyTorch: ${fmt(vt)}x (target >= ${TARGETS.tracedVsTorch}x: ${verdict(vt >= TARGETS.tracedVsTorch)})`);
+    }
+  }
+  console.log("");
 }
-console.log("");
 
 // ---- per-op costs -------------------------------------------------------------------------------
-console.log("Per op (us), per backend");
-console.log(`  ${"".padEnd(36)}${runtimes.map(([r]) => pad(`${r.split(" ")[0]} wasm`, 14) + pad(`${r.split(" ")[0]} js`, 14)).join("")}`);
-const opRow = (label: string, pick: (f: Figures, b: "wasm" | "js") => number, digits = 3) =>
-  console.log(`  ${label.padEnd(36)}${runtimes.map(([, f]) => pad(f ? fmt(pick(f, "wasm"), digits) : "-", 14) + pad(f ? fmt(pick(f, "js"), digits) : "-", 14)).join("")}`);
-opRow("fixed cost, add on 1x1", (f, b) => f.ops[b].fixedMicros);
-opRow("the same, one input requires grad", (f, b) => f.ops[b].fixedMicrosGrad);
-opRow("add 300x16 (us)", (f, b) => f.ops[b].add300x16Micros, 1);
-opRow("add 300x16 / a raw loop's time", (f, b) => f.ops[b].add300x16VsRaw);
-console.log(`  fixed-cost target <= ${TARGETS.fixedMicros} us: Node wasm ${verdict(node.ops.wasm.fixedMicros <= TARGETS.fixedMicros)}`);
-for (const size of ["n4800", "n262144"] as const) {
-  console.log(`  ns per element, ${size === "n4800" ? "300x16" : "512x512"}`);
-  for (const op of PER_ELEMENT_OPS) opRow(`    ${op}`, (f, b) => f.ops[b].nsPerElement[size][op], 2);
+if (want("ops")) {
+  console.log("Per op (us), per backend");
+  console.log(`  ${"".padEnd(36)}${runtimes.map(([r]) => pad(`${r.split(" ")[0]} wasm`, 14) + pad(`${r.split(" ")[0]} js`, 14)).join("")}`);
+  const opRow = (label: string, pick: (f: Figures, b: "wasm" | "js") => number, digits = 3) =>
+    console.log(`  ${label.padEnd(36)}${runtimes.map(([, f]) => pad(f ? fmt(pick(f, "wasm"), digits) : "-", 14) + pad(f ? fmt(pick(f, "js"), digits) : "-", 14)).join("")}`);
+  opRow("fixed cost, add on 1x1", (f, b) => f.ops[b].fixedMicros);
+  opRow("the same, one input requires grad", (f, b) => f.ops[b].fixedMicrosGrad);
+  opRow("add 300x16 (us)", (f, b) => f.ops[b].add300x16Micros, 1);
+  opRow("add 300x16 / a raw loop's time", (f, b) => f.ops[b].add300x16VsRaw);
+  console.log(`  fixed-cost target <= ${TARGETS.fixedMicros} us: Node wasm ${verdict(node.ops.wasm.fixedMicros <= TARGETS.fixedMicros)}`);
+  for (const size of ["n4800", "n262144"] as const) {
+    console.log(`  ns per element, ${size === "n4800" ? "300x16" : "512x512"}`);
+    for (const op of PER_ELEMENT_OPS) opRow(`    ${op}`, (f, b) => f.ops[b].nsPerElement[size][op], 2);
+  }
+  console.log("");
 }
-console.log("");
 
 // ---- matmul ---------------------------------------------------------------------------------------
-const sizes = matmulSizes(settings.matmulMaxRows);
-console.log(`Matmul GFLOP/s (2mkn / time), ${settings.matmulRounds} rounds` +
-  (quick ? `; --quick cuts the 1024 product to ${settings.matmulMaxRows} rows of A` : "") + "; ...T: Aᵀ B");
-console.log(`  ${"m x k x n".padEnd(18)}${runtimes.map(([r]) => ["wasm", "js", "tfjs", "plain"].map((c) => pad(`${r.split(" ")[0].slice(0, 4)} ${c}`, 11)).join("")).join(" |")}`);
-for (const key of Object.keys(sizes) as MatmulKey[]) {
-  console.log(`  ${(sizes[key].join(" x ") + (key.endsWith("T") ? " T" : "")).padEnd(18)}${runtimes.map(([, f]) =>
-    [f?.matmul.gflops[key], f?.matmul.jsGflops[key], f?.matmul.tfjsGflops[key], f?.matmul.plainGflops[key]].map((x) => pad(fmt(x), 11)).join("")).join(" |")}`);
+if (want("matmul")) {
+  const sizes = matmulSizes(settings.matmulMaxRows);
+  console.log(`Matmul GFLOP/s (2mkn / time), ${settings.matmulRounds} rounds` +
+    (quick ? `; --quick cuts the 1024 product to ${settings.matmulMaxRows} rows of A` : "") + "; ...T: Aᵀ B");
+  console.log(`  ("kern": the WASM kernel alone, operands already in its memory; "wasm": np.matmul on the wasm backend)`);
+  console.log(`  ${"m x k x n".padEnd(18)}${runtimes.map(([r]) => ["kern", "wasm", "js", "tfjs", "plain"].map((c) => pad(`${r.split(" ")[0].slice(0, 4)} ${c}`, 11)).join("")).join(" |")}`);
+  for (const key of Object.keys(sizes) as MatmulKey[]) {
+    console.log(`  ${(sizes[key].join(" x ") + (key.endsWith("T") ? " T" : "")).padEnd(18)}${runtimes.map(([, f]) =>
+      [f?.matmul.kernelGflops[key], f?.matmul.gflops[key], f?.matmul.jsGflops[key], f?.matmul.tfjsGflops[key], f?.matmul.plainGflops[key]].map((x) => pad(fmt(x), 11)).join("")).join(" |")}`);
+  }
+  for (const [r, f] of runtimes) {
+    if (f === null) continue;
+    const g = f.matmul.gflops.n1024, vs = g / f.matmul.jsGflops.n1024;
+    console.log(`  ${r.split(" ")[0]} 1024: wasm ${fmt(g)} GFLOP/s (target >= ${TARGETS.gflops1024}: ${verdict(g >= TARGETS.gflops1024)}), ` +
+      `${fmt(vs)}x the js backend (target >= ${TARGETS.gemm1024VsJs}x: ${verdict(vs >= TARGETS.gemm1024VsJs)})`);
+  }
+  console.log("");
 }
-for (const [r, f] of runtimes) {
-  if (f === null) continue;
-  const g = f.matmul.gflops.n1024, vs = g / f.matmul.jsGflops.n1024;
-  console.log(`  ${r.split(" ")[0]} 1024: wasm ${fmt(g)} GFLOP/s (target >= ${TARGETS.gflops1024}: ${verdict(g >= TARGETS.gflops1024)}), ` +
-    `${fmt(vs)}x the js backend (target >= ${TARGETS.gemm1024VsJs}x: ${verdict(vs >= TARGETS.gemm1024VsJs)})`);
-}
-console.log("");
 
 // ---- a larger network -------------------------------------------------------------------------------
-console.log(`${node.mnist.rows} x 784 -> 128 (tanh) -> 10, mini-batches of 64, one epoch (seconds)`);
-for (const [r, f] of runtimes) {
-  if (f !== null) console.log(`  ${r.split(" ")[0].padEnd(10)} wasm ${fmt(f.mnist.seconds.wasm, 3)} s   js ${fmt(f.mnist.seconds.js, 3)} s`);
+if (want("mnist")) {
+  console.log(`${node.mnist.rows} x 784 -> 128 (tanh) -> 10, mini-batches of 64, one epoch (seconds)`);
+  for (const [r, f] of runtimes) {
+    if (f !== null) console.log(`  ${r.split(" ")[0].padEnd(10)} wasm ${fmt(f.mnist.seconds.wasm, 3)} s   js ${fmt(f.mnist.seconds.js, 3)} s`);
+  }
 }
 
 /** The figures as JSON: the keys earlier runs wrote (for the default backend), plus both backends. */
@@ -164,23 +183,23 @@ function toJson(f: Figures) {
       nsPerElement: f.ops.wasm.nsPerElement,
       js: { backend: "js", fixedMicros: f.ops.js.fixedMicros, add300x16VsRaw: f.ops.js.add300x16VsRaw, nsPerElement: f.ops.js.nsPerElement },
     },
-    matmul: { backend: "wasm", gflops: f.matmul.gflops, jsGflops: f.matmul.jsGflops, tfjsGflops: f.matmul.tfjsGflops },
+    matmul: { backend: "wasm", gflops: f.matmul.gflops, kernelGflops: f.matmul.kernelGflops, jsGflops: f.matmul.jsGflops, tfjsGflops: f.matmul.tfjsGflops },
     mnist: { rows: f.mnist.rows, secondsPerEpoch: f.mnist.seconds },
   };
 }
 
 // nn's model.fit against tfjs's on the same models (Node)
-const nnFit = await benchNNFit(quick);
-console.log("\nnn fit, samples/s (Adam; Node; tfjs-cpu in float32, nn in float64)");
-for (const [name, label] of [["digits", `digits 1797 x 64 -> 128 -> 10, batch 32, ${nnFit.digits.epochs} epochs`], ["synthetic", `${nnFit.synthetic.rows} x 784 -> 128 -> 10, batch 64, 1 epoch`]] as const) {
-  const f = nnFit[name];
+const nnFit = want("nn") ? await benchNNFit(quick) : null;
+if (nnFit) console.log("\nnn fit, samples/s (Adam; Node; tfjs-cpu in float32, nn in float64)");
+for (const [name, label] of !nnFit ? [] : [["digits", `digits 1797 x 64 -> 128 -> 10, batch 32, ${nnFit.digits.epochs} epochs`], ["synthetic", `${nnFit.synthetic.rows} x 784 -> 128 -> 10, batch 64, 1 epoch`]] as const) {
+  const f = nnFit![name];
   console.log(`  ${label.padEnd(52)} nn ${pad(fmt(f.samplesPerSec.stepbook, 0), 8)}   tfjs ${pad(fmt(f.samplesPerSec.tfjs, 0), 8)}   nn/tfjs ${fmt(f.samplesPerSec.stepbook / f.samplesPerSec.tfjs)}`);
 }
 
 // ---- live views (display's throttled handle redrawing a boundary and a loss curve every epoch) -----
-const live = await measureLiveViews(settings.epochs, Math.max(3, settings.lessonRounds));
-console.log(`\nLive views: ${live.epochs} epochs of a 2 -> 16 -> 1 hand loop, redrawing the boundary and the loss every epoch (4 fps, ${live.frames} frames drawn)`);
-console.log(`  plain ${fmt(live.plainMs, 0)} ms, live ${fmt(live.liveMs, 0)} ms: live / plain ${fmt(live.ratio)}x (target <= ${TARGETS.liveViews}: ${verdict(live.ratio <= TARGETS.liveViews)})`);
+const live = want("live") ? await measureLiveViews(settings.epochs, Math.max(3, settings.lessonRounds)) : null;
+if (live) console.log(`\nLive views: ${live.epochs} epochs of a 2 -> 16 -> 1 hand loop, redrawing the boundary and the loss every epoch (4 fps, ${live.frames} frames drawn)`);
+if (live) console.log(`  plain ${fmt(live.plainMs, 0)} ms, live ${fmt(live.liveMs, 0)} ms: live / plain ${fmt(live.ratio)}x (target <= ${TARGETS.liveViews}: ${verdict(live.ratio <= TARGETS.liveViews)})`);
 
 if (jsonFile !== null) {
   const out: Record<string, unknown> = toJson(node);

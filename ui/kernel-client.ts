@@ -18,7 +18,7 @@
 // otherwise it is dead (self.close() got through, a leftover timer spins for ever, the tab's memory ran
 // out): the client ends it, fails the open requests, and says `status: dead`, so the page offers Restart.
 import type { ExecuteOptions, ExecuteOutcome, KernelConnection } from "../kernel/protocol/connection.ts";
-import { isKernelMessage, SHARED_SLOTS, type ExecuteReply, type ExecuteRequest, type InspectReply, type InspectTarget, type KernelMessage, type KernelRequest, type VariablesReply, type WorkerInit } from "../kernel/protocol/messages.ts";
+import { isKernelMessage, SHARED_SLOTS, type ExecuteReply, type ExecuteRequest, type InspectReply, type InspectTarget, type KernelMessage, type KernelRequest, type OutputReply, type VariablesReply, type WorkerInit } from "../kernel/protocol/messages.ts";
 import { RequestRouter } from "../kernel/protocol/router.ts";
 import type { VariableSummary } from "../kernel/protocol/values.ts";
 
@@ -182,6 +182,10 @@ export class KernelClient implements KernelConnection {
 
   async variables(): Promise<VariableSummary[]> {
     return ((await this.request({ type: "variables_request", id: this.router.nextId() })).reply as VariablesReply).variables;
+  }
+
+  async fetchOutput(outputId: string, upTo: number): Promise<OutputReply> {
+    return (await this.request({ type: "output_request", id: this.router.nextId(), outputId, upTo })).reply as OutputReply;
   }
 
   onMessage(listener: (message: KernelMessage) => void): () => void {

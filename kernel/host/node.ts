@@ -5,7 +5,7 @@
 import vm from "node:vm";
 import { Kernel, type Evaluator, type KernelOptions } from "../runtime/kernel.ts";
 import type { ExecuteOptions, ExecuteOutcome, KernelConnection } from "../protocol/connection.ts";
-import type { ExecuteReply, InspectReply, InspectTarget, KernelMessage, KernelRequest, VariablesReply } from "../protocol/messages.ts";
+import type { ExecuteReply, InspectReply, InspectTarget, KernelMessage, KernelRequest, OutputReply, VariablesReply } from "../protocol/messages.ts";
 import type { VariableSummary } from "../protocol/values.ts";
 import { RequestRouter } from "../protocol/router.ts";
 import { KernelServer } from "./server.ts";
@@ -63,6 +63,10 @@ export class NodeKernelHost implements KernelConnection {
 
   async variables(): Promise<VariableSummary[]> {
     return ((await this.send({ type: "variables_request", id: this.router.nextId() })).reply as VariablesReply).variables;
+  }
+
+  async fetchOutput(outputId: string, upTo: number): Promise<OutputReply> {
+    return (await this.send({ type: "output_request", id: this.router.nextId(), outputId, upTo })).reply as OutputReply;
   }
 
   onMessage(listener: (message: KernelMessage) => void): () => void {

@@ -37,6 +37,13 @@ export class KernelServer {
           this.post({ type: "inspect_reply", parent: request.id, status: "error", evalue: (error as Error).message });
         }
         return;
+      case "output_request":
+        try {
+          this.post({ type: "output_reply", parent: request.id, status: "ok", ...this.kernel.moreOutput(request.outputId, request.upTo) });
+        } catch (error) {
+          this.post({ type: "output_reply", parent: request.id, status: "error", evalue: (error as Error).message });
+        }
+        return;
       case "heartbeat_request":
         this.post({ type: "heartbeat_reply", parent: request.id });
         return;

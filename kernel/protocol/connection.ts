@@ -1,6 +1,6 @@
 // What a UI holds to talk to a kernel, whichever host runs it (in-process Node host, browser worker
 // client). Executing returns the reply and the messages of that request; `onMessage` sees every message.
-import type { ExecuteReply, InspectReply, InspectTarget, KernelMessage } from "./messages.ts";
+import type { ExecuteReply, InspectReply, InspectTarget, KernelMessage, OutputReply } from "./messages.ts";
 import type { VariableSummary } from "./values.ts";
 
 export interface ExecuteOptions {
@@ -33,6 +33,8 @@ export interface KernelConnection {
   restart(): Promise<void>;
   inspect(target: InspectTarget): Promise<InspectReply>;
   variables(): Promise<VariableSummary[]>;
+  /** "Show more": the first `upTo` characters of an output the kernel cut (MIME.cut names it). */
+  fetchOutput?(outputId: string, upTo: number): Promise<OutputReply>;
   /** the cells the last `stale` message named. */
   readonly stale: readonly string[];
   onMessage(listener: (message: KernelMessage) => void): () => void;

@@ -48,6 +48,8 @@ export interface VariablesRequest { type: "variables_request"; id: string }
  * heartbeat_reply. A worker that does not answer and is not running a cell is dead or wedged.
  */
 export interface HeartbeatRequest { type: "heartbeat_request"; id: string }
+/** "Show more" of an output cut in the kernel: its first `upTo` characters (CutPayload's id). */
+export interface OutputRequest { type: "output_request"; id: string; outputId: string; upTo: number }
 
 /** What to fetch in full: a kernel variable, or a tensor of a recorded trace step. */
 export type InspectTarget =
@@ -56,7 +58,7 @@ export type InspectTarget =
 
 export interface InspectRequest { type: "inspect_request"; id: string; target: InspectTarget }
 
-export type KernelRequest = ExecuteRequest | InterruptRequest | RestartRequest | InspectRequest | VariablesRequest | HeartbeatRequest;
+export type KernelRequest = ExecuteRequest | InterruptRequest | RestartRequest | InspectRequest | VariablesRequest | HeartbeatRequest | OutputRequest;
 
 // ---- messages: kernel -> UI ---------------------------------------------------------------------------
 
@@ -136,6 +138,17 @@ export interface ExecuteReply {
 export interface InterruptReply { type: "interrupt_reply"; parent: string }
 export interface RestartReply { type: "restart_reply"; parent: string }
 export interface HeartbeatReply { type: "heartbeat_reply"; parent: string }
+/** The cut text up to the requested length, in the form the bundle had (with a note if still cut). */
+export interface OutputReply {
+  type: "output_reply";
+  parent: string;
+  status: "ok" | "error";
+  text?: string;
+  shown?: number;
+  total?: number;
+  /** why not: the value is no longer kept (a later run of the cell, a restart, or the kernel's bound). */
+  evalue?: string;
+}
 
 export interface InspectReply {
   type: "inspect_reply";
@@ -160,6 +173,7 @@ export type KernelMessage =
   | InterruptReply
   | RestartReply
   | HeartbeatReply
+  | OutputReply
   | InspectReply
   | VariablesReply;
 
@@ -183,10 +197,10 @@ export const SHARED_SLOTS = { stop: 0, busy: 1, progress: 2, length: 3 } as cons
 
 const messageTypes: ReadonlySet<string> = new Set<KernelMessageType>([
   "status", "stream", "display_data", "update_display_data", "execute_result", "error", "trace", "stale",
-  "execute_reply", "interrupt_reply", "restart_reply", "heartbeat_reply", "inspect_reply", "variables_reply",
+  "execute_reply", "interrupt_reply", "restart_reply", "heartbeat_reply", "output_reply", "inspect_reply", "variables_reply",
 ]);
 const requestTypes: ReadonlySet<string> = new Set<KernelRequest["type"]>([
-  "execute_request", "interrupt_request", "restart_request", "inspect_request", "variables_request", "heartbeat_request",
+  "execute_request", "interrupt_request", "restart_request", "inspect_request", "variables_request", "heartbeat_request", "output_request",
 ]);
 
 /** True for anything shaped like a kernel message (checks the tag; data from postMessage is untyped). */
@@ -216,7 +230,7 @@ export const isExecuteReply = (m: KernelMessage): m is ExecuteReply => m.type ==
 export const isInspectReply = (m: KernelMessage): m is InspectReply => m.type === "inspect_reply";
 
 /** The messages that end a request: its reply. Hosts resolve a request's promise on these. */
-export function isReply(m: KernelMessage): m is ExecuteReply | InterruptReply | RestartReply | HeartbeatReply | InspectReply | VariablesReply {
+export function isReply(m: KernelMessage): m is ExecuteReply | InterruptReply | RestartReply | HeartbeatReply | OutputReply | InspectReply | VariablesReply {
   return m.type.endsWith("_reply");
 }
 

@@ -19,7 +19,15 @@ export const MIME = {
   confusion: "application/vnd.stepbook.confusion+json",
   /** a widget (ui.slider, ...): kernel/display/widgets.ts, drawn by ui/components/sb-widget.ts */
   widget: "application/vnd.stepbook.widget+json",
+  /** which text fields of this bundle the kernel cut (kernel/runtime/output.ts): CutPayload */
+  cut: "application/vnd.stepbook.cut+json",
 } as const;
+
+/**
+ * The fields of a bundle cut in the kernel, by MIME type: `shown` characters of `total` are in the
+ * bundle; the rest stays in the kernel under `id` (an output_request fetches more) while it is kept.
+ */
+export type CutPayload = Record<string, { id: string; shown: number; total: number }>;
 
 /** One output, keyed by MIME type; text/plain is always present. Values are plain JSON data. */
 export type MimeBundle = { [mime: string]: unknown };

@@ -3,7 +3,7 @@
 // options on), so a consumer that draws a payload checks its shape first and falls back to text/plain
 // when it is wrong. Each guard checks every field a renderer reads, including the ones it puts in
 // attributes, so a string can never stand where a number is expected.
-import type { CheckPayload, ProgressPayload, TablePayload, TensorPayload } from "./mime.ts";
+import type { CheckPayload, CutPayload, ProgressPayload, TablePayload, TensorPayload } from "./mime.ts";
 import type { StepSummary, TraceSummary } from "./values.ts";
 
 type Guard<T> = (x: unknown) => x is T;
@@ -81,4 +81,8 @@ export function isWidgetPayload(x: unknown): x is import("../display/widgets.ts"
     min: optional(isFiniteNumber), max: optional(isFiniteNumber), step: optional(isFiniteNumber), options: optional(arrayOf(isString)),
   })) return false;
   return true;
+}
+
+export function isCutPayload(x: unknown): x is CutPayload {
+  return isObject(x) && Object.values(x).every((c) => fields(c, { id: isString, shown: isCount, total: isCount }));
 }

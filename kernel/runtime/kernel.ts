@@ -14,7 +14,7 @@ import { makeConsole } from "./console.ts";
 import { describeError, type ScriptInfo } from "./errors.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { restoreIntrinsics } from "./intrinsics.ts";
-import { DEFAULT_LIMITS, OutputSink, type OutputLimits } from "./output.ts";
+import { CutOutputs, cutText, DEFAULT_LIMITS, OutputSink, type OutputLimits } from "./output.ts";
 import { CellGraph } from "./stale.ts";
 import { summarizeTrace } from "./trace-summary.ts";
 import { describeValue, summarize, tensorValue } from "./variables.ts";
@@ -48,6 +48,8 @@ interface Execution {
 
 export class Kernel {
   readonly guard = new InterruptGuard();
+  /** the whole values of results and displays cut at the output limit, for "show more" (output.ts). */
+  private readonly cut = new CutOutputs();
   private scope: Record<string, unknown> = {};
   private builtinNames = new Set<string>();
   private readonly graph = new CellGraph();
@@ -84,6 +86,7 @@ export class Kernel {
     this.scope = Object.create(undefinedNames);
     const target = this.displayTarget();
     this.clearTimers();
+    this.cut.clear();
     Object.assign(this.scope, makeBuiltins(target), this.timerBuiltins(), { console: makeConsole({ stream: (n, t) => this.current?.sink.stream(n, t), display: (d) => target.display(d) }) }, this.options.builtins);
     this.builtinNames = new Set(Object.keys(this.scope));
     this.graph.clear();
@@ -151,7 +154,8 @@ export class Kernel {
     this.replaced.broken.clear();
     const count = ++this.executionCount;
     const { id: parent, cellId, code } = request;
-    const execution: Execution = { sink: new OutputSink(emit, parent, cellId, this.limits), state: new Map(), atEnd: [] };
+    this.cut.forgetCell(cellId);
+    const execution: Execution = { sink: new OutputSink(emit, parent, cellId, this.limits, this.cut), state: new Map(), atEnd: [] };
     this.current = execution;
     emit({ type: "status", parent, state: "busy" });
     const timeoutMs = request.timeoutMs ?? this.options.defaultTimeoutMs;
@@ -265,6 +269,14 @@ export class Kernel {
   /** Every top-level binding with its full value (the CLI's --json). */
   variableValues(): Record<string, VariableValue> {
     return Object.fromEntries(this.names().map((n) => [n, describeValue(this.scope[n])]));
+  }
+
+  /** "Show more": the first `upTo` characters of a cut output, cut as capBundle does; throws when it is gone. */
+  moreOutput(outputId: string, upTo: number): { text: string; shown: number; total: number } {
+    const value = this.cut.get(outputId);
+    if (value === undefined) throw new Error("the rest of this output is no longer kept in the kernel (the cell ran again, the kernel restarted, or newer long outputs replaced it): run the cell again to see it");
+    const shown = Math.min(value.length, Math.max(0, Math.floor(upTo)));
+    return { text: cutText(value, shown), shown, total: value.length };
   }
 
   /** Full values of a variable or of a traced step's tensor; throws with a message when there is none. */

@@ -3,7 +3,7 @@
 // console output and displays is kept. Past the limits, the rest of the stream is dropped with one note:
 // a cell that prints 100 MB must not ship 100 MB to the page.
 import type { KernelMessage } from "../protocol/messages.ts";
-import type { MimeBundle } from "../protocol/mime.ts";
+import { MIME, type CutPayload, type MimeBundle } from "../protocol/mime.ts";
 
 export interface OutputLimits {
   /** characters of stream output per cell (about bytes for ASCII). */
@@ -35,7 +35,13 @@ export class OutputSink {
     readonly parent: string | null,
     readonly cellId: string | null,
     private readonly limits: OutputLimits = DEFAULT_LIMITS,
+    /** where the whole of a cut result or display is kept for "show more" (none: not kept). */
+    private readonly cut: CutOutputs | null = null,
   ) {}
+
+  private cap(data: MimeBundle): MimeBundle {
+    return capBundle(data, this.limits.maxChars, this.cut ? (value) => this.cut!.keep(this.cellId, value) : undefined);
+  }
 
   stream(name: "stdout" | "stderr", text: string): void {
     if (this.truncated || text === "") return;
@@ -74,18 +80,18 @@ export class OutputSink {
       return;
     }
     this.displays++;
-    this.emit({ type: "display_data", parent: this.parent, cellId: this.cellId, data: capBundle(data, this.limits.maxChars), metadata, ...(displayId ? { displayId } : {}) });
+    this.emit({ type: "display_data", parent: this.parent, cellId: this.cellId, data: this.cap(data), metadata, ...(displayId ? { displayId } : {}) });
   }
 
   update(displayId: string, data: MimeBundle, metadata: Record<string, unknown> = {}): void {
     this.flush();
-    this.emit({ type: "update_display_data", parent: this.parent, cellId: this.cellId, data: capBundle(data, this.limits.maxChars), metadata, displayId });
+    this.emit({ type: "update_display_data", parent: this.parent, cellId: this.cellId, data: this.cap(data), metadata, displayId });
   }
 
   /** Any other message of this execution (result, error, trace): after the buffered stream text. */
   send(message: KernelMessage): void {
     this.flush();
-    this.emit(message.type === "execute_result" ? { ...message, data: capBundle(message.data, this.limits.maxChars) } : message);
+    this.emit(message.type === "execute_result" ? { ...message, data: this.cap(message.data) } : message);
   }
 
   flush(): void {
@@ -104,16 +110,71 @@ export class OutputSink {
 /**
  * A result or display is cut here, in the kernel, before it is posted: a 50 MB string would take the
  * page tens of seconds to receive and draw. Text fields above `maxChars` keep their start and say how
- * long the whole value is (the variable inspector still holds all of it).
+ * long the whole value is; with `keep`, the whole value is kept (CutOutputs) and the bundle's MIME.cut
+ * says under which id, so the page's "show more" can fetch more of it.
  */
-export function capBundle(data: MimeBundle, maxChars: number): MimeBundle {
+export function capBundle(data: MimeBundle, maxChars: number, keep?: (value: string) => string): MimeBundle {
   let out: MimeBundle | null = null;
+  let cut: CutPayload | null = null;
   for (const [mime, value] of Object.entries(data)) {
     if (typeof value !== "string" || value.length <= maxChars) continue;
     out ??= { ...data };
-    out[mime] = `${value.slice(0, maxChars)}\n… [output truncated: ${formatChars(value.length)} in all, the first ${formatChars(maxChars)} shown]`;
+    out[mime] = cutText(value, maxChars);
+    if (keep) (cut ??= {})[mime] = { id: keep(value), shown: maxChars, total: value.length };
   }
+  if (out && cut) out[MIME.cut] = cut;
   return out ?? data;
+}
+
+/** The first `shown` characters of `value` and, when that is not all of it, a note saying so. */
+export function cutText(value: string, shown: number): string {
+  if (value.length <= shown) return value;
+  return `${value.slice(0, shown)}\n… [output truncated: ${formatChars(value.length)} in all, the first ${formatChars(shown)} shown]`;
+}
+
+/**
+ * The whole values of the outputs the kernel cut, for "show more". Bounded: at most MAX_KEPT_VALUES
+ * values and MAX_KEPT_CHARS characters in all (the oldest go first); a cell's values go when it runs
+ * again (its outputs are replaced), all of them on restart. A value is a string the cell made anyway:
+ * keeping it costs no copy, only its memory for longer.
+ */
+export const MAX_KEPT_CHARS = 128_000_000;
+export const MAX_KEPT_VALUES = 32;
+
+export class CutOutputs {
+  private readonly values = new Map<string, { cellId: string | null; value: string }>();
+  private chars = 0;
+  private count = 0;
+
+  constructor(private readonly maxChars = MAX_KEPT_CHARS, private readonly maxValues = MAX_KEPT_VALUES) {}
+
+  /** Keep `value` (if it fits the bound at all) and return its id. */
+  keep(cellId: string | null, value: string): string {
+    const id = `cut-${++this.count}`;
+    if (value.length > this.maxChars) return id; // never kept: "show more" will say so
+    this.values.set(id, { cellId, value });
+    this.chars += value.length;
+    for (const [old, kept] of this.values) {
+      if (this.chars <= this.maxChars && this.values.size <= this.maxValues) break;
+      this.values.delete(old);
+      this.chars -= kept.value.length;
+    }
+    return id;
+  }
+
+  get(id: string): string | undefined {
+    return this.values.get(id)?.value;
+  }
+
+  /** The cell runs again: its old outputs are gone from the page. */
+  forgetCell(cellId: string): void {
+    for (const [id, kept] of this.values) if (kept.cellId === cellId) { this.values.delete(id); this.chars -= kept.value.length; }
+  }
+
+  clear(): void {
+    this.values.clear();
+    this.chars = 0;
+  }
 }
 
 function countNewlines(text: string): number {
@@ -133,6 +194,7 @@ function cutToFit(text: string, chars: number, lines: number): string {
   return text.slice(0, end);
 }
 
-function formatChars(n: number): string {
+/** "50 MB", "1.5 KB", "12 characters" (characters, about bytes for ASCII). */
+export function formatChars(n: number): string {
   return n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(1)} MB` : n >= 1000 ? `${+(n / 1000).toFixed(1)} KB` : `${n} characters`;
 }

@@ -110,6 +110,47 @@ describe.skipIf(!hasBrowser())("the exported site, turned live, is the dev app",
     await page.close();
   }, 120_000);
 
+  it("Run and Edit look like the app's buttons and are hidden without JavaScript; live, the toolbar sticks to the top with no gap", async () => {
+    const look = (sel: string) => (p: Page) => p.locator(sel).first().evaluate((el) => {
+      const c = getComputedStyle(el);
+      return [c.backgroundColor, c.color, c.borderRadius, c.fontSize, c.paddingTop, c.paddingLeft, c.borderTopColor, c.fontFamily];
+    });
+    const appPage = await b.context.newPage();
+    await appPage.goto(`${app.url}#/lesson/01-neuron`);
+    await appPage.waitForSelector("sb-code-cell .btn-run");
+    const appRun = await look("sb-code-cell .btn-run")(appPage);
+    const appEdit = await look("sb-toolbar .tb-restart")(appPage);
+    await appPage.close();
+    const page = await b.context.newPage();
+    await page.goto(`${stat.origin}/course/01-neuron.html`);
+    await page.locator('button[data-stepbook-action="run"]').waitFor({ state: "visible" });
+    expect(await look('button[data-stepbook-action="run"]')(page)).toEqual(appRun);
+    expect(await look('button[data-stepbook-action="edit"]')(page)).toEqual(appEdit);
+    await page.locator('button[data-stepbook-action="run"]').click();
+    await page.waitForSelector("sb-app sb-toolbar");
+    // a page long enough to scroll past the toolbar's place (the fixture lesson is short)
+    await page.addStyleTag({ content: "body { padding-bottom: 200vh; }" });
+    await page.evaluate(() => scrollTo(0, document.querySelector("sb-app sb-toolbar")!.getBoundingClientRect().top + scrollY + 400));
+    await page.waitForTimeout(300);
+    const top = await page.evaluate(() => {
+      const bar = document.querySelector("sb-app sb-toolbar")!;
+      const r = bar.getBoundingClientRect();
+      return { top: r.top, covered: !!document.elementFromPoint(r.left + r.width / 2, 1)?.closest("sb-toolbar") };
+    });
+    expect(top).toEqual({ top: 0, covered: true });
+    await page.close();
+    const off = await launch({ javaScriptEnabled: false });
+    try {
+      const still = await off.context.newPage();
+      await still.goto(`${stat.origin}/course/01-neuron.html`);
+      expect(await still.locator('button[data-stepbook-action="run"]').isVisible()).toBe(false);
+      expect(await still.locator('button[data-stepbook-action="edit"]').isVisible()).toBe(false);
+      expect(await still.locator("main.lesson .cell.code").count()).toBeGreaterThan(0);
+    } finally {
+      await off.close();
+    }
+  }, 120_000);
+
   for (const [name, url] of [["served as static files", () => `${stat.origin}/course/01-neuron.html`], ["served by vite preview", () => `${previewUrl}01-neuron.html`]] as const) {
     it(`${name}: Edit loads the editor's stylesheet, and the edited cell looks as in the app`, async () => {
       const page = await b.context.newPage();

@@ -77,6 +77,64 @@ describe.skipIf(!hasBrowser())("a student's first hour in Chromium", () => {
     expect(await page.locator(".back-to-step").count()).toBe(0);
   });
 
+  it("Variables on a desktop: the chosen variable opens in place, under its row, beside the lesson", async () => {
+    await page.click(".tb-toggle-variables");
+    await page.waitForSelector("aside.inspector .var-table");
+    await page.locator(".var-table button", { hasText: /^W$/ }).click();
+    await page.waitForSelector(".var-detail sb-tensor-view");
+    const after = await page.evaluate(() => {
+      const row = [...document.querySelectorAll(".var-table tbody tr")].find((r) => r.querySelector("th button")?.textContent === "W")!;
+      return row.nextElementSibling?.classList.contains("var-detail");
+    });
+    expect(after).toBe(true);
+    const [lesson, aside] = await Promise.all([page.locator("article.lesson").boundingBox(), page.locator("aside.inspector").boundingBox()]);
+    expect(aside!.x).toBeGreaterThanOrEqual(lesson!.x + lesson!.width);
+    await page.click(".tb-toggle-variables");
+  });
+
+  it("on a phone (390x844): a More menu, header + toolbar within 15% of the height, no sideways page scroll, Variables as a dialog", async () => {
+    const phone = await launch({ viewport: { width: 390, height: 844 } });
+    try {
+      const p = await phone.context.newPage();
+      p.on("pageerror", (e) => errors.push(e.message));
+      await p.goto(`${served.url}#/lesson/01-one-layer`);
+      await p.waitForSelector("sb-code-cell");
+      const top = await p.evaluate(() => Math.max(document.querySelector(".app-header")!.getBoundingClientRect().bottom, document.querySelector("sb-toolbar")!.getBoundingClientRect().bottom));
+      console.log(`phone: header + toolbar end at ${top.toFixed(0)} px of 844 (${(100 * top / 844).toFixed(1)}%)`);
+      expect(top).toBeLessThanOrEqual(0.15 * 844);
+      expect(await p.locator(".tb-restart").isVisible()).toBe(false);
+      await p.click(".tb-more");
+      expect(await p.locator(".tb-restart").isVisible()).toBe(true);
+      await p.keyboard.press("Escape");
+      expect(await p.locator(".tb-restart").isVisible()).toBe(false);
+      expect(await p.evaluate(() => document.activeElement?.classList.contains("tb-more"))).toBe(true);
+      await p.click(".tb-more");
+      await p.click(".tb-run-all");
+      await p.waitForFunction(() => document.querySelector('sb-code-cell[data-cell="forward"] .cell-prompt')?.textContent !== "[ ]"
+        && document.querySelectorAll(".status-running, .status-queued").length === 0, null, { timeout: 60_000 });
+      await p.locator('sb-code-cell[data-cell="forward"] .btn-trace').click();
+      await p.waitForSelector("sb-trace-view .step-card");
+      const wide = await p.evaluate(() => ({ page: document.documentElement.scrollWidth, view: innerWidth,
+        over: [...document.querySelectorAll<HTMLElement>("main *")].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest(".tensor-scroll, .math-display, .code-view, .table-scroll, .katex-display, .step-formula, .tex-output, .trace-graph, pre")).slice(0, 5).map((e) => `${e.tagName}.${e.getAttribute("class")} right ${Math.round(e.getBoundingClientRect().right)}`) }));
+      expect(wide.over).toEqual([]);
+      expect(wide.page).toBeLessThanOrEqual(wide.view);
+      // Variables: a modal dialog over the lesson; focus stays in it; Esc closes it and focus returns
+      await p.click(".tb-more");
+      await p.click(".tb-toggle-variables");
+      await p.waitForSelector("dialog.inspector-dialog[open]");
+      for (let i = 0; i < 8; i++) await p.keyboard.press("Tab");
+      expect(await p.evaluate(() => !!document.activeElement?.closest("dialog.inspector-dialog") || document.activeElement === document.body)).toBe(true);
+      const box = (await p.locator("dialog.inspector-dialog").boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      await p.keyboard.press("Escape");
+      await expect.poll(() => p.locator("dialog.inspector-dialog").count()).toBe(0);
+      expect(await p.evaluate(() => document.activeElement?.classList.contains("tb-more"))).toBe(true);
+    } finally {
+      await phone.close();
+    }
+  }, 120_000);
+
   it("has no page errors", () => {
     expect(errors).toEqual([]);
   });

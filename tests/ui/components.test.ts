@@ -160,8 +160,9 @@ describe("sb-trace-view", () => {
   ] };
 
   it("writes the shapes as the op joins them", () => {
-    expect(shapeLine(trace.records[0]!)).toBe("(300x2)(2x16) -> (300x16)");
-    expect(shapeLine(trace.records[1]!)).toBe("(300x16) + (16) -> (300x16)");
+    expect(shapeLine(trace.records[0]!)).toBe("(300, 2)(2, 16) -> (300, 16)");
+    expect(shapeLine(trace.records[1]!)).toBe("(300, 16) + (16,) -> (300, 16)");
+    expect(shapeLine({ op: "mul", shapes: { inputs: [[4], []], output: [4] } })).toBe("(4,) ⊙ () -> (4,)");
   });
 
   it("shows the step's formula, phase and position; next asks for the next step", async () => {
@@ -225,5 +226,40 @@ describe("the other elements", () => {
     });
     expect(el.querySelector(".var-table th button")!.textContent).toBe("W");
     expect([...el.querySelectorAll(".tensor-name")].map((e) => e.textContent)).toEqual(["W", "W.grad"]);
+  });
+
+  it("the inspector expands the chosen variable in place, under its row, and folds it on a second click", async () => {
+    const many = Array.from({ length: 29 }, (_, i) => ({ name: `v${i}`, type: "tensor", shape: [300, 16], summary: "min 0, max 1, mean 0.5", cell: "c" }));
+    const el = await mount<HTMLElement & { updateComplete: Promise<unknown> }>("sb-variable-inspector", {
+      variables: many, selected: "v3",
+      value: { type: "tensor", dtype: "float64", shape: [300, 16], data: Array.from({ length: 4800 }, (_, i) => i / 4800) },
+    });
+    const rows = [...el.querySelectorAll(".var-table tbody tr")];
+    const at = rows.findIndex((r) => r.querySelector("th button")?.textContent === "v3");
+    expect(rows[at + 1]!.classList.contains("var-detail")).toBe(true);
+    expect(rows[at + 1]!.querySelector(".tensor-name")!.textContent).toBe("v3");
+    // the values scroll inside a focusable, labelled box; the list shows shapes, never the numbers
+    expect(rows[at + 1]!.querySelector(".tensor-scroll")!.getAttribute("tabindex")).toBe("0");
+    expect(el.querySelectorAll(".var-table tbody tr:not(.var-detail) .shape-badge")).toHaveLength(29);
+    expect(el.querySelector("aside.inspector")).not.toBeNull();
+    const button = rows[at]!.querySelector("button")!;
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    button.click();
+    await el.updateComplete;
+    expect(el.querySelector(".var-detail")).toBeNull();
+  });
+
+  it("on a narrow screen the inspector is a modal dialog that says when it closes", async () => {
+    const el = await mount<HTMLElement & { updateComplete: Promise<unknown> }>("sb-variable-inspector", {
+      variables: [{ name: "x", type: "number", summary: "3", cell: "c" }], overlay: true,
+    });
+    const dialog = el.querySelector("dialog.inspector-dialog") as HTMLDialogElement;
+    expect(dialog).not.toBeNull();
+    expect(dialog.open).toBe(true);
+    let closed = 0;
+    el.addEventListener("sb-close", () => closed++);
+    dialog.close();
+    dialog.dispatchEvent(new Event("close"));
+    expect(closed).toBeGreaterThan(0);
   });
 });

@@ -7,6 +7,7 @@ vi.mock("idb-keyval", () => ({
   get: async (k: string) => structuredClone(store.get(k)),
   set: async (k: string, v: unknown) => void store.set(k, structuredClone(v)),
   del: async (k: string) => void store.delete(k),
+  update: async (k: string, fn: (v: unknown) => unknown) => void store.set(k, structuredClone(fn(structuredClone(store.get(k))))),
 }));
 
 import { parseNotebook, serializeNotebook } from "../../ui/document/index.ts";
@@ -167,7 +168,8 @@ const cellIds = (app: SbApp) => [...app.querySelectorAll("sb-code-cell")].map((c
 const view = (app: SbApp, id: string) => app.querySelector(`sb-code-cell[data-cell="${id}"] .code-view`)!;
 
 describe("command mode in the app", () => {
-  beforeEach(() => { store.clear(); document.body.replaceChildren(); });
+  // an app taken out of the page saves its pending work (as a closed tab does): let it land, then clear
+  beforeEach(async () => { document.body.replaceChildren(); await new Promise((r) => setTimeout(r, 0)); store.clear(); });
 
   it("b inserts a cell below and focuses it, j/k move, d d deletes it; the work is saved", async () => {
     const app = await mountApp();

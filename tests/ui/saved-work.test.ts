@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseNotebook } from "../../ui/document/index.ts";
-import { applyWork, debounce, upstreamChanges } from "../../ui/app/saved-work.ts";
+import { applyWork, debounce } from "../../ui/app/saved-work.ts";
+import { upstreamChanges } from "../../ui/app/work-match.ts";
 import { tokenLines } from "../../ui/app/highlight.ts";
 import { mergeInlineValues, userExpressionsOf } from "../../ui/app/inline-values.ts";
 import { parseRoute } from "../../ui/app/route.ts";

@@ -4,8 +4,6 @@ import type { JsonNumber } from "../../kernel/protocol/values.ts";
 /** A shape as numpy prints it: `(300, 4)`, `(4,)`, and `() scalar` (the word says what `()` means). */
 export const shapeText = (shape: readonly number[]): string =>
   shape.length === 0 ? "() scalar" : shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-/** `(300x2)` as in the step formulas. */
-export const shapeParen = (shape: readonly number[]): string => `(${shape.length === 0 ? "" : shape.join("x")})`;
 
 /** A number in summaries and tables, the same in the app and the export: 4 significant digits. */
 export function num(v: JsonNumber | number | string | unknown): string {

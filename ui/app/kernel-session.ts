@@ -4,9 +4,11 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { KernelConnection } from "../../kernel/protocol/connection.ts";
 import type { KernelMessage, UserExpressionResult } from "../../kernel/protocol/messages.ts";
+import { MIME, type CutPayload, type MimeBundle } from "../../kernel/protocol/mime.ts";
+import { isCutPayload } from "../../kernel/protocol/payload-guards.ts";
 import type { TensorValue, VariableSummary } from "../../kernel/protocol/values.ts";
 import type { CodeCell, NotebookDoc } from "../document/index.ts";
-import { initialRuntime, runStalePlan, transition, type RuntimeEvent, type RuntimeState } from "./state.ts";
+import { initialRuntime, runStalePlan, transition, type OutputItem, type RuntimeEvent, type RuntimeState } from "./state.ts";
 import { userExpressionsOf } from "./inline-values.ts";
 
 /** What the session reads from the app and tells it. */
@@ -42,9 +44,42 @@ export class KernelSession implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  private readonly onShowMore = (event: Event) => void this.showMore((event as CustomEvent<{ outputId: string }>).detail.outputId);
+
+  hostConnected(): void {
+    // "Show more" of an output the kernel cut (sb-output-area emits it; the answer comes from the kernel)
+    if (this.host instanceof EventTarget) this.host.addEventListener("sb-show-more", this.onShowMore);
+  }
+
   hostDisconnected(): void {
+    if (this.host instanceof EventTarget) this.host.removeEventListener("sb-show-more", this.onShowMore);
     this.unsubscribe?.();
     this.kernel?.dispose();
+  }
+
+  /**
+   * Fetch the next SHOW_MORE_CHARS of an output the kernel cut (MIME.cut names it) and put it in place:
+   * the output is drawn again through the one output rendering path. When the kernel no longer has it,
+   * the output says so.
+   */
+  async showMore(outputId: string): Promise<void> {
+    const found = findCut(this.runtime, outputId);
+    if (!found || !this.kernel?.fetchOutput) return;
+    const reply = await this.kernel.fetchOutput(outputId, found.entry.shown + SHOW_MORE_CHARS).catch((e: Error) => ({ status: "error" as const, evalue: e.message }));
+    const now = findCut(this.runtime, outputId);
+    if (!now) return;
+    const { [now.mime]: _, ...rest } = now.cut;
+    let data: MimeBundle;
+    if (reply.status === "ok" && "text" in reply && reply.text !== undefined) {
+      const open = reply.shown! < reply.total!;
+      const cut: CutPayload = open ? { ...rest, [now.mime]: { ...now.entry, shown: reply.shown! } } : rest;
+      data = { ...now.output.data, [now.mime]: reply.text, [MIME.cut]: cut };
+    } else {
+      data = { ...now.output.data, [now.mime]: `${String(now.output.data[now.mime])}\n[${reply.evalue ?? "the kernel did not answer"}]`, [MIME.cut]: rest };
+    }
+    const cell = this.runtime.cells[now.cellId]!;
+    const outputs = cell.outputs.map((o) => (o === now.output ? { ...now.output, data } : o));
+    this.set({ runtime: { ...this.runtime, cells: { ...this.runtime.cells, [now.cellId]: { ...cell, outputs } } } });
   }
 
   /** A new kernel for a newly opened lesson. */
@@ -155,4 +190,22 @@ export class KernelSession implements ReactiveController {
     await this.kernel.restart();
     this.set({ variables: [], inspected: null });
   }
+}
+
+/** How much more of a cut output one "Show more" fetches (the kernel's output limit: one more page of it). */
+export const SHOW_MORE_CHARS = 1_000_000;
+
+/** The output (display or result) whose bundle has a cut field under `outputId`. */
+function findCut(runtime: RuntimeState, outputId: string) {
+  for (const [cellId, cell] of Object.entries(runtime.cells)) {
+    for (const output of cell.outputs) {
+      if (output.kind !== "display" && output.kind !== "result") continue;
+      const cut = output.data[MIME.cut];
+      if (!isCutPayload(cut)) continue;
+      for (const [mime, entry] of Object.entries(cut)) {
+        if (entry.id === outputId) return { cellId, output: output as Extract<OutputItem, { data: MimeBundle }>, cut, mime, entry };
+      }
+    }
+  }
+  return null;
 }

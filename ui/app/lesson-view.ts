@@ -12,6 +12,7 @@ import { MIME, type CheckPayload } from "../../kernel/protocol/mime.ts";
 import type { TracePlayer } from "./trace-player.ts";
 import type { OpenLesson } from "./work-edits.ts";
 import { staleText } from "./stale-text.ts";
+import { orphansView, type OrphanAction } from "./orphans-view.ts";
 
 export interface LessonViewModel {
   lesson: OpenLesson;
@@ -27,6 +28,8 @@ export interface LessonViewModel {
   /** the lesson file changed on disk where the lecturer has unsaved edits: what clashed. */
   fileConflict: string | null;
   variablesOpen: boolean;
+  /** the inspector opens as a dialog over the lesson (a tablet or phone), not as a column. */
+  variablesOverlay: boolean;
   variables: VariableSummary[];
   inspected: { name: string; value: TensorValue | null } | null;
   concealed(cell: CodeCell): boolean;
@@ -45,8 +48,10 @@ export interface LessonHandlers {
   keepMine(cellId: string): void;
   reveal(cellId: string): void;
   settleConflict(choice: "take-file" | "keep-mine"): void;
+  orphan(action: OrphanAction, id: string): void;
   bindsHover(detail: BindsHoverDetail): void;
   inspect(name: string): void;
+  closeVariables(): void;
 }
 
 /** A solution cell's exercise ran and every check in it passed. */
@@ -80,11 +85,12 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
       ${runtime.kernel === "dead" ? html`<div class="banner kernel-dead" role="alert"><p><strong>The kernel stopped responding.</strong>
         Your edits are kept; the kernel's variables are lost. Restart it, then run the cells again.</p>
         <button class="btn" @click=${() => on.action("restart")}>Restart the kernel</button></div>` : nothing}
+      ${authoring ? nothing : orphansView(lesson.work.orphans ?? [], on.orphan)}
       ${authoring ? html`<p class="banner authoring" role="status">Lecturer mode: edits change <code>notebooks/${lesson.entry.name}.md</code> (double-click prose to edit it).</p>` : nothing}
       ${m.fileConflict ? html`<div class="banner conflict" role="alert"><p><strong>Not saved.</strong> ${m.fileConflict}</p>
         <button class="btn" @click=${() => on.settleConflict("take-file")}>Use the file's version</button>
         <button class="btn" @click=${() => on.settleConflict("keep-mine")}>Overwrite the file with mine</button></div>` : nothing}
-      <div class="lesson-layout ${m.variablesOpen ? "with-inspector" : ""}">
+      <div class="lesson-layout ${m.variablesOpen && !m.variablesOverlay ? "with-inspector" : ""}">
         <article class="lesson" aria-label=${doc.meta.title} @click=${on.lessonClick}
           @sb-run=${(e: CustomEvent<{ cellId: string; advance: boolean }>) => on.run(e.detail.cellId, e.detail.advance)}
           @sb-edit-start=${(e: CustomEvent<{ cellId: string }>) => on.editStart(e.detail.cellId)}
@@ -121,6 +127,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
           })}
         </article>
         ${m.variablesOpen ? html`<sb-variable-inspector .variables=${m.variables} .selected=${m.inspected?.name ?? null}
-          .value=${m.inspected?.value ?? null} @sb-inspect=${(e: CustomEvent<{ name: string }>) => on.inspect(e.detail.name)}></sb-variable-inspector>` : nothing}
+          .value=${m.inspected?.value ?? null} ?overlay=${m.variablesOverlay} @sb-close=${() => on.closeVariables()}
+          @sb-inspect=${(e: CustomEvent<{ name: string }>) => on.inspect(e.detail.name)}></sb-variable-inspector>` : nothing}
       </div>`;
 }

@@ -1,7 +1,9 @@
 // The student's work on a lesson, kept in IndexedDB (idb-keyval): the lesson text their edits started
 // from (`base`) and the source of every cell they changed. Kept apart from the lesson itself so an
 // upstream change to the lesson never overwrites an edit: we compare the new lesson with `base`.
-import { get, set, del } from "idb-keyval";
+// Two tabs of one lesson share the record: every save merges with what is stored, cell by cell, the later
+// change of each cell winning (`stamps`), and tells the other tabs (a BroadcastChannel) which cells changed.
+import { get, del, update } from "idb-keyval";
 import type { Cell, CodeCell, NotebookDoc } from "../document/index.ts";
 
 export interface SavedWork {
@@ -22,6 +24,24 @@ export interface SavedWork {
   widgets?: Record<string, number | string | boolean>;
   /** cells changed upstream where the student chose "Keep mine" (until the next upstream change is accepted). */
   kept?: string[];
+  /** when each source (by cell id) was last set or dropped, in ms: of two tabs' changes to a cell the
+   * later wins. Also `orphan:ID` for orphans made, restored or dropped. */
+  stamps?: Record<string, number>;
+  /** the student's edits of cells the lesson no longer has: shown to copy or restore, never hidden. */
+  orphans?: Orphan[];
+  /** when the student last reset the whole lesson: another tab's older work does not come back. */
+  resetAt?: number;
+  savedAt: number;
+}
+
+export interface Orphan {
+  /** the id of the cell that is gone. */
+  id: string;
+  source: string;
+  /** the lesson's text of that cell when the student's edit began, when known. */
+  lessonSource?: string;
+  /** the cell it stood after (restoring puts it back there); null: the top. */
+  after: string | null;
   savedAt: number;
 }
 
@@ -40,12 +60,106 @@ export async function loadWork(lesson: string): Promise<SavedWork | undefined> {
   return w && w.version === 1 ? w : undefined;
 }
 
-export async function saveWork(work: SavedWork): Promise<void> {
-  await set(key(work.lesson), { ...work, savedAt: Date.now() });
+/** Saves the work merged with what another tab may have stored meanwhile (one IndexedDB transaction);
+ * resolves to the merged work and tells the other tabs. */
+export async function saveWork(work: SavedWork): Promise<SavedWork> {
+  let merged = work;
+  await update<SavedWork>(key(work.lesson), (stored) => (merged = { ...mergeWork(stored?.version === 1 ? stored : undefined, work), savedAt: Date.now() }));
+  channel()?.postMessage({ lesson: work.lesson, from: TAB } satisfies WorkMessage);
+  return merged;
 }
 
+/** What a tab says to the others after saving. */
+interface WorkMessage { lesson: string; from: string }
+const TAB = Math.random().toString(36).slice(2);
+let shared: BroadcastChannel | null | undefined;
+function channel(): BroadcastChannel | null {
+  if (shared === undefined) shared = typeof BroadcastChannel === "function" ? new BroadcastChannel("stepbook:work") : null;
+  return shared;
+}
+
+/** Calls `changed(lesson)` when another tab of this page saved work on `lesson`. Returns the unsubscribe. */
+export function onOtherTabSaved(changed: (lesson: string) => void): () => void {
+  const ch = channel();
+  if (!ch) return () => undefined;
+  const listener = (e: MessageEvent<WorkMessage>) => { if (e.data?.from !== TAB && typeof e.data?.lesson === "string") changed(e.data.lesson); };
+  ch.addEventListener("message", listener);
+  return () => ch.removeEventListener("message", listener);
+}
+
+/**
+ * Two versions of one lesson's work (two tabs, or a tab and what is stored) as one: each cell's source
+ * from the side that changed it later (a side with no stamp for it keeps it unless the other dropped it
+ * later); inserted cells, hidden cells and revealed solutions of both; orphans likewise by stamp. `mine`
+ * gives the rest (the base, widget values).
+ */
+export function mergeWork(stored: SavedWork | undefined, mine: SavedWork): SavedWork {
+  if (!stored || stored === mine) return mine;
+  const [ra, rb] = [stored.resetAt ?? 0, mine.resetAt ?? 0];
+  if (ra > rb) mine = { ...sinceReset(mine, ra), widgets: stored.widgets };
+  else if (rb > ra) stored = sinceReset(stored, rb);
+  const a = stored.stamps ?? {}, b = mine.stamps ?? {};
+  const later = (k: string) => ((b[k] ?? 0) >= (a[k] ?? 0) ? "mine" : "stored");
+  const sources: Record<string, string> = {};
+  const stamps: Record<string, number> = { ...a, ...b };
+  for (const k of new Set([...Object.keys(stored.sources), ...Object.keys(mine.sources), ...Object.keys(stamps)])) {
+    if (k.startsWith(ORPHAN_KEY)) continue;
+    stamps[k] = Math.max(a[k] ?? 0, b[k] ?? 0);
+    if (stamps[k] === 0) delete stamps[k];
+    const side = a[k] === undefined && b[k] === undefined ? (Object.hasOwn(mine.sources, k) ? mine : stored) : later(k) === "mine" ? mine : stored;
+    if (Object.hasOwn(side.sources, k)) sources[k] = side.sources[k]!;
+  }
+  for (const k of Object.keys(stamps)) if (k.startsWith(ORPHAN_KEY)) stamps[k] = Math.max(a[k] ?? 0, b[k] ?? 0);
+  const union = (x: readonly string[] | undefined, y: readonly string[] | undefined) => [...new Set([...(x ?? []), ...(y ?? [])])];
+  const added = [...(mine.added ?? []), ...(stored.added ?? []).filter((s) => !mine.added?.some((m) => m.id === s.id))].filter((c) => Object.hasOwn(sources, c.id));
+  const orphanIds = new Set([...(stored.orphans ?? []), ...(mine.orphans ?? [])].map((o) => o.id));
+  const orphans = [...orphanIds].flatMap((id) => {
+    const side = later(`${ORPHAN_KEY}${id}`) === "mine" ? mine : stored;
+    return side.orphans?.filter((o) => o.id === id) ?? [];
+  });
+  return {
+    ...mine, sources, stamps,
+    revealed: union(stored.revealed, mine.revealed),
+    ...(added.length || mine.added ? { added } : {}),
+    ...(stored.removed || mine.removed ? { removed: union(stored.removed, mine.removed) } : {}),
+    // "Keep mine" choices last until the student accepts the lesson's update (a new base): then none is left
+    ...(mine.kept || (stored.kept && stored.base === mine.base) ? { kept: stored.base === mine.base ? union(stored.kept, mine.kept) : mine.kept ?? [] } : {}),
+    ...(stored.widgets || mine.widgets ? { widgets: { ...stored.widgets, ...mine.widgets } } : {}),
+    ...(orphans.length || mine.orphans ? { orphans } : {}),
+  };
+}
+
+/** Stamps of orphans are kept under this prefix. */
+export const ORPHAN_KEY = "orphan:";
+
+/** The work with `ids` marked as changed now (their source set or dropped). */
+export function stamped(work: SavedWork, ids: readonly string[], now = Date.now()): SavedWork {
+  return { ...work, stamps: { ...work.stamps, ...Object.fromEntries(ids.map((id) => [id, now])) } };
+}
+
+/** The cells whose source differs between two versions of the work. */
+export function changedSources(before: WorkEdits, after: WorkEdits): string[] {
+  const keys = new Set([...Object.keys(before.sources), ...Object.keys(after.sources)]);
+  return [...keys].filter((k) => before.sources[k] !== after.sources[k]);
+}
+
+/** "Reset lesson": the work starts again from `fresh`, in every tab (older work another tab holds is dropped). */
+export async function resetWork(fresh: SavedWork): Promise<SavedWork> {
+  return saveWork({ ...fresh, resetAt: Date.now() });
+}
+
+/** Deletes the stored work (other tabs may still save theirs: use resetWork for "Reset lesson"). */
 export async function forgetWork(lesson: string): Promise<void> {
   await del(key(lesson));
+}
+
+/** What is left of `work` after a reset at `t` elsewhere: the changes made since. */
+function sinceReset(work: SavedWork, t: number): SavedWork {
+  const newer = (k: string) => (work.stamps?.[k] ?? 0) > t;
+  const sources = Object.fromEntries(Object.entries(work.sources).filter(([k]) => newer(k)));
+  const stamps = Object.fromEntries(Object.entries(work.stamps ?? {}).filter(([, v]) => v > t));
+  return { version: 1, lesson: work.lesson, base: work.base, sources, stamps, revealed: [], resetAt: t, savedAt: work.savedAt,
+    added: (work.added ?? []).filter((a) => newer(a.id)), orphans: (work.orphans ?? []).filter((o) => o.savedAt > t) };
 }
 
 /** The lesson as the student sees it: their sources in place, their inserted cells added and the
@@ -72,7 +186,7 @@ export function insertCell(doc: NotebookDoc, work: SavedWork, target: string, wh
   const full = applyWork(doc, { ...work, removed: [] }).cells.map((c) => c.id);
   const j = full.indexOf(target) - (where === "above" ? 1 : 0);
   const order = [...full.slice(0, j + 1), id, ...full.slice(j + 1)];
-  return { ...work, sources: { ...work.sources, [id]: "" }, added: anchorsOf(order, new Set([...(work.added ?? []).map((a) => a.id), id])) };
+  return stamped({ ...work, sources: { ...work.sources, [id]: "" }, added: anchorsOf(order, new Set([...(work.added ?? []).map((a) => a.id), id])) }, [id]);
 }
 
 /** Delete a cell: the student's own is gone; a lesson cell is hidden (until "Reset lesson"). */
@@ -81,7 +195,7 @@ export function deleteCell(doc: NotebookDoc, work: SavedWork, id: string): Saved
   if (!added.some((a) => a.id === id)) return { ...work, removed: [...new Set([...(work.removed ?? []), id])] };
   const order = applyWork(doc, { ...work, removed: [] }).cells.map((c) => c.id).filter((c) => c !== id);
   const { [id]: _gone, ...sources } = work.sources;
-  return { ...work, sources, added: anchorsOf(order, new Set(added.map((a) => a.id).filter((a) => a !== id))) };
+  return stamped({ ...work, sources, added: anchorsOf(order, new Set(added.map((a) => a.id).filter((a) => a !== id))) }, [id]);
 }
 
 /** Each inserted cell anchored to the cell just before it, in page order (so replaying them in order
@@ -91,17 +205,10 @@ function anchorsOf(order: readonly string[], mine: ReadonlySet<string>): AddedCe
 }
 
 /** Whether the student changed anything: a source, an inserted or a deleted cell. */
-export function hasEdits(work: WorkEdits | undefined): boolean {
-  return !!work && (Object.keys(work.sources).length > 0 || !!work.added?.length || !!work.removed?.length);
+export function hasEdits(work: (WorkEdits & Pick<SavedWork, "orphans">) | undefined): boolean {
+  return !!work && (Object.keys(work.sources).length > 0 || !!work.added?.length || !!work.removed?.length || !!work.orphans?.length);
 }
 
-/** Cells whose lesson text changed upstream since the student's edits began, and that the student also edited. */
-export function upstreamChanges(base: NotebookDoc, current: NotebookDoc, sources: Readonly<Record<string, string>>): { changed: string[]; conflicts: string[] } {
-  const before = new Map(base.cells.map((c) => [c.id, c.source]));
-  const changed = current.cells.filter((c) => before.get(c.id) !== c.source).map((c) => c.id);
-  const conflicts = changed.filter((id) => Object.hasOwn(sources, id));
-  return { changed, conflicts };
-}
 
 /** Calls `fn` at most once per `ms`, always with the latest arguments; `flush()` runs a pending call now. */
 export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { flush(): void } {

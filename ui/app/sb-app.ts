@@ -13,7 +13,9 @@ import type { BoundValue } from "../components/sb-value-popover.ts";
 import type { BindsHoverDetail } from "../components/sb-markdown-cell.ts";
 import type { ToolbarAction } from "../components/sb-toolbar.ts";
 import { bundledCourse, entryOf, parseLesson, withEntry, type LessonEntry } from "./course.ts";
-import { applyWork, debounce, forgetWork, hasEdits, loadWork, saveWork, type SavedWork } from "./saved-work.ts";
+import { ADDED_PREFIX, applyWork, changedSources, debounce, hasEdits, loadWork, mergeWork, onOtherTabSaved, resetWork, saveWork, type SavedWork } from "./saved-work.ts";
+import { dropOrphan, matchWork, restoreOrphan } from "./work-match.ts";
+import type { OrphanAction } from "./orphans-view.ts";
 import { followLesson, freshWork, transitionLesson, upstreamOf, type LessonAction, type OpenLesson } from "./work-edits.ts";
 import { mergeInlineValues } from "./inline-values.ts";
 import { parseRoute, type Route } from "./route.ts";
@@ -39,6 +41,8 @@ export interface AppOptions {
 const AUTOSAVE_MS = 400;
 /** how long an equation's popover waits after the pointer or focus left, for it to come back or into the popover. */
 const HOVER_GRACE_MS = 300;
+/** where the lesson and the inspector no longer fit side by side (app.css's tablet width). */
+const NARROW = "(max-width: 1000px)";
 
 @customElement("sb-app")
 export class SbApp extends LightElement {
@@ -52,6 +56,8 @@ export class SbApp extends LightElement {
   private inlineValues: CellValues = {};
   @state() private editingCell: string | null = null;
   @state() private variablesOpen = false;
+  /** on a tablet or phone the inspector is a dialog over the lesson (decided when it opens). */
+  @state() private variablesOverlay = false;
   @state() private hover: { values: BoundValue[]; x: number; y: number; label: string } | null = null;
   private hideHover: ReturnType<typeof setTimeout> | undefined;
   /** the step a "see the derivation" link left from: a "Back to the step" button returns there. */
@@ -63,7 +69,9 @@ export class SbApp extends LightElement {
   @state() private notice = "";
   @state() private helpOpen = false;
   private lastSavedText = new Map<string, string>();
-  private persist = debounce((work: SavedWork) => void saveWork(work).catch((e) => (this.notice = `Could not save your edits: ${e}`)), AUTOSAVE_MS);
+  // saving merges with what another tab stored meanwhile; the page then shows the merged work
+  private persist = debounce((work: SavedWork) => void saveWork(work).then((merged) => this.absorb(merged), (e) => (this.notice = `Could not save your edits: ${e}`)), AUTOSAVE_MS);
+  private unwatchTabs: (() => void) | null = null;
   private saveToFile = debounce(() => void this.writeLessonFile(), 800);
   private session = new KernelSession(this, {
     createKernel: () => this.options.createKernel(), doc: () => this.doc, codeCells: () => this.codeCells(), concealed: (c) => this.concealed(c),
@@ -98,6 +106,9 @@ export class SbApp extends LightElement {
     this.addEventListener("widget-change", this.onWidgetChange);
     addEventListener("pagehide", this.flush);
     document.addEventListener("visibilitychange", this.flush);
+    this.unwatchTabs = onOtherTabSaved((name) => {
+      if (this.lesson?.entry.name === name) void loadWork(name).then((w) => w && this.absorb(w), () => undefined);
+    });
     this.onRoute();
     void this.loadEditedMarks();
   }
@@ -109,6 +120,8 @@ export class SbApp extends LightElement {
     this.removeEventListener("widget-change", this.onWidgetChange);
     removeEventListener("pagehide", this.flush);
     document.removeEventListener("visibilitychange", this.flush);
+    this.unwatchTabs?.();
+    this.flush();
   }
 
   private flush = () => this.persist.flush();
@@ -180,7 +193,9 @@ export class SbApp extends LightElement {
       return;
     }
     const saved = await loadWork(name).catch(() => undefined);
-    const work: SavedWork = saved ?? freshWork(name, entry.text);
+    // edits found by cell id, then by content; those whose cell is gone become orphans (shown, never dropped)
+    const work: SavedWork = saved ? matchWork(doc, saved) : freshWork(name, entry.text);
+    if (saved && work !== saved) this.persist(work);
     this.lesson = { entry, doc, work, upstream: upstreamOf(work, entry, doc) };
     this.notice = "";
     this.editingCell = null;
@@ -267,6 +282,42 @@ export class SbApp extends LightElement {
     if (this.doc?.cells.find((c) => c.id === cellId)?.type === "markdown") this.rerender();
   }
 
+  /**
+   * Work saved by another tab of this lesson (or merged in by our own save): each cell takes the later
+   * change; the page says which cells changed there.
+   */
+  private absorb(stored: SavedWork): void {
+    const lesson = this.lesson;
+    if (!lesson || lesson.entry.name !== stored.lesson) return;
+    const work = matchWork(lesson.doc, mergeWork(stored, lesson.work));
+    if (JSON.stringify({ ...work, savedAt: 0 }) === JSON.stringify({ ...lesson.work, savedAt: 0 })) return;
+    const changed = changedSources(lesson.work, work);
+    this.lesson = { ...lesson, work };
+    this.rerender();
+    if (changed.length === 0) return;
+    const doc = this.doc;
+    for (const cellId of changed) this.session.dispatch({ type: "ui/edited", cellId, source: doc?.cells.find((c) => c.id === cellId)?.source ?? "" });
+    const code = this.codeCells().map((c) => c.id);
+    const names = changed.map((id) => (code.includes(id) ? String(code.indexOf(id) + 1) : id.startsWith(ADDED_PREFIX) ? "(one of yours)" : id));
+    this.notice = `${changed.length === 1 ? "Cell" : "Cells"} ${names.join(", ")} ${changed.length === 1 ? "was" : "were"} changed in another tab; this page shows the change.`;
+  }
+
+  /** An edit whose cell left the lesson: copied, restored as the student's own cell, or discarded. */
+  private async onOrphan(action: OrphanAction, id: string): Promise<void> {
+    const lesson = this.lesson;
+    const orphan = lesson?.work.orphans?.find((o) => o.id === id);
+    if (!lesson || !orphan) return;
+    if (action === "copy") {
+      try { await navigator.clipboard.writeText(orphan.source); this.notice = "Copied your code to the clipboard."; }
+      catch { this.notice = "The browser did not allow copying: select the code and copy it by hand."; }
+      return;
+    }
+    if (action === "discard" && !this.confirm("Discard this edit of yours? Its code is lost.")) return;
+    const newId = `${ADDED_PREFIX}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    this.setWork(action === "restore" ? restoreOrphan(lesson.work, id, newId) : dropOrphan(lesson.work, id));
+    this.rerender();
+  }
+
   private setWork(work: SavedWork): void {
     if (!this.lesson) return;
     this.lesson = { ...this.lesson, work };
@@ -296,8 +347,8 @@ export class SbApp extends LightElement {
     const lesson = this.lesson;
     if (!lesson || !this.confirm("Reset the whole lesson to its published version? All your edits to it are lost.")) return;
     this.persist.flush();
-    await forgetWork(lesson.entry.name);
-    this.lesson = { ...lesson, work: freshWork(lesson.entry.name, lesson.entry.text), upstream: null };
+    const work = await resetWork(freshWork(lesson.entry.name, lesson.entry.text)).catch(() => freshWork(lesson.entry.name, lesson.entry.text));
+    this.lesson = { ...lesson, work, upstream: null };
     this.rerender();
   }
 
@@ -363,8 +414,9 @@ export class SbApp extends LightElement {
       this.saveState = "not saved: the file changed on disk";
       return false;
     }
-    const work = followLesson(lesson.work, text);
+    const work = matchWork(merged.doc, followLesson(lesson.work, text));
     this.lesson = { entry, doc: merged.doc, work, upstream: upstreamOf(work, entry, merged.doc) };
+    if (work !== lesson.work) this.persist(work);
     this.fileConflict = null;
     this.rerender();
     return true;
@@ -379,7 +431,7 @@ export class SbApp extends LightElement {
     const entry = entryOf(lesson.entry.name, conflict.text);
     if (choice === "take-file") {
       const doc = parseLesson(entry);
-      const work = followLesson(lesson.work, conflict.text);
+      const work = matchWork(doc, followLesson(lesson.work, conflict.text));
       this.lesson = { entry, doc, work, upstream: upstreamOf(work, entry, doc) };
       this.saveState = "took the file's version";
       this.rerender();
@@ -430,7 +482,11 @@ export class SbApp extends LightElement {
       case "download-md": case "download-ipynb":
         if (this.doc && this.lesson) downloadNotebook(this.doc, this.lesson.entry.name, action === "download-md" ? "md" : "ipynb");
         break;
-      case "toggle-variables": this.variablesOpen = !this.variablesOpen; if (this.variablesOpen) void this.session.refreshVariables(); break;
+      case "toggle-variables":
+        this.variablesOpen = !this.variablesOpen;
+        this.variablesOverlay = this.variablesOpen && matchMedia(NARROW).matches;
+        if (this.variablesOpen) void this.session.refreshVariables();
+        break;
       case "toggle-authoring": this.authoring = !this.authoring; this.editingCell = null; this.saveState = ""; break;
       case "keyboard-help": this.helpOpen = true; break;
       case "save-lesson": this.saveToFile.flush(); void this.writeLessonFile(); break;
@@ -531,7 +587,7 @@ export class SbApp extends LightElement {
     return lessonView({
       lesson, doc: this.doc!, rendered: this.rendered, runtime: this.session.runtime, trace: this.trace,
       editingCell: this.editingCell, authoring: this.authoring, canAuthor: !!this.options.saveLesson, saveState: this.saveState, fileConflict: this.fileConflict?.message ?? null,
-      variablesOpen: this.variablesOpen, variables: this.session.variables, inspected: this.session.inspected, concealed: (c) => this.concealed(c),
+      variablesOpen: this.variablesOpen, variablesOverlay: this.variablesOverlay, variables: this.session.variables, inspected: this.session.inspected, concealed: (c) => this.concealed(c),
     }, this.handlers);
   }
 
@@ -544,7 +600,17 @@ export class SbApp extends LightElement {
     // the cell asked inline already (or the exercise passed): no browser dialog
     reveal: (id) => this.act({ type: "reveal", cellId: id }),
     settleConflict: (choice) => this.settleConflict(choice),
+    orphan: (action, id) => void this.onOrphan(action, id),
     bindsHover: (d) => this.onBindsHover(d), inspect: (name) => void this.session.inspect(name),
+    closeVariables: () => {
+      if (!this.variablesOpen) return;
+      this.variablesOpen = false;
+      // focus back to what opened it: the Variables button (in the phone's More menu, the menu button)
+      void this.updateComplete.then(() => {
+        const button = this.querySelector<HTMLElement>(".tb-toggle-variables");
+        (button?.offsetParent ? button : this.querySelector<HTMLElement>(".tb-more"))?.focus();
+      });
+    },
   };
 }
 

@@ -1,9 +1,10 @@
 // What each of the student's actions does to their SavedWork and to the open lesson: pure functions,
 // state in, state out, and one transition (`transitionLesson`) that handles every action. The app
 // applies them and saves the result (see saved-work.ts for the format and for inserting and deleting cells).
-import { parseNotebook, type NotebookDoc } from "../document/index.ts";
+import type { NotebookDoc } from "../document/index.ts";
 import type { LessonEntry } from "./course.ts";
-import { hasEdits, upstreamChanges, type SavedWork } from "./saved-work.ts";
+import { hasEdits, stamped, type SavedWork } from "./saved-work.ts";
+import { baseDoc, upstreamChanges } from "./work-match.ts";
 
 export interface OpenLesson {
   entry: LessonEntry;
@@ -51,12 +52,12 @@ function logNever(x: never, lesson: OpenLesson): OpenLesson {
 /** What changed upstream since the student's edits began (the cells they chose to keep are settled). */
 export function upstreamOf(work: SavedWork, entry: LessonEntry, doc: NotebookDoc): OpenLesson["upstream"] {
   if (work.base === entry.text || Object.keys(work.sources).length === 0) return null;
-  try {
-    const changes = upstreamChanges(parseNotebook(work.base, `${entry.name}.md`), doc, work.sources);
-    return { ...changes, conflicts: changes.conflicts.filter((id) => !work.kept?.includes(id)) };
-  } catch {
-    return { changed: [], conflicts: [] };
-  }
+  const base = baseDoc(work);
+  if (!base) return { changed: [], conflicts: [] };
+  const changes = upstreamChanges(base, doc, work.sources);
+  // only ids changed (the lesson got stable ids): nothing to tell the student
+  if (changes.changed.length === 0) return null;
+  return { ...changes, conflicts: changes.conflicts.filter((id) => !work.kept?.includes(id)) };
 }
 
 /** The lesson's text changed (the lecturer saved it): work with no edits follows it. */
@@ -75,13 +76,13 @@ export function editSource(doc: NotebookDoc, work: SavedWork, cellId: string, so
   const sources = { ...work.sources };
   if (source === original) delete sources[cellId];
   else sources[cellId] = source;
-  return { ...work, sources };
+  return stamped({ ...work, sources }, [cellId]);
 }
 
 /** Back to the lesson's version of a cell: the student's source for it is dropped. */
 export function dropSource(work: SavedWork, cellId: string): SavedWork {
   const { [cellId]: _gone, ...sources } = work.sources;
-  return { ...work, sources };
+  return stamped({ ...work, sources }, [cellId]);
 }
 
 /** "Keep mine" on a cell the lesson changed: remembered until the update is accepted. */

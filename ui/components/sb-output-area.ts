@@ -4,8 +4,9 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
-import { isCheckPayload, isProgressPayload, isTablePayload, isTensorPayload, isWidgetPayload } from "../../kernel/protocol/payload-guards.ts";
+import { isCheckPayload, isCutPayload, isProgressPayload, isTablePayload, isTensorPayload, isWidgetPayload } from "../../kernel/protocol/payload-guards.ts";
 import { MIME, type MimeBundle, type PlotSpec } from "../../kernel/protocol/mime.ts";
+import { formatChars } from "../../kernel/runtime/output.ts";
 import { renderMarkdown } from "../render/render.ts";
 import { renderTex } from "../render/katex-render.ts";
 import type { OutputItem } from "../app/state.ts";
@@ -41,8 +42,23 @@ export class SbOutputArea extends LightElement {
         return html`<sb-error-output .ename=${o.ename} .evalue=${o.evalue} .traceback=${o.traceback} .position=${o.position} .cellNumber=${this.cellNumber}></sb-error-output>`;
       case "display":
       case "result":
-        return html`<div class="output output-${o.kind}">${o.kind === "result" ? html`<span class="out-prompt" aria-label="result ${o.executionCount}">[${o.executionCount}]</span>` : nothing}${this.bundle(o.data)}</div>`;
+        return html`<div class="output output-${o.kind}">${o.kind === "result" ? html`<span class="out-prompt" aria-label="result ${o.executionCount}">[${o.executionCount}]</span>` : nothing}${this.bundle(o.data)}${this.showMore(o.data)}</div>`;
     }
+  }
+
+  /**
+   * An output the kernel cut at its limit (MIME.cut): "Show more" asks the kernel for the next part
+   * (the app's KernelSession answers `sb-show-more`). Only for a live run: an exported page has no
+   * kernel holding the rest, so it shows what was exported.
+   */
+  private showMore(data: MimeBundle): TemplateResult | typeof nothing {
+    const cut = data[MIME.cut];
+    if (!this.live || !isCutPayload(cut)) return nothing;
+    const open = Object.values(cut).filter((c) => c.shown < c.total);
+    if (open.length === 0) return nothing;
+    const c = open[0]!;
+    const more = () => this.dispatchEvent(new CustomEvent("sb-show-more", { bubbles: true, composed: true, detail: { outputId: c.id } }));
+    return html`<button class="btn show-more" @click=${more}>Show more <span class="muted">(${formatChars(c.shown)} of ${formatChars(c.total)} shown)</span></button>`;
   }
 
   private bundle(data: MimeBundle): TemplateResult {

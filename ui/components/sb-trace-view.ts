@@ -8,7 +8,7 @@ import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { reduceText, groupText, epochsMarked, type Phase } from "../../kernel/trace/record.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { renderTex } from "../render/katex-render.ts";
-import { shapeParen, shapeText } from "../app/format.ts";
+import { shapeText } from "../app/format.ts";
 import { LightElement } from "./light-element.ts";
 import { traceGraphSvg } from "./trace-graph.ts";
 import "./sb-tensor-view.ts";
@@ -17,12 +17,13 @@ import type { TensorData } from "./sb-tensor-view.ts";
 const PHASES: Phase[] = ["forward", "loss", "backward", "update"];
 const JOIN: Record<string, string> = { matmul: "", dot: "", add: " + ", sub: " − ", mul: " ⊙ ", div: " / ", pow: " ^ " };
 
-/** `(300x2)(2x16) -> (300x16)`: the step's shapes joined as its op joins its inputs. */
+/** `(300, 2)(2, 16) -> (300, 16)`: the step's shapes, as numpy writes them, joined as its op joins its inputs. */
 export function shapeLine(step: Pick<StepSummary, "op" | "shapes">): string {
   const base = step.op.replace(/\.backward$/, "");
-  const inputs = step.shapes.inputs.map(shapeParen);
+  const shape = (s: readonly number[]) => (s.length === 0 ? "()" : shapeText(s));
+  const inputs = step.shapes.inputs.map(shape);
   const joined = base in JOIN ? inputs.join(JOIN[base]) : `${base}(${inputs.join(", ")})`;
-  return `${joined} -> ${shapeParen(step.shapes.output)}`;
+  return `${joined} -> ${shape(step.shapes.output)}`;
 }
 
 export interface StepValues {

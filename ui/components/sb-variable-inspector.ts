@@ -1,7 +1,9 @@
-// Every kernel variable: name, type, shape, summary. Choosing a tensor opens it in the tensor view;
-// a parameter (a tensor with a gradient) shows its gradient beside it.
+// Every kernel variable: name, type, shape, summary (one line; a long one is cut, whole on hover). Choosing
+// a variable expands it in place, under its row: a tensor in the tensor view (its values scroll in a box),
+// a parameter's gradient beside it. On a tablet or phone (`overlay`) the inspector is a modal dialog over
+// the lesson (the browser traps focus in it; Esc or Close closes it, and it says so with `sb-close`).
 import { html, nothing } from "lit";
-import { customElement, property } from "lit/decorators.js";
+import { customElement, property, state } from "lit/decorators.js";
 import type { VariableSummary, TensorValue } from "../../kernel/protocol/values.ts";
 import { shapeText } from "../app/format.ts";
 import { LightElement } from "./light-element.ts";
@@ -13,23 +15,45 @@ export class SbVariableInspector extends LightElement {
   @property() selected: string | null = null;
   /** the full value of the selected variable, when it is a tensor. */
   @property({ attribute: false }) value: TensorValue | null = null;
+  /** show as a modal dialog over the page (narrow screens), not as a column beside the lesson. */
+  @property({ type: Boolean }) overlay = false;
+  /** the selected variable's row is folded up again (a second click on its name). */
+  @state() private folded = false;
 
   override render() {
-    return html`<aside class="inspector" aria-label="variables">
-      <h2 class="panel-title">Variables</h2>
+    const body = html`<h2 class="panel-title" id="inspector-title">Variables</h2>
       ${this.variables.length === 0 ? html`<p class="empty">Run a cell to see its variables.</p>` : html`
       <table class="var-table">
         <thead><tr><th scope="col">name</th><th scope="col">type</th><th scope="col">shape</th><th scope="col">summary</th></tr></thead>
-        <tbody>${this.variables.map((v) => html`<tr class=${v.name === this.selected ? "selected" : ""}>
-          <th scope="row"><button class="link-button" aria-pressed=${v.name === this.selected}
-            @click=${() => this.emit("sb-inspect", { name: v.name })}>${v.name}</button></th>
-          <td>${v.type}</td><td>${v.shape ? shapeText(v.shape) : ""}</td><td class="var-summary">${v.summary}</td></tr>`)}</tbody>
-      </table>`}
-      ${this.value && this.selected ? html`<div class="inspector-value">
-        <sb-tensor-view compact .tensor=${this.value} label=${this.selected}></sb-tensor-view>
-        ${this.value.grad ? html`<sb-tensor-view compact .tensor=${this.value.grad} label="${this.selected}.grad"></sb-tensor-view>` : nothing}
-      </div>` : nothing}
-    </aside>`;
+        <tbody>${this.variables.map((v) => this.row(v))}</tbody>
+      </table>`}`;
+    if (!this.overlay) return html`<aside class="inspector" aria-labelledby="inspector-title">${body}</aside>`;
+    return html`<dialog class="inspector inspector-dialog" aria-labelledby="inspector-title" @close=${() => this.emit("sb-close", {})}>
+      <form method="dialog" class="inspector-close"><button class="btn" aria-label="Close the variables">Close</button></form>
+      ${body}
+    </dialog>`;
+  }
+
+  private row(v: VariableSummary) {
+    const chosen = v.name === this.selected;
+    const selected = chosen && !this.folded;
+    return html`<tr class=${selected ? "selected" : ""}>
+        <th scope="row"><button class="link-button" aria-expanded=${String(selected)}
+          @click=${() => { if (chosen) this.folded = !this.folded; else { this.folded = false; this.emit("sb-inspect", { name: v.name }); } }}>${v.name}</button></th>
+        <td>${v.type}</td><td>${v.shape ? html`<span class="badge shape-badge">${shapeText(v.shape)}</span>` : ""}</td>
+        <td class="var-summary" title=${v.summary}>${v.summary}</td></tr>
+      ${selected ? html`<tr class="var-detail"><td colspan="4">${this.value
+        ? html`<sb-tensor-view compact .tensor=${this.value} label=${v.name}></sb-tensor-view>
+          ${this.value.grad ? html`<sb-tensor-view compact .tensor=${this.value.grad} label="${v.name}.grad"></sb-tensor-view>` : nothing}`
+        : html`<pre class="var-full">${v.summary}</pre>`}</td></tr>` : nothing}`;
+  }
+
+  protected override updated(): void {
+    const dialog = this.querySelector<HTMLDialogElement>("dialog.inspector-dialog");
+    if (dialog && !dialog.open) {
+      if (typeof dialog.showModal === "function") dialog.showModal();
+      else dialog.setAttribute("open", "");
+    }
   }
 }
 

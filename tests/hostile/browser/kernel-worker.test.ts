@@ -35,6 +35,10 @@ const alive = 40 + 2;
 alive
 \`\`\`
 
+\`\`\`ts {#huge}
+"y".repeat(2_500_000)
+\`\`\`
+
 \`\`\`ts {#wedge}
 setTimeout(() => { while (true) {} }, 100);
 "a timer that never returns"
@@ -90,6 +94,21 @@ describe.skipIf(!hasBrowser())("a kernel that always comes back, in Chromium", (
     expect(await text("after")).toBe("42");
   }, 60_000);
 
+  // Expected: a 2.5 MB result arrives cut at 1 MB with "Show more"; each press fetches 1 MB more from the
+  // kernel, until the whole value is shown and the button goes.
+  it("shows more of an output cut in the kernel", async () => {
+    await run("huge");
+    const more = cell("huge").locator("button.show-more");
+    await more.waitFor({ timeout: 20_000 });
+    const length = () => cell("huge").locator(".text-output").evaluate((el) => el.textContent!.length);
+    expect(await length()).toBeLessThan(1_000_100);
+    await more.click();
+    await expect.poll(length, { timeout: 20_000 }).toBeGreaterThan(2_000_000);
+    await more.click();
+    await expect.poll(length, { timeout: 20_000 }).toBe(2_500_002);
+    expect(await more.count()).toBe(0);
+  }, 60_000);
+
   // Expected: a leftover timer that never returns wedges the worker; within about 6 s the heartbeat finds
   // it dead and a banner offers Restart. The student's unsaved edit (in the editor, not run) is still
   // there after Restart, and runs in the fresh kernel.
@@ -103,7 +122,7 @@ describe.skipIf(!hasBrowser())("a kernel that always comes back, in Chromium", (
     await page.keyboard.press("Escape");
     await run("wedge");
     const banner = page.locator(".banner.kernel-dead");
-    await banner.waitFor({ timeout: 30_000 });
+    await banner.waitFor({ timeout: 45_000 });
     expect(await banner.textContent()).toContain("Your edits are kept");
     expect(await page.locator(".kernel-status").textContent()).toContain("dead");
     expect(await page.locator("sb-code-cell .cell-prompt").allTextContents()).not.toContain("[*]");
@@ -129,5 +148,5 @@ describe.skipIf(!hasBrowser())("a kernel that always comes back, in Chromium", (
     await run("after");
     await expect.poll(() => text("after"), { timeout: 20_000 }).toBe("7");
     expect(errors).toEqual([]);
-  }, 90_000);
+  }, 150_000);
 });
