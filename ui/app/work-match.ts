@@ -76,7 +76,7 @@ export function matchWork(doc: NotebookDoc, work: SavedWork, now = Date.now()): 
     if (to !== undefined && !Object.hasOwn(sources, to) && !Object.hasOwn(work.sources, to)) {
       sources[to] = source;
       if (stamps[id] !== undefined) stamps[to] = stamps[id]!;
-      delete stamps[id];
+      stamps[id] = now; // a tombstone: another tab's older record does not bring the old key back
       continue;
     }
     // the cell is gone: an orphan, placed after the nearest cell before it that is still there
@@ -88,7 +88,7 @@ export function matchWork(doc: NotebookDoc, work: SavedWork, now = Date.now()): 
     const orphanId = orphans.some((o) => o.id === id) ? `${id}-${now.toString(36)}` : id;
     orphans.push({ id: orphanId, source, after, savedAt: now, ...(lessonSource !== undefined ? { lessonSource } : {}) });
     stamps[`${ORPHAN_KEY}${orphanId}`] = now;
-    delete stamps[id];
+    stamps[id] = now; // a tombstone, as above
   }
   const mapIds = (ids: readonly string[] | undefined) => ids?.flatMap((id) => (mine(id) ? [id] : resolve(id) ?? []));
   const removed = mapIds(work.removed);
