@@ -151,4 +151,40 @@ describe.skipIf(!hasBrowser())("lecturer: the dev server", () => {
     await expect.poll(() => page.locator("sb-markdown-cell").first().textContent()).toContain("(edited on disk)");
     expect(readFileSync(file(), "utf8")).toBe(onDisk);
   });
+
+  it("lecturer mode is one bar; editing a heading marks no code cell stale", async () => {
+    if (await page.locator(".tb-toggle-authoring[aria-pressed='true']").count()) await page.click(".tb-toggle-authoring");
+    await page.click(".tb-run-all");
+    await page.waitForFunction(() => document.querySelectorAll(".status-running, .status-queued").length === 0
+      && document.querySelector('sb-code-cell[data-cell="forward"] .cell-prompt')?.textContent !== "[ ]", null, { timeout: 60_000 });
+    expect(await page.locator(".badge-stale").count()).toBe(0);
+    await page.click(".tb-toggle-authoring");
+    const banner = page.locator(".banner.authoring");
+    await banner.waitFor();
+    // one bar: a single line of text (not pieces spread across the row) and the save state beside it
+    expect(await banner.locator("> p").count()).toBe(1);
+    const box = (await banner.boundingBox())!;
+    expect(box.height).toBeLessThan(80);
+    await page.locator("sb-markdown-cell").first().locator(".markdown-body").dblclick();
+    const textarea = page.locator("textarea.markdown-source");
+    await textarea.waitFor();
+    const heading = (await textarea.inputValue()).match(/^# .*$/m)![0];
+    await textarea.fill((await textarea.inputValue()).replace(heading, `${heading} (renamed)`));
+    await expect.poll(() => readFileSync(file(), "utf8"), { timeout: 10_000 }).toContain(`${heading} (renamed)`);
+    await expect.poll(() => banner.locator(".save-state").textContent(), { timeout: 10_000 }).toMatch(/saved notebooks\/01-one-layer\.md/);
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(500);
+    expect(await page.locator(".badge-stale").count()).toBe(0);
+    await page.click(".tb-toggle-authoring");
+  });
+
+  it("a new lesson file appears in the course index without a reload", async () => {
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    await page.goto(`${served.url}#/`);
+    await page.waitForSelector(".lesson-card");
+    writeFileSync(path.join(dir, "03-brand-new.md"), "---\ntitle: A brand-new lesson\norder: 3\nsummary: Written while the page was open, with $x^2$.\n---\n\n# A brand-new lesson\n");
+    await expect.poll(() => page.locator(".lesson-card .lesson-title").allTextContents(), { timeout: 15_000 }).toContain("A brand-new lesson");
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await page.locator(".lesson-card", { hasText: "A brand-new lesson" }).locator(".lesson-summary .katex").count()).toBe(1);
+  });
 });

@@ -75,7 +75,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
   const promptNumber = (id: string) => runtime.cells[id]?.executionCount ?? null;
   return html`
       <sb-toolbar .kernel=${runtime.kernel} ?busy=${busy} ?variablesOpen=${m.variablesOpen}
-        ?canAuthor=${m.canAuthor} ?authoring=${authoring} .saveState=${m.saveState}
+        ?canAuthor=${m.canAuthor} ?authoring=${authoring}
         @sb-action=${(e: CustomEvent<{ action: ToolbarAction }>) => on.action(e.detail.action)}></sb-toolbar>
       ${lesson.upstream ? html`<div class="banner upstream" role="status">
         <p><strong>This lesson was updated</strong> since you started editing it. Your edits are kept${lesson.upstream.conflicts.length
@@ -86,7 +86,8 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
         Your edits are kept; the kernel's variables are lost. Restart it, then run the cells again.</p>
         <button class="btn" @click=${() => on.action("restart")}>Restart the kernel</button></div>` : nothing}
       ${authoring ? nothing : orphansView(lesson.work.orphans ?? [], on.orphan)}
-      ${authoring ? html`<p class="banner authoring" role="status">Lecturer mode: edits change <code>notebooks/${lesson.entry.name}.md</code> (double-click prose to edit it).</p>` : nothing}
+      ${authoring ? html`<div class="banner authoring"><p>Lecturer mode: your edits are written to <code>notebooks/${lesson.entry.name}.md</code>.
+        Double-click prose to edit it; click code to edit it.</p><span class="save-state" role="status">${m.saveState}</span></div>` : nothing}
       ${m.fileConflict ? html`<div class="banner conflict" role="alert"><p><strong>Not saved.</strong> ${m.fileConflict}</p>
         <button class="btn" @click=${() => on.settleConflict("take-file")}>Use the file's version</button>
         <button class="btn" @click=${() => on.settleConflict("keep-mine")}>Overwrite the file with mine</button></div>` : nothing}

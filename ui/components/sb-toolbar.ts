@@ -16,7 +16,6 @@ export class SbToolbar extends LightElement {
   /** the dev server can save lessons: show the lecturer controls. */
   @property({ type: Boolean }) canAuthor = false;
   @property({ type: Boolean }) authoring = false;
-  @property() saveState = "";
   /** the phone's "More" menu is open. */
   @state() private menuOpen = false;
 
@@ -42,7 +41,7 @@ export class SbToolbar extends LightElement {
       ${this.canAuthor ? html`<span class="tb-sep" aria-hidden="true"></span>
         ${b("toggle-authoring", "Edit lesson", { pressed: this.authoring, title: "Lecturer: edit the lesson file" })}
         ${this.authoring ? b("save-lesson", "Save to file", { title: "Write notebooks/NAME.md" }) : nothing}
-        ${this.saveState ? html`<span class="save-state" role="status">${this.saveState}</span>` : nothing}` : nothing}
+` : nothing}
       </div>
       <span class="kernel-status kernel-${this.kernel} ${this.busy ? "busy" : ""}" role="status" aria-live="polite">
         <span class="busy-dot" aria-hidden="true"></span>kernel ${this.busy ? "busy" : this.kernel}</span>

@@ -41,6 +41,10 @@ export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
     },
     configureServer(server: ViteDevServer) {
       server.middlewares.use(SAVE_ENDPOINT, saveEndpoint(dir, token));
+      // A new lesson file: the open page adds it to the course index (no reload); handleHotUpdate below
+      // sees only files the course module already read.
+      server.watcher.add(dir());
+      server.watcher.on("add", (added) => void pushLesson(server, added, dir()));
       // Before Vite's own HTML middleware: a top-level page load of the app gets the session token in its
       // HTML. Any other request for `/` (a fetch, e.g. from a cell's code in the kernel's worker, which can
       // make no navigation) falls through to Vite and gets the same page without it.
@@ -61,17 +65,26 @@ export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
       });
     },
     async handleHotUpdate(ctx) {
-      const file = path.resolve(ctx.file);
-      if (path.dirname(file) !== dir() || !file.endsWith(".md")) return;
-      const name = path.basename(file, ".md");
-      if (!isLessonName(name)) return;
-      const text = await ctx.read();
-      // Keep the module graph honest (a full reload later gets the new text) but push the change
-      // ourselves, so the page updates in place instead of reloading and losing the kernel.
-      const course = ctx.server.moduleGraph.getModuleById(RESOLVED);
-      if (course) ctx.server.moduleGraph.invalidateModule(course);
-      ctx.server.ws.send({ type: "custom", event: LESSON_EVENT, data: { name, text } });
+      if (!(await pushLesson(ctx.server, ctx.file, dir(), ctx.read))) return;
       return [];
     },
   };
+}
+
+/**
+ * Sends a lesson file's text to the open pages, which update in place instead of reloading (the kernel
+ * keeps its state); the course module is invalidated, so a later full reload reads the new text too.
+ * False when `file` is not a lesson in `dir`.
+ */
+async function pushLesson(server: ViteDevServer, file: string, dir: string, read?: () => string | Promise<string>): Promise<boolean> {
+  const resolved = path.resolve(file);
+  if (path.dirname(resolved) !== dir || !resolved.endsWith(".md")) return false;
+  const name = path.basename(resolved, ".md");
+  if (!isLessonName(name)) return false;
+  const text = await (read ? read() : fs.readFile(resolved, "utf8").catch(() => null));
+  if (text === null) return false;
+  const course = server.moduleGraph.getModuleById(RESOLVED);
+  if (course) server.moduleGraph.invalidateModule(course);
+  server.ws.send({ type: "custom", event: LESSON_EVENT, data: { name, text } });
+  return true;
 }
