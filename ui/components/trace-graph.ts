@@ -331,7 +331,9 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
     const x = c.x - c.width / 2, y = c.y - c.height / 2;
     return `<g class="graph-cluster"><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${c.width.toFixed(1)}" height="${c.height.toFixed(1)}" rx="6"/>`
       + `<g class="graph-cluster-label" data-group="${esc(c.group)}" tabindex="0" role="button" aria-expanded="true" aria-label="${esc(c.label)}: close this group">`
-      + `<text x="${(x + 8).toFixed(1)}" y="${(y + 15).toFixed(1)}">▾ ${esc(c.label)}</text></g></g>`;
+      // the triangle is drawn, not a character, so the button's visible text is its label (axe label-content-name-mismatch)
+      + `<path d="M${(x + 8).toFixed(1)},${(y + 7).toFixed(1)} l8,0 l-4,7 z" fill="currentColor"/>`
+      + `<text x="${(x + 20).toFixed(1)}" y="${(y + 15).toFixed(1)}">${esc(c.label)}</text></g></g>`;
   }).join("");
   const edges = graph.edges.map((e) => {
     const mid = e.points[Math.floor(e.points.length / 2)] ?? { x: 0, y: 0 };
@@ -345,7 +347,8 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
       return `<g class="${cls}" data-group="${esc(n.group!)}" tabindex="0" role="button" aria-expanded="false" aria-label="${esc(`${n.label} (${n.detail}): open this group`)}">`
         + `<title>${esc(`${n.label}: ${n.detail}; click to open`)}</title>`
         + `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${n.width}" height="${n.height}" rx="8"/>`
-        + `<text x="${n.x.toFixed(1)}" y="${(n.y - 3).toFixed(1)}" text-anchor="middle" class="graph-name">▸ ${esc(n.label)}</text>`
+        + `<path d="M${(x + 7).toFixed(1)},${(n.y - 12).toFixed(1)} l7,4.5 l-7,4.5 z" fill="currentColor"/>`
+        + `<text x="${n.x.toFixed(1)}" y="${(n.y - 3).toFixed(1)}" text-anchor="middle" class="graph-name">${esc(n.label)}</text>`
         + `<text x="${n.x.toFixed(1)}" y="${(n.y + 12).toFixed(1)}" text-anchor="middle" class="graph-detail">${esc(n.detail)}</text></g>`;
     }
     const title = `<title>${esc(n.kind === "op" ? `${n.detail} (step ${n.step + 1})` : `${n.label} ${n.detail}`)}</title>`;
