@@ -68,7 +68,7 @@ main.lesson .step-phase { display: inline-block; min-width: 5.5em; font-size: .8
 main.lesson .step-shapes, main.lesson .step-stats, main.lesson .step-line { font-family: ui-monospace, monospace; font-size: .8em; color: var(--muted); margin-left: .5em; }
 main.lesson .phase-backward .step-phase { color: var(--fail); }
 main.lesson .phase-loss .step-phase, main.lesson .phase-update .step-phase { color: var(--pass); }
-main.lesson .katex-display { overflow-x: auto; overflow-y: hidden; }
+main.lesson .math-display { overflow-x: auto; overflow-y: hidden; }
 main.lesson .equation { display: flex; align-items: center; gap: 1rem; }
 main.lesson .equation .math-display { flex: 1; overflow-x: auto; overflow-y: hidden; }
 main.lesson .eq-number { color: var(--muted); font-variant-numeric: tabular-nums; }
