@@ -16,7 +16,7 @@ const KEYS = [
   ...["add", "mul", "exp", "log", "tanh", "sigmoid", "relu", "sqrt", "sum"].flatMap((op) =>
     ["n4800", "n262144"].flatMap((n) => [`op.nsPerElement.${n}.${op}`, `op.js.nsPerElement.${n}.${op}`])),
   ...["n300x2x16", "n300x3x16", "n300x16x16", "n16x300x16T", "n256", "n1024"].flatMap((n) =>
-    ["gflops", "jsGflops", "tfjsGflops"].map((k) => `matmul.${k}.${n}`)),
+    ["gflops", "kernelGflops", "jsGflops", "tfjsGflops"].map((k) => `matmul.${k}.${n}`)),
   "mnist.rows", "mnist.secondsPerEpoch.wasm", "mnist.secondsPerEpoch.js",
 ];
 /** measured in Node only: the live views' cost to a training loop on the in-process kernel. */
