@@ -3,7 +3,8 @@
 // As PyTorch's F.cross_entropy(Z, Y) with probabilities as targets.
 //
 // Forward, stably: log softmax(z)_j = z_j - lse(z) with lse(z) = m + log Σ_k e^{z_k - m}, m = max_k z_k,
-// so e^z never overflows however large the logits.
+// so e^z never overflows however large the logits. exp and log run through the kernel's backend, as the
+// exp and log ops do, so a model gives the same bits in Node and in the browser.
 // Backward: the Jacobian of softmax and the 1/p of the log cancel (lesson 09's derivation) and leave
 //   ∂L/∂Z = (P - Y) / n,  P = softmax(Z)
 // for rows of Y that sum to 1; in general (P ⊙ Σ_j Y_ij - Y) / n. And ∂L/∂Y = -log softmax(Z) / n.
@@ -11,18 +12,32 @@ import { defineOp, apply } from "../autograd/op.ts";
 import { Tensor, type TensorLike } from "../tensor/tensor.ts";
 import { formatShape, sameShape } from "../tensor/shape.ts";
 import { asTensor } from "./functional.ts";
+import { unary } from "../tensor/elementwise.ts";
+
+/** exp or log of every value, through the kernel's backend (the same bits in Node and in a browser). */
+export function mapValues(name: "exp" | "log", values: Float64Array): Float64Array {
+  return unary(new Tensor(values, [values.length]), name === "exp" ? Math.exp : Math.log, name).data;
+}
 
 /** log softmax of each row of a (n, k) array. */
 function logSoftmaxRows(z: Tensor): Float64Array {
   const [n, k] = z.shape;
-  const out = new Float64Array(n * k);
+  const shifted = new Float64Array(n * k);
+  const maxes = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let m = -Infinity;
     for (let j = 0; j < k; j++) m = Math.max(m, z.data[i * k + j]);
     if (!Number.isFinite(m)) m = 0; // all -Infinity: -Infinity, as PyTorch (not -inf - -inf = NaN)
-    let s = 0;
-    for (let j = 0; j < k; j++) s += Math.exp(z.data[i * k + j] - m);
-    const lse = m + Math.log(s);
+    maxes[i] = m;
+    for (let j = 0; j < k; j++) shifted[i * k + j] = z.data[i * k + j] - m;
+  }
+  const e = mapValues("exp", shifted);
+  const sums = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) sums[i] += e[i * k + j];
+  const logSums = mapValues("log", sums);
+  const out = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    const lse = maxes[i] + logSums[i];
     for (let j = 0; j < k; j++) out[i * k + j] = z.data[i * k + j] - lse;
   }
   return out;
@@ -43,11 +58,12 @@ export const softmaxCrossEntropyOp = defineOp<{ n: number }>({
     const scale = g.data[0] / n;
     let dz: Tensor | null = null;
     if (needs[0]) {
+      const p = mapValues("exp", logP);
       const d = new Float64Array(rows * k);
       for (let i = 0; i < rows; i++) {
         let ySum = 0;
         for (let j = 0; j < k; j++) ySum += y.data[i * k + j];
-        for (let j = 0; j < k; j++) d[i * k + j] = scale * (Math.exp(logP[i * k + j]) * ySum - y.data[i * k + j]);
+        for (let j = 0; j < k; j++) d[i * k + j] = scale * (p[i * k + j] * ySum - y.data[i * k + j]);
       }
       dz = new Tensor(d, [rows, k]);
     }

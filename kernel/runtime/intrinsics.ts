@@ -31,7 +31,7 @@ const HOST_FUNCTIONS = [
   "eval", "parseInt", "parseFloat", "isNaN", "isFinite", "encodeURIComponent", "decodeURIComponent", "TextEncoder", "TextDecoder",
 ] as const;
 
-interface Saved { target: object; key: PropertyKey; descriptor: PropertyDescriptor; label: string }
+interface Saved { target: object; key: PropertyKey; descriptor: PropertyDescriptor; label: string; data: boolean }
 
 /** prototypes that have no `then` of their own (Promise.prototype's is in the snapshot). */
 const THENLESS: object[] = [Object.prototype, Array.prototype, Function.prototype];
@@ -39,7 +39,7 @@ const THENLESS: object[] = [Object.prototype, Array.prototype, Function.prototyp
 function describe(target: object, label: string, out: Saved[]): void {
   for (const key of ownKeys(target)) {
     const descriptor = getOwnPropertyDescriptor(target, key);
-    if (descriptor) out.push({ target, key, descriptor, label: typeof key === "symbol" ? `${label}[${key.description}]` : `${label}.${key}` });
+    if (descriptor) out.push({ target, key, descriptor, label: typeof key === "symbol" ? `${label}[${key.description}]` : `${label}.${key}`, data: "value" in descriptor });
   }
 }
 
@@ -50,7 +50,7 @@ function snapshot(): Saved[] {
     // where the binding lives: the global itself, or (in a browser worker) a prototype of it
     for (let holder: object | null = globalThis; holder !== null; holder = getPrototypeOf(holder)) {
       const descriptor = getOwnPropertyDescriptor(holder, name);
-      if (descriptor) { saved.push({ target: holder, key: name, descriptor, label: name }); break; }
+      if (descriptor) { saved.push({ target: holder, key: name, descriptor, label: name, data: "value" in descriptor }); break; }
     }
   }
   for (const name of GLOBALS) {
@@ -89,10 +89,20 @@ export interface Restored {
 }
 
 /** Put back every builtin of the snapshot a cell replaced or deleted (cheap when nothing changed). */
+/** How many builtins the snapshot holds (for the tests and the README). */
+export const intrinsicCount = (): number => SAVED.length;
+
 export function restoreIntrinsics(): Restored {
   const restored: string[] = [], broken: string[] = [];
   for (let i = 0; i < SAVED.length; i++) {
     const s = SAVED[i]!;
+    // fast path, no allocation: a data property still holding its value (a getter a cell put there
+    // instead runs here, and whatever it does, the slow path below decides)
+    if (s.data) {
+      try {
+        if ((s.target as Record<PropertyKey, unknown>)[s.key] === s.descriptor.value) continue;
+      } catch { /* a getter that throws: restore below */ }
+    }
     if (same(getOwnPropertyDescriptor(s.target, s.key), s.descriptor)) continue;
     const ok = defineProperty(s.target, s.key, s.descriptor) && same(getOwnPropertyDescriptor(s.target, s.key), s.descriptor);
     if (ok) restored[restored.length] = s.label;

@@ -159,6 +159,21 @@ describe("what may be saved", () => {
     expect(read()).toBe(before);
   });
 
+  // #15.1/#15.6: ids are what saved student work and merges find cells by.
+  it("saves a heading edit with every cell id unchanged, and refuses a text that would change an id", async () => {
+    const before = read();
+    const ids = parseNotebook(before, "x.md").cells.map((c) => c.id);
+    const heading = before.replace("# One layer, step by step", "# One layer, slowly");
+    const ok = await send("POST", SAVE_ENDPOINT, pageHeaders(), JSON.stringify({ name: LESSON, text: heading, base: textVersion(before), cells: cellsOf(before), ids }));
+    expect(ok.status).toBe(200);
+    expect(parseNotebook(read(), "x.md").cells.map((c) => c.id)).toEqual(ids);
+    const renamed = heading.replace("```ts {#data}", "```ts {#dataset}");
+    const res = await send("POST", SAVE_ENDPOINT, pageHeaders(), JSON.stringify({ name: LESSON, text: renamed, base: textVersion(heading), cells: cellsOf(heading), ids }));
+    expect(res.status).toBe(422);
+    expect(JSON.parse(res.body).error).toMatch(/would change the id of cell \d+ from "(md-)?data" to "(md-)?dataset"/);
+    expect(read()).toBe(heading);
+  });
+
   it.each(["../escape", ".hidden", "a/b", "", "x.md"])("refuses the name %j", async (name) => {
     const res = await send("POST", SAVE_ENDPOINT, pageHeaders(), JSON.stringify({ name, text: read(), base: null, cells: cellsOf(read()) }));
     expect(res.status).toBe(400);

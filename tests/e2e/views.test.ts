@@ -34,8 +34,9 @@ const MODES = [
 const idle = () => document.querySelectorAll(".status-running, .status-queued").length === 0 && document.querySelectorAll("sb-view svg").length >= 5;
 
 /** No view or plot is wider than the page (phone width). */
-const overflowing = (page: Page) => page.evaluate(() => [...document.querySelectorAll("sb-view svg, sb-plot svg, figure.plot svg")]
-  .filter((s) => s.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((s) => s.closest("[data-cell]")?.getAttribute("data-cell")));
+const overflowing = (page: Page) => page.evaluate(() => [...document.querySelectorAll("sb-view figure, sb-plot figure, figure.plot")]
+  .filter((s) => s.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((s) => s.closest("[data-cell]")?.getAttribute("data-cell"))
+  .concat(document.documentElement.scrollWidth > document.documentElement.clientWidth + 1 ? ["the page scrolls sideways"] : []));
 
 async function shoot(where: Locator, file: string): Promise<void> {
   await where.scrollIntoViewIfNeeded();

@@ -16,7 +16,7 @@ describe("exported views", () => {
   it("plot.boundary is an SVG with the regions, line and points, labelled by its text alternative", async () => {
     const page = await exported(`const X = np.array([[-1, 0], [1, 0], [0, 1]]);
 display(plot.boundary((x) => np.softmax(x.matmul(np.array([[-1, 1, 0], [0, 0, 1]])), { axis: 1 }), X, [0, 1, 2], { grid: 12 }))`);
-    expect(page).toMatch(/<figure class="output plot" role="img" aria-label="\[boundary: decision regions of 3 classes \(class 0 \d+%, class 1 \d+%, class 2 \d+%\) over x from [^"]*; 100% of 3 points classified correctly\]"><svg/);
+    expect(page).toMatch(/<figure class="output plot" role="img" tabindex="0" aria-label="\[boundary: decision regions of 3 classes \(class 0 \d+%, class 1 \d+%, class 2 \d+%\) over x from [^"]*; 100% of 3 points classified correctly\]"><svg/);
     expect(page.match(/<circle/g)).toHaveLength(3);
     expect(page).toContain("<path");
     expect(page).not.toContain("<script");
@@ -44,7 +44,7 @@ describe("exported histogram, images and confusion", () => {
     const page = await exported(`display(plot.histogram([1, 2, 2, 3], { bins: 3 }));
 display(plot.images(np.eye(3).reshape([1, 9])));
 display(plot.confusion([0, 1], [1, 1]))`);
-    const figures = page.match(/<figure class="output plot" role="img" aria-label="\[(histogram|images|confusion matrix)[^"]*"><svg/g);
+    const figures = page.match(/<figure class="output plot" role="img" tabindex="0" aria-label="\[(histogram|images|confusion matrix)[^"]*"><svg/g);
     expect(figures).toHaveLength(3);
     expect(page.match(/<rect/g)!.length).toBeGreaterThanOrEqual(3 + 9 + 4);
   });
@@ -89,10 +89,10 @@ const history = await model.fit(moons.X, moons.y, { epochs: 40, batchSize: 32, v
       expect(updates).toBeGreaterThan(0);
       expect(updates).toBeLessThan(n); // throttled
       const page = outputsHtml(outputs);
-      const figures = page.match(/<figure class="output plot" role="img" aria-label="[^"]*"/g) ?? [];
+      const figures = page.match(/<figure class="output plot" role="img" tabindex="0" aria-label="[^"]*"/g) ?? [];
       expect(figures).toHaveLength(1);
       const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
-      expect(figures[0]).toBe(`<figure class="output plot" role="img" aria-label="[plot &quot;${title}&quot;: line of ${n} points, y from ${fmt(lo!)} to ${fmt(hi!)}]"`);
+      expect(figures[0]).toBe(`<figure class="output plot" role="img" tabindex="0" aria-label="[plot &quot;${title}&quot;: line of ${n} points, y from ${fmt(lo!)} to ${fmt(hi!)}]"`);
     }, 60_000);
   }
 });

@@ -30,9 +30,22 @@ describe("mergeLesson", () => {
     expect(mergeLesson(base, mine, theirs)).toEqual({ conflicts: [base.cells[1].id] });
   });
 
-  it("calls a change in the cells themselves (added, removed) a structural conflict", () => {
+  it("calls an edit of a cell the file no longer has a conflict, naming the cell", () => {
     const mine = lesson("Intro.", "const x = 10;", "Outro.");
     const theirs = parseNotebook("---\ntitle: T\n---\nIntro.\n", "t.md");
-    expect(mergeLesson(base, mine, theirs)).toEqual({ conflicts: ["structure"] });
+    expect(mergeLesson(base, mine, theirs)).toEqual({ conflicts: [base.cells[1].id] });
+  });
+
+  // #15.1: two lecturer tabs (or a tab and an editor) editing different cells both land, even when the
+  // file gained or lost cells elsewhere: cells are matched by id, not by position.
+  it("lands the page's edit when the file inserted and removed other cells (matched by id)", () => {
+    const withIds = (intro: string, x: string, extra: string) => parseNotebook(`---\ntitle: T\n---\n${intro}\n\n${extra}\`\`\`ts {#x}\n${x}\n\`\`\`\n\nOutro.\n`, "t.md");
+    const b = withIds("# Intro", "const x = 1;", "");
+    const mine = withIds("# A new heading", "const x = 1;", "");
+    const theirs = withIds("# Intro", "const x = 2;", "```ts {#added}\nconst y = 0;\n```\n\nMore.\n\n");
+    const merged = mergeLesson(b, mine, theirs);
+    expect("doc" in merged && merged.doc.cells.map((c) => [c.id, c.source])).toEqual([
+      ["md-added", "# A new heading"], ["added", "const y = 0;"], ["md-x", "More."], ["x", "const x = 2;"], ["md-end", "Outro."],
+    ]);
   });
 });

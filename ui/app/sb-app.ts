@@ -365,7 +365,7 @@ export class SbApp extends LightElement {
     const name = lesson.entry.name;
     const text = serializeNotebook(lesson.doc, "md");
     this.lastSavedText.set(name, text);
-    const reply = await save({ name, text, base: textVersion(lesson.entry.text), cells: lesson.doc.cells.map((c) => c.type) });
+    const reply = await save({ name, text, base: textVersion(lesson.entry.text), cells: lesson.doc.cells.map((c) => c.type), ids: lesson.doc.cells.map((c) => c.id) });
     const open = this.lesson?.entry.name === name ? this.lesson : null;
     switch (reply.status) {
       case "saved": case "unchanged": {

@@ -41,28 +41,31 @@ export function networkPlot(Plot: PlotModule, p: NetworkPayload, width: number, 
     edges.push({ x1: l, y1, x2: l + 1, y2, w, title: `W${l + 1}[${i}, ${j}] = ${num(w)}`, tx: l + t, ty: y1 + (y2 - y1) * t });
   })));
   const more = p.layers.map((L, l) => ({ x: l, y: (L.shown - 1) / 2 + 1.05, text: `+ ${L.size - L.shown} more` })).filter((_, l) => p.layers[l]!.size > p.layers[l]!.shown);
-  const heads = p.layers.map((L, l) => ({ x: l, y: -(rows - 1) / 2 - 0.9, text: `${L.name} (${L.size}${L.activation ? `, ${L.activation}` : ""})` }));
+  // two lines (name, then size and activation), so neighbouring heads do not run into each other on a phone
+  const heads = p.layers.map((L, l) => ({ x: l, y: -(rows - 1) / 2 - 0.62, text: `${L.name}\n(${L.size}${L.activation ? `, ${L.activation}` : ""})` }));
   const marks: unknown[] = [
     Plot.link(edges, { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: (d: Edge) => colour(d.w >= 0 ? 0 : 1), strokeWidth: (d: Edge) => 0.5 + (maxW ? (5 * Math.abs(d.w)) / maxW : 0), strokeOpacity: 0.85, title: "title" }),
     Plot.dot(neurons, {
       x: "x", y: "y", r: 11, stroke: "currentColor", strokeWidth: 1.25, title: "title",
       ...(p.example ? { fill: "a" } : { fill: "currentColor", fillOpacity: 0.08 }),
     }),
-    Plot.text(heads, { x: "x", y: "y", text: "text", fontWeight: "bold" }),
+    Plot.text(heads, { x: "x", y: "y", text: "text", fontWeight: "bold", lineAnchor: "bottom" }),
     Plot.text(more, { x: "x", y: "y", text: "text", fillOpacity: 0.7 }),
   ];
-  if (p.example) marks.push(Plot.text(neurons, { x: "x", y: "y", text: "label", dy: 19, fontSize: 9 }));
-  if (p.showValues) marks.push(Plot.text(edges, { x: "tx", y: "ty", text: (d: Edge) => num(d.w), fontSize: 9, dy: -5, fontWeight: "bold" }));
+  // a halo in the page's background colour keeps numbers readable where edges cross them
+  const halo = { stroke: "var(--surface, Canvas)", strokeWidth: 3, paintOrder: "stroke" };
+  if (p.example) marks.push(Plot.text(neurons, { x: "x", y: "y", text: "label", dy: 19, fontSize: 9, ...halo }));
+  if (p.showValues) marks.push(Plot.text(edges, { x: "tx", y: "ty", text: (d: Edge) => num(d.w), fontSize: 9, dy: -5, fontWeight: "bold", ...halo }));
   const finiteA = neurons.map((n) => n.a).filter((a): a is number => a !== null);
   const m = Math.max(1e-9, ...finiteA.map(Math.abs));
   return {
     ...(document ? { document } : {}),
     width: Math.min(width, 160 * p.layers.length + 80),
-    height: rows * ROW + 90,
+    height: rows * ROW + 100,
     ...(p.title ? { title: p.title } : {}),
     marginLeft: 50, marginRight: 50, marginTop: 10, marginBottom: 20,
     x: { axis: null, domain: [-0.05, p.layers.length - 0.95] },
-    y: { axis: null, domain: [-(rows - 1) / 2 - 1.2, (rows - 1) / 2 + 1.3], reverse: true },
+    y: { axis: null, domain: [-(rows - 1) / 2 - 1.45, (rows - 1) / 2 + 1.3], reverse: true },
     color: { type: "diverging", scheme: "rdbu", domain: [-m, m] },
     style: frameStyle,
     marks,

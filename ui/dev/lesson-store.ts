@@ -2,7 +2,7 @@
 // the app's own page (save-guard.ts); here the body is checked as a lesson and written so that nothing is
 // lost or half-written:
 // - it must parse with the same parser as `stepbook run`, into the cells the page meant (an unclosed ```
-//   typed into prose would otherwise silently merge cells);
+//   typed into prose would otherwise silently merge cells), with the ids the page has (cell-ids.ts);
 // - the name is an existing lesson, or a new plain `NN-title`; never a symlink, never outside notebooks/;
 // - a file changed since the page loaded it is a conflict, not an overwrite;
 // - the previous text is kept in notebooks/.history/NAME/ so a bad save can be undone;
@@ -60,6 +60,13 @@ export async function saveLesson(dir: string, request: SaveRequest, now: () => D
   if (types.length !== cells.length || types.some((t, i) => t !== cells[i])) {
     return fail(422, `not saved: the text would change the lesson's structure: the page has ${cells.length} cells, ` +
       `the file would have ${types.length}${firstDifference(cells, types)}. An unclosed \`\`\` fence in prose does this: close it, or indent it by four spaces.`);
+  }
+  // ids are what saved student work and merges find cells by: an edit (a heading, say) never changes one
+  const ids = doc.cells.map((c) => c.id);
+  const moved = request.ids?.findIndex((id, i) => id !== ids[i]) ?? -1;
+  if (moved !== -1) {
+    return fail(422, `not saved: the text would change the id of cell ${moved + 1} from "${request.ids![moved]}" to "${ids[moved]}"; ` +
+      "saved work and merges find cells by id. Keep `<!-- #id -->` lines and {#id} attributes as they are.");
   }
   const realDir = await fs.realpath(dir);
   const file = path.join(realDir, filename);

@@ -67,5 +67,6 @@ function parseRequest(body: string): SaveRequest | string {
   if (typeof r.text !== "string") return "text: expected a string";
   if (r.base !== null && typeof r.base !== "string") return "base: expected the version string or null";
   if (!Array.isArray(r.cells) || !r.cells.every((c) => typeof c === "string")) return "cells: expected a list of cell types";
-  return { name: r.name, text: r.text, base: r.base, cells: r.cells };
+  if (r.ids !== undefined && (!Array.isArray(r.ids) || !r.ids.every((c) => typeof c === "string"))) return "ids: expected a list of cell ids";
+  return { name: r.name, text: r.text, base: r.base, cells: r.cells, ...(r.ids ? { ids: r.ids } : {}) };
 }

@@ -29,6 +29,9 @@ export interface SaveRequest {
   base: string | null;
   /** the cell types, in order, that the page means the text to have: a save that parses otherwise is refused. */
   cells: string[];
+  /** the cells' ids, in order, as the page has them: a save that would change an id is refused (saved
+   * student work and merges find cells by id). Optional for older pages. */
+  ids?: string[];
 }
 
 export type SaveReply =

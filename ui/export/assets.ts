@@ -54,6 +54,9 @@ main.lesson .tensor-table tr.gap td { text-align: center; color: var(--muted); }
 main.lesson .summary-note, main.lesson .trace-note { font-size: .8em; color: var(--muted); }
 main.lesson figure { margin: .5rem 0; }
 main.lesson figure.plot { max-width: 100%; overflow-x: auto; }
+main.lesson .plot h2 { font-size: 1rem; margin: 0 0 .3rem; }
+/* a phone: a picture drawn at build time keeps a readable size and scrolls sideways (it is focusable) */
+@media (max-width: 36rem) { main.lesson figure.plot svg { min-width: 30rem; } }
 main.lesson .check.pass { color: var(--pass); }
 main.lesson .check.fail { color: var(--fail); }
 main.lesson details.trace { margin: .5rem 0; }

@@ -24,7 +24,7 @@ export function outputHtml(o: ExportedOutput): string {
     case "text": return `<pre class="output text" tabindex="0">${escapeHtml(o.text)}</pre>`;
     case "tensor": return tensorHtml(o.tensor);
     case "table": return tableHtml(o.table);
-    case "plot": return `<figure class="output plot" role="img" aria-label="${escapeHtml(o.text)}">${o.svg}</figure>`;
+    case "plot": return `<figure class="output plot" role="img" tabindex="0" aria-label="${escapeHtml(o.text)}">${o.svg}</figure>`;
     case "check": return checkHtml(o.check);
     case "progress": return progressHtml(o.progress);
     case "html": return `<div class="output rich">${o.html}</div>`;

@@ -4,11 +4,15 @@
 //   and the last save dropped the other tab's edit.
 // - The lecturer deletes a cell the student edited: the edit is shown as an orphan (not hidden), and
 //   "Restore as a new cell" brings the code back as a cell of the student's own.
+// - #15.1: two lecturer tabs editing different cells at once both land, also when the file gained a cell
+//   in an editor meanwhile (cells are matched by id: before, any change in the cells was a conflict), and
+//   a heading edit changes no cell id.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseNotebook } from "../../../ui/document/index.ts";
 import { FIXTURE_NOTEBOOKS, hasBrowser, launch, serve, type Opened, type Served } from "../../e2e/harness.ts";
 
 describe.skipIf(!hasBrowser())("students never lose work (Chromium, two tabs of one context)", () => {
@@ -84,5 +88,30 @@ describe.skipIf(!hasBrowser())("students never lose work (Chromium, two tabs of 
     await tabA.waitForSelector('sb-code-cell[data-cell="data"]', { timeout: 60_000 });
     expect(await tabA.locator('sb-code-cell[data-cell^="mine-"] .code-view').textContent()).toContain("const fromB = 2;");
     expect(await tabA.locator(".banner.orphans").count()).toBe(0);
+  });
+
+  it("two lecturer tabs editing different cells at once, while an editor adds a cell: every edit lands, no id moves", async () => {
+    const idsOf = (text: string) => parseNotebook(text, "x.md").cells.map((c) => c.id);
+    const startProse = async (page: Page, index: number) => {
+      if (!(await page.locator(".tb-toggle-authoring[aria-pressed='true']").count())) await page.click(".tb-toggle-authoring");
+      await page.locator("sb-markdown-cell").nth(index).locator(".markdown-body").dblclick();
+      const textarea = page.locator("textarea.markdown-source");
+      await textarea.waitFor();
+      return textarea;
+    };
+    const before = readFileSync(file(), "utf8");
+    const a = await startProse(tabA, 0);
+    const bArea = await startProse(tabB, 1);
+    // both type within the autosave delay, and an editor appends a code cell to the file meanwhile
+    await a.fill((await a.inputValue()).replace("# One layer, step by step", "# One layer, slowly"));
+    await bArea.fill((await bArea.inputValue()).replace("The data has shape", "The data have shape"));
+    writeFileSync(file(), `${before}\n\`\`\`ts {#appended}\n1 + 1\n\`\`\`\n`);
+    await expect.poll(() => readFileSync(file(), "utf8"), { timeout: 15_000 }).toMatch(/# One layer, slowly[\s\S]*The data have shape[\s\S]*\{#appended\}/);
+    const after = readFileSync(file(), "utf8");
+    expect(idsOf(after)).toEqual([...idsOf(before), "appended"]);
+    for (const page of [tabA, tabB]) {
+      await page.keyboard.press("Escape");
+      expect(await page.locator(".banner.conflict").count()).toBe(0);
+    }
   });
 });
