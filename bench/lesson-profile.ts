@@ -10,15 +10,17 @@ export interface LessonProfileSettings {
   backend: BackendName;
   traced: boolean;
   epochs: number;
+  /** the loss as one op, np.softmaxCrossEntropy (trainStepbook's fusedLoss) */
+  fused?: boolean;
 }
 
 /** Train for `epochs` epochs (after a short warm-up); epochs per second of the timed run. */
 export function runLesson(s: LessonProfileSettings): { epochsPerSec: number; loss: number } {
   const problem = makeProblem(0);
   return onBackend(s.backend, () => {
-    trainStepbook(problem, Math.min(50, s.epochs), s.traced);
+    trainStepbook(problem, Math.min(50, s.epochs), s.traced, s.fused);
     const t0 = performance.now();
-    const run = trainStepbook(problem, s.epochs, s.traced);
+    const run = trainStepbook(problem, s.epochs, s.traced, s.fused);
     return { epochsPerSec: (s.epochs * 1000) / (performance.now() - t0), loss: run.loss };
   });
 }

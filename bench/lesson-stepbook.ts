@@ -11,7 +11,11 @@ export interface LessonRun {
   trace: Trace | null;
 }
 
-export function trainStepbook(p: Problem, epochs: number, traced: boolean): LessonRun {
+/**
+ * `fusedLoss`: the loss as lesson 09 writes it, np.softmaxCrossEntropy(Z3, Y) (one op each way),
+ * instead of softmax, log, mul, sum, mean and neg (the bench's lesson, comparable with earlier runs).
+ */
+export function trainStepbook(p: Problem, epochs: number, traced: boolean, fusedLoss = false): LessonRun {
   const X = np.array(p.X).reshape(N, SIZES[0]);
   const Y = np.array(p.Y).reshape(N, SIZES[3]);
   const params: Tensor[] = [];
@@ -26,8 +30,8 @@ export function trainStepbook(p: Problem, epochs: number, traced: boolean): Less
     for (let epoch = 0; epoch < epochs; epoch++) {
       const A1 = X.matmul(W1).add(b1).tanh();
       const A2 = A1.matmul(W2).add(b2).tanh();
-      const P = A2.matmul(W3).add(b3).softmax();
-      const L = Y.mul(P.log()).sum({ axis: 1 }).mean().neg();
+      const Z3 = A2.matmul(W3).add(b3);
+      const L = fusedLoss ? np.softmaxCrossEntropy(Z3, Y) : Y.mul(Z3.softmax().log()).sum({ axis: 1 }).mean().neg();
       L.backward();
       np.noGrad(() => {
         for (const w of params) w.assignSub(w.grad!.mul(LEARNING_RATE));

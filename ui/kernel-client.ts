@@ -152,8 +152,15 @@ export class KernelClient implements KernelConnection {
   async interrupt(): Promise<void> {
     for (const id of this.queued) this.aborted.add(id);
     const running = this.running;
-    if (!running) return;
-    if (this.flag) Atomics.store(this.flag, 0, 1);
+    if (!running) {
+      // No cell runs, but a timer a cell left behind may be spinning in the worker: the shared flag stops
+      // it there (its loop guards see it), and the request clears the cells' timers.
+      if (this.dead) return;
+      if (this.flag) Atomics.store(this.flag, SHARED_SLOTS.stop, 1);
+      void this.router.request({ type: "interrupt_request", id: this.router.nextId() }, (r) => this.worker.postMessage(r)).catch(() => undefined);
+      return;
+    }
+    if (this.flag) Atomics.store(this.flag, SHARED_SLOTS.stop, 1);
     const id = this.router.nextId();
     void this.router.request({ type: "interrupt_request", id }, (r) => this.worker.postMessage(r)).catch(() => undefined);
     let timer: ReturnType<typeof setTimeout> | undefined;

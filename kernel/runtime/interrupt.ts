@@ -114,7 +114,12 @@ export class InterruptGuard {
     else if (elapsed > 2) this.batch = Math.max(this.batch >> 2, MIN_BATCH);
     this.n = this.batch;
     if (this.beats) Atomics.add(this.shared!, PROGRESS, 1);
-    if (!this.running) return;
+    if (!this.running) {
+      // No cell runs: this is a callback a cell left behind (a timer), perhaps spinning for ever. The
+      // page's Stop reaches it too; the interrupt_request that follows clears the cells' timers.
+      if (this.shared !== null && Atomics.load(this.shared, 0) !== 0) throw new InterruptError(TIMER_STOPPED);
+      return;
+    }
     // The conditions stay set until the cell ends, so a `catch` in the cell cannot swallow the stop.
     if (this.requested || (this.shared !== null && Atomics.load(this.shared, 0) !== 0)) {
       throw new InterruptError(STOPPED);
@@ -126,6 +131,7 @@ export class InterruptGuard {
 }
 
 const STOPPED = "Interrupted: the cell was stopped (variables defined before this point are kept)";
+const TIMER_STOPPED = "Interrupted: Stop ended a timer a cell had started (the cells' timers are cleared)";
 
 export function timeLimitMessage(limitMs: number): string {
   const limit = limitMs >= 1000 ? `${+(limitMs / 1000).toFixed(2)} s` : `${limitMs} ms`;

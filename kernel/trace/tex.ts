@@ -1,6 +1,19 @@
-// Names as LaTeX: Z1 -> Z_{1}, dW1 -> dW_{1}, Yhat -> \hat{Y}, loss -> \text{loss}.
+// Names as LaTeX, as the lessons write them: Z1 -> Z_{1}, dW1 -> dW_{1}, Yhat -> \hat{Y}, mhat1 -> \hat{m}_{1},
+// Yt -> Y_{t}, sigma2 -> \sigma^{2}, gMSE -> g_{\text{MSE}}, N1lin -> N_{1}^{\text{lin}}, Xtrain -> X^{\text{train}},
+// loss -> \text{loss}.
 // An unnamed intermediate is written as the expression that made it (X W_1 inside Z_1 = X W_1 + b_1),
 // with brackets exactly where precedence needs them (one table, one helper: `operand`).
+
+/**
+ * Words a program appends to a name to tell two versions of one quantity apart (N1lin beside N1,
+ * Xtrain beside Xval, dW2penalty beside dW2data): written as a superscript, N_{1}^{lin}.
+ */
+const SUFFIXES = ["train", "test", "val", "valid", "batch", "step", "lin", "linear", "deep", "data", "penalty", "dropped",
+  "byhand", "numeric", "new", "old", "prev", "next", "true", "pred", "run", "init", "total", "bn"];
+const SUFFIX = new RegExp(`^(.+?)(${SUFFIXES.join("|")})$`, "i");
+
+/** a name that is already a maths symbol: X, W1, dZ2, yhat, sigma, mhat1 (what a suffix may follow) */
+const SYMBOL_NAME = /^(d?[A-Za-z]\d*|d?[A-Za-z]hat\d*|alpha|beta|gamma|delta|epsilon|eta|lambda|mu|sigma|theta)$/;
 
 export function texName(name: string): string {
   // a layer's tensor in nn: "dense_1/Z" -> Z^{[dense_1]} (the layer as a superscript, as in Ng's Z^{[1]})
@@ -8,12 +21,23 @@ export function texName(name: string): string {
   if (slash > 0 && slash < name.length - 1) {
     return `${texName(name.slice(slash + 1))}^{[\\text{${name.slice(0, slash).replace(/[\\{}$&#^%~]/g, "").replace(/_/g, "\\_")}}]}`;
   }
-  const hat = /^(.*?)_?hat$/i.exec(name);
-  if (hat && hat[1]) return `\\hat{${texName(hat[1])}}`;
+  const suffix = SUFFIX.exec(name);
+  if (suffix && SYMBOL_NAME.test(suffix[1]!)) return `${texName(suffix[1]!)}^{\\text{${suffix[2]!.toLowerCase()}}}`;
+  const dHat = /^d([A-Za-z])_?hat(\d*)$/.exec(name);
+  if (dHat) return `d\\hat{${dHat[1]}}${dHat[2] ? `_{${dHat[2]}}` : ""}`;
+  const hat = /^(.*?)_?hat(\d*)$/i.exec(name);
+  if (hat && hat[1]) return `\\hat{${texName(hat[1])}}${hat[2] ? `_{${hat[2]}}` : ""}`;
+  if (name === "sigma2") return "\\sigma^{2}"; // the variance, as every lesson writes it
   const m = /^([A-Za-z]+?)_?(\d+)$/.exec(name);
   if (m) return `${texWord(m[1])}_{${m[2]}}`;
   const sub = /^([A-Za-z]+)_([A-Za-z0-9]+)$/.exec(name);
   if (sub) return `${texWord(sub[1])}_{\\text{${sub[2]}}}`;
+  // Yt, Xb: a capital and one lower-case letter is a subscripted symbol (dW, db stay gradients)
+  const one = /^([A-Z])([a-z])$/.exec(name);
+  if (one) return `${one[1]}_{${one[2]}}`;
+  // gMSE, gHuber: a letter and a capitalised word, the word as a subscript
+  const tagged = /^([a-z])([A-Z][A-Za-z]+)$/.exec(name);
+  if (tagged && tagged[1] !== "d") return `${tagged[1]}_{\\text{${tagged[2]}}}`;
   return texWord(name);
 }
 

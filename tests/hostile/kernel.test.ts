@@ -203,6 +203,25 @@ describe("what a cell can break in its own worker", () => {
     }
   }, 60_000);
 
+  // Expected: Stop with no cell running reaches a timer a cell left spinning (with the shared buffer):
+  // the timer's loop ends with an InterruptError, the timers are cleared, the variables are kept, and the
+  // kernel runs the next cell; no restart, nothing found dead.
+  it("Stop ends a leftover timer that spins, keeping the variables", async () => {
+    const client = new KernelClient({ createWorker: nodeWorker, sharedInterrupt: true, heartbeatMs: 0 });
+    try {
+      expect((await client.execute("const kept = 7; setInterval(() => { while (true) {} }, 50);", { cellId: "spin" })).reply.status).toBe("ok");
+      await new Promise((r) => setTimeout(r, 300));
+      await client.interrupt();
+      const next = await client.execute("kept * 6", { cellId: "next" });
+      expect(next.messages.find((m) => m.type === "execute_result")).toMatchObject({ data: { "text/plain": "42" } });
+      // and the interval stays off: the worker still answers a moment later
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await client.variables()).map((v) => v.name)).toEqual(["kept"]);
+    } finally {
+      client.dispose();
+    }
+  }, 30_000);
+
   // Expected: Stop on a cell that does not obey (no shared buffer here) replaces the worker and replays
   // the cells that ran before, but a setInterval loop one of them started stays stopped.
   it("Stop does not bring back a stopped setInterval loop when it replays", async () => {

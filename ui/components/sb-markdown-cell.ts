@@ -38,6 +38,28 @@ export class SbMarkdownCell extends LightElement {
       eq.tabIndex = 0;
       eq.classList.toggle("eq-active", eq.id === this.highlightLabel);
     }
+    this.markWideMath();
+  }
+
+  // A display equation wider than the column scrolls sideways in its box; a keyboard must reach it too.
+  private resized = typeof ResizeObserver === "function" ? new ResizeObserver(() => this.markWideMath()) : null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resized?.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resized?.disconnect();
+  }
+
+  private markWideMath(): void {
+    for (const box of this.querySelectorAll<HTMLElement>(".math-display")) {
+      const wide = box.scrollWidth > box.clientWidth + 1;
+      if (wide && box.tabIndex !== 0) { box.tabIndex = 0; box.setAttribute("role", "group"); box.setAttribute("aria-label", "equation, scrolls sideways"); }
+      else if (!wide && box.hasAttribute("tabindex")) { box.removeAttribute("tabindex"); box.removeAttribute("role"); box.removeAttribute("aria-label"); }
+    }
   }
 
   private onKey = (e: KeyboardEvent) => {

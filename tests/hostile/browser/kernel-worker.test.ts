@@ -2,13 +2,17 @@
 // A cell's self.close() is refused; a cell that replaces self.postMessage and Array.prototype.push does
 // not cut the kernel off; a worker wedged by a leftover timer is found dead by the heartbeat and the page
 // offers Restart, with the student's unsaved edit intact. Expected beside each case.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { extname, join, normalize } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launch, serve, type Opened, type Served } from "../../e2e/harness.ts";
+import { katexDistDir, nodeEffects } from "../../../ui/export/node-effects.ts";
+import { exportSite } from "../../../ui/export/site.ts";
+import { hasBrowser, launch, ROOT, serve, type Opened, type Served } from "../../e2e/harness.ts";
 
 const LESSON = `---
 title: A hostile lesson
@@ -149,4 +153,97 @@ describe.skipIf(!hasBrowser())("a kernel that always comes back, in Chromium", (
     await expect.poll(() => text("after"), { timeout: 20_000 }).toBe("7");
     expect(errors).toEqual([]);
   }, 150_000);
+});
+
+// The exported site on a static host that sends no headers: no cross-origin isolation, so no
+// SharedArrayBuffer; the heartbeat still finds a wedged worker (no cell running), and outputs cut at
+// build time stay as exported until the reader runs the cell.
+const EXPORTED = `---
+title: Exported and hostile
+order: 1
+summary: a huge output and a timer that wedges the worker (only in a browser worker)
+---
+
+# Exported and hostile
+
+\`\`\`ts {#huge}
+"y".repeat(2_500_000)
+\`\`\`
+
+\`\`\`ts {#after}
+const alive = 40 + 2;
+alive
+\`\`\`
+
+\`\`\`ts {#wedge}
+if (typeof (globalThis as any).WorkerGlobalScope !== "undefined") setTimeout(() => { while (true) {} }, 100);
+"armed"
+\`\`\`
+`;
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".woff2": "font/woff2", ".wasm": "application/wasm" };
+
+function serveStatic(root: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const rel = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).slice(1) || "index.html");
+    const file = join(root, rel);
+    if (rel.startsWith("..") || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+describe.skipIf(!hasBrowser())("a kernel that always comes back, on an exported site", () => {
+  let input: string, site: string;
+  let host: { server: Server; origin: string };
+  let b: Opened;
+
+  beforeAll(async () => {
+    input = mkdtempSync(join(tmpdir(), "stepbook-hostile-course-"));
+    writeFileSync(join(input, "01-exported.md"), EXPORTED);
+    site = mkdtempSync(join(tmpdir(), "stepbook-hostile-site-"));
+    await exportSite({ input, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Hostile" });
+    const { build } = await import("vite");
+    await build({ root: ROOT, configFile: join(ROOT, "vite.export.config.ts"), logLevel: "warn", build: { outDir: join(site, "app"), emptyOutDir: false } });
+    host = await serveStatic(site);
+    b = await launch();
+  }, 300_000);
+
+  afterAll(async () => {
+    await b?.close();
+    host?.server.close();
+    for (const dir of [input, site]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Expected: the exported output is cut as it was at build time, with no "Show more" (no kernel holds
+  // the rest); after Run, the live output has it. The wedged worker is found dead without
+  // SharedArrayBuffer too, the banner offers Restart, and the kernel runs again.
+  it("keeps exported outputs as exported, shows more of live ones, and offers Restart for a dead worker", async () => {
+    const page = await b.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${host.origin}/01-exported.html`);
+    const cell = (id: string) => page.locator(`sb-code-cell[data-cell="${id}"], [data-cell="${id}"]`).first();
+    await expect.poll(() => page.locator('[data-cell="huge"]').first().textContent(), { timeout: 30_000 }).toContain("[output truncated: 2.5 MB in all, the first 1 MB shown]");
+    expect(await page.locator("button.show-more").count()).toBe(0);
+    // Edit turns the page live without running anything; then each cell runs by its own button
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    await page.locator('sb-code-cell[data-cell="huge"] .btn-run').waitFor({ timeout: 60_000 });
+    await page.keyboard.press("Escape");
+    await cell("huge").locator(".btn-run").click();
+    const more = cell("huge").locator("button.show-more");
+    await more.waitFor({ timeout: 60_000 });
+    await more.click();
+    await expect.poll(() => cell("huge").locator(".text-output").evaluate((el) => el.textContent!.length), { timeout: 20_000 }).toBeGreaterThan(2_000_000);
+    await cell("wedge").locator(".btn-run").click();
+    await expect.poll(() => cell("wedge").locator(".text-output").last().textContent({ timeout: 1000 }).catch(() => null), { timeout: 20_000 }).toBe("'armed'");
+    const banner = page.locator(".banner.kernel-dead");
+    await banner.waitFor({ timeout: 45_000 });
+    await banner.locator("button").click();
+    await banner.waitFor({ state: "detached", timeout: 10_000 });
+    await cell("after").locator(".btn-run").click();
+    await expect.poll(() => cell("after").locator(".text-output").last().textContent({ timeout: 1000 }).catch(() => null), { timeout: 20_000 }).toBe("42");
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
 });

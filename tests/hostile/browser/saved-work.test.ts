@@ -13,6 +13,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseNotebook } from "../../../ui/document/index.ts";
+import { violations } from "../../e2e/axe.ts";
 import { FIXTURE_NOTEBOOKS, hasBrowser, launch, serve, type Opened, type Served } from "../../e2e/harness.ts";
 
 describe.skipIf(!hasBrowser())("students never lose work (Chromium, two tabs of one context)", () => {
@@ -67,7 +68,7 @@ describe.skipIf(!hasBrowser())("students never lose work (Chromium, two tabs of 
       expect(await cell(page, "data").locator(".code-view").textContent()).toContain("const fromA = 1;");
       expect(await cell(page, "forward").locator(".code-view").textContent()).toContain("const fromB = 2;");
     }
-  });
+  }, 180_000); // two tabs load Monaco: slow on a loaded machine
 
   it("an edit whose cell the lecturer deleted is shown as an orphan and can be restored as the student's own cell", async () => {
     const text = readFileSync(file(), "utf8");
@@ -77,6 +78,7 @@ describe.skipIf(!hasBrowser())("students never lose work (Chromium, two tabs of 
     const orphan = tabA.locator('.banner.orphans [data-orphan="forward"]');
     await orphan.waitFor({ timeout: 10_000 });
     expect(await orphan.locator(".orphan-source").textContent()).toBe("const fromB = 2;\nfromB");
+    expect(await violations(tabA)).toEqual([]); // the orphan banner: no serious or critical axe issue
     await orphan.locator(".btn-orphan-restore").click();
     await expect.poll(() => tabA.locator(".banner.orphans").count()).toBe(0);
     const mine = tabA.locator('sb-code-cell[data-cell^="mine-"]');
@@ -88,7 +90,7 @@ describe.skipIf(!hasBrowser())("students never lose work (Chromium, two tabs of 
     await tabA.waitForSelector('sb-code-cell[data-cell="data"]', { timeout: 60_000 });
     expect(await tabA.locator('sb-code-cell[data-cell^="mine-"] .code-view').textContent()).toContain("const fromB = 2;");
     expect(await tabA.locator(".banner.orphans").count()).toBe(0);
-  });
+  }, 120_000);
 
   it("two lecturer tabs editing different cells at once, while an editor adds a cell: every edit lands, no id moves", async () => {
     const idsOf = (text: string) => parseNotebook(text, "x.md").cells.map((c) => c.id);
