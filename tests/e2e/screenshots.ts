@@ -41,11 +41,40 @@ try {
       await page.locator("sb-trace-view").scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(out, `trace-${name}.png`) });
     }
+    // on a phone the Variables button is in the toolbar's More menu
+    if (await page.locator(".tb-more").isVisible()) await page.click(".tb-more");
     await page.click(".tb-toggle-variables");
     await page.waitForSelector(".var-table");
-    await page.locator(".var-table button").first().click();
+    await page.locator(".var-table th button").first().click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `inspector-${name}.png`) });
+    if (await page.locator(".tb-more").isVisible()) {
+      await page.keyboard.press("Escape");
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.click(".tb-more");
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: path.join(out, `toolbar-menu-${name}.png`) });
+      await page.keyboard.press("Escape");
+    }
+    // lesson 09's update steps: (2, 16) tensors side by side (light and phone only: the lesson trains)
+    const softmax = "09-softmax-and-cross-entropy";
+    if (name === "light" || name === "phone") {
+      await page.goto(`${served.url}#/lesson/${softmax}`);
+      await page.waitForSelector("sb-code-cell");
+      if (await page.locator('sb-code-cell[data-cell="train"]').count()) {
+        if (await page.locator(".tb-more").isVisible()) await page.click(".tb-more");
+        await page.click(".tb-run-all");
+        await page.waitForFunction(() => document.querySelectorAll(".status-running, .status-queued").length === 0
+          && document.querySelector('sb-code-cell[data-cell="train"] .btn-trace'), null, { timeout: 240_000 });
+        await page.locator('sb-code-cell[data-cell="train"] .btn-trace').click();
+        await page.waitForSelector("sb-trace-view .step-card");
+        await page.click("sb-trace-view .phase-chip.phase-update");
+        await page.waitForTimeout(500);
+        await page.locator("sb-trace-view .step-card").scrollIntoViewIfNeeded();
+        await page.locator("sb-trace-view").screenshot({ path: path.join(out, `trace-09-update-${name}.png`) });
+      }
+    }
     await b.close();
   }
   const siteDir = process.env.STEPBOOK_SITE;
