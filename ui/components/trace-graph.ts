@@ -295,6 +295,7 @@ const STYLE = [
   ".trace-graph-svg .graph-name{font-weight:600}.trace-graph-svg .graph-detail{font-size:9px;fill-opacity:.75}",
   ".trace-graph-svg .graph-grad{fill:#dc2626;font-size:10px;font-weight:600}",
   ".trace-graph-svg .graph-node.group rect{stroke-width:2;stroke-dasharray:6 2}",
+  ".trace-graph-svg .graph-toggle{fill:currentColor;stroke:none}",
   ".trace-graph-svg .graph-cluster>rect{fill:none;stroke:currentColor;stroke-opacity:.35;stroke-dasharray:4 3}",
   ".trace-graph-svg .graph-cluster-label{cursor:pointer}.trace-graph-svg .graph-cluster-label text{fill:currentColor;font-weight:600}",
   ".trace-graph-svg .graph-cluster-label:focus{outline:none}.trace-graph-svg .graph-cluster-label:focus text{text-decoration:underline}",
@@ -308,6 +309,13 @@ function arrowHead(points: { x: number; y: number }[]): string {
   const ux = (b.x - a.x) / len, uy = (b.y - a.y) / len;
   const p = (x: number, y: number) => `${x.toFixed(1)},${y.toFixed(1)}`;
   return `<path class="graph-arrow" d="M${p(b.x, b.y)} L${p(b.x - 7 * ux + 3.5 * uy, b.y - 7 * uy - 3.5 * ux)} L${p(b.x - 7 * ux - 3.5 * uy, b.y - 7 * uy + 3.5 * ux)} z"/>`;
+}
+
+/** The open/closed mark of a group, drawn (a text ▸ would become part of the button's visible name). */
+function triangle(cx: number, cy: number, pointing: "right" | "down"): string {
+  const p = (x: number, y: number) => `${(cx + x).toFixed(1)},${(cy + y).toFixed(1)}`;
+  const d = pointing === "right" ? `M${p(-3, -4)} L${p(4, 0)} L${p(-3, 4)} z` : `M${p(-4, -3)} L${p(4, -3)} L${p(0, 4)} z`;
+  return `<path class="graph-toggle" d="${d}"/>`;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -330,8 +338,8 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
   const clusters = graph.clusters.map((c) => {
     const x = c.x - c.width / 2, y = c.y - c.height / 2;
     return `<g class="graph-cluster"><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${c.width.toFixed(1)}" height="${c.height.toFixed(1)}" rx="6"/>`
-      + `<g class="graph-cluster-label" data-group="${esc(c.group)}" tabindex="0" role="button" aria-expanded="true" aria-label="${esc(c.label)}: close this group">`
-      + `<text x="${(x + 8).toFixed(1)}" y="${(y + 15).toFixed(1)}">▾ ${esc(c.label)}</text></g></g>`;
+      + `<g class="graph-cluster-label" data-group="${esc(c.group)}" tabindex="0" role="button" aria-expanded="true" aria-label="${esc(c.label)}, close this group">`
+      + triangle(x + 12, y + 11, "down") + `<text x="${(x + 20).toFixed(1)}" y="${(y + 15).toFixed(1)}">${esc(c.label)}</text></g></g>`;
   }).join("");
   const edges = graph.edges.map((e) => {
     const mid = e.points[Math.floor(e.points.length / 2)] ?? { x: 0, y: 0 };
@@ -342,10 +350,11 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
     const cls = `graph-node ${n.kind}${n.parameter ? " parameter" : ""}${n.id === currentNode ? " current" : ""}`;
     const x = n.x - n.width / 2, y = n.y - n.height / 2;
     if (n.kind === "group") {
-      return `<g class="${cls}" data-group="${esc(n.group!)}" tabindex="0" role="button" aria-expanded="false" aria-label="${esc(`${n.label} (${n.detail}): open this group`)}">`
+      return `<g class="${cls}" data-group="${esc(n.group!)}" tabindex="0" role="button" aria-expanded="false" aria-label="${esc(`${n.label} ${n.detail}, open this group`)}">`
         + `<title>${esc(`${n.label}: ${n.detail}; click to open`)}</title>`
         + `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${n.width}" height="${n.height}" rx="8"/>`
-        + `<text x="${n.x.toFixed(1)}" y="${(n.y - 3).toFixed(1)}" text-anchor="middle" class="graph-name">▸ ${esc(n.label)}</text>`
+        + triangle(x + 10, n.y - 7, "right")
+        + `<text x="${n.x.toFixed(1)}" y="${(n.y - 3).toFixed(1)}" text-anchor="middle" class="graph-name">${esc(n.label)}</text>`
         + `<text x="${n.x.toFixed(1)}" y="${(n.y + 12).toFixed(1)}" text-anchor="middle" class="graph-detail">${esc(n.detail)}</text></g>`;
     }
     const title = `<title>${esc(n.kind === "op" ? `${n.detail} (step ${n.step + 1})` : `${n.label} ${n.detail}`)}</title>`;
