@@ -43,8 +43,22 @@ export class OutputSink {
     return capBundle(data, this.limits.maxChars, this.cut ? (value) => this.cut!.keep(this.cellId, value) : undefined);
   }
 
+  /** stream text past the limits, kept (with a store) for "show more" once the cell ends. */
+  private rest: string[] | null = null;
+  private restChars = 0;
+
+  private keepRest(text: string): void {
+    if (this.rest === null || this.ended) return;
+    const room = MAX_KEPT_CHARS - this.restChars;
+    const kept = text.length > room ? text.slice(0, Math.max(0, room)) : text;
+    if (kept === "") return;
+    this.rest.push(kept);
+    this.restChars += kept.length;
+  }
+
   stream(name: "stdout" | "stderr", text: string): void {
-    if (this.truncated || text === "") return;
+    if (text === "") return;
+    if (this.truncated) return this.keepRest(text);
     if (name !== this.bufferName) this.flush();
     this.bufferName = name;
     const roomChars = this.limits.maxChars - this.chars;
@@ -53,9 +67,11 @@ export class OutputSink {
       const keep = cutToFit(text, roomChars, this.limits.maxLines - this.lines);
       this.buffer += keep;
       this.truncated = true;
+      if (this.cut) this.rest = [];
+      this.keepRest(text.slice(keep.length));
       this.flush();
       const what = this.lines + newlines > this.limits.maxLines ? `${this.limits.maxLines.toLocaleString("en")} lines` : `${formatChars(this.limits.maxChars)}`;
-      this.emitStream("stderr", `${keep.endsWith("\n") || keep === "" ? "" : "\n"}[output truncated: the cell printed more than ${what}; the rest is not shown]\n`);
+      this.emitStream("stderr", `${keep.endsWith("\n") || keep === "" ? "" : "\n"}[output truncated: the cell printed more than ${what}; the rest is ${this.cut ? "kept: Show more, when the cell has ended" : "not shown"}]\n`);
       return;
     }
     this.chars += text.length;
@@ -67,6 +83,14 @@ export class OutputSink {
   /** The cell's code has finished: send what is buffered, and from now on send output as it comes. */
   end(): void {
     this.flush();
+    // the stream text past the limits, as one cut output the page can show more of (MIME.cut)
+    if (this.rest !== null && this.restChars > 0 && this.cut) {
+      const value = this.rest.join("");
+      const id = this.cut.keep(this.cellId, value);
+      this.emit({ type: "display_data", parent: this.parent, cellId: this.cellId, metadata: {},
+        data: { [MIME.text]: `… ${formatChars(value.length)} more of this cell's output`, [MIME.cut]: { [MIME.text]: { id, shown: 0, total: value.length } } } });
+    }
+    this.rest = null;
     this.ended = true;
   }
 

@@ -32,6 +32,21 @@ describe("the kernel keeps what it cut", () => {
     host.dispose();
   }, 60_000);
 
+  // Expected: stream text past the 1 MB / 10,000-line limit is kept too; when the cell ends, one more
+  // output names it (MIME.cut) and more of it comes on request, in order, nothing lost.
+  it("keeps the stream text past the limit", async () => {
+    const host = new NodeKernelHost();
+    const { messages } = await host.execute("for (let i = 0; i < 30_000; i++) console.log(i)", { cellId: "chatty" });
+    const shown = messages.filter((m) => m.type === "stream").map((m) => (m as { text: string }).text).join("");
+    expect(shown).toContain("the rest is kept: Show more, when the cell has ended");
+    const rest = messages.find((m) => m.type === "display_data")!;
+    const cut = cutOf((rest as { data: unknown }).data)!["text/plain"]!;
+    const all = host.kernel.moreOutput(cut.id, 1e9).text;
+    const printed = shown.slice(0, shown.indexOf("[output truncated")) + all;
+    expect(printed).toBe(Array.from({ length: 30_000 }, (_, i) => `${i}\n`).join(""));
+    host.dispose();
+  }, 60_000);
+
   // Expected: the store is bounded (values and characters; the oldest go first) and a restart empties it.
   it("is bounded", () => {
     expect([MAX_KEPT_CHARS, MAX_KEPT_VALUES]).toEqual([128_000_000, 32]);

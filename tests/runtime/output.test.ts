@@ -12,7 +12,7 @@ describe("output limits", () => {
     expect(r.reply.status).toBe("ok");
     const text = streams(r.messages).map((m) => m.text).join("");
     expect(text.split("\n").filter((l) => /^\d+$/.test(l))).toHaveLength(10_000);
-    expect(text).toContain("[output truncated: the cell printed more than 10,000 lines; the rest is not shown]");
+    expect(text).toContain("[output truncated: the cell printed more than 10,000 lines; the rest is kept: Show more, when the cell has ended]");
     expect(text.length).toBeLessThan(200_000);
   });
 
