@@ -53,7 +53,7 @@ main.lesson .tensor-table td, main.lesson .output.table td, main.lesson .output.
 main.lesson .tensor-table tr.gap td { text-align: center; color: var(--muted); }
 main.lesson .summary-note, main.lesson .trace-note { font-size: .8em; color: var(--muted); }
 main.lesson figure { margin: .5rem 0; }
-main.lesson figure.plot { max-width: 100%; overflow-x: auto; }
+main.lesson figure.plot, main.lesson figure.output.table, main.lesson figure.output.tensor { max-width: 100%; overflow-x: auto; }
 main.lesson .plot h2 { font-size: 1rem; margin: 0 0 .3rem; }
 /* a phone: a picture drawn at build time keeps a readable size and scrolls sideways (it is focusable) */
 @media (max-width: 36rem) { main.lesson figure.plot svg { min-width: 30rem; } }
@@ -68,7 +68,7 @@ main.lesson .step-phase { display: inline-block; min-width: 5.5em; font-size: .8
 main.lesson .step-shapes, main.lesson .step-stats, main.lesson .step-line { font-family: ui-monospace, monospace; font-size: .8em; color: var(--muted); margin-left: .5em; }
 main.lesson .phase-backward .step-phase { color: var(--fail); }
 main.lesson .phase-loss .step-phase, main.lesson .phase-update .step-phase { color: var(--pass); }
-main.lesson .katex-display { overflow-x: auto; overflow-y: hidden; }
+main.lesson .math-display { overflow-x: auto; overflow-y: hidden; }
 main.lesson .equation { display: flex; align-items: center; gap: 1rem; }
 main.lesson .equation .math-display { flex: 1; overflow-x: auto; overflow-y: hidden; }
 main.lesson .eq-number { color: var(--muted); font-variant-numeric: tabular-nums; }

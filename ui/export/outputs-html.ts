@@ -49,7 +49,7 @@ export function tensorHtml(t: TensorPayload): string {
   const badge = `<span class="shape-badge">${escapeHtml(shapeText(t.shape))}</span>`;
   const stats = `<span class="stats">min ${escapeHtml(formatNumber(t.min))} · max ${escapeHtml(formatNumber(t.max))} · mean ${escapeHtml(formatNumber(t.mean))}</span>`;
   const head = `<div class="tensor-head">${name}${badge} ${stats}${t.requiresGrad ? ' <span class="grad-badge">requires grad</span>' : ""}</div>`;
-  return `<figure class="output tensor">${head}${tensorBody(t)}</figure>`;
+  return `<figure class="output tensor" tabindex="0">${head}${tensorBody(t)}</figure>`;
 }
 
 function tensorBody(t: TensorPayload): string {
@@ -75,7 +75,7 @@ export function tableHtml(t: TablePayload): string {
   const cell = (v: unknown) => escapeHtml(typeof v === "number" ? formatNumber(v) : v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
   const body = t.rows.map((row) => `<tr>${row.map((v) => `<td>${cell(v)}</td>`).join("")}</tr>`).join("");
   const note = t.truncated ? `<div class="summary-note">showing ${h(t.rows.length)} of ${h(t.total)} rows</div>` : "";
-  return `<figure class="output table"><table>${head}<tbody>${body}</tbody></table>${note}</figure>`;
+  return `<figure class="output table" tabindex="0"><table>${head}<tbody>${body}</tbody></table>${note}</figure>`;
 }
 
 export function checkHtml(c: CheckPayload): string {

@@ -18,7 +18,8 @@ export function mathPlugin(md: MarkdownIt): void {
   md.block.ruler.before("fence", "math_block", mathBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
   md.inline.ruler.after("escape", "math_inline", mathInline);
   md.renderer.rules.math_inline = (tokens, idx, _options, env?: RenderEnv) => renderTex(tokens[idx]!.content, tokens[idx]!.markup === "$$", undefined, budgetOf(env));
-  md.renderer.rules.math_block = (tokens, idx, _options, env?: RenderEnv) => `<div class="math-display">${renderTex(tokens[idx]!.content, true, undefined, budgetOf(env))}</div>\n`;
+  // focusable: a wide equation scrolls sideways (a phone), and a keyboard must be able to scroll it
+  md.renderer.rules.math_block = (tokens, idx, _options, env?: RenderEnv) => `<div class="math-display" tabindex="0">${renderTex(tokens[idx]!.content, true, undefined, budgetOf(env))}</div>\n`;
 }
 
 /** One TeX allowance per render: a page (renderDocument shares its env across the cells). */
