@@ -369,6 +369,19 @@ function apply2x2(op: i32, x: v128, y: v128): v128 {
  * repeats an input (a scalar, a bias row, a column kept by keepdims), as the reference's plan.
  */
 export function binary(op: i32, x: usize, y: usize, out: usize, rows: i32, cols: i32, xRow: i32, xCol: i32, yRow: i32, yCol: i32): void {
+  // one copy of the loops per op, so the op is chosen once, not per pair of numbers
+  if (op == ADD) binaryOf(ADD, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else if (op == SUB) binaryOf(SUB, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else if (op == MUL) binaryOf(MUL, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else if (op == DIV) binaryOf(DIV, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else if (op == TANH_BACKWARD) binaryOf(TANH_BACKWARD, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else if (op == SIGMOID_BACKWARD) binaryOf(SIGMOID_BACKWARD, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else unreachable();
+}
+
+// @ts-ignore: decorator
+@inline
+function binaryOf(op: i32, x: usize, y: usize, out: usize, rows: i32, cols: i32, xRow: i32, xCol: i32, yRow: i32, yCol: i32): void {
   for (let r: i32 = 0; r < rows; r++) {
     const xr = at(x, r * xRow), yr = at(y, r * yRow), or = at(out, r * cols);
     let c: i32 = 0;
