@@ -42,7 +42,7 @@ export class SbOutputArea extends LightElement {
         return html`<sb-error-output .ename=${o.ename} .evalue=${o.evalue} .traceback=${o.traceback} .position=${o.position} .cellNumber=${this.cellNumber}></sb-error-output>`;
       case "display":
       case "result":
-        return html`<div class="output output-${o.kind}">${o.kind === "result" ? html`<span class="out-prompt" aria-label="result ${o.executionCount}">[${o.executionCount}]</span>` : nothing}${this.bundle(o.data)}${this.showMore(o.data)}</div>`;
+        return html`<div class="output output-${o.kind}">${o.kind === "result" ? html`<span class="out-prompt" aria-label="result ${o.executionCount}">[${o.executionCount}]</span>` : nothing}${this.withShowMore(o.data)}</div>`;
     }
   }
 
@@ -51,6 +51,11 @@ export class SbOutputArea extends LightElement {
    * (the app's KernelSession answers `sb-show-more`). Only for a live run: an exported page has no
    * kernel holding the rest, so it shows what was exported.
    */
+  private withShowMore(data: MimeBundle): TemplateResult {
+    const more = this.showMore(data);
+    return more === nothing ? this.bundle(data) : html`<div class="cut-output">${this.bundle(data)}${more}</div>`;
+  }
+
   private showMore(data: MimeBundle): TemplateResult | typeof nothing {
     const cut = data[MIME.cut];
     if (!this.live || !isCutPayload(cut)) return nothing;

@@ -212,6 +212,8 @@ function madd(a: v128, b: v128, c: v128): v128 {
 // The round-to-integer trick: adding 1.5 * 2^52 leaves round(v) in the low bits of the sum.
 const SHIFTER: f64 = 6755399441055744.0;
 
+// @ts-ignore: decorator
+@inline
 function exp2x(x: v128): v128 {
   x = f64x2.max(f64x2.min(x, splat(710)), splat(-746));
   const shifted = madd(x, splat(LOG2E), splat(SHIFTER)); // n in its low bits
@@ -296,19 +298,12 @@ export const EXP = 0, LOG = 1, TANH = 2, SIGMOID = 3, RELU = 4, SQRT = 5;
 export function map(op: i32, x: usize, out: usize, n: i32): void {
   const end = at(x, n);
   const shift = out - x;
-  // the SIMD maps take pairs; an odd last element goes through the same code with a copy of itself
-  if (op == SQRT || op == EXP || op == TANH || op == SIGMOID) {
-    let p = x;
-    for (; p + 16 <= end; p += 16) {
-      const v = v128.load(p);
-      v128.store(p + shift, op == SQRT ? f64x2.sqrt(v) : op == EXP ? exp2x(v) : op == TANH ? tanh2x(v) : sigmoid2x(v));
-    }
-    if (p < end) {
-      const v = f64x2.splat(load<f64>(p));
-      const r = op == SQRT ? f64x2.sqrt(v) : op == EXP ? exp2x(v) : op == TANH ? tanh2x(v) : sigmoid2x(v);
-      store<f64>(p + shift, f64x2.extract_lane(r, 0));
-    }
-  } else if (op == LOG) {
+  // one loop per map, so the choice is made once, not per pair of numbers
+  if (op == SQRT) for (let p = x; p < end; p += 8) store<f64>(p + shift, sqrt<f64>(load<f64>(p)));
+  else if (op == EXP) map2(x, end, shift, EXP);
+  else if (op == TANH) map2(x, end, shift, TANH);
+  else if (op == SIGMOID) map2(x, end, shift, SIGMOID);
+  else if (op == LOG) {
     for (let p = x; p < end; p += 8) store<f64>(p + shift, Math.log(load<f64>(p)));
   } else if (op == RELU) {
     // x > 0 ? x : (NaN stays NaN) 0
@@ -317,6 +312,21 @@ export function map(op: i32, x: usize, out: usize, n: i32): void {
       store<f64>(p + shift, v > 0 ? v : v != v ? v : 0);
     }
   } else unreachable();
+}
+
+/** A SIMD map over pairs; an odd last element goes through the same code with a copy of itself. */
+// @ts-ignore: decorator
+@inline
+function map2(x: usize, end: usize, shift: usize, op: i32): void {
+  let p = x;
+  for (; p + 16 <= end; p += 16) v128.store(p + shift, apply1x2(op, v128.load(p)));
+  if (p < end) store<f64>(p + shift, f64x2.extract_lane(apply1x2(op, f64x2.splat(load<f64>(p))), 0));
+}
+
+// @ts-ignore: decorator
+@inline
+function apply1x2(op: i32, v: v128): v128 {
+  return op == EXP ? exp2x(v) : op == TANH ? tanh2x(v) : sigmoid2x(v);
 }
 
 // ---- elementwise binary ops with broadcasting ------------------------------------------------
@@ -359,6 +369,19 @@ function apply2x2(op: i32, x: v128, y: v128): v128 {
  * repeats an input (a scalar, a bias row, a column kept by keepdims), as the reference's plan.
  */
 export function binary(op: i32, x: usize, y: usize, out: usize, rows: i32, cols: i32, xRow: i32, xCol: i32, yRow: i32, yCol: i32): void {
+  // one copy of the loops per op, so the op is chosen once, not per pair of numbers
+  if (op == ADD) binaryOf(ADD, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else if (op == SUB) binaryOf(SUB, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else if (op == MUL) binaryOf(MUL, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else if (op == DIV) binaryOf(DIV, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else if (op == TANH_BACKWARD) binaryOf(TANH_BACKWARD, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else if (op == SIGMOID_BACKWARD) binaryOf(SIGMOID_BACKWARD, x, y, out, rows, cols, xRow, xCol, yRow, yCol);
+  else unreachable();
+}
+
+// @ts-ignore: decorator
+@inline
+function binaryOf(op: i32, x: usize, y: usize, out: usize, rows: i32, cols: i32, xRow: i32, xCol: i32, yRow: i32, yCol: i32): void {
   for (let r: i32 = 0; r < rows; r++) {
     const xr = at(x, r * xRow), yr = at(y, r * yRow), or = at(out, r * cols);
     let c: i32 = 0;

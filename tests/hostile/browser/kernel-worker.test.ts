@@ -43,6 +43,10 @@ alive
 "y".repeat(2_500_000)
 \`\`\`
 
+\`\`\`ts {#chatty}
+for (let i = 0; i < 20_000; i++) console.log(i);
+\`\`\`
+
 \`\`\`ts {#wedge}
 setTimeout(() => { while (true) {} }, 100);
 "a timer that never returns"
@@ -111,6 +115,14 @@ describe.skipIf(!hasBrowser())("a kernel that always comes back, in Chromium", (
     await more.click();
     await expect.poll(length, { timeout: 20_000 }).toBe(2_500_002);
     expect(await more.count()).toBe(0);
+    // printed text past the 10,000-line limit: kept, and shown on request, to the last line
+    await run("chatty");
+    const rest = cell("chatty").locator("button.show-more");
+    await rest.waitFor({ timeout: 20_000 });
+    await rest.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(tmpdir(), "stepbook-show-more.png") });
+    await rest.click();
+    await expect.poll(() => cell("chatty").locator(".text-output").last().textContent(), { timeout: 20_000 }).toMatch(/^10000\n[\s\S]*\n19999\n$/);
   }, 60_000);
 
   // Expected: a leftover timer that never returns wedges the worker; within about 6 s the heartbeat finds
