@@ -82,4 +82,15 @@ describe("two tabs of one lesson", () => {
     const reset = { ...start, sources: {}, stamps: { a: 3 } };
     expect(mergeWork(newer, reset).sources).toEqual({});
   });
+
+  it("Reset lesson in one tab reaches the other: its older edits do not come back, newer ones stay", () => {
+    const start = work(text);
+    const other = { ...start, sources: { a: "old edit", b: "new edit" }, stamps: { a: 10, b: 30 }, revealed: ["b"], removed: ["a"] };
+    const reset = { ...start, resetAt: 20 };
+    for (const merged of [mergeWork(reset, other), mergeWork(other, reset)]) {
+      expect(merged.sources).toEqual({ b: "new edit" });
+      expect(merged.removed ?? []).toEqual([]);
+      expect(merged.revealed).toEqual([]);
+    }
+  });
 });
