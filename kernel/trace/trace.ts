@@ -324,12 +324,15 @@ export class Trace {
   }
 
   /**
-   * The loss phase: the steps between the loss and the nearest named tensors (Yhat, Y). If the walk
-   * finds no named tensor at all, nothing is relabelled: we can't tell the model from the loss.
+   * The loss phase: the steps between the loss and the nearest named tensors (Yhat, Y) computed in the
+   * same iteration. A named tensor made earlier (a parameter W1 = randn(...) in the setup) bounds the
+   * walk but says nothing about where the model ends. If the walk finds no named tensor of this
+   * iteration, nothing is relabelled: we can't tell the model from the loss.
    */
   private markLoss(loss: Tensor): void {
     const found: RawStep[] = [];
     let bounded = false;
+    const bucket = this.producer.get(loss)?.bucket;
     const stack = [loss];
     const seen = new Set<Tensor>();
     while (stack.length > 0) {
@@ -339,7 +342,7 @@ export class Trace {
       const step = this.producer.get(t);
       if (step === undefined) continue;
       if (t !== loss && t.name !== null) {
-        bounded = true;
+        if (step.bucket === bucket) bounded = true;
         continue;
       }
       found.push(step);

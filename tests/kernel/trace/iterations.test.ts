@@ -122,3 +122,25 @@ describe("iterations and epochs", () => {
     expect(() => np.trace.batch(0.5)).toThrow(/trace.batch/);
   });
 });
+
+describe("the loss phase is bounded by named tensors of the same iteration", () => {
+  it("parameters made in the setup do not turn an unnamed model's forward pass into the loss", async () => {
+    const { np } = await import("../../../kernel/np.ts");
+    const { traceOf } = await import("../../../kernel/trace/trace.ts");
+    const { stepRecords } = await import("../../../kernel/trace/steps.ts");
+    np.random.seed(0);
+    const X = np.array([[1, 2], [3, 4]]).named("X"), Y = np.array([[1], [0]]).named("Y");
+    const trace = traceOf(() => {
+      const W = np.random.randn(2, 1).mul(0.5).requiresGrad().named("W"); // setup: made before the loop
+      for (let i = 0; i < 2; i++) {
+        const L = X.matmul(W).tanh().sub(Y).square().mean().named("L"); // the model and the loss in one line
+        L.backward();
+        np.noGrad(() => W.assignSub(W.grad!.mul(0.1)));
+        W.zeroGrad();
+      }
+    });
+    const first = stepRecords(trace).filter((s) => s.group === "iteration" && s.iteration === 0 && s.phase !== "backward" && s.phase !== "update");
+    // no named tensor of the iteration separates model and loss: nothing is relabelled
+    expect(first.map((s) => s.phase)).toEqual(first.map(() => "forward"));
+  });
+});
