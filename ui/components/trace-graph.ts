@@ -355,7 +355,7 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
         + `<title>${esc(`${n.label}: ${n.detail}; click to open`)}</title>`
         + `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${n.width}" height="${n.height}" rx="8"/>`
         + triangle(x + 10, n.y - 7, "right")
-        + `<text x="${n.x.toFixed(1)}" y="${(n.y - 3).toFixed(1)}" text-anchor="middle" class="graph-name">${esc(n.label)}</text>`
+        + `<text x="${n.x.toFixed(1)}" y="${(n.y - 3).toFixed(1)}" text-anchor="middle" class="graph-name">${esc(n.label)} </text>` // the space: axe reads the two lines as "label detail", as the name says (SVG drops it when drawing)
         + `<text x="${n.x.toFixed(1)}" y="${(n.y + 12).toFixed(1)}" text-anchor="middle" class="graph-detail">${esc(n.detail)}</text></g>`;
     }
     const title = `<title>${esc(n.kind === "op" ? `${n.detail} (step ${n.step + 1})` : `${n.label} ${n.detail}`)}</title>`;
