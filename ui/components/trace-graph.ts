@@ -233,7 +233,8 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
   for (const [key, grp] of groups) {
     if (!collapsible(grp)) continue;
     if (closed(key)) {
-      const detail = `${grp.ops} ops${grp.layer ? "" : `, makes ${grp.label}`}`;
+      // in brackets: SVG texts join without a space in the accessible name's check ("N2" "5 ops" -> "N25 ops")
+      const detail = `(${grp.ops} ops${grp.layer ? "" : `, makes ${grp.label}`})`;
       const width = Math.max(64, 7 * Math.max(grp.label.length + 2, detail.length) + 18);
       const members = [...member.entries()].filter(([, m]) => m === key).map(([k]) => k);
       nodes.set(`g:${key}`, { id: `g:${key}`, kind: "group", label: grp.label, detail, step: grp.first, index: grp.firstIndex, parameter: false, group: key, steps: grp.steps, members, width, height: 40 });
