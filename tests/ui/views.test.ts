@@ -66,6 +66,8 @@ describe("network view", () => {
     expect(neurons).toHaveLength(6);
     expect(neurons[3]!.querySelector("title")!.textContent).toBe("hidden 1, neuron 2\nz = -2.00\na = tanh(z) = -0.96");
     expect([...figure.querySelectorAll("svg text")].map((t) => t.textContent)).toContain("-2.00"); // values on edges
+    // the numbers are drawn (a halo behind them, not instead of them)
+    expect([...figure.querySelectorAll('svg g[aria-label="text"]')].filter((g) => g.getAttribute("fill") === "none")).toHaveLength(0);
   });
 });
 

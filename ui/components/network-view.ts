@@ -53,7 +53,7 @@ export function networkPlot(Plot: PlotModule, p: NetworkPayload, width: number, 
     Plot.text(more, { x: "x", y: "y", text: "text", fillOpacity: 0.7 }),
   ];
   // a halo in the page's background colour keeps numbers readable where edges cross them
-  const halo = { stroke: "var(--surface, Canvas)", strokeWidth: 3, paintOrder: "stroke" };
+  const halo = { fill: "currentColor", stroke: "var(--surface, Canvas)", strokeWidth: 3, paintOrder: "stroke" };
   if (p.example) marks.push(Plot.text(neurons, { x: "x", y: "y", text: "label", dy: 19, fontSize: 9, ...halo }));
   if (p.showValues) marks.push(Plot.text(edges, { x: "tx", y: "ty", text: (d: Edge) => num(d.w), fontSize: 9, dy: -5, fontWeight: "bold", ...halo }));
   const finiteA = neurons.map((n) => n.a).filter((a): a is number => a !== null);
