@@ -97,7 +97,7 @@ describe("the trace graph of a large cell closes its layers and long composites"
     expect(g.nodes.some((n) => n.label.startsWith("dense_"))).toBe(true);
     expect(g.nodes.filter((n) => n.kind === "tensor").map((n) => n.label).sort()).toEqual(["X", "Y", "loss/data"]);
     const svg = traceGraphSvg(t, 0);
-    expect(svg).toMatch(/data-group="dense_1\/" tabindex="0" role="button" aria-expanded="false" aria-label="dense_1 3 ops, open this group"/);
+    expect(svg).toMatch(/data-group="dense_1\/" tabindex="0" role="button" aria-expanded="false" aria-label="dense_1 \(3 ops\), open this group"/);
     // the current step (dense_1's first op) is shown on its closed layer
     expect(svg).toMatch(/class="graph-node group current" data-group="dense_1\/"/);
   });
@@ -119,7 +119,7 @@ describe("the trace graph of a large cell closes its layers and long composites"
   it("hand-written neurons: each named tensor made by 3 or more ops closes into one node named after it", () => {
     const t = neuronsTrace();
     const g = traceGraph(t);
-    expect(g.nodes.filter((n) => n.kind === "group").map((n) => `${n.label}: ${n.detail}`)).toEqual(["N1: 5 ops, makes N1", "N2: 5 ops, makes N2", "yhat: 4 ops, makes yhat", "L: 4 ops, makes L"]);
+    expect(g.nodes.filter((n) => n.kind === "group").map((n) => `${n.label}: ${n.detail}`)).toEqual(["N1: (5 ops, makes N1)", "N2: (5 ops, makes N2)", "yhat: (4 ops, makes yhat)", "L: (4 ops, makes L)"]);
     // inputs stay outside, joined to the neurons they feed
     const id = (label: string) => g.nodes.find((n) => n.label === label)!.id;
     expect(g.edges.some((e) => e.from === id("w1") && e.to === id("N1"))).toBe(true);

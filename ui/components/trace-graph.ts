@@ -233,7 +233,8 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
   for (const [key, grp] of groups) {
     if (!collapsible(grp)) continue;
     if (closed(key)) {
-      const detail = `${grp.ops} ops${grp.layer ? "" : `, makes ${grp.label}`}`;
+      // in brackets: SVG texts join without a space in the accessible name's check ("N2" "5 ops" -> "N25 ops")
+      const detail = `(${grp.ops} ops${grp.layer ? "" : `, makes ${grp.label}`})`;
       const width = Math.max(64, 7 * Math.max(grp.label.length + 2, detail.length) + 18);
       const members = [...member.entries()].filter(([, m]) => m === key).map(([k]) => k);
       nodes.set(`g:${key}`, { id: `g:${key}`, kind: "group", label: grp.label, detail, step: grp.first, index: grp.firstIndex, parameter: false, group: key, steps: grp.steps, members, width, height: 40 });
@@ -354,7 +355,7 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
         + `<title>${esc(`${n.label}: ${n.detail}; click to open`)}</title>`
         + `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${n.width}" height="${n.height}" rx="8"/>`
         + triangle(x + 10, n.y - 7, "right")
-        + `<text x="${n.x.toFixed(1)}" y="${(n.y - 3).toFixed(1)}" text-anchor="middle" class="graph-name">${esc(n.label)}</text>`
+        + `<text x="${n.x.toFixed(1)}" y="${(n.y - 3).toFixed(1)}" text-anchor="middle" class="graph-name">${esc(n.label)} </text>` // the space: axe reads the two lines as "label detail", as the name says (SVG drops it when drawing)
         + `<text x="${n.x.toFixed(1)}" y="${(n.y + 12).toFixed(1)}" text-anchor="middle" class="graph-detail">${esc(n.detail)}</text></g>`;
     }
     const title = `<title>${esc(n.kind === "op" ? `${n.detail} (step ${n.step + 1})` : `${n.label} ${n.detail}`)}</title>`;

@@ -55,8 +55,8 @@ main.lesson .summary-note, main.lesson .trace-note { font-size: .8em; color: var
 main.lesson figure { margin: .5rem 0; }
 main.lesson figure.plot, main.lesson figure.output.table, main.lesson figure.output.tensor { max-width: 100%; overflow-x: auto; }
 main.lesson .plot h2 { font-size: 1rem; margin: 0 0 .3rem; }
-/* a phone: a picture drawn at build time keeps a readable size and scrolls sideways (it is focusable) */
-@media (max-width: 36rem) { main.lesson figure.plot svg { min-width: 30rem; } }
+/* a phone: a picture drawn at build time keeps its drawn size (readable) and scrolls sideways (it is focusable) */
+@media (max-width: 36rem) { main.lesson figure.plot svg { max-width: none; } }
 main.lesson .check.pass { color: var(--pass); }
 main.lesson .check.fail { color: var(--fail); }
 main.lesson details.trace { margin: .5rem 0; }
