@@ -4,6 +4,7 @@
 import { MIME, type MimeBundle, type TablePayload, type TensorPayload } from "../protocol/mime.ts";
 import { toJsonNumber } from "../protocol/values.ts";
 import { Tensor } from "../tensor/tensor.ts";
+import { formatShape, isShape } from "../tensor/shape.ts";
 import { isDisplayable, TO_BUNDLE } from "./rich.ts";
 import { repr } from "./repr.ts";
 
@@ -19,6 +20,8 @@ export function toMimeBundle(value: unknown): MimeBundle {
     const table = tablePayload(value);
     return { [MIME.table]: table, [MIME.text]: textTable(table) };
   }
+  // a tensor's shape reads as numpy's tuple: (6, 2)
+  if (isShape(value)) return { [MIME.text]: formatShape(value) };
   return { [MIME.text]: repr(value) };
 }
 

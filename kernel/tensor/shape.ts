@@ -2,6 +2,20 @@
 export type Shape = readonly number[];
 
 /** numpy prints shapes as tuples: (300, 3), (16,), (). Errors use the same form so they read like numpy's. */
+/**
+ * The arrays that are some tensor's `.shape`. A shape is a plain JS array (so `X.shape[0]` and
+ * `for (const d of X.shape)` work as a student expects), but shown on its own (a cell's result,
+ * `${X.shape}` in a lesson's prose) it reads as numpy's tuple, `(6, 2)`, not `[6, 2]`.
+ * Inside a code cell's own template string JavaScript still writes `6,2`: use formatShape there.
+ */
+const SHAPES = new WeakSet<object>();
+export function markShape(shape: Shape): void {
+  SHAPES.add(shape);
+}
+export function isShape(value: unknown): value is Shape {
+  return typeof value === "object" && value !== null && SHAPES.has(value);
+}
+
 export function formatShape(shape: Shape): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }

@@ -3,7 +3,7 @@
 // explicit in-place updates (assign, assignAdd, assignSub) change a tensor, and they say so.
 import type { GradNode } from "../autograd/op.ts";
 import { formatTensor } from "./format.ts";
-import { sizeOf, stridesOf, formatShape, type Shape } from "./shape.ts";
+import { sizeOf, stridesOf, formatShape, markShape, type Shape } from "./shape.ts";
 import * as F from "../ops/functional.ts";
 import * as C from "../ops/composites.ts";
 import * as A from "../ops/arrays.ts";
@@ -45,6 +45,7 @@ export class Tensor {
     this.id = nextId++;
     this.data = data;
     this.shape = shape as number[];
+    markShape(shape);
   }
 
   // ---- facts -------------------------------------------------------------------------------

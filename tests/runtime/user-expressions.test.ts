@@ -6,13 +6,16 @@ describe("user expressions (the ${expr} values of a lesson's prose)", () => {
     const host = newHost();
     const { reply, messages } = await host.execute("const Z1 = np.ones([300, 16]).mul(0.5)\nconst lr = 0.1", {
       cellId: "a",
-      userExpressions: { shape: "Z1.shape", mean: "Z1.mean().item()", lr: "lr * 2" },
+      userExpressions: { shape: "Z1.shape", mean: "Z1.mean().item()", lr: "lr * 2", vector: "np.zeros(4).shape", list: "[300, 16]" },
     });
     expect(reply.status).toBe("ok");
     expect(reply.userExpressions).toEqual({
-      shape: { status: "ok", text: "[300, 16]" },
+      shape: { status: "ok", text: "(300, 16)" },
       mean: { status: "ok", text: "0.5" },
       lr: { status: "ok", text: "0.2" },
+      // numpy writes a 1-D shape (4,); a plain list stays a list
+      vector: { status: "ok", text: "(4,)" },
+      list: { status: "ok", text: "[300, 16]" },
     });
     // they print nothing and show no result
     expect(messages.filter((m) => m.type === "stream" || m.type === "execute_result")).toEqual([]);
