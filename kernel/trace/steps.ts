@@ -65,7 +65,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
 
   const exprOf = (t: Tensor, depth = 0): Expr => {
     if (t.name !== null) return { tex: texName(t.name), prec: PREC.atom };
-    const grad = gradOf.get(t);
+    const grad = gradOf.get(t) ?? trace.gradAliases.get(t);
     if (grad !== undefined) return { tex: partial(lossTexOf(grad.bucket), exprOf(grad.into, depth + 1)), prec: PREC.atom };
     if (t.detachedFrom !== null) return exprOf(t.detachedFrom, depth);
     const s = producer.get(t);
@@ -98,7 +98,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
   /** A plain-text label for a tensor on screen (the formula has the LaTeX). */
   const labelOf = (t: Tensor): string => {
     if (t.name !== null) return t.name;
-    const grad = gradOf.get(t);
+    const grad = gradOf.get(t) ?? trace.gradAliases.get(t);
     if (grad !== undefined) return grad.into.name !== null ? gradName(grad.into.name) : `dL/d(${labelOf(grad.into)})`;
     if (t.detachedFrom !== null) return labelOf(t.detachedFrom);
     const s = producer.get(t);

@@ -136,7 +136,16 @@ export class Trace {
     this.markLoss(loss);
   }
 
+  /**
+   * A leaf's `.grad` after a backward pass, when it is not a step's output (it was added to a zeroed or
+   * earlier gradient): still the gradient of that leaf, so `W2.grad.copy()` reads ∂L/∂W_2, not an array.
+   */
+  readonly gradAliases = new WeakMap<Tensor, { into: Tensor; bucket: number }>();
+  private backwardLeaves = new Set<Tensor>();
+
   recordBackward(def: OpDef<any>, of: Tensor, k: number, grad: Tensor, attrs: unknown): void {
+    const into = of.node!.inputs[k];
+    if (into !== undefined && into.node === null) this.backwardLeaves.add(into);
     const upstream = of.grad!;
     const step = this.push("backward", `${def.name}.backward`, def, attrs, [upstream, ...of.node!.inputs], grad);
     if (step !== null) step.grad = { of, k, into: of.node!.inputs[k], upstream };
@@ -149,6 +158,8 @@ export class Trace {
   }
 
   endBackward(): void {
+    for (const leaf of this.backwardLeaves) if (leaf.grad !== null) this.gradAliases.set(leaf.grad, { into: leaf, bucket: this.current.index });
+    this.backwardLeaves.clear();
     this.afterBackward = true;
     this.keeper.retireBefore(this.current.epoch);
     this.forgetDropped();

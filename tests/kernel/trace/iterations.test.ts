@@ -144,3 +144,31 @@ describe("the loss phase is bounded by named tensors of the same iteration", () 
     expect(first.map((s) => s.phase)).toEqual(first.map(() => "forward"));
   });
 });
+
+describe("a leaf's .grad is written as its gradient", () => {
+  it("b.grad.copy() and W.grad.copy() read ∂L/∂b and ∂J/∂W, never an array, also when a later backward totals W's gradient", async () => {
+    const { np } = await import("../../../kernel/np.ts");
+    const { traceOf } = await import("../../../kernel/trace/trace.ts");
+    const { stepRecords } = await import("../../../kernel/trace/steps.ts");
+    const X = np.array([[1, 2], [3, 4], [5, 6]]).named("X");
+    const trace = traceOf(() => {
+      // made inside the trace, as a lesson's makeParams() does: W = randn(...) * 0.5, a setup step
+      const W = np.random.randn(2, 1).mul(0.5).requiresGrad().named("W");
+      const b = np.zeros([1, 1]).requiresGrad().named("b");
+      X.matmul(W).add(b).tanh().square().mean().named("L").backward();
+      b.grad!.copy().named("dbcopy");
+      W.grad!.copy().named("dWfirst");
+      W.zeroGrad();
+      // J reaches W by two paths (the model and a penalty): W's gradient is a total this time
+      X.matmul(W).add(b).tanh().sum().add(W.square().sum()).named("J").backward();
+      W.grad!.copy().named("dWcopy");
+    });
+    const steps = stepRecords(trace);
+    const db = steps.find((s) => s.name === "dbcopy")!, dW = steps.find((s) => s.name === "dWcopy")!;
+    const first = steps.find((s) => s.name === "dWfirst")!;
+    for (const s of [db, dW, first]) expect(s.latex).not.toContain("\\text{array}");
+    expect(first.latex).toContain("\\frac{\\partial L}{\\partial W}");
+    expect(db.latex).toContain("\\frac{\\partial L}{\\partial b}");
+    expect(dW.latex).toContain("\\frac{\\partial J}{\\partial W}");
+  });
+});
