@@ -15,6 +15,10 @@ export default defineConfig({
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: "es" },
+  // The kernel's worker imports these; Vite's scan of index.html does not reach a worker, so without
+  // this list the first Run on a fresh install finds them, re-optimises and reloads the page (the click
+  // is lost).
+  optimizeDeps: { include: ["acorn", "sucrase", "magic-string", "d3-dsv", "yaml", "markdown-it", "katex", "@observablehq/plot", "@dagrejs/dagre", "idb-keyval"] },
   test: {
     projects: [
       {

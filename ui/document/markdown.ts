@@ -96,8 +96,10 @@ export function parseMarkdownNotebook(text: string, file: string): NotebookDoc {
     const wrapped = wrappedType(open.slice(fence.markup.length));
     if (wrapped) {
       addProse(cursor, fence.start);
-      const source = lines.slice(fence.start + 1, fence.end - 1).join("\n");
-      const layout = { before: "", fence: { open, close: lines[fence.end - 1]! } };
+      const inner = lines.slice(fence.start + 1, fence.end - 1);
+      const source = inner.join("\n");
+      // one blank line and no line both read as "": remember which, so the file writes back the same
+      const layout = { before: "", fence: { open, close: lines[fence.end - 1]!, ...(inner.length === 1 && source === "" ? { blankBody: true } : {}) } };
       const { id, ...kind } = wrapped;
       addCell({ ...kind, id: "", source, metadata: {}, layout } as Cell, fence.start, fence.end - 1, id);
       cursor = fence.end;
@@ -201,7 +203,7 @@ function wrappedCellText(cell: Exclude<Cell, CodeCell>, id: string | undefined):
   const kept = cell.layout?.fence;
   const keptRun = kept ? fenceRun(kept.open) : undefined;
   if (kept && keptRun && !/\n/.test(kept.open + kept.close) && kept.open === keptRun + info && closes(kept.close, keptRun) && safeFenceRun(cell.source, keptRun) === keptRun) {
-    return `${kept.open}\n${cell.source === "" ? "" : `${cell.source}\n`}${kept.close}`;
+    return `${kept.open}\n${cell.source === "" ? (kept.blankBody ? "\n" : "") : `${cell.source}\n`}${kept.close}`;
   }
   const run = safeFenceRun(cell.source, "````");
   return `${run}${info}\n${cell.source === "" ? "" : `${cell.source}\n`}${run}`;
