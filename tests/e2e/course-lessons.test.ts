@@ -2,7 +2,6 @@
 // and Variables open, in light and dark, in the app and as exported pages (JavaScript on and off), checked
 // by axe-core (no serious or critical violation); and lesson 09's update steps, whose (2, 16) tensors sit
 // side by side, never drawing over each other (wide ones scroll inside their own box).
-import { AxeBuilder } from "@axe-core/playwright";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -12,18 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
 import { exportSite } from "../../ui/export/site.ts";
 import { BASE, serveSite } from "../export/helpers.ts";
+import { violations } from "./axe.ts";
 import { hasBrowser, launch, ROOT, serve, type Served } from "./harness.ts";
 
 const LESSONS = ["08-vectorised-backprop", "09-softmax-and-cross-entropy"];
-
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const found = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`));
-  if (found.length) console.log(`axe on ${page.url()}:\n${found.join("\n")}`);
-  return found;
-}
 
 async function runAll(page: Page) {
   await page.click(".tb-run-all");
