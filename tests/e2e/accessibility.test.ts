@@ -1,33 +1,24 @@
 // axe-core (@axe-core/playwright) on every screen a student meets, light and dark: the course index, a
 // lesson after Run all with a trace open and Variables open, and an exported lesson with JavaScript on
 // and off. No serious or critical violation may remain.
-import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
-import { exportSite } from "../../ui/export/site.ts";
 import { BASE, COURSE, serveSite } from "../export/helpers.ts";
 import { violations } from "./axe.ts";
-import { hasBrowser, launch, serve, type Served } from "./harness.ts";
+import { exportedSite, hasBrowser, launch, serve, type Served } from "./harness.ts";
 
 describe.skipIf(!hasBrowser())("accessibility (axe-core): no serious or critical violations", () => {
   let app: Served;
-  let site: string;
   let stat: { server: Server; origin: string };
 
   beforeAll(async () => {
     app = await serve();
-    site = path.join(mkdtempSync(path.join(tmpdir(), "stepbook-axe-site-")), "site");
-    await exportSite({ input: COURSE, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Fixture course" });
-    stat = await serveSite(site);
+    stat = await serveSite(await exportedSite({ input: COURSE, title: "Fixture course", app: true }));
   }, 300_000);
 
   afterAll(async () => {
     await app?.stop();
     await new Promise((r) => stat?.server.close(r));
-    if (site) rmSync(path.join(site, ".."), { recursive: true, force: true });
   });
 
   for (const colorScheme of ["light", "dark"] as const) {

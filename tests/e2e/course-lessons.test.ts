@@ -2,17 +2,13 @@
 // and Variables open, in light and dark, in the app and as exported pages (JavaScript on and off), checked
 // by axe-core (no serious or critical violation); and lesson 09's update steps, whose (2, 16) tensors sit
 // side by side, never drawing over each other (wide ones scroll inside their own box).
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
-import { exportSite } from "../../ui/export/site.ts";
 import { BASE, serveSite } from "../export/helpers.ts";
+import { NOTEBOOKS } from "../notebooks/lessons.ts";
 import { violations } from "./axe.ts";
-import { hasBrowser, launch, ROOT, serve, type Served } from "./harness.ts";
+import { COURSE_TITLE, exportedSite, hasBrowser, launch, serve, type Served } from "./harness.ts";
 
 const LESSONS = ["08-vectorised-backprop", "09-softmax-and-cross-entropy"];
 
@@ -40,26 +36,17 @@ async function overlaps(page: Page): Promise<string[]> {
 
 describe.skipIf(!hasBrowser())("the real course (lessons 08 and 09) in Chromium", () => {
   let app: Served;
-  let notebooks: string;
-  let site: string;
   let stat: { server: Server; origin: string };
 
+  // the whole course, built and exported once for the browser tests of the course (built.ts)
   beforeAll(async () => {
-    notebooks = mkdtempSync(path.join(tmpdir(), "stepbook-course-"));
-    mkdirSync(path.join(notebooks, "course"));
-    for (const f of readdirSync(path.join(ROOT, "notebooks"))) {
-      if (LESSONS.some((l) => f === `${l}.md`)) copyFileSync(path.join(ROOT, "notebooks", f), path.join(notebooks, "course", f));
-    }
-    site = path.join(notebooks, "site");
-    await exportSite({ input: path.join(notebooks, "course"), outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Course" });
-    stat = await serveSite(site);
-    app = await serve({ notebooks: path.join(notebooks, "course") });
-  }, 400_000);
+    stat = await serveSite(await exportedSite({ input: NOTEBOOKS, title: COURSE_TITLE, app: true }));
+    app = await serve({ notebooks: NOTEBOOKS });
+  }, 900_000);
 
   afterAll(async () => {
     await app?.stop();
     await new Promise((r) => stat?.server.close(r));
-    if (notebooks) rmSync(notebooks, { recursive: true, force: true });
   });
 
   for (const colorScheme of ["light", "dark"] as const) {

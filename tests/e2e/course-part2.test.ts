@@ -3,36 +3,29 @@
 // never scrolls sideways; every picture is an SVG with its text alternative. Screenshots of each
 // lesson's first picture, dark and at phone width: docs/screenshots/course-NN-dark.png, -phone.png.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { hasBrowser, launch, ROOT } from "./harness.ts";
+import { COURSE_TITLE, exportedSite, hasBrowser, launch, ROOT } from "./harness.ts";
 import { violations } from "./axe.ts";
-import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
-import { exportSite } from "../../ui/export/site.ts";
 import { BASE, serveSite } from "../export/helpers.ts";
+import { NOTEBOOKS } from "../notebooks/lessons.ts";
 
 const SHOTS = path.join(ROOT, "docs/screenshots");
-const PART2 = readdirSync(path.join(ROOT, "notebooks")).filter((f) => /^(1\d)-.*\.md$/.test(f) && Number(f.slice(0, 2)) >= 10).sort();
+const PART2 = readdirSync(NOTEBOOKS).filter((f) => /^(1\d)-.*\.md$/.test(f) && Number(f.slice(0, 2)) >= 10).sort();
 
 describe.skipIf(!hasBrowser())("the exported lessons 10-18, light, dark and at phone width", () => {
-  let work: string;
   let server: Server;
   let origin: string;
 
+  // the whole course, exported once for the browser tests of the course (built.ts); these are its lessons 10-18
   beforeAll(async () => {
-    work = mkdtempSync(path.join(tmpdir(), "stepbook-part2-"));
-    mkdirSync(path.join(work, "notebooks"));
-    for (const f of PART2) copyFileSync(path.join(ROOT, "notebooks", f), path.join(work, "notebooks", f));
-    await exportSite({ input: path.join(work, "notebooks"), outDir: path.join(work, "site"), katexDir: katexDistDir(), effects: nodeEffects, title: "Stepbook, part 2" });
-    ({ server, origin } = await serveSite(path.join(work, "site")));
+    ({ server, origin } = await serveSite(await exportedSite({ input: NOTEBOOKS, title: COURSE_TITLE, app: true })));
     mkdirSync(SHOTS, { recursive: true });
-  }, 600_000);
+  }, 900_000);
 
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
-    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   it("has the nine lessons", () => expect(PART2).toHaveLength(9));

@@ -4,16 +4,13 @@
 // its stylesheet (line numbers, no bare textarea); typing and Ctrl+Enter run the cell; the edited cell
 // matches the same cell in the app built by `vite build` (index.html), pixel for pixel within a margin.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
-import { exportSite } from "../../ui/export/site.ts";
 import { COURSE, serveSite } from "../export/helpers.ts";
-import { freePort, hasBrowser, launch, ROOT, serve, type Opened, type Served } from "./harness.ts";
+import { exportedSite, freePort, hasBrowser, launch, ROOT, serve, type Opened, type Served } from "./harness.ts";
 
 const CODE = "const X = np.array([[1, 2], [3, 4], [-1, 0.5]]);\nconst W = np.array([[0.5], [-0.25]]);\nconst typed = 4 + 5;\ntyped";
 
@@ -78,10 +75,7 @@ describe.skipIf(!hasBrowser())("the exported site, turned live, is the dev app",
   let appShot: Buffer;
 
   beforeAll(async () => {
-    site = path.join(mkdtempSync(path.join(tmpdir(), "stepbook-live-site-")), "site");
-    await exportSite({ input: COURSE, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Fixture course" });
-    const { build } = await import("vite");
-    await build({ root: ROOT, configFile: path.join(ROOT, "vite.export.config.ts"), logLevel: "warn", build: { outDir: path.join(site, "app"), emptyOutDir: false } });
+    site = await exportedSite({ input: COURSE, title: "Fixture course", app: true });
     stat = await serveSite(site);
     const port = await freePort();
     preview = spawn(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "preview", "--outDir", site, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: ROOT, stdio: "ignore" });
@@ -99,7 +93,6 @@ describe.skipIf(!hasBrowser())("the exported site, turned live, is the dev app",
     await app?.stop();
     preview?.kill("SIGTERM");
     await new Promise((r) => stat?.server.close(r));
-    if (site) rmSync(path.join(site, ".."), { recursive: true, force: true });
   });
 
   it("the app (vite build of index.html): edit, type, run", async () => {

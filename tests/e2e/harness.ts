@@ -1,14 +1,16 @@
 // Shared by the end-to-end tests and the screenshot script: a built Stepbook served by `vite preview`
-// on a free port, and Debian's Chromium driven by playwright-core (never a downloaded browser).
+// on a free port (the build made once per set of lessons: built.ts), or the dev server, and Debian's
+// Chromium driven by playwright-core (never a downloaded browser).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { builtApp, ROOT } from "./built.ts";
 
+export { builtApp, COURSE_TITLE, exportedSite, ROOT } from "./built.ts";
 export const CHROMIUM = process.env.STEPBOOK_CHROMIUM ?? "/usr/bin/chromium";
-export const ROOT = path.resolve(import.meta.dirname, "../..");
 /** the small lessons the tests open (the real course changes; these do not). */
 export const FIXTURE_NOTEBOOKS = path.join(ROOT, "tests/e2e/fixtures/notebooks");
 
@@ -50,24 +52,13 @@ async function waitForUrl(url: string, child: ChildProcess, ms: number): Promise
 
 export interface Served { url: string; stop(): Promise<void> }
 
-/** `vite build` into a temp dir, then `vite preview` it; or the dev server with `mode: "dev"`. */
+/** `vite preview` of the app built with these lessons (built once: built.ts); or the dev server with `mode: "dev"`. */
 export async function serve(options: { notebooks?: string; mode?: "preview" | "dev" } = {}): Promise<Served> {
   const env = { STEPBOOK_NOTEBOOKS: options.notebooks ?? FIXTURE_NOTEBOOKS };
   const vite = path.join(ROOT, "node_modules/vite/bin/vite.js");
   const port = await freePort();
-  let outDir: string | undefined;
-  let child: ChildProcess;
-  if (options.mode === "dev") {
-    child = run(process.execPath, [vite, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], env);
-  } else {
-    outDir = mkdtempSync(path.join(tmpdir(), "stepbook-build-"));
-    const build = run(process.execPath, [vite, "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], env);
-    let log = "";
-    build.stderr?.on("data", (d) => (log += d));
-    const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
-    if (code !== 0) throw new Error(`vite build failed (${code}):\n${log}`);
-    child = run(process.execPath, [vite, "preview", "--outDir", outDir, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], env);
-  }
+  const args = options.mode === "dev" ? [] : ["preview", "--outDir", await builtApp(env.STEPBOOK_NOTEBOOKS)];
+  const child = run(process.execPath, [vite, ...args, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], env);
   const url = `http://127.0.0.1:${port}/`;
   await waitForUrl(url, child, 60_000);
   return {
@@ -75,7 +66,6 @@ export async function serve(options: { notebooks?: string; mode?: "preview" | "d
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 100));
-      if (outDir) rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,36 +2,27 @@
 // served as static files; Run runs model.summary() and model.fit(...) in the page's kernel worker: the
 // summary table and fit's progress bar (to its last epoch, with loss, accuracy and val_*) appear as in the
 // app, the result is the one Node computes, and axe finds no serious issue on those outputs.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NodeKernelHost } from "../../kernel/host/node.ts";
 import { parseMarkdownNotebook } from "../../ui/document/markdown.ts";
-import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
-import { exportSite } from "../../ui/export/site.ts";
 import { serveSite } from "../export/helpers.ts";
-import { hasBrowser, launch, ROOT } from "./harness.ts";
+import { exportedSite, hasBrowser, launch, ROOT } from "./harness.ts";
 
 const NOTEBOOKS = path.join(ROOT, "tests/e2e/fixtures/nn-notebooks");
 
 describe.skipIf(!hasBrowser())("nn on the exported site, turned live", () => {
-  let site: string;
   let stat: { server: Server; origin: string };
 
   beforeAll(async () => {
-    site = path.join(mkdtempSync(path.join(tmpdir(), "stepbook-nn-site-")), "site");
-    await exportSite({ input: NOTEBOOKS, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "nn fixture" });
-    const { build } = await import("vite");
-    await build({ root: ROOT, configFile: path.join(ROOT, "vite.export.config.ts"), logLevel: "warn", build: { outDir: path.join(site, "app"), emptyOutDir: false } });
-    stat = await serveSite(site);
+    stat = await serveSite(await exportedSite({ input: NOTEBOOKS, title: "nn fixture", app: true }));
   }, 300_000);
 
   afterAll(async () => {
     await new Promise((r) => stat?.server.close(r));
-    if (site) rmSync(path.join(site, ".."), { recursive: true, force: true });
   });
 
   for (const colorScheme of ["light", "dark"] as const) {

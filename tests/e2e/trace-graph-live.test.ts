@@ -5,18 +5,14 @@
 // and a closed group (a layer, a long composite) opens on a click. axe finds no serious issue in the
 // step-through with its graph (light and dark, a group open), and at phone width the graph scrolls
 // inside its own box while the page does not scroll sideways.
-import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
-import { exportSite } from "../../ui/export/site.ts";
 import { serveSite } from "../export/helpers.ts";
 import { lessonFiles, loadLesson, NOTEBOOKS } from "../notebooks/lessons.ts";
-import { hasBrowser, launch, ROOT, serve, type Opened, type Served } from "./harness.ts";
+import { COURSE_TITLE, exportedSite, hasBrowser, launch, serve, type Opened, type Served } from "./harness.ts";
 
 /** The course's lessons with traced cells, and those cells' ids. */
 function tracedLessons(): { name: string; cells: string[] }[] {
@@ -79,18 +75,13 @@ const LARGE = { lesson: "06-backpropagation", cell: "deep" };
 
 describe.skipIf(!hasBrowser())("the trace graph on the real course, live in the app and on the exported site", () => {
   let app: Served;
-  let site: string;
   let stat: { server: Server; origin: string };
   let b: Opened;
   const lessons = tracedLessons();
 
   beforeAll(async () => {
     app = await serve({ notebooks: NOTEBOOKS });
-    site = path.join(mkdtempSync(path.join(tmpdir(), "stepbook-graph-site-")), "site");
-    await exportSite({ input: NOTEBOOKS, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Course" });
-    const { build } = await import("vite");
-    await build({ root: ROOT, configFile: path.join(ROOT, "vite.export.config.ts"), logLevel: "warn", build: { outDir: path.join(site, "app"), emptyOutDir: false } });
-    stat = await serveSite(site);
+    stat = await serveSite(await exportedSite({ input: NOTEBOOKS, title: COURSE_TITLE, app: true }));
     b = await launch();
   }, 900_000);
 
@@ -98,7 +89,6 @@ describe.skipIf(!hasBrowser())("the trace graph on the real course, live in the 
     await b?.close();
     await app?.stop();
     await new Promise((r) => stat?.server.close(r));
-    if (site) rmSync(path.join(site, ".."), { recursive: true, force: true });
   });
 
   it("the exported pages show every traced cell's graph without JavaScript", async () => {

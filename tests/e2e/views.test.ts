@@ -6,15 +6,12 @@
 // (Edit); the live loss curves of a hand loop and of fit end in their final state, live and exported.
 // Screenshots: docs/screenshots/view-<cell>-<live|exported>[-dark|-phone].png, one per view.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { hasBrowser, launch, serve, ROOT, type Served } from "./harness.ts";
+import { exportedSite, hasBrowser, launch, serve, ROOT, type Served } from "./harness.ts";
 import { violations } from "./axe.ts";
-import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
-import { exportSite } from "../../ui/export/site.ts";
 import { BASE, serveSite } from "../export/helpers.ts";
 
 const NOTEBOOKS = path.join(ROOT, "tests/e2e/fixtures/views");
@@ -115,22 +112,16 @@ describe.skipIf(!hasBrowser())("views and widgets live in the dev app", () => {
 });
 
 describe.skipIf(!hasBrowser())("views and widgets in the exported page", () => {
-  let site: string;
   let origin: string;
   let server: Server;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    site = path.join(mkdtempSync(path.join(tmpdir(), "stepbook-views-site-")), "site");
-    await exportSite({ input: NOTEBOOKS, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Views" });
-    const { build } = await import("vite");
-    await build({ root: ROOT, configFile: path.join(ROOT, "vite.export.config.ts"), logLevel: "warn", build: { outDir: path.join(site, "app"), emptyOutDir: false } });
-    ({ server, origin } = await serveSite(site));
+    ({ server, origin } = await serveSite(await exportedSite({ input: NOTEBOOKS, title: "Views", app: true })));
   }, 300_000);
 
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
-    if (site) rmSync(path.join(site, ".."), { recursive: true, force: true });
   });
 
   for (const mode of MODES) {

@@ -1,29 +1,11 @@
 // Hostile case #15.3 in Chromium: the Content-Security-Policy forbids inline script in the dev app and
 // in exported pages, and everything still works under it (Vite dev with HMR, the kernel worker, Monaco,
 // the exported page's Run). Expected beside each case.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import type { Server } from "node:http";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { katexDistDir, nodeEffects } from "../../../ui/export/node-effects.ts";
-import { exportSite } from "../../../ui/export/site.ts";
-import { hasBrowser, launch, ROOT, serve, type Opened, type Served } from "../../e2e/harness.ts";
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".woff2": "font/woff2" };
-
-/** A static host that sends no headers at all: the exported page's <meta> policy is all there is. */
-function serveStatic(root: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const rel = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).slice(1) || "index.html");
-    const file = join(root, rel);
-    if (rel.startsWith("..") || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
+import { BASE, COURSE, serveSite } from "../../export/helpers.ts";
+import { exportedSite, hasBrowser, launch, serve, type Opened, type Served } from "../../e2e/harness.ts";
 
 /** Records CSP violations and errors of the page and its workers. */
 async function watch(page: Page): Promise<{ violations: () => Promise<string[]>; errors: string[] }> {
@@ -87,22 +69,18 @@ describe.skipIf(!hasBrowser())("Content-Security-Policy in Chromium", () => {
   });
 
   describe("an exported site on a host that sends no headers", () => {
-    let site: string;
     let host: { server: Server; origin: string };
+    // serveSite sends no header but the Content-Type: the page's <meta> policy is all there is
     beforeAll(async () => {
-      site = mkdtempSync(join(tmpdir(), "stepbook-csp-site-"));
-      await exportSite({ input: join(ROOT, "tests/fixtures/course"), outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "CSP" });
-      const { build } = await import("vite");
-      await build({ root: ROOT, configFile: join(ROOT, "vite.export.config.ts"), logLevel: "warn", build: { outDir: join(site, "app"), emptyOutDir: false } });
-      host = await serveStatic(site);
+      host = await serveSite(await exportedSite({ input: COURSE, title: "Fixture course", app: true }));
     }, 300_000);
-    afterAll(async () => { host?.server.close(); if (site) rmSync(site, { recursive: true, force: true }); });
+    afterAll(async () => { host?.server.close(); });
 
     // Expected: the page reads and Run runs its cells with no violation; injected inline script does not run.
     it("runs under the <meta> policy and refuses inline script", async () => {
       const page = await b.context.newPage();
       const w = await watch(page);
-      await page.goto(`${host.origin}/01-neuron.html`);
+      await page.goto(`${host.origin}${BASE}01-neuron.html`);
       expect(await inject(page)).toBe(null);
       expect((await w.violations()).some((v) => v.startsWith("script-src"))).toBe(true);
       const before = (await w.violations()).length;

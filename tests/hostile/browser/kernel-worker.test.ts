@@ -2,17 +2,15 @@
 // A cell's self.close() is refused; a cell that replaces self.postMessage and Array.prototype.push does
 // not cut the kernel off; a worker wedged by a leftover timer is found dead by the heartbeat and the page
 // offers Restart, with the student's unsaved edit intact. Expected beside each case.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { katexDistDir, nodeEffects } from "../../../ui/export/node-effects.ts";
-import { exportSite } from "../../../ui/export/site.ts";
-import { hasBrowser, launch, ROOT, serve, type Opened, type Served } from "../../e2e/harness.ts";
+import { BASE, serveSite } from "../../export/helpers.ts";
+import { exportedSite, hasBrowser, launch, serve, type Opened, type Served } from "../../e2e/harness.ts";
 
 const LESSON = `---
 title: A hostile lesson
@@ -193,38 +191,22 @@ if (typeof (globalThis as any).WorkerGlobalScope !== "undefined") setTimeout(() 
 \`\`\`
 `;
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".woff2": "font/woff2", ".wasm": "application/wasm" };
-
-function serveStatic(root: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const rel = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).slice(1) || "index.html");
-    const file = join(root, rel);
-    if (rel.startsWith("..") || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
-
 describe.skipIf(!hasBrowser())("a kernel that always comes back, on an exported site", () => {
-  let input: string, site: string;
+  let input: string;
   let host: { server: Server; origin: string };
   let b: Opened;
 
   beforeAll(async () => {
     input = mkdtempSync(join(tmpdir(), "stepbook-hostile-course-"));
     writeFileSync(join(input, "01-exported.md"), EXPORTED);
-    site = mkdtempSync(join(tmpdir(), "stepbook-hostile-site-"));
-    await exportSite({ input, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Hostile" });
-    const { build } = await import("vite");
-    await build({ root: ROOT, configFile: join(ROOT, "vite.export.config.ts"), logLevel: "warn", build: { outDir: join(site, "app"), emptyOutDir: false } });
-    host = await serveStatic(site);
+    host = await serveSite(await exportedSite({ input, title: "Hostile", app: true }));
     b = await launch();
   }, 300_000);
 
   afterAll(async () => {
     await b?.close();
     host?.server.close();
-    for (const dir of [input, site]) if (dir) rmSync(dir, { recursive: true, force: true });
+    if (input) rmSync(input, { recursive: true, force: true });
   });
 
   // Expected: the exported output is cut as it was at build time, with no "Show more" (no kernel holds
@@ -234,7 +216,7 @@ describe.skipIf(!hasBrowser())("a kernel that always comes back, on an exported 
     const page = await b.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${host.origin}/01-exported.html`);
+    await page.goto(`${host.origin}${BASE}01-exported.html`);
     const cell = (id: string) => page.locator(`sb-code-cell[data-cell="${id}"], [data-cell="${id}"]`).first();
     await expect.poll(() => page.locator('[data-cell="huge"]').first().textContent(), { timeout: 30_000 }).toContain("[output truncated: 2.5 MB in all, the first 1 MB shown]");
     expect(await page.locator("button.show-more").count()).toBe(0);

@@ -1,35 +1,24 @@
 // Hostile case #15.6 on the exported site (the same sb-app, turned live with Edit): two tabs of one lesson
 // keep both tabs' edits of different cells, and each tab says which cell the other changed. Expected
 // beside the case; tests/hostile/browser/saved-work.test.ts has the dev app's cases.
-import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { katexDistDir, nodeEffects } from "../../../ui/export/node-effects.ts";
-import { exportSite } from "../../../ui/export/site.ts";
 import { COURSE, serveSite } from "../../export/helpers.ts";
-import { hasBrowser, launch, ROOT, type Opened } from "../../e2e/harness.ts";
+import { exportedSite, hasBrowser, launch, type Opened } from "../../e2e/harness.ts";
 
 describe.skipIf(!hasBrowser())("students never lose work on the exported site (two tabs)", () => {
-  let site: string;
   let stat: { server: Server; origin: string };
   let b: Opened;
 
   beforeAll(async () => {
-    site = path.join(mkdtempSync(path.join(tmpdir(), "stepbook-work-site-")), "site");
-    await exportSite({ input: COURSE, outDir: site, katexDir: katexDistDir(), effects: nodeEffects, title: "Fixture course" });
-    const { build } = await import("vite");
-    await build({ root: ROOT, configFile: path.join(ROOT, "vite.export.config.ts"), logLevel: "warn", build: { outDir: path.join(site, "app"), emptyOutDir: false } });
-    stat = await serveSite(site);
+    stat = await serveSite(await exportedSite({ input: COURSE, title: "Fixture course", app: true }));
     b = await launch();
   }, 400_000);
 
   afterAll(async () => {
     await b?.close();
     await new Promise((r) => stat?.server.close(r));
-    if (site) rmSync(path.join(site, ".."), { recursive: true, force: true });
   });
 
   const cell = (page: Page, id: string) => page.locator(`sb-code-cell[data-cell="${id}"]`);
