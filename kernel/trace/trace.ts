@@ -301,7 +301,7 @@ export class Trace {
   private forgetDropped(): void {
     if (this.keeper.droppedEpochs === this.forgotten) return; // nothing new was dropped
     this.forgotten = this.keeper.droppedEpochs;
-    const kept = new Set(this.keeper.buckets().map((b) => b.index));
+    const kept = this.keeper.keptIndices();
     kept.add(this.current.index);
     // a loss tensor holds its epoch's whole graph
     for (const epoch of this.losses.keys()) if (!kept.has(epoch)) this.losses.delete(epoch);
