@@ -1,7 +1,6 @@
 // Shapes, strides and broadcasting: the bookkeeping every op shares.
 export type Shape = readonly number[];
 
-/** numpy prints shapes as tuples: (300, 3), (16,), (). Errors use the same form so they read like numpy's. */
 /**
  * The arrays that are some tensor's `.shape`. A shape is a plain JS array (so `X.shape[0]` and
  * `for (const d of X.shape)` work as a student expects), but shown on its own (a cell's result,
@@ -16,8 +15,17 @@ export function isShape(value: unknown): value is Shape {
   return typeof value === "object" && value !== null && SHAPES.has(value);
 }
 
-export function formatShape(shape: Shape): string {
+/** numpy's tuple: (300, 3), (16,), (). Inside an equation of shapes ("(4,) ⊙ () -> (4,)"), where a word would not fit. */
+export function shapeTuple(shape: Shape): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+/**
+ * A shape wherever it is shown on its own (errors, messages, badges, results, prose): numpy's tuple,
+ * and for a scalar the tuple with a word, "() scalar", since a bare "()" says nothing to a beginner.
+ */
+export function formatShape(shape: Shape): string {
+  return shape.length === 0 ? "() scalar" : shapeTuple(shape);
 }
 
 export function sizeOf(shape: Shape): number {

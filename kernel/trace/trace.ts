@@ -24,6 +24,12 @@ export class Trace {
   private producer = new Map<Tensor, RawStep>();
   /** steps of the current epoch that read a leaf tensor (a parameter) that may be updated in place */
   private leafReaders = new Map<Tensor, RawStep[]>();
+  /**
+   * The leaves (keys of leafReaders) read in each bucket, so that dropping a bucket revisits only
+   * those leaves' readers, not every leaf's (that scan, once per epoch, was ~5% of a traced epoch).
+   */
+  private leafReadsByBucket = new Map<number, Tensor[]>();
+  private lastReads: { bucket: number; leaves: Tensor[] } | null = null;
   private nextStep = 0;
   private afterBackward = false;
   private forcedPhase: Phase | null = null;
@@ -112,6 +118,7 @@ export class Trace {
         const readers = this.leafReaders.get(input);
         if (readers === undefined) this.leafReaders.set(input, [step]);
         else readers.push(step);
+        this.noteLeafRead(step.bucket, input);
       }
     }
   }
@@ -277,16 +284,32 @@ export class Trace {
   private forgetDropped(): void {
     if (this.keeper.droppedEpochs === this.forgotten) return; // nothing new was dropped
     this.forgotten = this.keeper.droppedEpochs;
-    const kept = new Set(this.keeper.buckets().map((b) => b.index));
+    const kept = this.keeper.keptIndices();
     kept.add(this.current.index);
     // a loss tensor holds its epoch's whole graph
     for (const epoch of this.losses.keys()) if (!kept.has(epoch)) this.losses.delete(epoch);
     // leaves read but not updated (the data X, Y) stay shared; forget their readers in dropped epochs
-    for (const [leaf, readers] of this.leafReaders) {
-      const live = readers.filter((s) => kept.has(s.bucket));
-      if (live.length === 0) this.leafReaders.delete(leaf);
-      else this.leafReaders.set(leaf, live);
+    for (const [bucket, leaves] of this.leafReadsByBucket) {
+      if (kept.has(bucket)) continue;
+      this.leafReadsByBucket.delete(bucket);
+      for (const leaf of leaves) {
+        const readers = this.leafReaders.get(leaf);
+        if (readers === undefined) continue;
+        const live = readers.filter((s) => kept.has(s.bucket));
+        if (live.length === 0) this.leafReaders.delete(leaf);
+        else if (live.length < readers.length) this.leafReaders.set(leaf, live);
+      }
     }
+    this.lastReads = null;
+  }
+
+  private noteLeafRead(bucket: number, leaf: Tensor): void {
+    if (this.lastReads === null || this.lastReads.bucket !== bucket) {
+      const leaves = this.leafReadsByBucket.get(bucket);
+      if (leaves === undefined) this.leafReadsByBucket.set(bucket, [leaf]);
+      else leaves.push(leaf);
+      this.lastReads = { bucket, leaves: this.leafReadsByBucket.get(bucket)! };
+    } else this.lastReads.leaves.push(leaf);
   }
 
   private makeRoom(bytes: number): boolean {
