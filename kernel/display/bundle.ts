@@ -7,6 +7,7 @@ import { Tensor } from "../tensor/tensor.ts";
 import { formatShape, isShape } from "../tensor/shape.ts";
 import { isDisplayable, TO_BUNDLE } from "./rich.ts";
 import { repr } from "./repr.ts";
+import { scalarText, summaryNumber } from "./number-text.ts";
 
 /** Values a tensor display carries at most; the UI asks for the rest with inspect_request. */
 export const MAX_TENSOR_VALUES = 10_000;
@@ -22,6 +23,8 @@ export function toMimeBundle(value: unknown): MimeBundle {
   }
   // a tensor's shape reads as numpy's tuple: (6, 2)
   if (isShape(value)) return { [MIME.text]: formatShape(value) };
+  // a number reads as numpy's repr of a scalar (number-text.ts): 1e-05, not JavaScript's 0.00001
+  if (typeof value === "number") return { [MIME.text]: scalarText(value) };
   return { [MIME.text]: repr(value) };
 }
 
@@ -84,7 +87,7 @@ function cell(v: unknown): unknown {
 
 export function textTable(table: TablePayload): string {
   const shown = table.rows.slice(0, TEXT_TABLE_ROWS);
-  const text = (v: unknown) => (typeof v === "string" ? v : String(v));
+  const text = (v: unknown) => (typeof v === "string" ? (v === "NaN" || v === "Infinity" || v === "-Infinity" ? summaryNumber(Number(v)) : v) : typeof v === "number" ? summaryNumber(v) : String(v));
   const widths = table.columns.map((c, j) => Math.max(c.length, ...shown.map((r) => text(r[j]).length)));
   const line = (cells: string[]) => cells.map((s, j) => s.padEnd(widths[j])).join("  ").trimEnd();
   const out = [line(table.columns), line(widths.map((w) => "-".repeat(w))), ...shown.map((r) => line(r.map(text)))];

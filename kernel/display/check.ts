@@ -7,6 +7,8 @@ import { MIME, type CheckPayload } from "../protocol/mime.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { RichOutput } from "./rich.ts";
 import { repr } from "./repr.ts";
+import { summaryNumber } from "./number-text.ts";
+import { formatShape } from "../tensor/shape.ts";
 import type { DisplayTarget } from "./target.ts";
 
 export interface CheckOptions {
@@ -45,14 +47,6 @@ export function checkBundle(result: CheckPayload): RichOutput {
 
 interface Numeric { shape: number[]; data: ArrayLike<number> }
 
-/** A number as a person reads it: 4 significant digits, no float noise ("0.0997", "1.2e-7"). */
-export function shortNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  return a >= 1e-3 && a < 1e6 ? String(Number(x.toPrecision(4))) : x.toExponential(2).replace(/\.?0+e/, "e");
-}
-
 export function compare(name: string, actual: unknown, expected: unknown, tol: number): CheckPayload {
   const a = numeric(actual), e = numeric(expected);
   const shown = repr(expected, { depth: 1 });
@@ -62,7 +56,7 @@ export function compare(name: string, actual: unknown, expected: unknown, tol: n
   }
   const shapes = { actualShape: a.shape, expectedShape: e.shape };
   if (a.shape.join() !== e.shape.join()) {
-    return { name, pass: false, ...shapes, expected: shown, message: `${name} has shape ${shapeText(a.shape)}, expected ${shapeText(e.shape)}` };
+    return { name, pass: false, ...shapes, expected: shown, message: `${name} has shape ${formatShape(a.shape)}, expected ${formatShape(e.shape)}` };
   }
   let maxError = 0, first = -1, wrong = 0;
   for (let i = 0; i < e.data.length; i++) {
@@ -72,13 +66,13 @@ export function compare(name: string, actual: unknown, expected: unknown, tol: n
     if (!bothNaN && (Number.isNaN(err) || err > maxError)) maxError = Number.isNaN(err) ? Infinity : err;
     if (!bothNaN && !(err <= tol * (1 + Math.abs(y)))) { wrong++; if (first < 0) first = i; }
   }
-  if (first < 0) return { name, pass: true, ...shapes, maxError, message: `${name} is correct (largest difference ${shortNumber(maxError)})` };
+  if (first < 0) return { name, pass: true, ...shapes, maxError, message: `${name} is correct (largest difference ${summaryNumber(maxError)})` };
   const index = unravel(first, e.shape);
   const off = a.data[first]! - e.data[first]!;
-  const by = Number.isFinite(off) ? `${off > 0 ? "too high" : "too low"} by ${shortNumber(Math.abs(off))}` : `${shortNumber(a.data[first]!)} where a finite value is expected`;
+  const by = Number.isFinite(off) ? `${off > 0 ? "too high" : "too low"} by ${summaryNumber(Math.abs(off))}` : `${summaryNumber(a.data[first]!)} where a finite value is expected`;
   const where = index.length ? `${name}[${index.join(", ")}] is ${by}` : `${name} is ${by}`;
-  const others = index.length ? ` (${wrong} of ${e.data.length} values are off; the largest difference is ${shortNumber(maxError)})` : "";
-  return { name, pass: false, ...shapes, index, maxError, expected: shown, message: `${where}${others}; tolerance ${shortNumber(tol)}` };
+  const others = index.length ? ` (${wrong} of ${e.data.length} values are off; the largest difference is ${summaryNumber(maxError)})` : "";
+  return { name, pass: false, ...shapes, index, maxError, expected: shown, message: `${where}${others}; tolerance ${summaryNumber(tol)}` };
 }
 
 // Tensors, numbers and (rectangular) nested arrays of numbers compare by value; anything else by JSON.
@@ -109,4 +103,3 @@ function unravel(flat: number, shape: number[]): number[] {
   return index;
 }
 
-const shapeText = (s: number[]) => `(${s.join(", ")}${s.length === 1 ? "," : ""})`;

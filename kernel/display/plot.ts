@@ -9,7 +9,7 @@ import { histogram } from "./histogram.ts";
 import { images } from "./images.ts";
 import { confusion } from "./confusion.ts";
 import { TO_BUNDLE, type Displayable } from "./rich.ts";
-import { fmt as vfmt, rows as viewRows } from "./view.ts";
+import { fmt, rows as viewRows } from "./view.ts";
 
 export type Series = Tensor | ArrayLike<number>;
 
@@ -189,17 +189,16 @@ function describeContour(m: PlotMark): string {
   if (at < 0) return "contour with no finite values";
   const n = m.width as number, x1 = m.x1 as number, y1 = m.y1 as number;
   const dx = ((m.x2 as number) - x1) / n, dy = ((m.y2 as number) - y1) / (m.height as number);
-  const where = `(${vfmt(x1 + dx * ((at % n) + 0.5))}, ${vfmt(y1 + dy * (Math.floor(at / n) + 0.5))})`;
-  return `contour of values from ${vfmt(lo)} to ${vfmt(hi)}, lowest near ${where}`;
+  const where = `(${fmt(x1 + dx * ((at % n) + 0.5))}, ${fmt(y1 + dy * (Math.floor(at / n) + 0.5))})`;
+  return `contour of values from ${fmt(lo)} to ${fmt(hi)}, lowest near ${where}`;
 }
 
 function describePath(m: PlotMark): string {
   const d = m.data;
-  const end = (p: Record<string, unknown> | undefined) => (p ? `(${vfmt(p.x as number)}, ${vfmt(p.y as number)})` : "nowhere");
+  const end = (p: Record<string, unknown> | undefined) => (p ? `(${fmt(p.x as number)}, ${fmt(p.y as number)})` : "nowhere");
   return `path "${String(m.series)}" of ${d.length} step${d.length === 1 ? "" : "s"} from ${end(d[0])} to ${end(d.at(-1))}`;
 }
 
-const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
 
 /**
  * The `plot` namespace of a cell: plot.line, plot.scatter, plot.heatmap, plot.bar, plot.layer, plot.spec,

@@ -6,6 +6,7 @@ import type { MimeBundle } from "../protocol/mime.ts";
 import { MIME } from "../protocol/mime.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { TO_BUNDLE, type Displayable } from "./rich.ts";
+import { summaryNumber } from "./number-text.ts";
 
 export class View<P> implements Displayable {
   constructor(readonly mime: string, readonly payload: P, readonly text: string) {}
@@ -66,4 +67,5 @@ export function describeValue(x: unknown): string {
   return typeof x;
 }
 
-export const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : String(Number(v.toPrecision(3))));
+/** A number in a view's text alternative: the one summary format (number-text.ts). */
+export const fmt = summaryNumber;

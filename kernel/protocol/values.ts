@@ -29,6 +29,8 @@ export interface OtherValue {
   /** what kind of thing it is: "string", "function", "array", "object", "Dense", ... */
   kind?: string;
   repr: string;
+  /** `repr` was cut at the kernel's output limit; the whole text is kept under `id` for "Show more". */
+  cut?: { id: string; shown: number; total: number };
 }
 
 export type VariableValue = TensorValue | NumberValue | OtherValue;

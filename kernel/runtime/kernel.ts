@@ -2,7 +2,6 @@
 // the same code in Node and in the browser's worker; a host only supplies how a script is evaluated
 // (Node adds vm's hard time limit) and carries the messages.
 import { np } from "../np.ts";
-import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace, startTrace, stopTrace, type Trace } from "../trace/trace.ts";
 import { makeBuiltins } from "../display/builtins.ts";
 import { toMimeBundle } from "../display/bundle.ts";
@@ -13,11 +12,14 @@ import { compileCell } from "./compile.ts";
 import { makeConsole } from "./console.ts";
 import { describeError, type ScriptInfo } from "./errors.ts";
 import { InterruptGuard } from "./interrupt.ts";
-import { restoreIntrinsics } from "./intrinsics.ts";
 import { CutOutputs, cutText, DEFAULT_LIMITS, OutputSink, type OutputLimits } from "./output.ts";
 import { CellGraph } from "./stale.ts";
 import { summarizeTrace } from "./trace-summary.ts";
-import { describeValue, summarize, tensorValue } from "./variables.ts";
+import { describeValue, summarize } from "./variables.ts";
+import { inspectStep, inspectVariable } from "./inspect.ts";
+import { CellTimers } from "./timers.ts";
+import { BuiltinRepairs } from "./builtin-repairs.ts";
+import { cellHandle, constantName } from "./cell-handle.ts";
 
 /** Evaluates a compiled cell script and returns what it evaluates to (the cell's promise). */
 export type Evaluator = (code: string, filename: string, timeoutMs: number | undefined) => unknown;
@@ -50,6 +52,10 @@ export class Kernel {
   readonly guard = new InterruptGuard();
   /** the whole values of results and displays cut at the output limit, for "show more" (output.ts). */
   private readonly cut = new CutOutputs();
+  /** timers cells started: Stop and Restart clear them. */
+  private readonly timers = new CellTimers();
+  /** builtins cells replaced, put back and reported. */
+  private readonly repairs = new BuiltinRepairs();
   private scope: Record<string, unknown> = {};
   private builtinNames = new Set<string>();
   private readonly graph = new CellGraph();
@@ -85,9 +91,9 @@ export class Kernel {
     });
     this.scope = Object.create(undefinedNames);
     const target = this.displayTarget();
-    this.clearTimers();
+    this.timers.clear();
     this.cut.clear();
-    Object.assign(this.scope, makeBuiltins(target), this.timerBuiltins(), { console: makeConsole({ stream: (n, t) => this.current?.sink.stream(n, t), display: (d) => target.display(d) }) }, this.options.builtins);
+    Object.assign(this.scope, makeBuiltins(target), this.timers.builtins(), { console: makeConsole({ stream: (n, t) => this.current?.sink.stream(n, t), display: (d) => target.display(d) }) }, this.options.builtins);
     this.builtinNames = new Set(Object.keys(this.scope));
     this.graph.clear();
     this.scripts.clear();
@@ -114,44 +120,12 @@ export class Kernel {
   /** Stop the running cell at its next interrupt check, and every timer the cells started. */
   interrupt(): void {
     this.guard.request();
-    this.clearTimers();
-  }
-
-  /**
-   * Timers started by cells (`setTimeout`, `setInterval` in a cell's scope) are tracked, so Stop and
-   * Restart clear them: a leftover loop cannot keep writing output or keep the kernel busy.
-   */
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-
-  private clearTimers(): void {
-    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-  }
-
-  private timerBuiltins() {
-    const timers = this.timers;
-    type Callback = (...args: unknown[]) => void;
-    return {
-      setTimeout: (fn: Callback, ms?: number, ...args: unknown[]) => {
-        const id = setTimeout((...a: unknown[]) => { timers.delete(id); fn(...a); }, ms, ...args);
-        timers.add(id);
-        return id;
-      },
-      setInterval: (fn: Callback, ms?: number, ...args: unknown[]) => {
-        const id = setInterval(fn, ms, ...args);
-        timers.add(id);
-        return id;
-      },
-      clearTimeout: (id: ReturnType<typeof setTimeout>) => { timers.delete(id); clearTimeout(id); },
-      clearInterval: (id: ReturnType<typeof setTimeout>) => { timers.delete(id); clearInterval(id); },
-    };
   }
 
   async execute(request: ExecuteRequest, emit: Emit): Promise<ExecuteReply> {
     // a timer of an earlier cell may have replaced a builtin the kernel needs: put it back first
-    restoreIntrinsics();
-    this.replaced.restored.clear();
-    this.replaced.broken.clear();
+    this.repairs.begin();
     const count = ++this.executionCount;
     const { id: parent, cellId, code } = request;
     this.cut.forgetCell(cellId);
@@ -162,7 +136,7 @@ export class Kernel {
     if (request.widgets && typeof request.widgets === "object") this.widgets = { ...request.widgets };
     if (request.reference !== undefined) execution.reference = await this.referenceValues(request.reference, cellId, timeoutMs, execution);
     const trace = request.trace === false ? null : startTrace();
-    if (trace !== null) trace.constantName = (value, cell, line) => this.constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line);
+    if (trace !== null) trace.constantName = (value, cell, line) => constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line, this.scope, this.builtinNames);
     let status: "ok" | "error" = "ok";
     let defines: string[] = [], uses: string[] = [];
     try {
@@ -185,7 +159,7 @@ export class Kernel {
     } finally {
       this.guard.end();
       if (trace !== null && activeTrace() === trace) stopTrace();
-      this.putBackBuiltins(execution.sink);
+      this.repairs.report(execution.sink);
     }
     for (const fn of execution.atEnd) {
       try { fn(); } catch { /* a display helper failing at the end must not lose the cell's reply */ }
@@ -196,7 +170,7 @@ export class Kernel {
     }
     execution.sink.end();
     // a replayed cell's timers stay off: the Stop that caused the replay stopped them (ExecuteRequest.replay)
-    if (request.replay) this.clearTimers();
+    if (request.replay) this.timers.clear();
     this.sources.set(cellId, code);
     for (const name of defines) this.definedBy.set(name, cellId);
     if (!this.order.includes(cellId)) this.order.push(cellId);
@@ -206,19 +180,6 @@ export class Kernel {
     emit(reply);
     emit({ type: "status", parent, state: "idle" });
     return reply;
-  }
-
-  /**
-   * A cell replaced builtins the kernel itself needs (`Array.prototype.push = ...`): put them back
-   * (intrinsics.ts) and say so in the cell's output, so the kernel keeps working.
-   */
-  private putBackBuiltins(sink: OutputSink): void {
-    this.restoreBuiltins();
-    const restored = [...this.replaced.restored], broken = [...this.replaced.broken];
-    this.replaced.restored.clear();
-    this.replaced.broken.clear();
-    if (restored.length > 0) sink.stream("stderr", `[kernel: this cell changed ${list(restored)}, which the kernel needs: put back as ${restored.length > 1 ? "they were" : "it was"}]\n`);
-    if (broken.length > 0) sink.stream("stderr", `[kernel: this cell broke ${list(broken)} beyond repair: press Restart for a fresh kernel]\n`);
   }
 
   /** Run cells in order (and remember that order for runStale); stops at the first error. */
@@ -279,18 +240,14 @@ export class Kernel {
     return { text: cutText(value, shown), shown, total: value.length };
   }
 
-  /** Full values of a variable or of a traced step's tensor; throws with a message when there is none. */
+  /**
+   * Full values of a variable (inspect.ts: any value's text cut at the output limit, the rest kept for
+   * "show more") or of a traced step's tensor; throws with a message when there is none.
+   */
   inspect(target: InspectTarget): VariableValue | TensorValue {
-    if (target.kind === "variable") {
-      if (!Object.prototype.hasOwnProperty.call(this.scope, target.name)) throw new Error(`${target.name} is not defined`);
-      return describeValue(this.scope[target.name]);
-    }
-    const trace = this.traces.get(target.cellId);
-    const step = trace?.rawSteps().find((s) => s.step === target.step);
-    if (!step) throw new Error(`no step ${target.step} in the trace of cell "${target.cellId}" (it may have been dropped to keep the trace small)`);
-    const t = target.which === "output" ? step.output : target.which === "grad" ? step.output.grad : step.inputs[target.index ?? 0];
-    if (!(t instanceof Tensor)) throw new Error(`step ${target.step} has no ${target.which}${target.which === "input" ? ` ${target.index ?? 0}` : ""}`);
-    return tensorValue(t, false);
+    if (target.kind === "step") return inspectStep(this.traces.get(target.cellId), target);
+    if (!Object.prototype.hasOwnProperty.call(this.scope, target.name)) throw new Error(`${target.name} is not defined`);
+    return inspectVariable(this.scope[target.name], this.limits.maxChars, (text) => this.cut.keep(this.definedBy.get(target.name) ?? null, text));
   }
 
   /** Evaluate `${expr}`s against the scope: no outputs, no trace, no stale bookkeeping. */
@@ -346,64 +303,20 @@ export class Kernel {
 
   private async run(code: string, filename: string, cellId: string, timeoutMs: number | undefined): Promise<unknown> {
     const slot = globalThis as unknown as Record<symbol, unknown>;
-    slot[SLOT] = [this.cellHandle(cellId), this.scope, this.guard];
+    slot[SLOT] = [cellHandle(cellId, this.scope), this.scope, this.guard];
     let result: unknown;
     try {
       try {
         result = this.evaluate(code, filename, timeoutMs);
       } finally {
         delete slot[SLOT];
-        this.restoreBuiltins();
+        this.repairs.restore();
       }
       return await Promise.race([result, this.guard.stopped]);
     } finally {
       // before the kernel's own code runs again (error reports, outputs, the reply)
-      this.restoreBuiltins();
+      this.repairs.restore();
     }
-  }
-
-  /** Builtins cells replaced since the last report, put back (see intrinsics.ts). */
-  private replaced = { restored: new Set<string>(), broken: new Set<string>() };
-
-  private restoreBuiltins(): void {
-    const { restored, broken } = restoreIntrinsics();
-    for (const name of restored) this.replaced.restored.add(name);
-    for (const name of broken) this.replaced.broken.add(name);
-  }
-
-  /**
-   * The top-level number variable with this value whose name is on that source line (`alpha` for 0.05
-   * in `w.assignSub(w.grad.mul(alpha))`), so a traced formula can name it as the code does.
-   */
-  private constantName(value: number, source: string | undefined, line: number | null): string | null {
-    if (source === undefined || line === null) return null;
-    const text = source.split("\n")[line - 1];
-    if (text === undefined) return null;
-    for (const name of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
-      if (!this.builtinNames.has(name) && Object.prototype.hasOwnProperty.call(this.scope, name) && this.scope[name] === value) return name;
-    }
-    return null;
-  }
-
-  /** `__sb` in a cell script: source locations for the trace, tensor names, and `typeof` lookups. */
-  private cellHandle(cellId: string) {
-    const scope = this.scope;
-    return {
-      at(line: number): void {
-        activeTrace()?.at(cellId, line);
-      },
-      name<T>(value: T, name: string): T {
-        if (value instanceof Tensor && value.name === null) value.named(name);
-        else if (isPlainObject(value)) {
-          // const q = makeParams() -> {W1, b1, ...}: the trace writes q.W1 as W_1, not as an anonymous array
-          for (const [key, v] of Object.entries(value)) if (v instanceof Tensor && v.name === null && /^[A-Za-z]\w*$/.test(key)) v.named(key);
-        }
-        return value;
-      },
-      peek(name: string): unknown {
-        return Object.prototype.hasOwnProperty.call(scope, name) ? scope[name] : undefined;
-      },
-    };
   }
 
   private displayTarget(): DisplayTarget {
@@ -430,12 +343,4 @@ export class Kernel {
       },
     };
   }
-}
-
-function list(names: string[]): string {
-  return names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more builtins` : names.join(", ");
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }

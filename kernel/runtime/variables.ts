@@ -2,6 +2,7 @@
 // (the variable inspector).
 import { Tensor } from "../tensor/tensor.ts";
 import { repr } from "../display/repr.ts";
+import { scalarText, summaryNumber } from "../display/number-text.ts";
 import { toJsonNumber, type TensorValue, type VariableSummary, type VariableValue } from "../protocol/values.ts";
 
 export function tensorValue(t: Tensor, withGrad = true): TensorValue {
@@ -22,9 +23,10 @@ export function summarize(name: string, value: unknown, cell: string | null): Va
     const s = value.size > 0 ? stats(value.data) : null;
     // one number (a loss, a scalar) is its value; min, max and mean of one number say nothing more
     const summary = !s ? "empty"
-      : `${value.size === 1 ? fmt(value.data[0]!) : `min ${fmt(s.min)}, max ${fmt(s.max)}, mean ${fmt(s.mean)}`}${value.grad ? ", has grad" : ""}`;
+      : `${value.size === 1 ? scalarText(value.data[0]!) : `min ${summaryNumber(s.min)}, max ${summaryNumber(s.max)}, mean ${summaryNumber(s.mean)}`}${value.grad ? ", has grad" : ""}`;
     return { name, type: "tensor", shape: [...value.shape], summary, cell };
   }
+  if (typeof value === "number") return { name, type: "number", summary: scalarText(value), cell };
   return { name, type: kindOf(value), summary: repr(value, { depth: 0, maxItems: 10 }).split("\n").slice(0, 3).join(" "), cell };
 }
 
@@ -44,5 +46,3 @@ function stats(data: Float64Array) {
   for (const v of data) { if (v < min) min = v; if (v > max) max = v; sum += v; }
   return { min, max, mean: sum / data.length };
 }
-
-const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(4));

@@ -91,10 +91,20 @@ export class EpochKeeper<S> {
     return true;
   }
 
+  /** Called before every recorded step (the trace's room check): no copies, no sorting. */
   bytes(): number {
     let n = 0;
-    for (const b of this.buckets()) n += b.bytes;
+    for (const b of this.first) n += b.bytes;
+    for (const b of this.sampled) n += b.bytes;
+    for (const b of this.last) n += b.bytes;
     return n;
+  }
+
+  /** The indices of the kept buckets (as buckets(), without concatenating and sorting them). */
+  keptIndices(): Set<number> {
+    const kept = new Set<number>();
+    for (const list of [this.first, this.sampled, this.last]) for (const b of list) kept.add(b.index);
+    return kept;
   }
 
   buckets(): Bucket<S>[] {

@@ -144,6 +144,38 @@ describe.skipIf(!hasBrowser())("the exported site, turned live, is the dev app",
     }
   }, 120_000);
 
+  it("the toolbar is one line at 1024 and 1280 px, live on the exported page and in the app; what does not fit is under More", async () => {
+    for (const width of [1024, 1280]) {
+      const wide = await launch({ viewport: { width, height: 800 } });
+      try {
+        for (const [surface, url, live] of [["exported", `${stat.origin}/course/01-neuron.html`, true], ["app", `${app.url}#/lesson/01-neuron`, false]] as const) {
+          const page = await wide.context.newPage();
+          await page.goto(url);
+          if (live) await page.locator('button[data-stepbook-action="run"]').click();
+          await page.waitForSelector("sb-app sb-toolbar .toolbar");
+          await expect.poll(() => page.locator(".kernel-status").textContent(), { timeout: 30_000 }).toMatch(/idle/);
+          const lines = () => page.evaluate(() => {
+            const shown = [...document.querySelectorAll<HTMLElement>("sb-toolbar .toolbar button, sb-toolbar .kernel-status")].filter((e) => e.offsetParent && !e.closest(".tb-menu.open .tb-secondary"));
+            return new Set(shown.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))).size;
+          });
+          expect(`${surface} at ${width}: ${await lines()} line(s)`).toBe(`${surface} at ${width}: 1 line(s)`);
+          // every action is reachable: in the bar, or under More
+          if (!(await page.locator(".tb-download-md").isVisible())) {
+            await page.locator(".tb-more").click();
+            expect(await page.locator(".tb-download-md").isVisible()).toBe(true);
+            expect(await page.locator(".tb-run-stale").isVisible()).toBe(true);
+            await page.keyboard.press("Escape");
+            expect(await page.locator(".tb-download-md").isVisible()).toBe(false);
+            expect(await page.evaluate(() => document.activeElement?.classList.contains("tb-more"))).toBe(true);
+          }
+          await page.close();
+        }
+      } finally {
+        await wide.close();
+      }
+    }
+  }, 180_000);
+
   for (const [name, url] of [["served as static files", () => `${stat.origin}/course/01-neuron.html`], ["served by vite preview", () => `${previewUrl}01-neuron.html`]] as const) {
     it(`${name}: Edit loads the editor's stylesheet, and the edited cell looks as in the app`, async () => {
       const page = await b.context.newPage();

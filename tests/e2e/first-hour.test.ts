@@ -92,6 +92,41 @@ describe.skipIf(!hasBrowser())("a student's first hour in Chromium", () => {
     await page.click(".tb-toggle-variables");
   });
 
+  it("Variables: a non-tensor variable expands to its whole value, not a three-line summary; numbers read in one format", async () => {
+    const p = await b.context.newPage();
+    p.on("pageerror", (e) => errors.push(e.message));
+    try {
+      await p.goto(`${served.url}#/lesson/01-one-layer`);
+      const data = p.locator('sb-code-cell[data-cell="data"]');
+      await data.locator(".code-view").click();
+      await data.locator(".monaco-editor .view-lines").waitFor({ timeout: 30_000 });
+      await p.waitForTimeout(300);
+      await p.keyboard.press("Control+A");
+      await p.keyboard.press("Delete");
+      await p.keyboard.insertText("np.random.seed(0);\nconst X = np.random.randn(6, 2);\nconst Y = X.matmul(np.array([[2], [-1]])).add(0.5);\n"
+        + "const settings = { seed: 0, rows: 6, columns: ['x1', 'x2'], noise: { kind: 'normal', scale: { mean: 0, std: 1 } }, steps: Array.from({ length: 40 }, (_, i) => i) };\nconst lr = 1e-5;\nX");
+      await p.keyboard.press("Control+Enter");
+      await expect.poll(() => data.locator(".cell-prompt").textContent(), { timeout: 30_000 }).toBe("[1]");
+      await p.keyboard.press("Escape");
+      await p.click(".tb-toggle-variables");
+      await p.waitForSelector("aside.inspector .var-table");
+      const row = (name: string) => p.locator(".var-table tbody tr:not(.var-detail)").filter({ has: p.locator("th button", { hasText: new RegExp(`^${name}$`) }) });
+      expect(await row("lr").locator(".var-summary").textContent()).toBe("1e-05");
+      expect(await row("settings").locator(".var-summary").textContent()).not.toContain("std: 1");
+      await row("settings").locator("th button").click();
+      const full = p.locator(".var-detail .var-full");
+      await expect.poll(() => full.textContent(), { timeout: 10_000 }).toContain("std: 1");
+      const text = (await full.textContent())!;
+      expect(text).toContain("39");
+      expect(text.split("\n").length).toBeGreaterThan(3);
+      await row("lr").locator("th button").click();
+      await expect.poll(() => p.locator(".var-detail .var-full").textContent()).toBe("1e-05");
+      if (process.env.STEPBOOK_SHOTS) await p.locator("aside.inspector").screenshot({ path: `${process.env.STEPBOOK_SHOTS}/variables-other.png` });
+    } finally {
+      await p.close();
+    }
+  }, 120_000);
+
   it("on a phone (390x844): a More menu, header + toolbar within 15% of the height, no sideways page scroll, Variables as a dialog", async () => {
     const phone = await launch({ viewport: { width: 390, height: 844 } });
     try {

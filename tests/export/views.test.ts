@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { outputsOf } from "../../ui/export/lesson.ts";
 import { outputsHtml } from "../../ui/export/outputs-html.ts";
 import { newHost, run } from "../runtime/helpers.ts";
+import { summaryNumber } from "../../kernel/display/number-text.ts";
 
 async function exported(code: string): Promise<string> {
   const r = await run(newHost(), "a", code);
@@ -26,7 +27,7 @@ display(plot.boundary((x) => np.softmax(x.matmul(np.array([[-1, 1, 0], [0, 0, 1]
     const page = await exported(`display(plot.layer(plot.contour((a, b) => a * a + b * b), plot.path([[1, 1], [0, 0]], { label: "momentum" })))`);
     expect(page).toContain("<svg");
     expect(page).toMatch(/>momentum<\/text>/);
-    expect(page).toContain(`aria-label="[plot: contour of values from 5.75e-4 to 2, lowest near (-0.0169, -0.0169); path &quot;momentum&quot; of 2 steps from (1, 1) to (0, 0)]"`);
+    expect(page).toContain(`aria-label="[plot: contour of values from 0.0005745 to 2, lowest near (-0.01695, -0.01695); path &quot;momentum&quot; of 2 steps from (1, 1) to (0, 0)]"`);
   });
 });
 
@@ -34,7 +35,7 @@ describe("exported network", () => {
   it("is an SVG whose neurons carry z and a in <title>s (hover without JavaScript)", async () => {
     const page = await exported(`display(plot.network([np.array([[1, -2]]), np.array([[1], [1]])], { activations: ["relu", null], example: [1] }))`);
     expect(page).toMatch(/aria-label="\[network: 1 input -&gt; 2 relu -&gt; 1; 4 nonzero weights, 3 positive, 1 negative, largest W1\[0, 1\] = -2; example: output a = 1\]"><svg/);
-    expect(page).toContain("<title>hidden 1, neuron 2\nz = -2.00\na = relu(z) = 0.00</title>");
+    expect(page).toContain("<title>hidden 1, neuron 2\nz = -2\na = relu(z) = 0</title>");
     expect(page.match(/<circle/g)).toHaveLength(4);
   });
 });
@@ -91,7 +92,7 @@ const history = await model.fit(moons.X, moons.y, { epochs: 40, batchSize: 32, v
       const page = outputsHtml(outputs);
       const figures = page.match(/<figure class="output plot" role="img" tabindex="0" aria-label="[^"]*"/g) ?? [];
       expect(figures).toHaveLength(1);
-      const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
+      const fmt = summaryNumber;
       expect(figures[0]).toBe(`<figure class="output plot" role="img" tabindex="0" aria-label="[plot &quot;${title}&quot;: line of ${n} points, y from ${fmt(lo!)} to ${fmt(hi!)}]"`);
     }, 60_000);
   }

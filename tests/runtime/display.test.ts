@@ -136,14 +136,14 @@ describe("check() for exercises", () => {
     const r = await run(host, "a", "const db = np.array([[0, 1], [2, 3.5]])\ncheck('db', [[0, 1], [2.1, 3]])");
     expect(displays(r.messages)[0].data[MIME.check]).toMatchObject({ pass: false, index: [1, 0], maxError: 0.5 });
     // where and by how much, in short numbers; the expected value only on request (the payload's `expected`)
-    expect(displays(r.messages)[0].data[MIME.text]).toBe("✗ db[1, 0] is too low by 0.1 (2 of 4 values are off; the largest difference is 0.5); tolerance 1e-6");
+    expect(displays(r.messages)[0].data[MIME.text]).toBe("✗ db[1, 0] is too low by 0.1 (2 of 4 values are off; the largest difference is 0.5); tolerance 1e-06");
     expect((displays(r.messages)[0].data[MIME.check] as { expected: string }).expected).toContain("2.1");
   });
 
   it("a scalar says by how much, with no index and no 16-digit numbers", async () => {
     const host = newHost();
     const r = await run(host, "a", "const N1 = 0\ncheck('N1', -0.0996679946, { tol: 1e-4 })");
-    expect(displays(r.messages)[0].data[MIME.check]).toMatchObject({ pass: false, index: [], message: "N1 is too high by 0.09967; tolerance 1e-4" });
+    expect(displays(r.messages)[0].data[MIME.check]).toMatchObject({ pass: false, index: [], message: "N1 is too high by 0.09967; tolerance 0.0001" });
   });
 
   it("check(name) compares with the value the exercise's hidden solution computes, and keeps none of it", async () => {
@@ -152,7 +152,7 @@ describe("check() for exercises", () => {
     const solution = "const total = x.sum().item() * 2;\nconst helper = 5;\ncheck('total', { tol: 1e-9 });";
     const wrong = await host.execute("const total = 6;\ncheck('total', { tol: 1e-9 })", { cellId: "ex", reference: solution });
     expect(displays(wrong.messages)).toHaveLength(1);
-    expect(displays(wrong.messages)[0]!.data[MIME.check]).toMatchObject({ name: "total", pass: false, message: "total is too low by 6; tolerance 1e-9", expected: "12" });
+    expect(displays(wrong.messages)[0]!.data[MIME.check]).toMatchObject({ name: "total", pass: false, message: "total is too low by 6; tolerance 1e-09", expected: "12" });
     // the solution ran in a scratch scope: its helper is not the student's
     expect((await run(host, "probe", "typeof helper")).result).toBe("'undefined'");
     const right = await host.execute("const total = 12;\ncheck('total')", { cellId: "ex", reference: solution });

@@ -146,7 +146,7 @@ describe("plot.histogram, plot.images, plot.confusion", () => {
     expect(p.edges).toEqual([0, 1, 2, 3, 4]); // np.histogram([0,1,1,2,3,4,4,4], bins=4) -> [1, 2, 1, 4]
     expect(p.series.map((s) => [s.label, s.counts, s.nonFinite])).toEqual([["a", [1, 2, 1, 2], 0], ["b", [0, 0, 0, 2], 1]]);
     expect(p.series[0]!.mean).toBeCloseTo(11 / 6, 12);
-    expect(d.data[MIME.text]).toBe("[histogram of 4 bins from 0 to 4: a: 6 values, mean 1.83, std 1.34, most in [1, 2); b: 2 values, mean 4, std 0, most in [3, 4], 1 not finite]");
+    expect(d.data[MIME.text]).toBe("[histogram of 4 bins from 0 to 4: a: 6 values, mean 1.833, std 1.344, most in [1, 2); b: 2 values, mean 4, std 0, most in [3, 4], 1 not finite]");
   });
 
   it("images: one row per image, shape [h, w], captions, capped at MAX_PIXELS", async () => {

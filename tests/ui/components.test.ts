@@ -40,6 +40,14 @@ describe("sb-tensor-view", () => {
     expect((el.querySelector("tbody td") as HTMLElement).getAttribute("style")).toContain("rgba");
   });
 
+  it("a scalar shows its value as numpy's repr, the stats as summary numbers (one format, kernel/display/number-text.ts)", async () => {
+    const one = await mount("sb-tensor-view", { tensor: { name: "L", shape: [], data: [0.1 + 0.2], min: 0.1 + 0.2, max: 0.1 + 0.2, mean: 0.1 + 0.2 } });
+    expect(one.querySelector(".shape-badge")!.textContent).toBe("() scalar");
+    expect(one.querySelector(".tensor-scalar")!.textContent).toBe("0.30000000000000004");
+    const many = await mount("sb-tensor-view", { tensor: { name: "b", shape: [2], data: [2.5, "Infinity"], min: 2.5, max: "Infinity", mean: "Infinity" } });
+    expect(many.querySelector(".tensor-stats")!.textContent).toBe("min 2.5 · max inf · mean inf");
+  });
+
   it("summarises a large tensor and says how much it shows", async () => {
     const data = Array.from({ length: 300 * 30 }, (_, i) => i);
     const el = await mount("sb-tensor-view", { tensor: { shape: [300, 30], data, min: 0, max: 8999, mean: 4499.5 } });
@@ -247,6 +255,27 @@ describe("the other elements", () => {
     button.click();
     await el.updateComplete;
     expect(el.querySelector(".var-detail")).toBeNull();
+  });
+
+  it("the inspector expands a non-tensor variable to its whole value, with Show more when the kernel cut it", async () => {
+    const whole = "{\n  layers: [\n    { units: 16, init: { kind: 'he' } }\n  ],\n  lr: 0.05,\n  names: ['n0', 'n1']\n}";
+    const el = await mount<HTMLElement & { updateComplete: Promise<unknown>; value: unknown }>("sb-variable-inspector", {
+      variables: [{ name: "config", type: "object", summary: "{ layers: [Array], lr: 0.05, names: [Array] }", cell: "c" }], selected: "config",
+      value: { type: "other", kind: "object", repr: whole },
+    });
+    expect(el.querySelector(".var-detail .var-full")!.textContent).toBe(whole);
+    expect(el.querySelector(".var-detail .show-more")).toBeNull();
+    el.value = { type: "other", kind: "array", repr: "[ 'word0', …", cut: { id: "cut-7", shown: 200, total: 4000 } };
+    await el.updateComplete;
+    const more = el.querySelector<HTMLButtonElement>(".var-detail .show-more")!;
+    expect(more.textContent).toContain("200 characters of 4 KB shown");
+    const asked: string[] = [];
+    el.addEventListener("sb-show-more", (e) => asked.push((e as CustomEvent<{ outputId: string }>).detail.outputId));
+    more.click();
+    expect(asked).toEqual(["cut-7"]);
+    el.value = { type: "number", value: 1e-5 };
+    await el.updateComplete;
+    expect(el.querySelector(".var-detail .var-full")!.textContent).toBe("1e-05");
   });
 
   it("on a narrow screen the inspector is a modal dialog that says when it closes", async () => {

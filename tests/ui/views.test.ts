@@ -61,10 +61,10 @@ describe("network view", () => {
     expect(edges).toHaveLength(9);
     expect(edges[1]!.getAttribute("stroke")).not.toBe(edges[0]!.getAttribute("stroke")); // -2 and 1: the sign's colours
     expect(Number(edges[1]!.getAttribute("stroke-width"))).toBeGreaterThan(Number(edges[0]!.getAttribute("stroke-width"))); // |-2| > |1|
-    expect(edges[1]!.querySelector("title")!.textContent).toBe("W1[0, 1] = -2.00");
+    expect(edges[1]!.querySelector("title")!.textContent).toBe("W1[0, 1] = -2");
     const neurons = [...figure.querySelectorAll('svg g[aria-label="dot"] circle')];
     expect(neurons).toHaveLength(6);
-    expect(neurons[3]!.querySelector("title")!.textContent).toBe("hidden 1, neuron 2\nz = -2.00\na = tanh(z) = -0.96");
+    expect(neurons[3]!.querySelector("title")!.textContent).toBe("hidden 1, neuron 2\nz = -2\na = tanh(z) = -0.964");
     expect([...figure.querySelectorAll("svg text")].map((t) => t.textContent)).toContain("-2.00"); // values on edges
     // the numbers are drawn (a halo behind them, not instead of them)
     expect([...figure.querySelectorAll('svg g[aria-label="text"]')].filter((g) => g.getAttribute("fill") === "none")).toHaveLength(0);

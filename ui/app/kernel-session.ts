@@ -6,7 +6,7 @@ import type { KernelConnection } from "../../kernel/protocol/connection.ts";
 import type { KernelMessage, UserExpressionResult } from "../../kernel/protocol/messages.ts";
 import { MIME, type CutPayload, type MimeBundle } from "../../kernel/protocol/mime.ts";
 import { isCutPayload } from "../../kernel/protocol/payload-guards.ts";
-import type { TensorValue, VariableSummary } from "../../kernel/protocol/values.ts";
+import type { VariableSummary, VariableValue } from "../../kernel/protocol/values.ts";
 import type { CodeCell, NotebookDoc } from "../document/index.ts";
 import { initialRuntime, runStalePlan, transition, type OutputItem, type RuntimeEvent, type RuntimeState } from "./state.ts";
 import { userExpressionsOf } from "./inline-values.ts";
@@ -31,7 +31,8 @@ export interface SessionContext {
 export class KernelSession implements ReactiveController {
   runtime: RuntimeState = initialRuntime();
   variables: VariableSummary[] = [];
-  inspected: { name: string; value: TensorValue | null } | null = null;
+  /** the variable expanded in Variables, with its whole value (a text past the output limit comes cut). */
+  inspected: { name: string; value: VariableValue | null } | null = null;
   kernel: KernelConnection | null = null;
   private unsubscribe: (() => void) | null = null;
 
@@ -63,6 +64,7 @@ export class KernelSession implements ReactiveController {
    * the output says so.
    */
   async showMore(outputId: string): Promise<void> {
+    if (this.inspected?.value?.type === "other" && this.inspected.value.cut?.id === outputId) return this.showMoreInspected();
     const found = findCut(this.runtime, outputId);
     if (!found || !this.kernel?.fetchOutput) return;
     const reply = await this.kernel.fetchOutput(outputId, found.entry.shown + SHOW_MORE_CHARS).catch((e: Error) => ({ status: "error" as const, evalue: e.message }));
@@ -80,6 +82,19 @@ export class KernelSession implements ReactiveController {
     const cell = this.runtime.cells[now.cellId]!;
     const outputs = cell.outputs.map((o) => (o === now.output ? { ...now.output, data } : o));
     this.set({ runtime: { ...this.runtime, cells: { ...this.runtime.cells, [now.cellId]: { ...cell, outputs } } } });
+  }
+
+  /** "Show more" of the inspected variable's text: the next SHOW_MORE_CHARS of it, as for a cut output. */
+  private async showMoreInspected(): Promise<void> {
+    const { name, value } = this.inspected!;
+    if (value?.type !== "other" || !value.cut || !this.kernel?.fetchOutput) return;
+    const cut = value.cut;
+    const reply = await this.kernel.fetchOutput(cut.id, cut.shown + SHOW_MORE_CHARS).catch((e: Error) => ({ status: "error" as const, evalue: e.message }));
+    if (this.inspected?.name !== name || this.inspected.value !== value) return;
+    const next = reply.status === "ok" && "text" in reply && reply.text !== undefined
+      ? { ...value, repr: reply.text, cut: { ...cut, shown: reply.shown! } }
+      : { ...value, repr: `${value.repr}\n[${reply.evalue ?? "the kernel did not answer"}]`, cut: undefined };
+    this.set({ inspected: { name, value: next } });
   }
 
   /** A new kernel for a newly opened lesson. */
@@ -119,7 +134,7 @@ export class KernelSession implements ReactiveController {
   async inspect(name: string): Promise<void> {
     this.set({ inspected: { name, value: null } });
     const reply = await this.kernel?.inspect({ kind: "variable", name }).catch(() => undefined);
-    if (this.inspected?.name === name) this.set({ inspected: { name, value: reply?.status === "ok" && reply.value?.type === "tensor" ? reply.value : null } });
+    if (this.inspected?.name === name) this.set({ inspected: { name, value: reply?.status === "ok" && reply.value ? reply.value : null } });
   }
 
   run(cellId: string): Promise<boolean> {

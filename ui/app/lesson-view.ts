@@ -2,7 +2,7 @@
 // and the variable inspector. Data in (LessonViewModel), events out to the LessonHandlers; the
 // step-through events go straight to the TracePlayer.
 import { html, nothing } from "lit";
-import type { VariableSummary, TensorValue } from "../../kernel/protocol/values.ts";
+import type { VariableSummary, VariableValue } from "../../kernel/protocol/values.ts";
 import type { CodeCell, NotebookDoc } from "../document/index.ts";
 import type { RenderedDocument } from "../render/render.ts";
 import type { BindsHoverDetail } from "../components/sb-markdown-cell.ts";
@@ -31,7 +31,7 @@ export interface LessonViewModel {
   /** the inspector opens as a dialog over the lesson (a tablet or phone), not as a column. */
   variablesOverlay: boolean;
   variables: VariableSummary[];
-  inspected: { name: string; value: TensorValue | null } | null;
+  inspected: { name: string; value: VariableValue | null } | null;
   concealed(cell: CodeCell): boolean;
 }
 

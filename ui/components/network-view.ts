@@ -5,11 +5,15 @@
 // shows it too, without JavaScript). Drawn with Observable Plot's link, dot and text marks.
 import type { NetworkPayload } from "../../kernel/display/network.ts";
 import { MIME } from "../../kernel/protocol/mime.ts";
+import { summaryNumber } from "../../kernel/display/number-text.ts";
 import type { PlotOptions } from "../render/plot-spec.ts";
 import { classColour, frameStyle, type PlotModule, type ViewRenderer } from "./view-types.ts";
 
 const ROW = 36;
-const num = (v: number | null | undefined) => (v === null || v === undefined ? "NaN" : Math.abs(v) >= 100 || (v !== 0 && Math.abs(v) < 0.01) ? v.toExponential(1) : v.toFixed(2));
+/** a number drawn on the picture: short and of one width (0.53, -2.00, 1.2e-3), where space is tight. */
+const drawn = (v: number | null | undefined) => (v === null || v === undefined ? "nan" : Math.abs(v) >= 100 || (v !== 0 && Math.abs(v) < 0.01) ? v.toExponential(1) : v.toFixed(2));
+/** a number in a hover title: the one summary format of the app (kernel/display/number-text.ts). */
+const num = (v: number | null | undefined) => (v === null || v === undefined ? "nan" : summaryNumber(v));
 
 interface Neuron { l: number; i: number; x: number; y: number; a: number | null; title: string; label: string }
 interface Edge { x1: number; y1: number; x2: number; y2: number; w: number; title: string; tx: number; ty: number }
@@ -27,7 +31,7 @@ export function networkPlot(Plot: PlotModule, p: NetworkPayload, width: number, 
       const name = l === 0 ? `x${i + 1}` : l === p.layers.length - 1 ? `output ${i + 1}` : `${L.name}, neuron ${i + 1}`;
       const parts = l === 0 ? (p.example ? [`${name} = ${num(a)}`] : [name])
         : [name, ...(b !== undefined ? [`b = ${num(b)}`] : []), ...(p.example ? [`z = ${num(z)}`, `a = ${L.activation ?? "z"}(z) = ${num(a)}`] : [])];
-      neurons.push({ l, i, x: l, y: yOf(l, i), a, title: parts.join("\n"), label: p.example ? num(a) : "" });
+      neurons.push({ l, i, x: l, y: yOf(l, i), a, title: parts.join("\n"), label: p.example ? drawn(a) : "" });
     }
   });
   let maxW = 0;
@@ -55,7 +59,7 @@ export function networkPlot(Plot: PlotModule, p: NetworkPayload, width: number, 
   // a halo in the page's background colour keeps numbers readable where edges cross them
   const halo = { fill: "currentColor", stroke: "var(--surface, Canvas)", strokeWidth: 3, paintOrder: "stroke" };
   if (p.example) marks.push(Plot.text(neurons, { x: "x", y: "y", text: "label", dy: 19, fontSize: 9, ...halo }));
-  if (p.showValues) marks.push(Plot.text(edges, { x: "tx", y: "ty", text: (d: Edge) => num(d.w), fontSize: 9, dy: -5, fontWeight: "bold", ...halo }));
+  if (p.showValues) marks.push(Plot.text(edges, { x: "tx", y: "ty", text: (d: Edge) => drawn(d.w), fontSize: 9, dy: -5, fontWeight: "bold", ...halo }));
   const finiteA = neurons.map((n) => n.a).filter((a): a is number => a !== null);
   const m = Math.max(1e-9, ...finiteA.map(Math.abs));
   return {

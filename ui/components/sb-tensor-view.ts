@@ -3,7 +3,7 @@
 // picking a colour for each number between the min and max the kernel reported.
 import { html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { num, shapeText, toNumber } from "../app/format.ts";
+import { num, scalar, shapeText, toNumber } from "../app/format.ts";
 import { LightElement } from "./light-element.ts";
 
 /** What the view draws: the tensor MIME payload, or an inspect reply's TensorValue (stats optional). */
@@ -42,7 +42,7 @@ export class SbTensorView extends LightElement {
         ${name ? html`<span class="tensor-name">${name}</span>` : nothing}
         <span class="badge shape-badge" title="shape">${shapeText(t.shape)}</span>
         ${t.shape.length === 0 || t.data.length === 1 && (t.size ?? 1) === 1
-          ? html`<span class="tensor-scalar" title=${String(t.data[0])}>${num(t.data[0])}</span>`
+          ? html`<span class="tensor-scalar">${scalar(t.data[0])}</span>`
           : html`<span class="tensor-stats">min ${num(stats.min)} · max ${num(stats.max)} · mean ${num(stats.mean)}</span>`}
         ${t.isParameter ? html`<span class="badge badge-param" title="a parameter: gradients collect in its .grad">param</span>` : nothing}
       </figcaption>

@@ -1,11 +1,13 @@
 // Every kernel variable: name, type, shape, summary (one line; a long one is cut, whole on hover). Choosing
 // a variable expands it in place, under its row: a tensor in the tensor view (its values scroll in a box),
-// a parameter's gradient beside it. On a tablet or phone (`overlay`) the inspector is a modal dialog over
+// a parameter's gradient beside it; any other value whole, as the kernel writes it (cut at the kernel's
+// output limit, with "Show more" as a cell's output has: `sb-show-more`, answered by the KernelSession). On a tablet or phone (`overlay`) the inspector is a modal dialog over
 // the lesson (the browser traps focus in it; Esc or Close closes it, and it says so with `sb-close`).
 import { html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import type { VariableSummary, TensorValue } from "../../kernel/protocol/values.ts";
-import { shapeText } from "../app/format.ts";
+import type { VariableSummary, VariableValue } from "../../kernel/protocol/values.ts";
+import { formatChars } from "../../kernel/runtime/output.ts";
+import { scalar, shapeText } from "../app/format.ts";
 import { LightElement } from "./light-element.ts";
 import "./sb-tensor-view.ts";
 
@@ -13,8 +15,8 @@ import "./sb-tensor-view.ts";
 export class SbVariableInspector extends LightElement {
   @property({ attribute: false }) variables: VariableSummary[] = [];
   @property() selected: string | null = null;
-  /** the full value of the selected variable, when it is a tensor. */
-  @property({ attribute: false }) value: TensorValue | null = null;
+  /** the full value of the selected variable (null while it comes). */
+  @property({ attribute: false }) value: VariableValue | null = null;
   /** show as a modal dialog over the page (narrow screens), not as a column beside the lesson. */
   @property({ type: Boolean }) overlay = false;
   /** the selected variable's row is folded up again (a second click on its name). */
@@ -42,10 +44,21 @@ export class SbVariableInspector extends LightElement {
           @click=${() => { if (chosen) this.folded = !this.folded; else { this.folded = false; this.emit("sb-inspect", { name: v.name }); } }}>${v.name}</button></th>
         <td>${v.type}</td><td>${v.shape ? html`<span class="badge shape-badge">${shapeText(v.shape)}</span>` : ""}</td>
         <td class="var-summary" title=${v.summary}>${v.summary}</td></tr>
-      ${selected ? html`<tr class="var-detail"><td colspan="4">${this.value
-        ? html`<sb-tensor-view compact .tensor=${this.value} label=${v.name}></sb-tensor-view>
-          ${this.value.grad ? html`<sb-tensor-view compact .tensor=${this.value.grad} label="${v.name}.grad"></sb-tensor-view>` : nothing}`
-        : html`<pre class="var-full">${v.summary}</pre>`}</td></tr>` : nothing}`;
+      ${selected ? html`<tr class="var-detail"><td colspan="4">${this.detail(v)}</td></tr>` : nothing}`;
+  }
+
+  private detail(v: VariableSummary) {
+    const value = this.value;
+    if (value?.type === "tensor") {
+      return html`<sb-tensor-view compact .tensor=${value} label=${v.name}></sb-tensor-view>
+        ${value.grad ? html`<sb-tensor-view compact .tensor=${value.grad} label="${v.name}.grad"></sb-tensor-view>` : nothing}`;
+    }
+    if (value?.type === "number") return html`<pre class="var-full" tabindex="0" aria-label="value of ${v.name}">${scalar(value.value)}</pre>`;
+    // until the whole value comes, its summary
+    const text = value?.type === "other" ? value.repr : v.summary;
+    const cut = value?.type === "other" && value.cut && value.cut.shown < value.cut.total ? value.cut : null;
+    return html`<pre class="var-full" tabindex="0" aria-label="value of ${v.name}">${text}</pre>
+      ${cut ? html`<button class="btn show-more" @click=${() => this.emit("sb-show-more", { outputId: cut.id })}>Show more <span class="muted">(${formatChars(cut.shown)} of ${formatChars(cut.total)} shown)</span></button>` : nothing}`;
   }
 
   protected override updated(): void {

@@ -4,7 +4,7 @@
 import type { CheckPayload, ProgressPayload, TablePayload, TensorPayload } from "../../kernel/protocol/mime.ts";
 import { escapeHtml, h } from "./html.ts";
 import type { ExportedOutput } from "./model.ts";
-import { num, shapeText } from "../app/format.ts";
+import { num, scalar, shapeText } from "../app/format.ts";
 import type { WidgetPayload } from "../../kernel/display/widgets.ts";
 
 /** Largest table drawn in full; bigger tensors show their corners with the rows/columns left out. */
@@ -54,7 +54,7 @@ export function tensorHtml(t: TensorPayload): string {
 
 function tensorBody(t: TensorPayload): string {
   const value = (i: number) => (i < t.data.length ? escapeHtml(formatNumber(t.data[i]!)) : "…");
-  if (t.shape.length === 0) return `<div class="scalar">${value(0)}</div>`;
+  if (t.shape.length === 0) return `<div class="scalar">${escapeHtml(scalar(t.data[0]))}</div>`;
   // Vectors show as one row; higher ranks as a matrix of their leading dims by the last dim.
   const cols = t.shape.at(-1)!;
   const rows = t.shape.length === 1 ? 1 : t.size / Math.max(cols, 1);

@@ -1,0 +1,48 @@
+// What a running cell script reaches besides its scope: `__sb` (rewrite.ts), which stamps trace steps with
+// their source line, names tensors after the variables they are assigned to, and reads names for
+// `typeof`; and the lookup that lets a traced formula name a number as the code does.
+import { Tensor } from "../tensor/tensor.ts";
+import { activeTrace } from "../trace/trace.ts";
+
+const own = (scope: Record<string, unknown>, name: string) => Object.prototype.hasOwnProperty.call(scope, name);
+
+/** `__sb` in a cell script: source locations for the trace, tensor names, and `typeof` lookups. */
+export function cellHandle(cellId: string, scope: Record<string, unknown>) {
+  return {
+    at(line: number): void {
+      activeTrace()?.at(cellId, line);
+    },
+    name<T>(value: T, name: string | (string | null)[]): T {
+      if (Array.isArray(name)) {
+        // const [Xtrain, Xtest, ytrain, ytest] = nn.trainTestSplit(...): each tensor by its element's name
+        if (Array.isArray(value)) name.forEach((n, k) => { const v: unknown = value[k]; if (n !== null && v instanceof Tensor && v.name === null) v.named(n); });
+      } else if (value instanceof Tensor && value.name === null) value.named(name);
+      else if (isPlainObject(value)) {
+        // const q = makeParams() -> {W1, b1, ...}: the trace writes q.W1 as W_1, not as an anonymous array
+        for (const [key, v] of Object.entries(value)) if (v instanceof Tensor && v.name === null && /^[A-Za-z]\w*$/.test(key)) v.named(key);
+      }
+      return value;
+    },
+    peek(name: string): unknown {
+      return own(scope, name) ? scope[name] : undefined;
+    },
+  };
+}
+
+/**
+ * The top-level number variable with this value whose name is on that source line (`alpha` for 0.05
+ * in `w.assignSub(w.grad.mul(alpha))`), so a traced formula can name it as the code does.
+ */
+export function constantName(value: number, source: string | undefined, line: number | null, scope: Record<string, unknown>, builtins: ReadonlySet<string>): string | null {
+  if (source === undefined || line === null) return null;
+  const text = source.split("\n")[line - 1];
+  if (text === undefined) return null;
+  for (const name of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+    if (!builtins.has(name) && own(scope, name) && scope[name] === value) return name;
+  }
+  return null;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
