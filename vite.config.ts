@@ -20,6 +20,9 @@ export default defineConfig({
   // is lost).
   optimizeDeps: { include: ["acorn", "sucrase", "magic-string", "d3-dsv", "yaml", "markdown-it", "katex", "@observablehq/plot", "@dagrejs/dagre", "idb-keyval"] },
   test: {
+    // Every core (vitest's default leaves one idle: on two cores, one file at a time). The e2e project
+    // still runs its files one after another (fileParallelism: false), after the other projects.
+    maxWorkers: "100%",
     projects: [
       {
         extends: true,
@@ -56,6 +59,7 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["tests/e2e/**/*.test.ts", "tests/hostile/browser/*.test.ts"],
+          setupFiles: ["tests/e2e/setup.ts"],
           // One browser, one server, tests in order: the machine has two cores.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -2,9 +2,8 @@
 // on a free port (the build made once per set of lessons: built.ts), or the dev server, and Debian's
 // Chromium driven by playwright-core (never a downloaded browser).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { builtApp, ROOT } from "./built.ts";
@@ -52,7 +51,11 @@ async function waitForUrl(url: string, child: ChildProcess, ms: number): Promise
 
 export interface Served { url: string; stop(): Promise<void> }
 
-/** `vite preview` of the app built with these lessons (built once: built.ts); or the dev server with `mode: "dev"`. */
+/**
+ * `vite preview` of the app built with these lessons (built once: built.ts); or the dev server with
+ * `mode: "dev"`, warmed: its first page load transforms the app's modules on demand, which on a loaded
+ * machine can outlast a test's step, so a throwaway page loads the app before the tests do.
+ */
 export async function serve(options: { notebooks?: string; mode?: "preview" | "dev" } = {}): Promise<Served> {
   const env = { STEPBOOK_NOTEBOOKS: options.notebooks ?? FIXTURE_NOTEBOOKS };
   const vite = path.join(ROOT, "node_modules/vite/bin/vite.js");
@@ -61,6 +64,16 @@ export async function serve(options: { notebooks?: string; mode?: "preview" | "d
   const child = run(process.execPath, [vite, ...args, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], env);
   const url = `http://127.0.0.1:${port}/`;
   await waitForUrl(url, child, 60_000);
+  if (options.mode === "dev") {
+    const warm = await launch();
+    try {
+      const page = await warm.context.newPage();
+      await page.goto(url, { timeout: 180_000 });
+      await page.waitForSelector(".lesson-card", { timeout: 180_000 });
+    } finally {
+      await warm.close();
+    }
+  }
   return {
     url,
     async stop() {
@@ -70,26 +83,34 @@ export async function serve(options: { notebooks?: string; mode?: "preview" | "d
   };
 }
 
-export interface Opened { browser: Browser; context: BrowserContext; userDataDir: string; close(): Promise<void> }
+export interface Opened { browser: Browser; context: BrowserContext; close(): Promise<void> }
 
-/** A persistent context on a fresh user-data dir, so IndexedDB survives a reload within a test. */
+let shared: Promise<Browser> | undefined;
+
+/** The test file's one Chromium, launched on first use; closeBrowser() (tests/e2e/setup.ts, after each file) ends it. */
+function browser(): Promise<Browser> {
+  shared ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return shared;
+}
+
+export async function closeBrowser(): Promise<void> {
+  const b = shared;
+  shared = undefined;
+  await (await b)?.close();
+}
+
+/**
+ * A fresh context of the file's Chromium: a profile of its own (nothing shared with another context), in
+ * which IndexedDB survives a reload and two pages are two tabs of one browser.
+ */
 export async function launch(options: { colorScheme?: "light" | "dark"; viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {}): Promise<Opened> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), "stepbook-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
+  const b = await browser();
+  const context = await b.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? "light",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
-  return {
-    browser: context.browser()!,
-    context,
-    userDataDir,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  // a page's load on a cold dev server or a loaded machine can take longer than Playwright's 30 s
+  context.setDefaultNavigationTimeout(120_000);
+  return { browser: b, context, close: () => context.close() };
 }

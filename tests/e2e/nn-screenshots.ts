@@ -2,7 +2,7 @@
 //   npx tsx tests/e2e/nn-screenshots.ts [outDir]
 import path from "node:path";
 import { mkdirSync } from "node:fs";
-import { launch, serve, ROOT } from "./harness.ts";
+import { closeBrowser, launch, serve, ROOT } from "./harness.ts";
 
 const out = path.resolve(process.argv[2] ?? path.join(ROOT, "docs/screenshots"));
 mkdirSync(out, { recursive: true });
@@ -29,6 +29,7 @@ try {
     await b.close();
   }
 } finally {
+  await closeBrowser();
   await served.stop();
 }
 console.log(`screenshots in ${out}`);

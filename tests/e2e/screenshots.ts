@@ -4,7 +4,7 @@
 // then turned live with Edit, light, dark and phone.
 import path from "node:path";
 import { mkdirSync } from "node:fs";
-import { launch, serve, ROOT } from "./harness.ts";
+import { closeBrowser, launch, serve, ROOT } from "./harness.ts";
 
 const out = path.resolve(process.argv[2] ?? path.join(ROOT, "docs"));
 mkdirSync(out, { recursive: true });
@@ -101,6 +101,7 @@ try {
     }
   }
 } finally {
+  await closeBrowser();
   await served.stop();
 }
 console.log(`screenshots in ${out}`);
