@@ -25,6 +25,29 @@ export const where = defineOp({
       needs[2] ? unbroadcast(g.mul(c.equal(0)), b.shape) : null,
     ];
   },
-  vjpTex: [() => "0", (n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]}]`, (n) => `${n.g} \\odot \\mathbb{1}[\\lnot ${n.in[0]}]`],
-  factorTex: [() => "0", (n) => `\\mathbb{1}[${n.in[0]}]`, (n) => `\\mathbb{1}[\\lnot ${n.in[0]}]`],
+  vjpTex: [() => "0", (n) => `${n.g} \\odot ${indicator(n.in[0]!, false, true)}`, (n) => `${n.g} \\odot ${indicator(n.in[0]!, true, true)}`],
+  factorTex: [() => "0", (n) => indicator(n.in[0]!, false, false), (n) => indicator(n.in[0]!, true, false)],
 });
+
+/**
+ * 𝟙[c] or 𝟙[¬c]. A condition that already is an indicator (𝟙[|r| ≤ δ], from lessEqual) is not wrapped
+ * again: it is itself, and its negation 1 - 𝟙[|r| ≤ δ] (bracketed as an operand of ⊙).
+ */
+function indicator(c: string, not: boolean, operand: boolean): string {
+  const open = "\\mathbb{1}[";
+  if (c.startsWith(open) && closing(c, open.length - 1) === c.length - 1) {
+    if (!not) return c;
+    return operand ? `\\left(1 - ${c}\\right)` : `1 - ${c}`;
+  }
+  return `\\mathbb{1}[${not ? "\\lnot " : ""}${c}]`;
+}
+
+/** The index of the "]" that closes the "[" at `at`, or -1. */
+function closing(s: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < s.length; i++) {
+    if (s[i] === "[") depth++;
+    else if (s[i] === "]" && --depth === 0) return i;
+  }
+  return -1;
+}

@@ -35,8 +35,11 @@ export interface Analysis {
   functionBodies: JsNode[];
   /** statements of statement lists that call something (only those can produce trace steps). */
   callingStatements: JsNode[];
-  /** `const Z1 = <expr>` / `Z1 = <expr>` where the value may be a tensor worth naming. */
-  bindings: { init: JsNode; name: string }[];
+  /**
+   * `const Z1 = <expr>` / `Z1 = <expr>` where the value may be a tensor worth naming; for
+   * `const [Xtrain, Xtest] = <expr>`, the element names (null for a hole).
+   */
+  bindings: { init: JsNode; name: string | (string | null)[] }[];
   /** `import`/`export` and other constructs a cell cannot run. */
   unsupported: { node: JsNode; message: string }[];
 }
@@ -158,7 +161,7 @@ export function analyze(program: JsNode): Analysis {
     }
   }
 
-  function noteBinding(name: string, init: JsNode | null | undefined) {
+  function noteBinding(name: string | (string | null)[], init: JsNode | null | undefined) {
     if (init && mayBeTensor(init)) a.bindings.push({ init, name });
   }
 
@@ -194,6 +197,9 @@ export function analyze(program: JsNode): Analysis {
         for (const d of node.declarations) {
           pattern(d.id, scope, "bind", topBinding);
           if (d.id.type === "Identifier") noteBinding(d.id.name, d.init);
+          else if (d.id.type === "ArrayPattern" && d.id.elements.every((e: JsNode | null) => e === null || e.type === "Identifier")) {
+            noteBinding(d.id.elements.map((e: JsNode | null) => e?.name ?? null), d.init);
+          }
           visit(d.init, scope);
         }
         return;

@@ -12,8 +12,11 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
     at(line: number): void {
       activeTrace()?.at(cellId, line);
     },
-    name<T>(value: T, name: string): T {
-      if (value instanceof Tensor && value.name === null) value.named(name);
+    name<T>(value: T, name: string | (string | null)[]): T {
+      if (Array.isArray(name)) {
+        // const [Xtrain, Xtest, ytrain, ytest] = nn.trainTestSplit(...): each tensor by its element's name
+        if (Array.isArray(value)) name.forEach((n, k) => { const v: unknown = value[k]; if (n !== null && v instanceof Tensor && v.name === null) v.named(n); });
+      } else if (value instanceof Tensor && value.name === null) value.named(name);
       else if (isPlainObject(value)) {
         // const q = makeParams() -> {W1, b1, ...}: the trace writes q.W1 as W_1, not as an anonymous array
         for (const [key, v] of Object.entries(value)) if (v instanceof Tensor && v.name === null && /^[A-Za-z]\w*$/.test(key)) v.named(key);

@@ -61,6 +61,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
 
   // scalar constants named in the code (alpha = 0.05) found while writing one step, shown beside it
   let constants = new Map<string, number>();
+  const constantNames = new Map<Tensor, string>();
   let at: { cell: string | null; line: number | null } = { cell: null, line: null };
 
   const exprOf = (t: Tensor, depth = 0): Expr => {
@@ -72,8 +73,10 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (s !== undefined && s.def !== null) return opExpr(s.def.name, s.def.tex, s.inputs, s.attrs, depth);
     if (t.node !== null) return opExpr(t.node.def.name, t.node.def.tex, t.node.inputs, t.node.attrs, depth);
     if (t.size === 1) {
-      const named = trace.constantName?.(t.data[0], at.cell, at.line) ?? null;
+      // by the name found where it was first used (λ in J = L + λ Σ W² is still λ in J's backward steps)
+      const named = constantNames.get(t) ?? trace.constantName?.(t.data[0], at.cell, at.line) ?? null;
       if (named !== null) {
+        constantNames.set(t, named);
         constants.set(named, t.data[0]);
         return { tex: texName(named), prec: PREC.atom };
       }
@@ -104,7 +107,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const s = producer.get(t);
     if (s !== undefined) return `${s.op} result`;
     if (t.node !== null) return `${t.node.def.name} result`;
-    if (t.size === 1) return String(t.data[0]);
+    if (t.size === 1) return constantNames.get(t) ?? trace.constantName?.(t.data[0], at.cell, at.line) ?? String(t.data[0]);
     const origin = originOf(t);
     return `${origin ?? "array"}(${t.shape.join(", ")})`;
   };
@@ -134,7 +137,13 @@ export function stepRecords(trace: Trace): StepRecord[] {
   /** `, \quad \alpha = 0.05` for the constants a formula used by name. */
   const where = () => [...constants].map(([n, v]) => `,\\quad ${texName(n)} = ${formatNumberTex(v)}`).join("");
 
-  return raw.map((s): StepRecord => {
+  // a scaled gradient folded into its update (α ∂L/∂W inside W ← W - α ∂L/∂W) is not a step of its
+  // own, unless something besides that update reads it
+  const readers = new Map<Tensor, number>();
+  for (const s of raw) for (const x of s.inputs) readers.set(x, (readers.get(x) ?? 0) + 1);
+  const shown = raw.filter((s) => s.foldedInto === undefined || (readers.get(s.output) ?? 0) > 0);
+
+  return shown.map((s): StepRecord => {
     constants = new Map();
     at = { cell: s.cell, line: s.line };
     const base = {
@@ -187,6 +196,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       const intoE = exprOf(into);
       const factor = s.def.factorTex?.[k]?.(n, s.attrs) ?? "";
       let rhs = s.def.vjpTex?.[k]?.(n, s.attrs) ?? "?";
+      if (upstream === "1") rhs = rhs.replace(/\\mathbf\{1\}\\, 1$/, "\\mathbf{1}"); // ∂L/∂Z = 𝟏 for L = Σ Z, not "𝟏 1"
       let rule = s.def.vjpTex?.[k]?.(ruleNames(of.node!.inputs.length), s.attrs) ?? "";
       let reduce: BroadcastSum | undefined;
       if (BROADCASTING.has(s.def.name) && !sameShape(of.shape, into.shape)) {
@@ -220,7 +230,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       const [before, value] = s.inputs;
       const w = exprOf(before).tex;
       const rule = UPDATE_TEX[s.op] ?? UPDATE_TEX.assign;
-      const v = updateValue(value);
+      const v = s.scaled ? scaledTex(s.scaled.rate, s.scaled.grad) : updateValue(value);
       return { ...base, latex: rule(w, v) + where(), rule: rule("W", "V"), name: before.name };
     }
 
@@ -234,13 +244,18 @@ export function stepRecords(trace: Trace): StepRecord[] {
     };
   });
 
+  /** A gradient times a step size: α ∂L/∂w. */
+  function scaledTex(rate: Tensor, grad: Tensor): string {
+    return `${operand(exprOf(rate), PREC.power)}\\, ${exprOf(grad).tex}`;
+  }
+
   /** The value of an update: a gradient times a step size reads α ∂L/∂w (never "- -1.49"). */
   function updateValue(value: Tensor): string {
     const s = producer.get(value);
     if (s !== undefined && s.def?.name === "mul") {
       const [a, b] = s.inputs;
       const [grad, rate] = gradOf.has(a) && b.size === 1 ? [a, b] : gradOf.has(b) && a.size === 1 ? [b, a] : [null, null];
-      if (grad !== null && rate !== null) return `${operand(exprOf(rate), PREC.power)}\\, ${exprOf(grad).tex}`;
+      if (grad !== null && rate !== null) return scaledTex(rate, grad);
     }
     return operand(exprOf(value), PREC.reduce);
   }

@@ -1,6 +1,6 @@
 // Names as LaTeX, as the lessons write them: Z1 -> Z_{1}, dW1 -> dW_{1}, Yhat -> \hat{Y}, mhat1 -> \hat{m}_{1},
 // Yt -> Y_{t}, sigma2 -> \sigma^{2}, gMSE -> g_{\text{MSE}}, N1lin -> N_{1}^{\text{lin}}, Xtrain -> X^{\text{train}},
-// loss -> \text{loss}.
+// eps -> \varepsilon, loss -> \text{loss}.
 // An unnamed intermediate is written as the expression that made it (X W_1 inside Z_1 = X W_1 + b_1),
 // with brackets exactly where precedence needs them (one table, one helper: `operand`).
 
@@ -51,6 +51,7 @@ const GREEK = new Set(["alpha", "beta", "gamma", "delta", "epsilon", "eta", "lam
 
 function texWord(word: string): string {
   if (GREEK.has(word)) return `\\${word}`;
+  if (word === "eps") return "\\varepsilon"; // the lessons' ε (batch norm, Adam)
   if (/^d[A-Z]/.test(word) || word.length <= 2) return word; // dW, dZ, X, W, b, Yh
   return `\\text{${word.replace(/[\\{}$&#^_%~]/g, "")}}`;
 }

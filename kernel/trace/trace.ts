@@ -3,32 +3,14 @@
 // what is changed in place (parameters during the update). The UI and the exporter read `steps()`.
 import type { OpDef } from "../autograd/op.ts";
 import { mode } from "../autograd/mode.ts";
-import { Tensor } from "../tensor/tensor.ts";
-import { DEFAULT_POLICY, EpochKeeper, type Bucket, type Group, type TracePolicy } from "./policy.ts";
+import type { Tensor } from "../tensor/tensor.ts";
+import { DEFAULT_POLICY, EpochKeeper, type Bucket, type TracePolicy } from "./policy.ts";
 import type { Phase } from "./record.ts";
+import { copyOf, type RawStep } from "./raw.ts";
+import { lossSteps, updateSteps, scaledGradient, lossAncestors, leadingSetup, trailingForward } from "./phases.ts";
+import { regroup, splitAfter, splitSetup, joinFirstIteration } from "./groups.ts";
 
-/** A step as recorded: tensors by reference; `steps()` turns it into a plain StepRecord. */
-export interface RawStep {
-  step: number;
-  /** the bucket this step belongs to (unique per iteration; the key of that iteration's loss) */
-  bucket: number;
-  group: Group;
-  iteration: number | null;
-  epoch: number;
-  batch: number | null;
-  phase: Phase;
-  op: string;
-  def: OpDef<any> | null;
-  attrs: unknown;
-  inputs: Tensor[];
-  output: Tensor;
-  cell: string | null;
-  line: number | null;
-  /** backward steps: the op's output whose gradient was propagated, and into which input */
-  grad?: { of: Tensor; k: number; into: Tensor; upstream: Tensor };
-  /** a gradient total: the tensor that several paths sent gradient to (the inputs are the parts) */
-  total?: { of: Tensor };
-}
+export type { RawStep } from "./raw.ts";
 
 export class Trace {
   readonly policy: TracePolicy;
@@ -121,8 +103,12 @@ export class Trace {
       // a forward pass starts an iteration: the first one, or the next after a backward pass
       if (this.afterBackward || this.current.group === "setup") this.newIteration();
       phase = this.forcedPhase ?? "forward";
+    } else if (this.afterBackward) {
+      // after a backward pass: reading its gradients (W.grad.copy()) is part of it; anything else is
+      // forward work until an in-place update shows that it computed the update (recordUpdate)
+      phase = this.forcedPhase ?? (inputs.some((x) => this.isGradient(x)) ? "backward" : "forward");
     } else {
-      phase = this.afterBackward ? "update" : this.forcedPhase ?? "forward";
+      phase = this.forcedPhase ?? "forward";
     }
     const step = this.push(phase, def.name, def, attrs, inputs, output);
     if (step === null) return;
@@ -139,8 +125,17 @@ export class Trace {
 
   beginBackward(loss: Tensor): void {
     if (this.current.group === "setup") this.newIteration(); // backward on a loss made before tracing began
-    this.losses.set(this.current.index, loss);
-    this.markLoss(loss);
+    const bucket = this.current;
+    if (bucket.iteration === 0 && !this.afterBackward) {
+      // the first iteration began with work its loss does not need (hand-computed gradients): setup;
+      // the setup ended with unnamed work its loss needs (x[0:4] of a convolution): the iteration's
+      const needed = lossAncestors(loss, this.producer);
+      const setup = splitSetup(bucket, leadingSetup(bucket.steps, needed));
+      if (setup !== null) this.keeper.finish(setup);
+      else if (this.setup !== null) joinFirstIteration(this.setup, bucket, trailingForward(this.setup.steps, needed));
+    }
+    this.losses.set(bucket.index, loss);
+    for (const s of lossSteps(loss, this.producer)) if (s.phase === "forward" && s.bucket === bucket.index) s.phase = "loss";
   }
 
   /**
@@ -150,24 +145,38 @@ export class Trace {
   readonly gradAliases = new WeakMap<Tensor, { into: Tensor; bucket: number }>();
   private backwardLeaves = new Set<Tensor>();
 
+  /** the setup before the first iteration, if it did anything */
+  private setup: Bucket<RawStep> | null = null;
+  /** the first step after the current backward pass (update steps are found from there on) */
+  private backwardEnd = 0;
+  /** the gradients of the current bucket's backward pass (step outputs and leaves' .grad) */
+  private gradients = new WeakSet<Tensor>();
+
+  private isGradient(t: Tensor): boolean {
+    return this.gradients.has(t) || this.gradAliases.get(t)?.bucket === this.current.index;
+  }
+
   recordBackward(def: OpDef<any>, of: Tensor, k: number, grad: Tensor, attrs: unknown): void {
     const into = of.node!.inputs[k];
     if (into !== undefined && into.node === null) this.backwardLeaves.add(into);
     const upstream = of.grad!;
     const step = this.push("backward", `${def.name}.backward`, def, attrs, [upstream, ...of.node!.inputs], grad);
     if (step !== null) step.grad = { of, k, into: of.node!.inputs[k], upstream };
+    this.gradients.add(grad);
   }
 
   /** `of` fed several ops: its gradient is the sum of one part per path (inputs), recorded as one step. */
   recordTotal(of: Tensor, parts: Tensor[], total: Tensor): void {
     const step = this.push("backward", "total", null, undefined, [...parts], total);
     if (step !== null) step.total = { of };
+    this.gradients.add(total);
   }
 
   endBackward(): void {
     for (const leaf of this.backwardLeaves) if (leaf.grad !== null) this.gradAliases.set(leaf.grad, { into: leaf, bucket: this.current.index });
     this.backwardLeaves.clear();
     this.afterBackward = true;
+    this.backwardEnd = this.nextStep;
     this.keeper.retireBefore(this.current.epoch);
     this.forgetDropped();
   }
@@ -183,10 +192,22 @@ export class Trace {
     return snapshot;
   }
 
+  /**
+   * An in-place update (assign, assignSub, ...). After a backward pass the steps that computed its value
+   * are update steps too, and a scaled gradient α ∂L/∂w made for it alone folds into it: one step,
+   * w ← w - α ∂L/∂w, whose inputs are w, ∂L/∂w and α.
+   */
   recordUpdate(kind: string, target: Tensor, before: Tensor, value: Tensor): void {
     const after = copyOf(target);
     const phase = this.forcedPhase ?? (this.afterBackward ? "update" : "forward");
-    this.push(phase, kind, null, undefined, [before, value], after);
+    const scaled = phase === "update" && kind !== "assign" ? scaledGradient(value, this.producer, this.backwardEnd, (t) => this.isGradient(t)) : null;
+    const step = this.push(phase, kind, null, undefined, scaled ? [before, scaled.grad, scaled.rate] : [before, value], after);
+    if (phase !== "update") return;
+    for (const s of updateSteps(value, this.producer, this.backwardEnd)) s.phase = "update";
+    if (scaled !== null && step !== null) {
+      step.scaled = { grad: scaled.grad, rate: scaled.rate };
+      scaled.step.foldedInto = step;
+    }
   }
 
   // ---- reading ------------------------------------------------------------------------------
@@ -222,64 +243,19 @@ export class Trace {
     if (bucket.steps.length > 0) {
       if (bucket.group === "setup" && this.iterations === 0) {
         // no loop at all (a forward pass, a hand computation): that is the one iteration
-        this.regroup(bucket.steps, "iteration", 0);
+        regroup(bucket.steps, "iteration", 0);
         bucket.group = "iteration";
         bucket.iteration = 0;
         this.iterations = 1;
         this.keeper.finish(bucket);
       } else {
-        const after = this.splitAfter(bucket);
+        const split = splitAfter(bucket, this.iterations, this.previousEpoch);
+        if (split?.lostIteration) this.iterations--;
         if (bucket.steps.length > 0) this.keeper.finish(bucket);
-        if (after !== null) this.keeper.finish(after);
+        if (split !== null) this.keeper.finish(split.after);
       }
       this.current = { ...bucket, index: bucket.index + 2, steps: [], bytes: 0 };
       this.forgetDropped();
-    }
-  }
-
-  /**
-   * The work after the last update (inspection, a hand check) is "after", not an iteration: the
-   * steps past the last update step (or past the backward pass, when nothing was updated), or a
-   * whole last bucket that never reached a backward pass when an iteration came before it.
-   */
-  private splitAfter(bucket: Bucket<RawStep>): Bucket<RawStep> | null {
-    if (bucket.group !== "iteration") return null;
-    const steps = bucket.steps;
-    let cut = -1;
-    const hasBackward = steps.some((s) => s.phase === "backward");
-    if (!hasBackward) {
-      if (this.iterations <= 1) return null; // a single forward pass is the iteration
-      cut = 0;
-      this.iterations--;
-    } else {
-      let lastKept = -1;
-      steps.forEach((s, i) => {
-        if (s.phase === "backward" || (s.def === null && s.phase === "update")) lastKept = i;
-      });
-      cut = lastKept + 1;
-      if (cut >= steps.length) return null;
-    }
-    const moved = steps.splice(cut);
-    const epoch = hasBackward ? bucket.epoch : this.previousEpoch;
-    const after: Bucket<RawStep> = { index: bucket.index + 1, group: "after", iteration: null, epoch, batch: null, steps: moved, bytes: 0 };
-    for (const s of moved) {
-      after.bytes += s.output.size * 8;
-      if (s.phase === "update") s.phase = "forward";
-    }
-    bucket.bytes -= after.bytes;
-    this.regroup(moved, "after", null);
-    for (const s of moved) {
-      s.bucket = after.index;
-      s.epoch = epoch;
-      s.batch = null;
-    }
-    return after;
-  }
-
-  private regroup(steps: RawStep[], group: Group, iteration: number | null): void {
-    for (const s of steps) {
-      s.group = group;
-      s.iteration = iteration;
     }
   }
 
@@ -344,6 +320,7 @@ export class Trace {
   }
 
   private newIteration(): void {
+    if (this.current.group === "setup" && this.current.steps.length > 0) this.setup = this.current;
     if (this.current.steps.length > 0) this.keeper.finish(this.current);
     this.forgetDropped();
     const iteration = this.iterations++;
@@ -356,40 +333,6 @@ export class Trace {
     if (iteration > 0) this.producer = new Map();
     this.afterBackward = false;
   }
-
-  /**
-   * The loss phase: the steps between the loss and the nearest named tensors (Yhat, Y) computed in the
-   * same iteration. A named tensor made earlier (a parameter W1 = randn(...) in the setup) bounds the
-   * walk but says nothing about where the model ends. If the walk finds no named tensor of this
-   * iteration, nothing is relabelled: we can't tell the model from the loss.
-   */
-  private markLoss(loss: Tensor): void {
-    const found: RawStep[] = [];
-    let bounded = false;
-    const bucket = this.producer.get(loss)?.bucket;
-    const stack = [loss];
-    const seen = new Set<Tensor>();
-    while (stack.length > 0) {
-      const t = stack.pop()!;
-      if (seen.has(t)) continue;
-      seen.add(t);
-      const step = this.producer.get(t);
-      if (step === undefined) continue;
-      if (t !== loss && t.name !== null) {
-        if (step.bucket === bucket) bounded = true;
-        continue;
-      }
-      found.push(step);
-      stack.push(...step.inputs);
-    }
-    if (bounded) for (const s of found) if (s.phase === "forward") s.phase = "loss";
-  }
-}
-
-function copyOf(t: Tensor): Tensor {
-  const c = new Tensor(t.data.slice(), t.shape);
-  c.name = t.name;
-  return c;
 }
 
 // ---- the active trace ------------------------------------------------------------------------

@@ -169,12 +169,12 @@ export const VARIANTS: Record<string, Record<string, Variants>> = {
     pminusy: {
       wrong: {
         constant: "const myDZ2 = np.fullLike(Z2, 0.01);",
-        "sign error": "const myDZ2 = Yt.sub(Z2.softmax({ axis: 1 })).div(X.shape[0]);",
-        "missing 1/n": "const myDZ2 = Z2.softmax({ axis: 1 }).sub(Yt);",
+        "sign error": "const myDZ2 = Y.sub(Z2.softmax({ axis: 1 })).div(X.shape[0]);",
+        "missing 1/n": "const myDZ2 = Z2.softmax({ axis: 1 }).sub(Y);",
       },
       right: {
-        "exp(logSoftmax)": "const myDZ2 = Z2.logSoftmax({ axis: 1 }).exp().sub(Yt).mul(1 / Yt.shape[0]);",
-        "softmax by hand": "const e = Z2.exp(); const myDZ2 = e.div(e.sum({ axis: 1, keepdims: true })).sub(Yt).div(180);",
+        "exp(logSoftmax)": "const myDZ2 = Z2.logSoftmax({ axis: 1 }).exp().sub(Y).mul(1 / Y.shape[0]);",
+        "softmax by hand": "const e = Z2.exp(); const myDZ2 = e.div(e.sum({ axis: 1, keepdims: true })).sub(Y).div(180);",
       },
     },
   },

@@ -33,6 +33,25 @@ describe("names and source lines in the trace", () => {
     expect(update.latex).toBe("w \\leftarrow w - \\alpha\\, \\frac{\\partial L}{\\partial w},\\quad \\alpha = 0.05");
   });
 
+  it("an array destructuring names each tensor by its element (const [Xtrain, Xtest] = ...)", async () => {
+    const host = newHost();
+    await run(host, "split", "const [Xtrain, , ytrain] = [np.ones([4, 2]), np.ones([2, 2]), np.ones([4])].map((t) => t)");
+    const r = await run(host, "use", "const Xb = Xtrain.slice(\"0:2\")\nconst s = ytrain.sum()");
+    const records = traceOf(r.messages)!.records;
+    expect(records.find((s) => s.name === "Xb")!.latex).toBe("X_{b} = X^{\\text{train}}[0:2]");
+    expect(records.find((s) => s.name === "s")!.inputNames).toEqual(["ytrain"]);
+  });
+
+  it("a named constant keeps its name in the backward steps, whose line does not mention it", async () => {
+    const host = newHost();
+    await run(host, "setup", "const lambda = 0.03\nconst W = np.array([1, 2]).requiresGrad()");
+    const r = await run(host, "penalty", "const J = W.square().sum().mul(lambda)\nJ.backward()");
+    const back = traceOf(r.messages)!.records.find((s) => s.op === "mul.backward")!;
+    expect(back.line).toBe(2);
+    expect(back.latex).toContain("\\lambda");
+    expect(back.latex).toContain("\\lambda = 0.03");
+  });
+
   it("an explicit .named() wins over the variable name", async () => {
     const host = newHost();
     const r = await run(host, "a", 'const t = np.ones([2]).mul(2).named("doubled")');

@@ -154,3 +154,67 @@ describe("the trace graph of a large cell closes its layers and long composites"
     el.remove();
   });
 });
+
+/** Lesson 16's shape: an autoencoder of two nested Sequentials, encoder (2 layers) and decoder (2 layers). */
+function nestedTrace() {
+  np.random.seed(0);
+  const encoder = nn.Sequential([nn.Dense(4, { activation: "tanh", inputShape: [6], seed: 1 }), nn.Dense(2, { seed: 2 })], { name: "encoder" });
+  const decoder = nn.Sequential([nn.Dense(4, { activation: "tanh", inputShape: [2], seed: 3 }), nn.Dense(6, { activation: "sigmoid", seed: 4 })], { name: "decoder" });
+  nn.Sequential([encoder, decoder]);
+  const X = np.random.rand(3, 6).named("batch");
+  return summarizeTrace(traceOf(() => {
+    const code = encoder.apply(X, { training: true }).named("code");
+    decoder.apply(code, { training: true }).sub(X).square().mean().named("L").backward();
+  }), "one-step");
+}
+
+describe("nested groups open one level at a time", () => {
+  const labelsOf = (g: ReturnType<typeof traceGraph>, kind: "group" | "tensor") => g.nodes.filter((n) => n.kind === kind).map((n) => n.label).sort();
+
+  it("closed, a nested model shows its two parts; opening one shows its layers closed, each openable", () => {
+    const t = nestedTrace();
+    const top = traceGraph(t);
+    expect(labelsOf(top, "group")).toEqual(["L", "decoder", "encoder"]); // L: the loss's composite
+    expect(top.nodes.find((n) => n.label === "encoder")!.detail).toMatch(/^\(\d+ ops, 2 layers\)$/);
+    expect(top.clusters).toEqual([]);
+
+    const enc = traceGraph(t, 0, new Set(["encoder/"]));
+    expect(enc.nodes.filter((n) => n.kind === "group").map((n) => n.group).sort()).toEqual(["L", "decoder/", "encoder/dense_1/", "encoder/dense_2/"]);
+    expect(enc.clusters.map((c) => c.group)).toEqual(["encoder/"]);
+    expect(labelsOf(enc, "tensor")).not.toContain("encoder/dense_1/W");
+    // the closed layers sit inside the encoder's frame
+    const frame = enc.clusters[0]!;
+    for (const n of enc.nodes.filter((n) => n.group?.startsWith("encoder/"))) {
+      expect(Math.abs(n.x - frame.x) <= frame.width / 2 && Math.abs(n.y - frame.y) <= frame.height / 2, `${n.label} inside encoder`).toBe(true);
+    }
+
+    const layer = traceGraph(t, 0, new Set(["encoder/", "encoder/dense_1/"]));
+    expect(labelsOf(layer, "group")).toEqual(["L", "decoder", "dense_2"]);
+    for (const name of ["encoder/dense_1/W", "encoder/dense_1/b", "encoder/dense_1/A"]) expect(labelsOf(layer, "tensor")).toContain(name);
+    expect(layer.clusters.map((c) => c.group)).toEqual(["encoder/", "encoder/dense_1/"]);
+    const [outer, inner] = layer.clusters;
+    expect(inner!.x - inner!.width / 2 >= outer!.x - outer!.width / 2 && inner!.x + inner!.width / 2 <= outer!.x + outer!.width / 2).toBe(true);
+
+    // a layer opened while its model is closed stays hidden inside it
+    expect(labelsOf(traceGraph(t, 0, new Set(["encoder/dense_1/"])), "group")).toEqual(["L", "decoder", "encoder"]);
+  });
+
+  it("in the step-through, opening the encoder and then its first layer, each by a click", async () => {
+    const trace = nestedTrace();
+    const el = document.createElement("sb-trace-view") as HTMLElement & { updateComplete: Promise<unknown> };
+    Object.assign(el, { cellId: "one-step", trace, index: 0 });
+    document.body.append(el);
+    await el.updateComplete;
+    const group = (key: string) => el.querySelector(`[data-group="${key}"]`);
+    expect(group("encoder/dense_1/")).toBeNull();
+    group("encoder/")!.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    await el.updateComplete;
+    expect(group("encoder/")!.getAttribute("aria-expanded")).toBe("true");
+    expect(group("encoder/dense_1/")!.getAttribute("aria-expanded")).toBe("false");
+    group("encoder/dense_1/")!.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    await el.updateComplete;
+    expect(group("encoder/dense_1/")!.getAttribute("aria-expanded")).toBe("true");
+    expect(el.querySelectorAll(".graph-node[aria-label^='encoder/dense_1/W']").length).toBe(1);
+    el.remove();
+  });
+});

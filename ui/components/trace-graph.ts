@@ -7,11 +7,14 @@
 // A long run of unnamed ops between named tensors is collapsed into one op node ("3 ops"). In a large
 // graph (more than GROUP_ABOVE ops) two kinds of group also close behind one node the student can open
 // (click or Enter; an open group is framed, and its name closes it again): a layer of nn (every tensor
-// named dense_1/..., or encoder/... for a nested model) and a long composite (the unnamed ops that make
-// one named tensor, N1 = tanh(w1 x1 + w2 x2 + b1), with that tensor). The exported page shows the
-// groups closed, with their names; the step list has every op.
+// named dense_1/...) and a long composite (the unnamed ops that make one named tensor,
+// N1 = tanh(w1 x1 + w2 x2 + b1), with that tensor). Groups nest as the model does: opening a nested
+// model "encoder" shows its layers encoder/dense_1 and encoder/dense_2 closed, each openable
+// (trace-graph-groups.ts). The exported page shows the outermost groups closed, with their names; the
+// step list has every op.
 import dagre from "@dagrejs/dagre";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
+import { graphGroups, layerPath } from "./trace-graph-groups.ts";
 
 export interface GraphNode {
   id: string;
@@ -83,8 +86,6 @@ const cache = new WeakMap<TraceSummary, Map<string, TraceGraph>>();
 export const GROUP_ABOVE = 14;
 /** the fewest ops a closed group stands for: a layer, a composite */
 const LAYER_MIN_OPS = 2, COMPOSITE_MIN_OPS = 3;
-
-interface Group { key: string; label: string; layer: boolean; ops: number; first: number; firstIndex: number; steps: number[] }
 
 /**
  * Build and lay out the graph of the iteration that step `index` belongs to (cached per trace).
@@ -176,80 +177,59 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
   }
   const resolve = (k: string) => merged.get(k) ?? k;
 
-  // ---- groups: which layer or composite each node belongs to, and which groups are closed
-  const stepOf = new Map<string, { r: StepSummary; i: number }>();
-  for (const s of forward) stepOf.set(`o${s.r.step}`, s);
-  const groups = new Map<string, Group>();
-  const seenNames = new Map<string, number>();
-  const compositeKey = new Map<number, string>(); // step -> key of the composite its named output ends
+  // ---- groups: which layers or composite each node is in (outermost first), and which are closed
+  const { groups, pathOf } = graphGroups(forward);
+  const member = new Map<string, string[]>(); // node key -> its path of groups
   for (const { r } of forward) {
-    if (r.name === null || r.name.includes("/")) continue;
-    const k = seenNames.get(r.name) ?? 0;
-    seenNames.set(r.name, k + 1);
-    compositeKey.set(r.step, k === 0 ? r.name : `${r.name}#${k + 1}`);
+    const path = pathOf.get(r.step) ?? [];
+    if (path.length === 0) continue;
+    member.set(resolve(`o${r.step}`), path);
+    if (r.name !== null) member.set(`t${r.output}`, path);
   }
-  // a named step is its own composite, or its layer's; an unnamed one belongs where all its readers do
-  // (softmax's exp feeds both the sum and the division: both are in the layer)
-  const readers = new Map<number, StepSummary[]>();
-  for (const { r } of forward) for (const id of r.inputs) readers.set(id, [...(readers.get(id) ?? []), r]);
-  const groupByStep = new Map<number, { key: string; label: string; layer: boolean } | null>();
-  for (const { r } of [...forward].reverse()) {
-    if (r.name !== null) {
-      const layer = r.name.includes("/") ? r.name.slice(0, r.name.indexOf("/")) : null;
-      groupByStep.set(r.step, layer !== null ? { key: `${layer}/`, label: layer, layer: true } : { key: compositeKey.get(r.step)!, label: r.name, layer: false });
-      continue;
-    }
-    const gs = (readers.get(r.output) ?? []).map((c) => groupByStep.get(c.step) ?? null);
-    const same = gs.length > 0 && gs.every((x) => x !== null && x.key === gs[0]!.key);
-    groupByStep.set(r.step, same ? gs[0]! : null);
-  }
-  const groupOfStep = (r: StepSummary) => groupByStep.get(r.step) ?? null;
-  const member = new Map<string, string>(); // node key -> group key
-  for (const { r, i } of forward) {
-    const gr = groupOfStep(r);
-    if (gr === null) continue;
-    const grp = groups.get(gr.key) ?? { ...gr, ops: 0, first: r.step, firstIndex: i, steps: [] };
-    grp.ops++;
-    grp.steps.push(r.step);
-    groups.set(gr.key, grp);
-    const key = resolve(`o${r.step}`);
-    member.set(key, gr.key);
-    if (r.name !== null) member.set(`t${r.output}`, gr.key);
-  }
-  // a layer's weights (dense_1/W) belong to it
+  // a layer's weights (dense_1/W, encoder/dense_1/W) are in it
   for (const [key, n] of nodes) {
     if (n.kind !== "tensor" || member.has(key) || !n.label.includes("/")) continue;
-    const k = `${n.label.slice(0, n.label.indexOf("/"))}/`;
-    if (groups.has(k)) member.set(key, k);
+    const path = layerPath(n.label).filter((k) => groups.has(k));
+    if (path.length > 0) member.set(key, path);
   }
   const large = forward.length > GROUP_ABOVE;
-  const collapsible = (grp: Group) => large && grp.ops >= (grp.layer ? LAYER_MIN_OPS : COMPOSITE_MIN_OPS);
-  const closed = (k: string | undefined) => k !== undefined && collapsible(groups.get(k)!) && !open.has(k);
-  const visible = (k: string) => { const r = resolve(k); const m = member.get(r); return closed(m) ? `g:${m}` : r; };
+  const collapsible = (k: string) => large && groups.get(k)!.ops >= (groups.get(k)!.layer ? LAYER_MIN_OPS : COMPOSITE_MIN_OPS);
+  const closed = (k: string) => collapsible(k) && !open.has(k);
+  const ancestors = (k: string): string[] => { const p = groups.get(k)!.parent; return p === null ? [] : [...ancestors(p), p]; };
+  /** the node standing for `k`: the outermost closed group it is in, else itself */
+  const visible = (k: string) => { const r = resolve(k); const c = (member.get(r) ?? []).find(closed); return c !== undefined ? `g:${c}` : r; };
+  /** the frame a node or group is drawn in: its innermost open group that has a frame */
+  const frameOf = (path: string[]) => { const f = path.filter(collapsible).at(-1); return f !== undefined ? `c:${f}` : undefined; };
 
   const g = new dagre.graphlib.Graph({ compound: true });
   g.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 34, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const [key, grp] of groups) {
-    if (!collapsible(grp)) continue;
+  // outer groups first, so a frame exists before the groups inside it are put in it
+  const ordered = [...groups.keys()].sort((a, b) => ancestors(a).length - ancestors(b).length);
+  for (const key of ordered) {
+    const grp = groups.get(key)!;
+    if (!collapsible(key) || ancestors(key).some(closed)) continue; // inside a closed group: not drawn
     if (closed(key)) {
       // in brackets: SVG texts join without a space in the accessible name's check ("N2" "5 ops" -> "N25 ops")
-      const detail = `(${grp.ops} ops${grp.layer ? "" : `, makes ${grp.label}`})`;
+      const inner = [...groups.values()].filter((c) => c.parent === key && collapsible(c.key)).length;
+      const detail = `(${grp.ops} ops${grp.layer ? (inner > 0 ? `, ${inner} layers` : "") : `, makes ${grp.label}`})`;
       const width = Math.max(64, 7 * Math.max(grp.label.length + 2, detail.length) + 18);
-      const members = [...member.entries()].filter(([, m]) => m === key).map(([k]) => k);
+      const members = [...member.entries()].filter(([, m]) => m.includes(key)).map(([k]) => k);
       nodes.set(`g:${key}`, { id: `g:${key}`, kind: "group", label: grp.label, detail, step: grp.first, index: grp.firstIndex, parameter: false, group: key, steps: grp.steps, members, width, height: 40 });
       g.setNode(`g:${key}`, { width, height: 40 });
     } else {
       g.setNode(`c:${key}`, { label: grp.label, paddingTop: 22, paddingLeft: 8, paddingRight: 8, paddingBottom: 8 });
     }
+    const frame = frameOf(ancestors(key));
+    if (frame !== undefined && g.hasNode(frame)) g.setParent(closed(key) ? `g:${key}` : `c:${key}`, frame);
   }
   const seen = new Set<string>();
   const kept: Omit<GraphEdge, "points">[] = [];
   const place = (k: string) => {
     if (g.hasNode(k)) return;
     g.setNode(k, { width: nodes.get(k)!.width, height: nodes.get(k)!.height });
-    const m = member.get(k);
-    if (m !== undefined && g.hasNode(`c:${m}`)) g.setParent(k, `c:${m}`);
+    const frame = frameOf(member.get(k) ?? []);
+    if (frame !== undefined && g.hasNode(frame)) g.setParent(k, frame);
   };
   for (const e of edges) {
     const from = visible(e.from), to = visible(e.to);
@@ -260,13 +240,15 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     g.setEdge(from, to, { width: e.grad ? 7 * e.grad.length : 0, height: e.grad ? 14 : 0, labelpos: "c" });
     kept.push({ ...e, from, to });
   }
-  // a group opened with nothing inside it drawn (all its nodes merged away) has no frame to show
-  for (const key of groups.keys()) if (g.hasNode(`c:${key}`) && (g.children(`c:${key}`) ?? []).length === 0) g.removeNode(`c:${key}`);
+  // a group opened with nothing inside it drawn (all its nodes merged away) has no frame to show;
+  // innermost first, so a frame whose only content was such a frame goes too
+  for (const key of [...ordered].reverse()) if (g.hasNode(`c:${key}`) && (g.children(`c:${key}`) ?? []).length === 0) g.removeNode(`c:${key}`);
   dagre.layout(g);
   const graph: TraceGraph = {
     nodes: [...nodes.values()].filter((n) => g.hasNode(n.id)).map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y })),
     edges: kept.map((e) => ({ ...e, points: (g.edge(e.from, e.to).points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })) })),
-    clusters: [...groups.entries()].filter(([k]) => g.hasNode(`c:${k}`)).map(([k, grp]) => {
+    clusters: ordered.filter((k) => g.hasNode(`c:${k}`)).map((k) => {
+      const grp = groups.get(k)!;
       const c = g.node(`c:${k}`);
       return { group: k, label: grp.label, x: c.x, y: c.y, width: c.width, height: c.height };
     }),

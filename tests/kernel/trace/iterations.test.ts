@@ -124,7 +124,7 @@ describe("iterations and epochs", () => {
 });
 
 describe("the loss phase is bounded by named tensors of the same iteration", () => {
-  it("parameters made in the setup do not turn an unnamed model's forward pass into the loss", async () => {
+  it("parameters made in the setup do not turn an unnamed model's forward pass into the loss; its final mean is the loss", async () => {
     const { np } = await import("../../../kernel/np.ts");
     const { traceOf } = await import("../../../kernel/trace/trace.ts");
     const { stepRecords } = await import("../../../kernel/trace/steps.ts");
@@ -140,8 +140,9 @@ describe("the loss phase is bounded by named tensors of the same iteration", () 
       }
     });
     const first = stepRecords(trace).filter((s) => s.group === "iteration" && s.iteration === 0 && s.phase !== "backward" && s.phase !== "update");
-    // no named tensor of the iteration separates model and loss: nothing is relabelled
-    expect(first.map((s) => s.phase)).toEqual(first.map(() => "forward"));
+    // no named tensor of the iteration separates model and loss: only the reduction to the scalar loss
+    // (and what follows it) is the loss; the model (matmul, tanh) and the residual stay forward
+    expect(first.map((s) => `${s.op} ${s.phase}`)).toEqual(["matmul forward", "tanh forward", "sub forward", "pow forward", "sum loss", "div loss"]);
   });
 });
 

@@ -45,8 +45,12 @@ describe("trace records", () => {
     expect(z1.latex).toBe("Z_{1} = X W_{1} + b_{1}");
     expect(z1.shapes).toEqual({ inputs: [[8, 4], [4]], output: [8, 4] });
     expect(steps.find((s) => s.name === "L")!.phase).toBe("loss");
-    const update = steps.find((s) => s.op === "mul" && s.phase === "update")!;
-    expect(update.inputLabels).toEqual(["dW1", "0.1"]);
+    // the scaled gradient lr ∂L/∂W_1 is folded into its update: one step, whose inputs are W1, dW1 and lr
+    expect(steps.some((s) => s.op === "mul" && s.phase === "update")).toBe(false);
+    const update = steps.find((s) => s.op === "assignSub" && s.name === "W1")!;
+    expect(update.inputLabels).toEqual(["W1", "dW1", "0.1"]);
+    expect(update.shapes.inputs).toEqual([[2, 4], [2, 4], []]);
+    expect(update.latex).toBe("W_{1} \\leftarrow W_{1} - 0.1\\, \\frac{\\partial L}{\\partial W_{1}}");
     expect(steps.find((s) => s.name === "A1")!.phase).toBe("forward");
   });
 

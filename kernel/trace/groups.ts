@@ -1,0 +1,86 @@
+// Where a run's steps go once it is known how it ended or began: work after the last update is "after",
+// work before the first forward pass is "setup", never an iteration of their own.
+import type { Bucket, Group } from "./policy.ts";
+import type { RawStep } from "./raw.ts";
+
+export function regroup(steps: readonly RawStep[], group: Group, iteration: number | null): void {
+  for (const s of steps) {
+    s.group = group;
+    s.iteration = iteration;
+  }
+}
+
+/**
+ * Split off the work after the last update of the run's last bucket (inspection, a hand check): the
+ * steps past the last update step (or past the backward pass, when nothing was updated), or the whole
+ * bucket when it never reached a backward pass and an iteration came before it (`iterations` > 1;
+ * then `lostIteration` says the bucket no longer counts as one). `previousEpoch` is the epoch of the
+ * iteration before this bucket. Returns null when nothing is after-work.
+ */
+export function splitAfter(bucket: Bucket<RawStep>, iterations: number, previousEpoch: number): { after: Bucket<RawStep>; lostIteration: boolean } | null {
+  if (bucket.group !== "iteration") return null;
+  const steps = bucket.steps;
+  let cut: number;
+  const hasBackward = steps.some((s) => s.phase === "backward");
+  if (!hasBackward) {
+    if (iterations <= 1) return null; // a single forward pass is the iteration
+    cut = 0;
+  } else {
+    let lastKept = -1;
+    steps.forEach((s, i) => {
+      if (s.phase === "backward" || (s.def === null && s.phase === "update")) lastKept = i;
+    });
+    cut = lastKept + 1;
+    if (cut >= steps.length) return null;
+  }
+  const moved = steps.splice(cut);
+  const epoch = hasBackward ? bucket.epoch : previousEpoch;
+  const after: Bucket<RawStep> = { index: bucket.index + 1, group: "after", iteration: null, epoch, batch: null, steps: moved, bytes: 0 };
+  for (const s of moved) {
+    after.bytes += s.output.size * 8;
+    if (s.phase === "update") s.phase = "forward";
+  }
+  bucket.bytes -= after.bytes;
+  regroup(moved, "after", null);
+  for (const s of moved) {
+    s.bucket = after.index;
+    s.epoch = epoch;
+    s.batch = null;
+  }
+  return { after, lostIteration: !hasBackward };
+}
+
+/**
+ * Split off the first `n` steps of the first iteration as setup (work before its forward pass). The
+ * setup bucket takes the index before the iteration's (newIteration leaves a gap of one).
+ */
+export function splitSetup(bucket: Bucket<RawStep>, n: number): Bucket<RawStep> | null {
+  if (n <= 0) return null;
+  const moved = bucket.steps.splice(0, n);
+  const setup: Bucket<RawStep> = { index: bucket.index - 1, group: "setup", iteration: null, epoch: 0, batch: null, steps: moved, bytes: 0 };
+  for (const s of moved) {
+    setup.bytes += s.output.size * 8;
+    s.bucket = setup.index;
+    s.epoch = 0;
+    s.batch = null;
+  }
+  bucket.bytes -= setup.bytes;
+  regroup(moved, "setup", null);
+  return setup;
+}
+
+/** Move the last `n` steps of the setup to the start of the first iteration. */
+export function joinFirstIteration(setup: Bucket<RawStep>, first: Bucket<RawStep>, n: number): void {
+  if (n <= 0) return;
+  const moved = setup.steps.splice(setup.steps.length - n, n);
+  for (const s of moved) {
+    const bytes = s.output.size * 8;
+    setup.bytes -= bytes;
+    first.bytes += bytes;
+    s.bucket = first.index;
+    s.epoch = first.epoch;
+    s.batch = first.batch;
+  }
+  regroup(moved, "iteration", first.iteration);
+  first.steps.unshift(...moved);
+}

@@ -1,0 +1,135 @@
+// Which phase a step is in, decided from the graph rather than from where it was called: the loss
+// is the part of the forward pass between the loss and the model's output; an update step computes a
+// value that changes a parameter in place; work after a backward pass that only reads gradients is
+// part of that backward pass (W.grad.copy()), not an update.
+import type { Tensor } from "../tensor/tensor.ts";
+import type { RawStep } from "./raw.ts";
+
+/**
+ * The steps of the loss, walking back from it. The walk stops at named tensors: a named tensor of the
+ * same iteration (Yhat, Y) or a model output made before the trace (Z of an earlier cell) is where the
+ * model ends, and everything between it and the loss is the loss. A named tensor made in the setup (a
+ * parameter W1 = randn(...)) says nothing about where the model ends. Without such a bound, the loss
+ * is its scalar tail (the reduction that makes the one number, the mean, and what follows it) and what
+ * feeds that tail from parameters and constants alone (a penalty λ Σ W², or all of f(r) in lesson 13,
+ * where there is no model); what reads the data (X, Y) through an unnamed model stays forward.
+ */
+export function lossSteps(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>): RawStep[] {
+  const found: RawStep[] = [];
+  let bounded = false;
+  const bucket = producer.get(loss)?.bucket;
+  const stack = [loss];
+  const seen = new Set<Tensor>();
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    const step = producer.get(t);
+    if (step === undefined) {
+      if (t.name !== null && t.node !== null) bounded = true; // a model output from before the trace
+      continue;
+    }
+    if (t !== loss && t.name !== null) {
+      if (step.bucket === bucket) bounded = true;
+      continue;
+    }
+    found.push(step);
+    stack.push(...step.inputs);
+  }
+  if (bounded) return found;
+  const inFound = new Set(found);
+  // whether a step reads data (a tensor that needs no gradient and is not one number), however deep
+  const readsData = new Map<RawStep, boolean>();
+  const dataIn = (s: RawStep): boolean => {
+    let known = readsData.get(s);
+    if (known === undefined) {
+      readsData.set(s, false);
+      known = s.inputs.some((t) => {
+        const p = producer.get(t);
+        return p !== undefined && inFound.has(p) ? dataIn(p) : !t.needsGrad && t.size > 1;
+      });
+      readsData.set(s, known);
+    }
+    return known;
+  };
+  const readers = new Map<Tensor, RawStep[]>();
+  for (const s of found) for (const t of s.inputs) readers.set(t, [...(readers.get(t) ?? []), s]);
+  const inLoss = new Set<RawStep>();
+  for (const s of [...found].sort((a, b) => b.step - a.step)) {
+    const rs = readers.get(s.output) ?? [];
+    const tail = s.output.size === 1 && rs.every((r) => inLoss.has(r));
+    const feedsLoss = rs.length > 0 && rs.every((r) => inLoss.has(r));
+    if (s.output === loss || tail || (feedsLoss && !dataIn(s))) inLoss.add(s);
+  }
+  return found.filter((s) => inLoss.has(s));
+}
+
+/**
+ * The steps after a backward pass (numbered `since` or later) that compute the value an in-place
+ * update writes: the value's producers, back to the gradients and the optimiser's state.
+ */
+export function updateSteps(value: Tensor, producer: ReadonlyMap<Tensor, RawStep>, since: number): RawStep[] {
+  const out: RawStep[] = [];
+  const stack = [value];
+  while (stack.length > 0) {
+    const step = producer.get(stack.pop()!);
+    if (step === undefined || step.step < since || step.grad !== undefined || step.total !== undefined || out.includes(step)) continue;
+    out.push(step);
+    stack.push(...step.inputs);
+  }
+  return out;
+}
+
+/**
+ * `value` is α ∂L/∂w made for this update (W.grad.mul(alpha)): the step, the gradient and the rate; else
+ * null. `isGradient` says whether a tensor is a gradient of the backward pass.
+ */
+export function scaledGradient(value: Tensor, producer: ReadonlyMap<Tensor, RawStep>, since: number, isGradient: (t: Tensor) => boolean): { step: RawStep; grad: Tensor; rate: Tensor } | null {
+  const step = producer.get(value);
+  if (step === undefined || step.step < since || step.def?.name !== "mul" || step.inputs.length !== 2) return null;
+  const [a, b] = step.inputs;
+  if (isGradient(a) && b.size === 1 && a.size >= 1) return { step, grad: a, rate: b };
+  if (isGradient(b) && a.size === 1) return { step, grad: b, rate: a };
+  return null;
+}
+
+/** The steps a loss was computed from (through detached copies too: softmax's max). */
+export function lossAncestors(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>): Set<RawStep> {
+  const needed = new Set<RawStep>();
+  const stack = [loss];
+  const seen = new Set<Tensor>();
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    const step = producer.get(t);
+    if (step === undefined) {
+      if (t.detachedFrom !== null) stack.push(t.detachedFrom);
+      continue;
+    }
+    needed.add(step);
+    stack.push(...step.inputs);
+  }
+  return needed;
+}
+
+/**
+ * How many steps at the start of the first iteration its loss does not need: work done before the
+ * first forward pass (hand-computed gradients to compare with autograd's), which is setup.
+ */
+export function leadingSetup(steps: readonly RawStep[], needed: ReadonlySet<RawStep>): number {
+  let n = 0;
+  while (n < steps.length && !needed.has(steps[n])) n++;
+  return n === steps.length ? 0 : n;
+}
+
+/**
+ * How many steps at the end of the setup the first iteration's loss needs and nobody named: the start
+ * of its forward pass made before any parameter was read (x[0:4] in a convolution), not initialisation
+ * (W1 = randn(...) is named, and stays setup).
+ */
+export function trailingForward(setup: readonly RawStep[], needed: ReadonlySet<RawStep>): number {
+  let n = 0;
+  while (n < setup.length && needed.has(setup[setup.length - 1 - n]) && setup[setup.length - 1 - n].output.name === null) n++;
+  return n;
+}
