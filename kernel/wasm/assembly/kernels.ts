@@ -19,9 +19,11 @@
 //   4 numbers in a row (a short last block is padded with zeros, whose products are never stored);
 // - 4 rows of A over the same KC, interleaved: a[i,p] a[i+1,p] a[i+2,p] a[i+3,p], p = 0, 1, ...
 // Packing is also where a transposed operand is read the right way round, so Aᵀ B and A Bᵀ cost no
-// extra pass. The B panel (1 MB) stays in the 2 MB L2 cache while every 4 rows of A (8 KB, in L1)
-// run over it. Measured at 1024^3 in Node against the unpacked 4x4 kernel it replaced, which read B
-// straight from its rows 8 KB apart: ~1.6-2x (docs/speed.md).
+// extra pass. Every 4 rows of A (8 KB, in L1) run over the B panel (1 MB: more than the 512 KB L2
+// per core of this machine's Zen 3, so it streams from L3; panels of 64 to 512 columns, KC 128 to 512,
+// a 5x4 micro-kernel and a loop unrolled by two were measured and none was faster: docs/speed.md).
+// Measured at 1024^3 in Node against the unpacked 4x4 kernel it replaced, which read B straight from
+// its rows 8 KB apart: ~1.6-2x (docs/speed.md).
 //
 // Every C[i, j] is still 0 + a[i,0] b[0,j] + a[i,1] b[1,j] + ... in order p = 0, 1, 2, ...: a block
 // starts from 0 in the first k panel and from C's value in the next, so the bits are the reference's.
