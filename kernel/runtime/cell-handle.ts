@@ -15,8 +15,8 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
     name<T>(value: T, name: string | (string | null)[]): T {
       if (Array.isArray(name)) {
         // const [Xtrain, Xtest, ytrain, ytest] = nn.trainTestSplit(...): each tensor by its element's name
-        if (Array.isArray(value)) name.forEach((n, k) => { const v: unknown = value[k]; if (n !== null && v instanceof Tensor && v.name === null) v.named(n); });
-      } else if (value instanceof Tensor && value.name === null) value.named(name);
+        if (Array.isArray(value)) name.forEach((n, k) => { const v: unknown = value[k]; if (n !== null && v instanceof Tensor && nameable(v)) v.named(n); });
+      } else if (value instanceof Tensor && nameable(value)) value.named(name);
       else if (isPlainObject(value)) {
         // const q = makeParams() -> {W1, b1, ...}: the trace writes q.W1 as W_1, not as an anonymous array
         for (const [key, v] of Object.entries(value)) if (v instanceof Tensor && v.name === null && /^[A-Za-z]\w*$/.test(key)) v.named(key);
@@ -41,6 +41,15 @@ export function constantName(value: number, source: string | undefined, line: nu
     if (!builtins.has(name) && own(scope, name) && scope[name] === value) return name;
   }
   return null;
+}
+
+/**
+ * Whether a variable's name may name this tensor: an unnamed one, or a layer's output that nn named
+ * after the layer (const codeStep = encoder.apply(x) reads codeStep, as the lesson's equation does; a
+ * layer's weights keep their layer's names, and an explicit .named() always wins).
+ */
+function nameable(t: Tensor): boolean {
+  return t.name === null || (t.node !== null && t.name.includes("/"));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -54,6 +54,24 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (s.total !== undefined) gradOf.set(s.output, { into: s.total.of, bucket: s.bucket });
     else if (s.grad !== undefined && !totalled.has(s.grad.into)) gradOf.set(s.output, { into: s.grad.into, bucket: s.bucket });
   }
+  // a name reassigned from itself (y = y + x[k:k+m] w[k] in a loop): the earlier values are y^{(0)},
+  // y^{(1)}, ..., the last one plain y, so that ∂L/∂y^{(1)} = ∂L/∂y^{(2)} does not read ∂L/∂y = ∂L/∂y
+  const version = new Map<Tensor, number>();
+  const overwritten = new Set<Tensor>();
+  for (const s of raw) {
+    if (s.def === null || s.phase === "backward" || s.output.name === null) continue;
+    const prev = s.inputs.find((x) => x !== s.output && x.name === s.output.name);
+    // within one iteration only: a parameter rebound each iteration (w = w - g) is not w^{(57)}
+    if (prev === undefined || (producer.get(prev) !== undefined && producer.get(prev)!.bucket !== s.bucket)) continue;
+    if (!version.has(prev)) version.set(prev, 0);
+    version.set(s.output, version.get(prev)! + 1);
+    overwritten.add(prev);
+  }
+  const nameTex = (t: Tensor): string => {
+    const tex = texName(t.name!);
+    const k = version.get(t);
+    return k === undefined || !overwritten.has(t) ? tex : `{${tex}}^{(${k})}`;
+  };
   const lossTexOf = (bucket: number) => {
     const loss = trace.losses.get(bucket);
     return loss?.name ? texName(loss.name) : "L";
@@ -65,7 +83,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
   let at: { cell: string | null; line: number | null } = { cell: null, line: null };
 
   const exprOf = (t: Tensor, depth = 0): Expr => {
-    if (t.name !== null) return { tex: texName(t.name), prec: PREC.atom };
+    if (t.name !== null) return { tex: nameTex(t), prec: PREC.atom };
     const grad = gradOf.get(t) ?? trace.gradAliases.get(t);
     if (grad !== undefined) return { tex: partial(lossTexOf(grad.bucket), exprOf(grad.into, depth + 1)), prec: PREC.atom };
     if (t.detachedFrom !== null) return exprOf(t.detachedFrom, depth);
@@ -95,7 +113,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       if (text.length <= MAX_EXPR) return { tex: text, prec: prec === "same" ? parts[0]?.prec ?? PREC.atom : prec, op };
     }
     // past a readable length: the op and whichever operands have names
-    const short = inputs.map((x) => (x.name !== null ? texName(x.name) : "\\ldots"));
+    const short = inputs.map((x) => (x.name !== null ? nameTex(x) : "\\ldots"));
     return { tex: `\\operatorname{${op}}(${short.join(", ")})`, prec: PREC.atom, op };
   };
   /** A plain-text label for a tensor on screen (the formula has the LaTeX). */
@@ -119,7 +137,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       if (next === undefined || next.length !== 1) break;
       t = next[0];
     }
-    return t.name !== null ? { tex: texName(t.name), label: t.name } : { tex: exprOf(of).tex, label: labelOf(of) };
+    return t.name !== null ? { tex: nameTex(t), label: t.name } : { tex: exprOf(of).tex, label: labelOf(of) };
   };
   // each part of a total, by its step: "via N_3"; when two paths meet the same named tensor
   // (e, both numerator and denominator of softmax's P), the op each part came through instead
@@ -235,7 +253,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     }
 
     const rhs = s.def.tex({ in: s.inputs.map((x, k) => operand(exprOf(x), slotMin(s.def!.name, k), s.def!.name)), out: "", g: "" }, s.attrs);
-    const lhs = s.output.name !== null ? texName(s.output.name) : null;
+    const lhs = s.output.name !== null ? nameTex(s.output) : null;
     return {
       ...base,
       latex: (lhs !== null ? `${lhs} = ${rhs}` : rhs) + where(),

@@ -58,11 +58,11 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("$$ y $$ {#eq-new}", { equationNumbers: new Map([["eq-a", 4]]) })).toContain("(5)");
   });
 
-  it("shows ${X.shape} as numpy's tuple: (6, 2), (16,), ()", () => {
+  it("shows ${X.shape} as numpy's tuple: (6, 2), (16,), and a scalar's () with its word", () => {
     const html = (expr: string, value: string) => renderMarkdown(`\${${expr}}`, { values: { [expr]: value } });
     expect(html("X.shape", "[6, 2]")).toContain(">(6, 2)</span>");
     expect(html("b1.shape", "[16]")).toContain(">(16,)</span>");
-    expect(html("L.shape", "[]")).toContain(">()</span>");
+    expect(html("L.shape", "[]")).toContain(">() scalar</span>"); // formatShape: a bare () says nothing to a beginner
     // only a shape: other lists, and a shape's parts, print as they are
     expect(html("X.shape[0]", "6")).toContain(">6</span>");
     expect(html("sizes", "[6, 2]")).toContain(">[6, 2]</span>");

@@ -62,6 +62,8 @@ describe.skipIf(!hasBrowser())("the trace graph in Chromium", () => {
     expect(problems).toEqual([]);
     const l08 = traces.find((t) => t.name === "08-vectorised-backprop.md #forward")!.trace;
     const backward = l08.records.findIndex((r) => r.name === "db1");
+    // wide enough for the whole graph: its box scrolls, and a screenshot of it shows only what is in view
+    await page.setViewportSize({ width: 1800, height: 700 });
     for (const [theme, colours] of [["", "color:#111;background:#fff"], ["-dark", "color:#e5e7eb;background:#111827"]] as const) {
       await page.setContent(`<!doctype html><body style="margin:0;padding:8px;${colours};color-scheme:${theme ? "dark" : "light"}">${traceGraphSvg(l08, backward)}</body>`);
       const svg = page.locator("svg.trace-graph-svg");

@@ -52,6 +52,15 @@ describe("names and source lines in the trace", () => {
     expect(back.latex).toContain("\\lambda = 0.03");
   });
 
+  it("a layer's output takes the variable's name (const code = encoder.apply(x)); its weights keep the layer's", async () => {
+    const host = newHost();
+    await run(host, "model", "const dense = nn.Dense(2, { inputShape: [3], seed: 1 })\nconst x = np.ones([4, 3])");
+    const r = await run(host, "step", "const code = dense.apply(x, { training: true })\nconst W = dense.kernel\ncode.sum().backward()");
+    const records = traceOf(r.messages)!.records;
+    expect(records.find((s) => s.op === "add")!.name).toBe("code");
+    expect(records.find((s) => s.op === "matmul")!.inputNames).toEqual(["x", "Dense/W"]); // a layer outside a model is named after its class
+  });
+
   it("an explicit .named() wins over the variable name", async () => {
     const host = newHost();
     const r = await run(host, "a", 'const t = np.ones([2]).mul(2).named("doubled")');

@@ -29,6 +29,7 @@ import { LecturerFile } from "./lecturer-file.ts";
 import { WorkActions } from "./work-actions.ts";
 import { StepReturn } from "./step-return.ts";
 import { BoundHover } from "./bound-hover.ts";
+import { focusCell, focusTitle } from "./cell-focus.ts";
 
 export interface AppOptions {
   createKernel: () => KernelConnection;
@@ -206,18 +207,8 @@ export class SbApp extends LightElement {
     document.title = `${doc.meta.title} · Stepbook`;
     this.session.start();
     this.rerender();
-    if (!this.options.lesson) void this.focusTitle();
-  }
-
-  /** After opening a lesson, focus lands on its title (a screen reader starts reading there). */
-  private async focusTitle(): Promise<void> {
-    await this.updateComplete;
-    const first = this.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>("article.lesson sb-markdown-cell");
-    await first?.updateComplete;
-    const title = this.querySelector<HTMLElement>("article.lesson h1");
-    if (!title) return;
-    title.tabIndex = -1;
-    title.focus({ preventScroll: true });
+    // focus lands on the lesson's title (a screen reader starts reading there)
+    if (!this.options.lesson) void focusTitle(this);
   }
 
   // ---- the document the student sees -----------------------------------------------------------------
@@ -322,12 +313,7 @@ export class SbApp extends LightElement {
     const cells = this.codeCells();
     const next = cells[cells.findIndex((c) => c.id === cellId) + 1];
     if (this.editingCell === cellId) this.editingCell = null;
-    void this.updateComplete.then(async () => {
-      const el = next ? this.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(`sb-code-cell[data-cell="${CSS.escape(next.id)}"]`) : null;
-      await el?.updateComplete;
-      el?.querySelector<HTMLElement>(".code-view")?.focus({ preventScroll: true });
-      el?.scrollIntoView({ block: "nearest" });
-    });
+    if (next) void focusCell(this, next.id, ".code-view", true);
   }
 
   /** A widget moved: keep its value with the student's work, re-run its cell, then exactly its dependants. */
@@ -345,11 +331,7 @@ export class SbApp extends LightElement {
   private onEditEnd(cellId: string): void {
     this.editingCell = null;
     // Esc leaves the editor: focus returns to the cell's code, so Tab moves on through the page.
-    void this.updateComplete.then(async () => {
-      const el = this.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(`[data-cell="${CSS.escape(cellId)}"]`);
-      await el?.updateComplete;
-      el?.querySelector<HTMLElement>(".code-view, .markdown-body")?.focus();
-    });
+    void focusCell(this, cellId, ".code-view, .markdown-body");
   }
 
   // ---- rendering ---------------------------------------------------------------------------------------

@@ -48,10 +48,16 @@ export function graphGroups(forward: readonly { r: StepSummary; i: number }[]): 
   const groups = new Map<string, GraphGroup>();
   const labels = new Map<string, { label: string; layer: boolean }>();
   const made = new Set(forward.map(({ r }) => r.output));
-  /** the layer whose weights a step reads (dense_1/W): the step is in it, whatever it was named */
+  /**
+   * The layer a step is in whatever it was named: the one whose weights it reads (dense_1/W), or the
+   * one all its named inputs are in (rebuilt = sigmoid(decoder/dense_2/Z), the layer's activation).
+   */
   const weightPath = (r: StepSummary) => {
     const w = r.inputNames.find((n, k) => n !== null && n.includes("/") && !made.has(r.inputs[k]!));
-    return w === undefined ? null : layerPath(w!);
+    if (w !== undefined) return layerPath(w!);
+    const named = r.inputNames.filter((n, k) => n !== null || r.shapes.inputs[k]!.length > 0);
+    const paths = named.map((n) => (n?.includes("/") ? layerPath(n).join("|") : null));
+    return paths.length > 0 && paths[0] !== null && paths.every((p) => p === paths[0]) ? layerPath(named[0]!) : null;
   };
   for (const { r } of [...forward].reverse()) {
     const inLayer = r.name?.includes("/") ? layerPath(r.name) : weightPath(r);

@@ -142,3 +142,22 @@ describe("where's gradient", () => {
     expect(plain.map((s) => s.latex.slice(s.latex.lastIndexOf("\\odot")))).toEqual(["\\odot \\mathbb{1}[m]", "\\odot \\mathbb{1}[\\lnot m]"]);
   });
 });
+
+describe("a name reassigned from itself", () => {
+  it("y = y + x[k] w[k] in a loop: the earlier values are y^{(0)}, y^{(1)}, the last is y, and no step reads ∂L/∂y = ∂L/∂y", () => {
+    const x = np.array([1, 2, -1, 0.5]).named("x");
+    const w = np.array([0.5, -0.2]).requiresGrad().named("w");
+    const steps = stepRecords(traceOf(() => {
+      let y = np.zeros([3]).named("y");
+      for (let k = 0; k < 2; k++) y = y.add(x.slice(`${k}:${k + 3}`).mul(w.slice(k))).named("y");
+      y.sum().backward();
+    }));
+    const adds = steps.filter((s) => s.op === "add").map((s) => s.latex);
+    expect(adds).toEqual(["{y}^{(1)} = {y}^{(0)} + x[0:3] \\odot w[0]", "y = {y}^{(1)} + x[1:4] \\odot w[1]"]);
+    for (const s of steps.filter((r) => r.phase === "backward")) {
+      const [lhs, rhs] = s.latex.split(" = ");
+      expect(lhs, s.latex).not.toBe(rhs);
+    }
+    expect(steps.some((s) => s.latex.startsWith("\\frac{\\partial L}{\\partial {y}^{(1)}} = \\frac{\\partial L}{\\partial y}"))).toBe(true);
+  });
+});
