@@ -1,4 +1,5 @@
-// Compiles the WASM backend (kernel/wasm/assembly/kernels.ts, AssemblyScript) with `asc` into
+// Compiles the WASM backend (kernel/wasm/assembly/kernels.ts, the entry of gemm.ts, maps.ts,
+// elementwise.ts and memory.ts there; AssemblyScript) with `asc` into
 // kernel/wasm/build/: kernels.wasm, and kernels-wasm.ts, the same bytes as base64 in a module, so
 // Node, the Vite dev server, the exported site and the kernel worker all load it the same way (a
 // plain import, compiled synchronously: no fetch, no file path). Run by `npm install`/`npm ci`
