@@ -22,9 +22,12 @@ import { at } from "./memory";
 const KC: i32 = 256;
 const NC: i32 = 512;
 
-/** float64s of scratch the products need at `pack` (see gemm): a B panel and 4 packed rows of A */
+/**
+ * float64s of scratch a product needs at `pack` (see gemm): a B panel, 4 packed rows of A and a
+ * 4 x 4 block for C's right edge. Each thread computing rows of one product has its own.
+ */
 export function gemmPackSize(k: i32, n: i32): i32 {
-  return min(k, KC) * ((min(n, NC) + 3) & ~3) + 4 * min(k, KC);
+  return min(k, KC) * ((min(n, NC) + 3) & ~3) + 4 * min(k, KC) + 16;
 }
 
 /**
@@ -33,8 +36,17 @@ export function gemmPackSize(k: i32, n: i32): i32 {
  * float64s of scratch, 16-byte aligned.
  */
 export function gemm(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, transA: bool, transB: bool, pack: usize): void {
+  gemmRows(a, b, c, m, k, n, transA, transB, pack, 0, m);
+}
+
+/**
+ * Rows i0 .. i1 of the product gemm computes (the rest of C untouched): what one thread does when
+ * several share a product (kernel/wasm/threads.ts). Each row's numbers are the same sums in the same
+ * order whichever rows a call takes, so the bits do not depend on how the rows are split.
+ */
+export function gemmRows(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, transA: bool, transB: bool, pack: usize, i0: i32, i1: i32): void {
   if (k == 0) {
-    memory.fill(c, 0, <usize>m * <usize>n * 8);
+    memory.fill(at(c, i0 * n), 0, <usize>(i1 - i0) * <usize>n * 8);
     return;
   }
   const ldc = <usize>n << 3;
@@ -42,11 +54,12 @@ export function gemm(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, trans
     const kc = min(KC, k - k0);
     const first = k0 == 0;
     const packA = pack + <usize>kc * <usize>((min(n, NC) + 3) & ~3) * 8;
+    const edge = packA + (<usize>kc << 5);
     for (let j0: i32 = 0; j0 < n; j0 += NC) {
       const nc = min(NC, n - j0);
       packPanelB(b, k, n, transB, k0, kc, j0, nc, pack);
-      let i: i32 = 0;
-      for (; i + 4 <= m; i += 4) {
+      let i: i32 = i0;
+      for (; i + 4 <= i1; i += 4) {
         packRowsA(a, m, k, transA, i, 4, k0, kc, packA);
         for (let jb: i32 = 0; jb < nc; jb += 4) {
           const bp = pack + <usize>jb * <usize>kc * 8;
@@ -55,14 +68,14 @@ export function gemm(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, trans
           if (w == 4) block4x4(packA, bp, cb, ldc, kc, first);
           else {
             // the last columns: through a 4 x 4 block of scratch
-            if (!first) copyBlock(cb, ldc, EDGE, 32, 4, w);
-            block4x4(packA, bp, EDGE, 32, kc, first);
-            copyBlock(EDGE, 32, cb, ldc, 4, w);
+            if (!first) copyBlock(cb, ldc, edge, 32, 4, w);
+            block4x4(packA, bp, edge, 32, kc, first);
+            copyBlock(edge, 32, cb, ldc, 4, w);
           }
         }
       }
       // the last rows, one at a time
-      for (; i < m; i++) {
+      for (; i < i1; i++) {
         packRowsA(a, m, k, transA, i, 1, k0, kc, packA);
         for (let jb: i32 = 0; jb < nc; jb += 4) {
           const bp = pack + <usize>jb * <usize>kc * 8;
@@ -70,18 +83,15 @@ export function gemm(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, trans
           const w = min(4, nc - jb);
           if (w == 4) block1x4(packA, bp, cb, kc, first);
           else {
-            if (!first) copyBlock(cb, ldc, EDGE, 32, 1, w);
-            block1x4(packA, bp, EDGE, kc, first);
-            copyBlock(EDGE, 32, cb, ldc, 1, w);
+            if (!first) copyBlock(cb, ldc, edge, 32, 1, w);
+            block1x4(packA, bp, edge, kc, first);
+            copyBlock(edge, 32, cb, ldc, 1, w);
           }
         }
       }
     }
   }
 }
-
-/** 4 x 4 float64s of scratch for the blocks at C's right edge */
-const EDGE = memory.data(4 * 4 * 8, 16);
 
 function copyBlock(from: usize, fromStride: usize, to: usize, toStride: usize, rows: i32, cols: i32): void {
   for (let r: i32 = 0; r < rows; r++, from += fromStride, to += toStride) {

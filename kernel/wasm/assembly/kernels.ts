@@ -14,7 +14,7 @@
 // elementwise.ts (broadcasting binary ops and reductions); memory.ts holds the addressing they share.
 // This file is the module's entry: what it exports is what JavaScript sees.
 
-export { gemmPackSize, gemm } from "./gemm";
+export { gemmPackSize, gemm, gemmRows } from "./gemm";
 export { EXP, LOG, TANH, SIGMOID, RELU, SQRT, map } from "./maps";
 export { ADD, SUB, MUL, DIV, TANH_BACKWARD, SIGMOID_BACKWARD, binary, SUM, MAX, reduce } from "./elementwise";
 export { heapBase } from "./memory";
