@@ -137,6 +137,34 @@ function startHelper(s: Shared): void {
   s.helpers.push(ctl);
 }
 
+/** The shared memory and the helpers numThreads asks for, started if they are not (null: threads cannot run). */
+function helpers(): Shared | null {
+  if (!possible || numThreads < 2) return null;
+  if (shared === null) {
+    try {
+      shared = startShared();
+    } catch {
+      numThreads = 1; // (no shared WebAssembly memory after all)
+      return null;
+    }
+  }
+  while (shared.helpers.length < numThreads - 1) startHelper(shared);
+  return shared;
+}
+
+/**
+ * Start the helper threads now rather than at the first large product, and wait (up to `timeoutMs`)
+ * until they are up; resolves to the threads a large product will use.
+ */
+export async function threadsReady(timeoutMs = 10_000): Promise<number> {
+  const s = helpers();
+  if (s === null) return 1;
+  const deadline = Date.now() + timeoutMs;
+  const up = () => s.helpers.slice(0, numThreads - 1).filter((ctl) => Atomics.load(ctl, READY) === 1).length;
+  while (up() < numThreads - 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  return 1 + up();
+}
+
 const align2 = (n: number) => n + (n & 1);
 
 /**
@@ -146,17 +174,9 @@ const align2 = (n: number) => n + (n & 1);
  */
 export function threadedGemm(a: Float64Array, aOff: number, b: Float64Array, bOff: number, c: Float64Array, cOff: number,
   m: number, k: number, n: number, transA: boolean, transB: boolean): boolean {
-  if (!possible || numThreads < 2 || m * k * n < THREADS_MIN_WORK || m < 8) return false;
-  if (shared === null) {
-    try {
-      shared = startShared();
-    } catch {
-      numThreads = 1; // (no shared WebAssembly memory after all)
-      return false;
-    }
-  }
-  const s = shared;
-  while (s.helpers.length < numThreads - 1) startHelper(s);
+  if (m * k * n < THREADS_MIN_WORK || m < 8) return false;
+  const s = helpers();
+  if (s === null) return false;
   const ready = s.helpers.slice(0, numThreads - 1).filter((ctl) => Atomics.load(ctl, READY) === 1);
   if (ready.length === 0) return false;
   // the scratch: A, B, C, then one packing area per thread
