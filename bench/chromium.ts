@@ -27,6 +27,8 @@ export async function buildBenchPage(root = path.join(ROOT, "bench/browser")): P
     base: "./",
     logLevel: "warn",
     build: { outDir, emptyOutDir: true, target: "es2022", minify: false, sourcemap: false },
+    // the threads bench's worker imports the kernel: an ES module worker
+    worker: { format: "es" },
   });
   return outDir;
 }

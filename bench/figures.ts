@@ -5,6 +5,8 @@ import { useTfjsCpu } from "./lesson-tfjs.ts";
 import { benchLesson, onBackend, BACKENDS, type LessonFigures } from "./lesson-bench.ts";
 import { benchOps, type OpFigures } from "./ops.ts";
 import { benchMatmul, type MatmulFigures } from "./matmul.ts";
+import { benchThreads } from "./threads.ts";
+import { np } from "../kernel/np.ts";
 import { mnistEpochSeconds } from "./mnist-epoch.ts";
 import { median } from "./timing.ts";
 import type { BackendName } from "../kernel/tensor/backend.ts";
@@ -23,14 +25,16 @@ export interface Settings {
   matmulRounds: number;
   matmulMs: number;
   matmulMaxRows: number;
+  /** rounds of np.matmul on 1 and 2 threads (bench/threads.ts) */
+  threadRounds: number;
   /** rows of the 784 -> 128 -> 10 epoch (10000 in a full run) */
   mnistRows: number;
   mnistRounds: number;
 }
 
 export const SETTINGS: Record<"quick" | "full", Settings> = {
-  quick: { epochs: 50, lessonRounds: 1, opRounds: 3, opMs: 20, matmulRounds: 1, matmulMs: 20, matmulMaxRows: 128, mnistRows: 640, mnistRounds: 1 },
-  full: { epochs: 1000, lessonRounds: 5, opRounds: 5, opMs: 200, matmulRounds: 3, matmulMs: 300, matmulMaxRows: Infinity, mnistRows: 10000, mnistRounds: 2 },
+  quick: { epochs: 50, lessonRounds: 1, opRounds: 3, opMs: 20, matmulRounds: 1, matmulMs: 20, matmulMaxRows: 128, threadRounds: 1, mnistRows: 640, mnistRounds: 1 },
+  full: { epochs: 1000, lessonRounds: 5, opRounds: 5, opMs: 200, matmulRounds: 3, matmulMs: 300, matmulMaxRows: Infinity, threadRounds: 7, mnistRows: 10000, mnistRounds: 2 },
 };
 
 export interface Figures {
@@ -51,7 +55,18 @@ export async function measureAll(settings: Settings): Promise<Figures> {
   const lesson = want("lesson") ? benchLesson(settings.epochs, settings.lessonRounds) : undefined!;
   const ops = want("ops") ? {} as Record<BackendName, OpFigures> : undefined!;
   if (want("ops")) for (const b of BACKENDS) ops[b] = onBackend(b, () => benchOps(settings.opRounds, settings.opMs));
-  const matmul = want("matmul") ? benchMatmul(settings.matmulRounds, settings.matmulMs, settings.matmulMaxRows) : undefined!;
+  let matmul: MatmulFigures = undefined!;
+  if (want("matmul")) {
+    // the products table on one thread, as in earlier runs; threads side by side after it
+    const threads = np.getNumThreads();
+    np.setNumThreads(1);
+    try {
+      matmul = benchMatmul(settings.matmulRounds, settings.matmulMs, settings.matmulMaxRows);
+    } finally {
+      np.setNumThreads(threads);
+    }
+    matmul.threads = await benchThreads(settings.threadRounds, settings.matmulMs, settings.matmulMaxRows);
+  }
   const seconds = {} as Record<BackendName, number[]>;
   for (const b of BACKENDS) seconds[b] = [];
   for (let r = 0; r < (want("mnist") ? settings.mnistRounds : 0); r++) {

@@ -1,5 +1,5 @@
 // The WASM GEMM kernel alone: operands already in the module's memory, no copies in or out, no op
-// bookkeeping: what kernel/wasm/assembly/kernels.ts's gemm does by itself (bench/matmul.ts prints it
+// bookkeeping: what kernel/wasm/assembly/gemm.ts's gemm does by itself (bench/matmul.ts prints it
 // beside np.matmul on the wasm backend, whose difference is the copies and the op around it).
 import { KERNELS_WASM_BASE64 } from "../kernel/wasm/build/kernels-wasm.ts";
 

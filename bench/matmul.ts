@@ -6,6 +6,7 @@ import { np } from "../kernel/np.ts";
 import { alternate, callsFor, median } from "./timing.ts";
 import { onBackend } from "./lesson-bench.ts";
 import { gemmKernelCall } from "./gemm-kernel.ts";
+import type { ThreadFigures } from "./threads.ts";
 
 export const MATMUL_SIZES = {
   n300x2x16: [300, 2, 16],
@@ -26,6 +27,8 @@ export interface MatmulFigures {
   jsGflops: Record<MatmulKey, number>;
   tfjsGflops: Record<MatmulKey, number>;
   plainGflops: Record<MatmulKey, number>;
+  /** np.matmul on 1 and 2 threads (bench/threads.ts); the figures above are on one thread */
+  threads?: ThreadFigures;
 }
 
 /** C = A B, i-k-j: for each row of A, add a[i, p] times row p of B into row i of C. */

@@ -14,6 +14,7 @@ import { measureRetained } from "./lesson-memory.ts";
 import { makeProblem } from "./lesson-data.ts";
 import { PER_ELEMENT_OPS } from "./ops.ts";
 import { matmulSizes, type MatmulKey } from "./matmul.ts";
+import { THREAD_SIZES } from "./threads.ts";
 import { runInChromium, hasChromium } from "./chromium.ts";
 import { benchTorch } from "./torch.ts";
 import { getBackend } from "../kernel/tensor/backend.ts";
@@ -146,6 +147,17 @@ if (want("matmul")) {
     console.log(`  ${(sizes[key].join(" x ") + (key.endsWith("T") ? " T" : "")).padEnd(18)}${runtimes.map(([, f]) =>
       [f?.matmul.kernelGflops[key], f?.matmul.gflops[key], f?.matmul.jsGflops[key], f?.matmul.tfjsGflops[key], f?.matmul.plainGflops[key]].map((x) => pad(fmt(x), 11)).join("")).join(" |")}`);
   }
+  console.log(`  np.matmul (wasm) on 1 and 2 threads, GFLOP/s by wall time, ${settings.threadRounds} alternating rounds` +
+    "; speedup: the median same-round ratio; CPU: the process's ms per product, all threads");
+  for (const key of THREAD_SIZES) {
+    console.log(`  ${sizes[key].join(" x ").padEnd(18)}${runtimes.map(([r, f]) => {
+      const t = f?.matmul.threads;
+      const name = r.split(" ")[0];
+      if (t === undefined || t.available < 2) return `${name}: one thread only here`;
+      const cpu = t.cpuMs1 && t.cpuMs2 ? `, CPU ${fmt(t.cpuMs1[key], 1)} -> ${fmt(t.cpuMs2[key], 1)} ms` : "";
+      return `${name}: ${fmt(t.gflops1![key])} -> ${fmt(t.gflops2![key])} (${fmt(t.speedup![key])}x${cpu})`;
+    }).join(" | ")}`);
+  }
   for (const [r, f] of runtimes) {
     if (f === null) continue;
     const g = f.matmul.gflops.n1024, vs = g / f.matmul.jsGflops.n1024;
@@ -183,7 +195,7 @@ function toJson(f: Figures) {
       nsPerElement: f.ops.wasm.nsPerElement,
       js: { backend: "js", fixedMicros: f.ops.js.fixedMicros, add300x16VsRaw: f.ops.js.add300x16VsRaw, nsPerElement: f.ops.js.nsPerElement },
     },
-    matmul: { backend: "wasm", gflops: f.matmul.gflops, kernelGflops: f.matmul.kernelGflops, jsGflops: f.matmul.jsGflops, tfjsGflops: f.matmul.tfjsGflops },
+    matmul: { backend: "wasm", gflops: f.matmul.gflops, kernelGflops: f.matmul.kernelGflops, jsGflops: f.matmul.jsGflops, tfjsGflops: f.matmul.tfjsGflops, threads: f.matmul.threads },
     mnist: { rows: f.mnist.rows, secondsPerEpoch: f.mnist.seconds },
   };
 }

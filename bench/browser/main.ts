@@ -3,6 +3,7 @@
 import { measureAll, SETTINGS, type Settings } from "../figures.ts";
 import { runLesson } from "../lesson-profile.ts";
 import { wasmReady } from "../../kernel/wasm/backend.ts";
+import type { ThreadFigures } from "../threads.ts";
 
 declare global {
   interface Window { benchResult?: unknown; benchError?: string }
@@ -20,7 +21,10 @@ const loaded = new Promise((resolve) => setTimeout(resolve, 100));
 const lesson = params.get("lesson");
 loaded.then(async () => {
   await wasmReady();
-  return lesson !== null ? runLesson(JSON.parse(lesson)) : measureAll(settings);
+  if (lesson !== null) return runLesson(JSON.parse(lesson));
+  const figures = await measureAll(settings);
+  if (figures.matmul !== undefined) figures.matmul.threads = await threadsInWorker();
+  return figures;
 }).then(
   (figures) => {
     window.benchResult = figures;
@@ -31,3 +35,17 @@ loaded.then(async () => {
     status.textContent = `failed: ${window.benchError}`;
   },
 );
+
+/** 1 and 2 threads side by side, measured in a worker (a page's main thread cannot use threads). */
+function threadsInWorker(): Promise<ThreadFigures> {
+  const worker = new Worker(new URL("./threads-worker.ts", import.meta.url), { type: "module" });
+  return new Promise<ThreadFigures>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<ThreadFigures | { error: string }>) => {
+      if ("error" in e.data) reject(new Error(`threads worker: ${e.data.error}`));
+      else resolve(e.data);
+    };
+    worker.onerror = (e) => reject(new Error(`threads worker: ${e.message}`));
+    const maxRows = Number.isFinite(settings.matmulMaxRows) ? settings.matmulMaxRows : null;
+    worker.postMessage([settings.threadRounds, settings.matmulMs, maxRows]);
+  }).finally(() => worker.terminate());
+}

@@ -9,6 +9,8 @@
 // transcendental map, which is where the time goes. The memory is a scratch area, reused by every call.
 import { KERNELS_WASM_BASE64 } from "./build/kernels-wasm.ts";
 import type { Backend, MapName, ReduceName } from "../tensor/backend.ts";
+import { bytesOf } from "./bytes.ts";
+import { threadedGemm } from "./threads.ts";
 
 interface Kernels {
   memory: WebAssembly.Memory;
@@ -20,15 +22,10 @@ interface Kernels {
   reduce(op: number, x: number, out: number, outer: number, mid: number, inner: number): void;
 }
 
-// the op codes of assembly/kernels.ts
+// the op codes of assembly/maps.ts and assembly/elementwise.ts
 const MAPS: Record<MapName, number> = { exp: 0, log: 1, tanh: 2, sigmoid: 3, relu: 4, sqrt: 5 };
 const BINARY: Record<string, number> = { add: 0, sub: 1, mul: 2, div: 3, "tanh.backward": 4, "sigmoid.backward": 5 };
 const REDUCE: Record<ReduceName, number> = { sum: 0, max: 1 };
-
-function bytesOf(base64: string): Uint8Array {
-  if (typeof atob === "function") return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return new Uint8Array(Buffer.from(base64, "base64"));
-}
 
 let kernels: Kernels | null = null;
 let loading: Promise<void> | null = null;
@@ -85,6 +82,8 @@ const align2 = (n: number) => n + (n & 1);
 export const WASM: Backend = {
   name: "wasm",
   gemm(a, aOff, b, bOff, c, cOff, m, k, n, transA, transB) {
+    // a large product on several threads where they can run (threads.ts), the same bits
+    if (threadedGemm(a, aOff, b, bOff, c, cOff, m, k, n, transA, transB)) return;
     // operands go in as stored: the kernel reads a transposed one the right way round as it packs
     const pa = base, pb = pa + align2(m * k), pc = pb + align2(k * n), pp = pc + align2(m * n);
     const w = reserve(pp - base + kernels!.gemmPackSize(k, n));

@@ -18,10 +18,13 @@ const KEYS = [
   ...["n300x2x16", "n300x3x16", "n300x16x16", "n16x300x16T", "n256", "n1024"].flatMap((n) =>
     ["gflops", "kernelGflops", "jsGflops", "tfjsGflops"].map((k) => `matmul.${k}.${n}`)),
   "mnist.rows", "mnist.secondsPerEpoch.wasm", "mnist.secondsPerEpoch.js",
+  // np.matmul on 1 and 2 threads (in Chromium, from a worker of the bench page)
+  "matmul.threads.available", ...["gflops1", "gflops2", "speedup"].flatMap((k) => ["n256", "n1024"].map((n) => `matmul.threads.${k}.${n}`)),
 ];
-/** measured in Node only: the live views' cost to a training loop on the in-process kernel. */
+/** measured in Node only: CPU time per product, the live views' cost to a training loop on the in-process kernel. */
 const NODE_KEYS = [
   ...["digits", "synthetic"].flatMap((k) => ["samplesPerSec.stepbook", "samplesPerSec.tfjs", "epochs", "rows"].map((f) => `nn.fit.${k}.${f}`)),
+  ...["cpuMs1", "cpuMs2"].flatMap((k) => ["n256", "n1024"].map((n) => `matmul.threads.${k}.${n}`)),
   "liveViews.ratio", "liveViews.plainMs", "liveViews.liveMs", "liveViews.frames", "liveViews.epochs", "liveViews.rounds"];
 const BACKEND_KEYS = ["lesson.backend", "op.backend", "op.js.backend", "matmul.backend"];
 

@@ -77,7 +77,7 @@ describe("the exported trace writes a step's shapes as numpy's tuples", () => {
       shapes: { inputs: [[4], []], output: [4] }, inputs: [1, 2], output: 3, name: "c", inputNames: ["a", "s"], inputLabels: ["a", "s"],
       cell: "c", line: 1, preview: { values: [1], truncated: true, min: 0.5, max: 2.5, mean: 1 / 3 },
     } as Parameters<typeof stepHtml>[0]);
-    expect(html).toContain('<span class="step-shapes">(4,) · () → (4,)</span>');
+    expect(html).toContain('<span class="step-shapes">(4,) ⊙ () -&gt; (4,)</span>');
     expect(html).toContain("min 0.5 · max 2.5 · mean 0.3333");
   });
 });

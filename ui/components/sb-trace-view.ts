@@ -9,23 +9,15 @@ import { reduceText, groupText, epochsMarked, type Phase } from "../../kernel/tr
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { renderTex } from "../render/katex-render.ts";
 import { shapeText } from "../app/format.ts";
+import { shapeLine } from "./step-shapes.ts";
 import { LightElement } from "./light-element.ts";
 import { traceGraphSvg } from "./trace-graph.ts";
 import "./sb-tensor-view.ts";
 import type { TensorData } from "./sb-tensor-view.ts";
 
+export { shapeLine };
+
 const PHASES: Phase[] = ["forward", "loss", "backward", "update"];
-const JOIN: Record<string, string> = { matmul: "", dot: "", add: " + ", sub: " − ", mul: " ⊙ ", div: " / ", pow: " ^ " };
-
-/** `(300, 2)(2, 16) -> (300, 16)`: the step's shapes, as numpy writes them, joined as its op joins its inputs. */
-export function shapeLine(step: Pick<StepSummary, "op" | "shapes">): string {
-  const base = step.op.replace(/\.backward$/, "");
-  const shape = (s: readonly number[]) => (s.length === 0 ? "()" : shapeText(s));
-  const inputs = step.shapes.inputs.map(shape);
-  const joined = base in JOIN ? inputs.join(JOIN[base]) : `${base}(${inputs.join(", ")})`;
-  return `${joined} -> ${shape(step.shapes.output)}`;
-}
-
 export interface StepValues {
   output?: TensorData;
   inputs?: (TensorData | undefined)[];

@@ -4,13 +4,13 @@ import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts"
 import { renderTex } from "../render/katex-render.ts";
 import { escapeHtml, h, scriptJson } from "./html.ts";
 import { formatNumber } from "./outputs-html.ts";
-import { shapeTuple } from "../../kernel/tensor/shape.ts";
 import { reduceText, groupText, epochsMarked } from "../../kernel/trace/record.ts";
 import { traceGraphSvg } from "../components/trace-graph.ts";
+import { shapeLine } from "../components/step-shapes.ts";
 
 
 export function stepHtml(s: StepSummary): string {
-  const shapes = `${s.shapes.inputs.map(shapeTuple).join(" · ")} → ${shapeTuple(s.shapes.output)}`;
+  const shapes = shapeLine(s);
   const where = s.line !== null ? `<span class="step-line">line ${h(s.line)}</span>` : "";
   const p = s.preview;
   const stats = `min ${formatNumber(p.min)} · max ${formatNumber(p.max)} · mean ${formatNumber(p.mean)}`;
