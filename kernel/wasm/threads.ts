@@ -31,8 +31,10 @@ const MAX_PAGES = 65536; // as declared by the build (a shared memory must decla
 
 // A helper's control words (an Int32Array on its own SharedArrayBuffer): READY is set to 1 once it
 // has instantiated the module; the caller bumps GO to hand it a product (the arguments in ARGS..),
-// the helper sets DONE to GO's value when its rows are written.
-const READY = 0, GO = 1, DONE = 2, ARGS = 3, CONTROL_WORDS = ARGS + 11;
+// the helper sets DONE to GO's value when its rows are written, or FAILED to 1 first if its call
+// threw (the caller then computes those rows itself and never uses that helper again: a helper
+// that died without answering would leave the caller waiting for ever).
+const READY = 0, GO = 1, DONE = 2, FAILED = 3, ARGS = 4, CONTROL_WORDS = ARGS + 11;
 
 // The helper's code, the same text in Node (eval'd by worker_threads, arguments in workerData) and in
 // a browser (a Blob URL worker, arguments by message): plain JavaScript, so no bundler sees it.
@@ -45,7 +47,11 @@ function start(module, memory, ctl) {
     Atomics.wait(ctl, ${GO}, seen);
     seen = Atomics.load(ctl, ${GO});
     const a = ctl.subarray(${ARGS}, ${CONTROL_WORDS});
-    k.gemmRows(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10]);
+    try {
+      k.gemmRows(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10]);
+    } catch {
+      Atomics.store(ctl, ${FAILED}, 1);
+    }
     Atomics.store(ctl, ${DONE}, seen);
     Atomics.notify(ctl, ${DONE});
   }
@@ -205,6 +211,11 @@ export function threadedGemm(a: Float64Array, aOff: number, b: Float64Array, bOf
     bounds[ready.length], m);
   ready.forEach((ctl, t) => {
     for (let done = Atomics.load(ctl, DONE); done !== gens[t]; done = Atomics.load(ctl, DONE)) Atomics.wait(ctl, DONE, done);
+    if (Atomics.load(ctl, FAILED) === 1) {
+      Atomics.store(ctl, READY, 2); // (not 1: never used again)
+      s.kernels.gemmRows(pa * 8, pb * 8, pc * 8, m, k, n, transA ? 1 : 0, transB ? 1 : 0, (pp + ready.length * packSize) * 8,
+        bounds[t], bounds[t + 1]);
+    }
   });
   c.set(s.heap.subarray(pc, pc + m * n), cOff);
   return true;

@@ -8,7 +8,7 @@
 // other sources are removed. Entries are read-only: a test that changes a site copies it first.
 import { spawn } from "node:child_process";
 import { createHash, type Hash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { katexDistDir, nodeEffects } from "../../ui/export/node-effects.ts";
 import { exportSite } from "../../ui/export/site.ts";
@@ -56,9 +56,51 @@ function timing(what: string, started: number): void {
   if (process.env.STEPBOOK_E2E_TIMINGS) console.log(`[e2e timing] ${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Whether the process `pid` is alive (a lock's owner that died leaves its lock behind). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /**
- * The directory `make` fills for these inputs, made once: it is made in a private directory and renamed
- * into place, so a reader never sees half of one (and of two processes making it, one wins).
+ * Holds `entry`'s lock (a directory beside it, made atomically, naming its owner's pid) while `work`
+ * runs, so that of the test files starting together on a clean clone one makes an entry and the others
+ * wait for it instead of making it again (the course's site with its app is ~70 s of CPU). A lock whose
+ * owner is gone is taken over.
+ */
+async function locked<T>(entry: string, work: () => Promise<T>): Promise<T> {
+  const lock = `${path.dirname(entry)}/.lock-${path.basename(entry)}`;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    let stale: boolean;
+    try {
+      stale = !alive(Number(readFileSync(path.join(lock, "pid"), "utf8")));
+    } catch { // no pid yet: stale only if its owner died between making the lock and writing it
+      stale = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 30_000;
+    }
+    if (stale) rmSync(lock, { recursive: true, force: true });
+    else await new Promise((r) => setTimeout(r, 250));
+  }
+  try {
+    writeFileSync(path.join(lock, "pid"), String(process.pid));
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The directory `make` fills for these inputs, made once: one process makes it (the others wait: locked)
+ * in a private directory and renames it into place, so a reader never sees half of one.
  */
 async function cached(kind: string, label: string, inputs: string[], make: (out: string) => Promise<void>): Promise<string> {
   const source = sourcesHash();
@@ -66,23 +108,26 @@ async function cached(kind: string, label: string, inputs: string[], make: (out:
   const entry = path.join(CACHE, `${kind}-${key}-${source}`);
   if (existsSync(entry)) return entry;
   mkdirSync(CACHE, { recursive: true });
-  for (const name of readdirSync(CACHE)) {
-    if (!name.startsWith(".") && !name.endsWith(`-${source}`)) rmSync(path.join(CACHE, name), { recursive: true, force: true });
-  }
-  const work = mkdtempSync(path.join(CACHE, `.${kind}-`));
-  const started = performance.now();
-  try {
-    await make(path.join(work, "out"));
-    try {
-      renameSync(path.join(work, "out"), entry);
-    } catch (e) {
-      if (!existsSync(entry)) throw e; // another process made it meanwhile: theirs is as good
+  return locked(entry, async () => {
+    if (existsSync(entry)) return entry; // made while this process waited
+    for (const name of readdirSync(CACHE)) {
+      if (!name.startsWith(".") && !name.endsWith(`-${source}`)) rmSync(path.join(CACHE, name), { recursive: true, force: true });
     }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  timing(`${kind} ${label}`, started);
-  return entry;
+    const work = mkdtempSync(path.join(CACHE, `.${kind}-`));
+    const started = performance.now();
+    try {
+      await make(path.join(work, "out"));
+      try {
+        renameSync(path.join(work, "out"), entry);
+      } catch (e) {
+        if (!existsSync(entry)) throw e; // another process made it meanwhile: theirs is as good
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    timing(`${kind} ${label}`, started);
+    return entry;
+  });
 }
 
 /** `vite build` of the app (index.html) with the lessons of `notebooks` bundled in; the output directory. */

@@ -5,11 +5,11 @@
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NodeKernelHost } from "../../kernel/host/node.ts";
 import { parseMarkdownNotebook } from "../../ui/document/markdown.ts";
 import { serveSite } from "../export/helpers.ts";
+import { violations } from "./axe.ts";
 import { exportedSite, hasBrowser, launch, ROOT } from "./harness.ts";
 
 const NOTEBOOKS = path.join(ROOT, "tests/e2e/fixtures/nn-notebooks");
@@ -65,9 +65,7 @@ describe.skipIf(!hasBrowser())("nn on the exported site, turned live", () => {
         expect(numbers(nodeResult)).toBeDefined();
         expect(numbers(browserText)).toBe(numbers(nodeResult));
 
-        const axe = await new AxeBuilder({ page }).include('sb-code-cell[data-cell="data"]').include('sb-code-cell[data-cell="fit"]').analyze();
-        const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
-        expect(serious).toEqual([]);
+        expect(await violations(page, ['sb-code-cell[data-cell="data"]', 'sb-code-cell[data-cell="fit"]'])).toEqual([]);
         if (process.env.STEPBOOK_SHOTS) {
           await page.locator('sb-code-cell[data-cell="data"]').screenshot({ path: path.join(process.env.STEPBOOK_SHOTS, `nn-export-summary-${colorScheme}.png`) });
           await fit.screenshot({ path: path.join(process.env.STEPBOOK_SHOTS, `nn-export-fit-${colorScheme}.png`) });

@@ -7,11 +7,11 @@
 // inside its own box while the page does not scroll sideways.
 import type { Server } from "node:http";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSite } from "../export/helpers.ts";
 import { lessonFiles, loadLesson, NOTEBOOKS } from "../notebooks/lessons.ts";
+import { violations } from "./axe.ts";
 import { COURSE_TITLE, exportedSite, hasBrowser, launch, serve, type Opened, type Served } from "./harness.ts";
 
 /** The course's lessons with traced cells, and those cells' ids. */
@@ -63,12 +63,6 @@ async function checkGraphs(page: Page, lesson: string, cells: string[], problems
     await button.click(); // close it again
   }
   return clicked;
-}
-
-async function axeOnTrace(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include("sb-trace-view").analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
 }
 
 const LARGE = { lesson: "06-backpropagation", cell: "deep" };
@@ -156,7 +150,7 @@ describe.skipIf(!hasBrowser())("the trace graph on the real course, live in the 
         await page.locator(`sb-code-cell[data-cell="${LARGE.cell}"] .btn-trace`).click();
         await page.locator("sb-trace-view .graph-node.group").first().click();
         await page.locator("sb-trace-view .graph-cluster").first().waitFor();
-        expect(await axeOnTrace(page)).toEqual([]);
+        expect(await violations(page, ["sb-trace-view"])).toEqual([]);
       } finally {
         await o.close();
       }

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASE, serveSite } from "../../export/helpers.ts";
+import { violations } from "../../e2e/axe.ts";
 import { exportedSite, hasBrowser, launch, serve, type Opened, type Served } from "../../e2e/harness.ts";
 
 const LESSON = `---
@@ -153,9 +153,7 @@ describe.skipIf(!hasBrowser())("a kernel that always comes back, in Chromium", (
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ colorScheme: "light" });
-    const axe = new AxeBuilder({ page }).include(".banner.kernel-dead");
-    const serious = (await axe.analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => v.id)).toEqual([]);
+    expect(await violations(page, [".banner.kernel-dead"])).toEqual([]);
     await banner.locator("button").click();
     await banner.waitFor({ state: "detached", timeout: 10_000 });
     await expect.poll(() => cell("after").locator(".code-view").textContent(), { timeout: 10_000 }).toContain("const alive = 7;");
