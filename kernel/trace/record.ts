@@ -1,5 +1,7 @@
 // The step record: the one plain-data shape that the UI, the exporter and the CLI read.
 // Versioned: bump TRACE_VERSION when a field changes meaning.
+import { shapeTuple } from "../tensor/shape.ts";
+
 export const TRACE_VERSION = 2;
 
 export type Phase = "forward" | "loss" | "backward" | "update";
@@ -72,10 +74,10 @@ export interface StepRecord {
   via?: string;
 }
 
-/** What a step reads as in words, for the step list and the app alike: "sum over axis 0: (300, 4) → (1, 4)". */
+/** What a step reads as in words, for the step list and the app alike: "sum over axis 0: (300, 4) → (1, 4)", (10, 3) → (3,). */
 export function reduceText(reduce: BroadcastSum): string {
   const axes = reduce.axes.length === 1 ? `axis ${reduce.axes[0]}` : `axes ${reduce.axes.join(", ")}`;
-  return `sum over ${axes} (broadcast in the forward pass): (${reduce.from.join(", ")}) → (${reduce.to.join(", ")})`;
+  return `sum over ${axes} (broadcast in the forward pass): ${shapeTuple(reduce.from)} → ${shapeTuple(reduce.to)}`;
 }
 
 /**

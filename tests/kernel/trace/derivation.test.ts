@@ -5,6 +5,7 @@ import { traceOf } from "../../../kernel/trace/trace.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 import { stepTensors } from "../../../kernel/trace/steps.ts";
 import { visibleLength } from "../../../kernel/trace/tex.ts";
+import { reduceText } from "../../../kernel/trace/record.ts";
 import { denominators } from "../../notebooks/denominators.ts";
 
 describe("broadcast reductions are visible", () => {
@@ -205,5 +206,12 @@ describe("visibleLength: about the width a formula takes on screen", () => {
     expect(visibleLength("\\tanh(\\ldots) + b_{2}")).toBe(6.5);
     expect(visibleLength("\\left(a + b\\right)^{2}")).toBe(5.5);
     expect(visibleLength("\\frac{\\sum x}{8}")).toBe(3);
+  });
+});
+
+describe("reduceText: the broadcast sum in words", () => {
+  it("writes shapes as numpy's tuples: (10, 3) → (3,), a vector with its comma", () => {
+    expect(reduceText({ axes: [0], from: [10, 3], to: [3] })).toBe("sum over axis 0 (broadcast in the forward pass): (10, 3) → (3,)");
+    expect(reduceText({ axes: [0, 1], from: [2, 3], to: [] })).toBe("sum over axes 0, 1 (broadcast in the forward pass): (2, 3) → ()");
   });
 });
