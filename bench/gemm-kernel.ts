@@ -2,6 +2,7 @@
 // bookkeeping: what kernel/wasm/assembly/gemm.ts's gemm does by itself (bench/matmul.ts prints it
 // beside np.matmul on the wasm backend, whose difference is the copies and the op around it).
 import { KERNELS_WASM_BASE64 } from "../kernel/wasm/build/kernels-wasm.ts";
+import { bytesOf } from "../kernel/wasm/bytes.ts";
 
 interface GemmExports {
   memory: WebAssembly.Memory;
@@ -14,9 +15,7 @@ let kernels: GemmExports | null = null;
 
 function instance(): GemmExports {
   if (kernels === null) {
-    const bytes = typeof atob === "function"
-      ? Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0))
-      : new Uint8Array(Buffer.from(KERNELS_WASM_BASE64, "base64"));
+    const bytes = bytesOf(KERNELS_WASM_BASE64);
     kernels = new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), {}).exports as unknown as GemmExports;
   }
   return kernels;

@@ -150,7 +150,7 @@ if (want("matmul")) {
   console.log(`  np.matmul (wasm) on 1 and 2 threads, GFLOP/s by wall time, ${settings.threadRounds} alternating rounds` +
     "; speedup: the median same-round ratio; CPU: the process's ms per product, all threads");
   for (const key of THREAD_SIZES) {
-    console.log(`  ${sizes[key].join(" x ").padEnd(18)}${runtimes.map(([r, f]) => {
+    console.log(`  ${sizes[key].join(" x ").padEnd(20)}${runtimes.map(([r, f]) => {
       const t = f?.matmul.threads;
       const name = r.split(" ")[0];
       if (t === undefined || t.available < 2) return `${name}: one thread only here`;

@@ -18,24 +18,19 @@ export function lossSteps(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>):
   const found: RawStep[] = [];
   let bounded = false;
   const bucket = producer.get(loss)?.bucket;
-  const stack = [loss];
-  const seen = new Set<Tensor>();
-  while (stack.length > 0) {
-    const t = stack.pop()!;
-    if (seen.has(t)) continue;
-    seen.add(t);
+  walkBack(loss, (t) => {
     const step = producer.get(t);
     if (step === undefined) {
       if (t.name !== null && t.node !== null) bounded = true; // a model output from before the trace
-      continue;
+      return [];
     }
     if (t !== loss && t.name !== null) {
       if (step.bucket === bucket) bounded = true;
-      continue;
+      return [];
     }
     found.push(step);
-    stack.push(...step.inputs);
-  }
+    return step.inputs;
+  });
   if (bounded) return found;
   const inFound = new Set(found);
   // whether a step reads data (a tensor that needs no gradient and is not one number), however deep
@@ -96,21 +91,25 @@ export function scaledGradient(value: Tensor, producer: ReadonlyMap<Tensor, RawS
 /** The steps a loss was computed from (through detached copies too: softmax's max). */
 export function lossAncestors(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>): Set<RawStep> {
   const needed = new Set<RawStep>();
-  const stack = [loss];
+  walkBack(loss, (t) => {
+    const step = producer.get(t);
+    if (step === undefined) return t.detachedFrom !== null ? [t.detachedFrom] : [];
+    needed.add(step);
+    return step.inputs;
+  });
+  return needed;
+}
+
+/** Depth first from `start`, each tensor once: `visit` sees a tensor and says which to go on to. */
+function walkBack(start: Tensor, visit: (t: Tensor) => readonly Tensor[]): void {
+  const stack = [start];
   const seen = new Set<Tensor>();
   while (stack.length > 0) {
     const t = stack.pop()!;
     if (seen.has(t)) continue;
     seen.add(t);
-    const step = producer.get(t);
-    if (step === undefined) {
-      if (t.detachedFrom !== null) stack.push(t.detachedFrom);
-      continue;
-    }
-    needed.add(step);
-    stack.push(...step.inputs);
+    stack.push(...visit(t));
   }
-  return needed;
 }
 
 /**

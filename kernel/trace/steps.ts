@@ -8,7 +8,7 @@ import { sameShape } from "../tensor/shape.ts";
 import type { TexNames } from "../autograd/op.ts";
 import type { Trace, RawStep } from "./trace.ts";
 import type { StepRecord, BroadcastSum } from "./record.ts";
-import { texName, gradName, partial, formatNumberTex, numberExpr, operand, precedenceOf, slotMin, broadcastSumTex, PREC, type Expr } from "./tex.ts";
+import { texName, gradName, partial, formatNumberTex, numberExpr, operand, precedenceOf, slotMin, broadcastSumTex, visibleLength, PREC, type Expr } from "./tex.ts";
 import { originOf } from "./origin.ts";
 
 const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
@@ -20,8 +20,21 @@ const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
 /** Ops whose backward pass sums the upstream gradient over the axes the forward pass broadcast. */
 const BROADCASTING = new Set(["add", "sub", "mul", "div", "pow", "maximum", "minimum", "where", "mod"]);
 
-/** Longest inline expression (characters of LaTeX) before an unnamed intermediate is abbreviated. */
-const MAX_EXPR = 160;
+/**
+ * Widest unnamed intermediate, in glyphs on screen (visibleLength), before its deeper parts are
+ * elided: as an operand of a formula, and as what a gradient is of (∂L/∂(…), often written two or
+ * three times in one step, and in a fraction).
+ */
+const MAX_GLYPHS = 20;
+const MAX_GRAD_GLYPHS = 14;
+
+/** An unnamed part of an expression that may be elided: its width, and whether its operands are all names. */
+interface Part {
+  t: Tensor;
+  glyphs: number;
+  ofNames: boolean;
+}
+/** Deepest nesting of unnamed ops written out in one expression. */
 const MAX_DEPTH = 10;
 
 /** The axes of `from` that broadcasting stretched to reach it from `to` (numpy's rules, as unbroadcast). */
@@ -82,14 +95,52 @@ export function stepRecords(trace: Trace): StepRecord[] {
   const constantNames = new Map<Tensor, string>();
   let at: { cell: string | null; line: number | null } = { cell: null, line: null };
 
-  const exprOf = (t: Tensor, depth = 0): Expr => {
+  /**
+   * An unnamed intermediate as the expression that made it while that stays readable (MAX_GLYPHS);
+   * past that, unnamed parts inside it are elided one at a time (the smallest part whose elision
+   * is enough, else the largest), keeping the op and the named operands around them:
+   * tanh(X W_1 + b_1) W_2 + b_2 - Y reads tanh(…) W_2 + b_2 - Y.
+   */
+  const exprOf = (t: Tensor, max = MAX_GLYPHS): Expr => {
+    const outer = constants;
+    const elided = new Set<Tensor>();
+    let parts: Part[] = [];
+    const attempt = () => {
+      constants = new Map();
+      parts = [];
+      return { e: render(t, 0, elided, parts), found: constants };
+    };
+    let best = attempt();
+    for (let glyphs = visibleLength(best.e.tex); glyphs > max && parts.length > 0; glyphs = visibleLength(best.e.tex)) {
+      // an op of named operands (X W_1) is already short: elide deeper parts first
+      const over = glyphs - max;
+      const inner = parts.filter((p) => !p.ofNames);
+      const pool = inner.length > 0 ? inner : parts;
+      const enough = pool.filter((p) => p.glyphs - 1 >= over).sort((x, y) => x.glyphs - y.glyphs)[0];
+      elided.add((enough ?? pool.reduce((x, y) => (y.glyphs > x.glyphs ? y : x))).t);
+      best = attempt();
+    }
+    constants = outer;
+    for (const [n, v] of best.found) constants.set(n, v);
+    return best.e;
+  };
+  /** `t` written out, `elided` parts as …; the unnamed parts it wrote go into `parts` with their lengths. */
+  const render = (t: Tensor, depth: number, elided: Set<Tensor>, parts: Part[]): Expr => {
     if (t.name !== null) return { tex: nameTex(t), prec: PREC.atom };
     const grad = gradOf.get(t) ?? trace.gradAliases.get(t);
-    if (grad !== undefined) return { tex: partial(lossTexOf(grad.bucket), exprOf(grad.into, depth + 1)), prec: PREC.atom };
-    if (t.detachedFrom !== null) return exprOf(t.detachedFrom, depth);
+    if (grad !== undefined) return { tex: partial(lossTexOf(grad.bucket), exprOf(grad.into, MAX_GRAD_GLYPHS)), prec: PREC.atom };
+    if (t.detachedFrom !== null) return render(t.detachedFrom, depth, elided, parts);
     const s = producer.get(t);
-    if (s !== undefined && s.def !== null) return opExpr(s.def.name, s.def.tex, s.inputs, s.attrs, depth);
-    if (t.node !== null) return opExpr(t.node.def.name, t.node.def.tex, t.node.inputs, t.node.attrs, depth);
+    const made = s !== undefined && s.def !== null ? s : t.node !== null ? { def: t.node.def, inputs: t.node.inputs, attrs: t.node.attrs } : null;
+    if (made !== null) {
+      if (depth > 0 && (elided.has(t) || depth >= MAX_DEPTH)) return { tex: "\\ldots", prec: PREC.atom };
+      const { name: op, tex } = made.def!;
+      const prec = precedenceOf(op).out;
+      const inner = made.inputs.map((x) => render(x, depth + 1, elided, parts));
+      const text = tex({ in: inner.map((p, k) => operand(p, slotMin(op, k), op)), out: "", g: "" }, made.attrs);
+      if (depth > 0) parts.push({ t, glyphs: visibleLength(text), ofNames: inner.every((p) => p.op === undefined && !p.tex.includes("\\ldots")) });
+      return { tex: text, prec: prec === "same" ? inner[0]?.prec ?? PREC.atom : prec, op };
+    }
     if (t.size === 1) {
       // by the name found where it was first used (λ in J = L + λ Σ W² is still λ in J's backward steps)
       const named = constantNames.get(t) ?? trace.constantName?.(t.data[0], at.cell, at.line) ?? null;
@@ -104,17 +155,6 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const shape = t.shape.join(", ");
     const origin = originOf(t);
     return { tex: origin !== null ? `\\operatorname{${origin}}(${shape})` : `\\text{array}_{(${shape})}`, prec: PREC.atom };
-  };
-  const opExpr = (op: string, tex: (n: TexNames, a: any) => string, inputs: Tensor[], attrs: unknown, depth: number): Expr => {
-    const prec = precedenceOf(op).out;
-    if (depth < MAX_DEPTH) {
-      const parts = inputs.map((x) => exprOf(x, depth + 1));
-      const text = tex({ in: parts.map((p, k) => operand(p, slotMin(op, k), op)), out: "", g: "" }, attrs);
-      if (text.length <= MAX_EXPR) return { tex: text, prec: prec === "same" ? parts[0]?.prec ?? PREC.atom : prec, op };
-    }
-    // past a readable length: the op and whichever operands have names
-    const short = inputs.map((x) => (x.name !== null ? nameTex(x) : "\\ldots"));
-    return { tex: `\\operatorname{${op}}(${short.join(", ")})`, prec: PREC.atom, op };
   };
   /** A plain-text label for a tensor on screen (the formula has the LaTeX). */
   const labelOf = (t: Tensor): string => {
@@ -137,7 +177,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       if (next === undefined || next.length !== 1) break;
       t = next[0];
     }
-    return t.name !== null ? { tex: nameTex(t), label: t.name } : { tex: exprOf(of).tex, label: labelOf(of) };
+    return t.name !== null ? { tex: nameTex(t), label: t.name } : { tex: exprOf(of, MAX_GRAD_GLYPHS).tex, label: labelOf(of) };
   };
   // each part of a total, by its step: "via N_3"; when two paths meet the same named tensor
   // (e, both numerator and denominator of softmax's P), the op each part came through instead
@@ -148,7 +188,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const vias = parts.map((p) => (p ? pathOf(p.grad!.of) : { tex: "?", label: "?" }));
     const distinct = new Set(vias.map((v) => v.tex)).size === vias.length;
     parts.forEach((p, i) => {
-      if (p) viaByStep.set(p, distinct ? vias[i] : { tex: exprOf(p.grad!.of).tex, label: labelOf(p.grad!.of) });
+      if (p) viaByStep.set(p, distinct ? vias[i] : { tex: exprOf(p.grad!.of, MAX_GRAD_GLYPHS).tex, label: labelOf(p.grad!.of) });
     });
   }
   const viaTex = (lossTex: string, into: Expr, via: string) => `\\left.${partial(lossTex, into)}\\right|_{\\text{via } ${via}}`;
@@ -187,7 +227,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (s.total !== undefined) {
       // ∂L/∂N_1 = (via N_3) + (via N_4): the chain rule's sum over paths, the value later steps use
       const of = s.total.of;
-      const ofE = exprOf(of);
+      const ofE = exprOf(of, MAX_GRAD_GLYPHS);
       const parts = s.inputs.map((p) => {
         const part = raw.find((r) => r.output === p && r.grad !== undefined);
         return (part && viaByStep.get(part)) || { tex: "?", label: "?" };
@@ -204,14 +244,14 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (s.grad !== undefined && s.def !== null) {
       const { of, k, into } = s.grad;
       const loss = trace.losses.get(s.bucket);
-      const ofE = exprOf(of);
+      const ofE = exprOf(of, MAX_GRAD_GLYPHS);
       const upstream = of === loss ? "1" : partial(lossTex, ofE);
       const n: TexNames = {
         in: of.node!.inputs.map((x) => operand(exprOf(x), PREC.apply)),
         out: operand(ofE, PREC.apply),
         g: upstream,
       };
-      const intoE = exprOf(into);
+      const intoE = exprOf(into, MAX_GRAD_GLYPHS);
       const factor = s.def.factorTex?.[k]?.(n, s.attrs) ?? "";
       let rhs = s.def.vjpTex?.[k]?.(n, s.attrs) ?? "?";
       if (upstream === "1") rhs = rhs.replace(/\\mathbf\{1\}\\, 1$/, "\\mathbf{1}"); // ∂L/∂Z = 𝟏 for L = Σ Z, not "𝟏 1"

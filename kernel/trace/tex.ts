@@ -157,3 +157,39 @@ export function broadcastSumTex(g: Expr, ndim: number, axes: readonly number[]):
   const index = Array.from({ length: ndim }, (_, a) => (axes.includes(a) ? letters[a] ?? `i_{${a}}` : ":"));
   return `\\sum_{${summed.join(",")}} ${operand(g, PREC.atom)}[${index.join(", ")}]`;
 }
+
+/**
+ * About how wide a formula is on screen, in glyphs: X^{\text{train}} W_{1} is X, W, 1 and "train" at
+ * half width (sub- and superscripts are set small; a word counts at most 4, as it reads as one unit),
+ * 5, not its 22 characters of LaTeX. Commands that
+ * only style or group (\text, \left, \frac) count nothing; any other command (\tanh, \odot, \ldots)
+ * one glyph; spaces nothing.
+ */
+export function visibleLength(tex: string): number {
+  const plain = tex
+    .replace(/\\(?:text|operatorname)\{([^{}]*)\}/g, (_, word: string) => word.slice(0, 4)) // a word reads as one unit
+    .replace(/\\(?:left|right|text|operatorname|mathrm|mathbf|mathbb|frac|hat|bar|quad)(?![A-Za-z])/g, "")
+    .replace(/\\[A-Za-z]+/g, "#")
+    .replace(/\\./g, "")
+    .replace(/\s/g, "");
+  let glyphs = 0;
+  let scripts = 0; // how many of the open braces belong to a sub- or superscript
+  const open: boolean[] = [];
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain[i];
+    if (c === "_" || c === "^") {
+      if (plain[i + 1] === "{") {
+        open.push(true);
+        scripts++;
+        i++;
+      } else if (i + 1 < plain.length) {
+        glyphs += 0.5; // x^2: one small glyph
+        i++;
+      }
+    } else if (c === "{") open.push(false);
+    else if (c === "}") {
+      if (open.pop()) scripts--;
+    } else glyphs += scripts > 0 ? 0.5 : 1;
+  }
+  return glyphs;
+}

@@ -4,16 +4,16 @@
 // The module is the second build of the same kernels (kernels-threads.wasm: imported shared memory,
 // tools/build-wasm.mjs). Each helper is a worker (Node's worker_threads, or a Web Worker: the kernel
 // itself runs in a worker in the app) that instantiates that module on the same memory and sleeps in
-// Atomics.wait on its own control words until a product is handed to it. The calling thread copies
-// A and B in, wakes the helpers, computes its own rows, waits for theirs, copies C out. Rows are
-// split in multiples of 4 and every C[i, j] is the same sum in the same order whoever computes it
+// Atomics.wait until a product is handed out. The calling thread copies A and B in, wakes the
+// helpers, takes chunks of rows of C as they do (below), waits for the last, copies C out. Chunks
+// are multiples of 4 rows and every C[i, j] is the same sum in the same order whoever computes it
 // (gemmRows in assembly/gemm.ts), so the bits are the single-threaded kernel's and the js backend's.
 //
 // Used only where it can work: SharedArrayBuffer exists, the page (if any) is cross-origin isolated,
 // and this thread may block in Atomics.wait (Node, a worker; never a page's main thread). Only for
 // m k n >= 256^3 (below that, waking a helper costs more than it saves), and only with helpers that
 // have started: the first large product starts them and runs on one thread. The memory grows only
-// here, on the calling thread, between products, while every helper sleeps.
+// here, on the calling thread, between products, when no helper holds a chunk.
 // Measured: docs/speed.md, fourth pass.
 import { KERNELS_THREADS_WASM_BASE64 } from "./build/kernels-threads-wasm.ts";
 import { bytesOf } from "./bytes.ts";
@@ -29,32 +29,71 @@ interface ThreadKernels {
 export const THREADS_MIN_WORK = 256 ** 3;
 const MAX_PAGES = 65536; // as declared by the build (a shared memory must declare its maximum)
 
-// A helper's control words (an Int32Array on its own SharedArrayBuffer): READY is set to 1 once it
-// has instantiated the module; the caller bumps GO to hand it a product (the arguments in ARGS..),
-// the helper sets DONE to GO's value when its rows are written.
-const READY = 0, GO = 1, DONE = 2, ARGS = 3, CONTROL_WORDS = ARGS + 11;
+// The work of one product is cut into chunks of rows (a multiple of 4), about 4 per thread, and each
+// thread, the caller included, takes the next chunk until none is left: if a helper gets no core
+// (a busy machine), the caller takes its chunks and waits at most for the chunk the helper began.
+// The control words every thread sees (an Int32Array on a SharedArrayBuffer):
+// - GO: the product's number; the caller bumps it to wake the helpers (they sleep in Atomics.wait);
+// - NEXT: (the product's number mod 2^21) << 10 | the chunks not yet taken; a thread takes chunk
+//   c - 1 by changing c to c - 1 with compareExchange, so a helper waking late for an earlier product
+//   can never take a chunk of the current one, and once a thread holds a chunk of a product the
+//   caller waits for it, so the arguments it reads after taking it are that product's;
+// - FINISHED: chunks written (the caller waits for all); BROKEN: set if a helper's call threw (the
+//   caller then computes the whole product itself and stops using threads);
+// - ARGS..: a, b, c, m, k, n, transA, transB, the rows of a chunk.
+// Each helper has its own words too: READY (1 once it has instantiated the module) and PACK (where
+// its packing scratch is; 0: take no chunks, as for a helper beyond the number of threads set).
+// - HELPED: chunks the helpers have computed, all products together (for the tests and the bench).
+const GO = 0, NEXT = 1, FINISHED = 2, BROKEN = 3, HELPED = 4, ARGS = 5, WORK_WORDS = ARGS + 9;
+const READY = 0, PACK = 1, HELPER_WORDS = 2;
 
 // The helper's code, the same text in Node (eval'd by worker_threads, arguments in workerData) and in
 // a browser (a Blob URL worker, arguments by message): plain JavaScript, so no bundler sees it.
-const HELPER_SOURCE = `"use strict";
-function start(module, memory, ctl) {
-  const k = new WebAssembly.Instance(module, { env: { memory } }).exports;
-  Atomics.store(ctl, ${READY}, 1);
-  let seen = 0;
+// takeChunks is the loop the caller runs too (the same text, evaluated below for it).
+const TAKE_CHUNKS = `function takeChunks(k, work, gen, pack, helper) {
+  const tag = (gen & 0x1fffff) << 10;
   for (;;) {
-    Atomics.wait(ctl, ${GO}, seen);
-    seen = Atomics.load(ctl, ${GO});
-    const a = ctl.subarray(${ARGS}, ${CONTROL_WORDS});
-    k.gemmRows(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10]);
-    Atomics.store(ctl, ${DONE}, seen);
-    Atomics.notify(ctl, ${DONE});
+    const v = Atomics.load(work, ${NEXT});
+    if ((v & ~1023) !== tag || (v & 1023) === 0) return;
+    if (Atomics.compareExchange(work, ${NEXT}, v, v - 1) !== v) continue;
+    const a = work.subarray(${ARGS}, ${WORK_WORDS}), i0 = ((v & 1023) - 1) * a[8];
+    try {
+      k.gemmRows(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], pack, i0, Math.min(a[3], i0 + a[8]));
+    } catch (error) {
+      Atomics.store(work, ${BROKEN}, 1);
+    }
+    if (helper) Atomics.add(work, ${HELPED}, 1);
+    Atomics.add(work, ${FINISHED}, 1);
+    Atomics.notify(work, ${FINISHED});
+  }
+}`;
+const HELPER_SOURCE = `"use strict";
+${TAKE_CHUNKS}
+function start(module, memory, work, own) {
+  const k = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  Atomics.store(own, ${READY}, 1);
+  let seen = Atomics.load(work, ${GO});
+  for (;;) {
+    Atomics.wait(work, ${GO}, seen);
+    seen = Atomics.load(work, ${GO});
+    const pack = Atomics.load(own, ${PACK});
+    if (pack !== 0) takeChunks(k, work, seen, pack, true);
   }
 }
 if (typeof self === "undefined") {
   const { workerData } = require("node:worker_threads");
-  start(workerData.module, workerData.memory, workerData.ctl);
-} else self.onmessage = (e) => start(e.data.module, e.data.memory, e.data.ctl);
+  start(workerData.module, workerData.memory, workerData.work, workerData.own);
+} else self.onmessage = (e) => start(e.data.module, e.data.memory, e.data.work, e.data.own);
 `;
+type TakeChunks = (k: ThreadKernels, work: Int32Array, gen: number, pack: number, helper: boolean) => void;
+// The caller's copy of the same text (a page whose Content-Security-Policy forbids new Function, which
+// the app's does not, keeps products on one thread)
+let takeChunks: TakeChunks | null = null;
+try {
+  takeChunks = new Function(`${TAKE_CHUNKS}; return takeChunks;`)() as TakeChunks;
+} catch {
+  takeChunks = null;
+}
 
 interface NodeWorkerThreads {
   Worker: new (code: string, options: { eval: true; workerData: unknown }) => { unref(): void };
@@ -83,7 +122,7 @@ function coreCount(): number {
   return (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
 }
 
-const possible = threadsPossible();
+const possible = threadsPossible() && takeChunks !== null;
 /** the threads a large product may use (the caller and numThreads - 1 helpers) */
 let numThreads = possible ? Math.max(1, Math.min(coreCount(), 4)) : 1;
 
@@ -95,7 +134,9 @@ interface Shared {
   heap: Float64Array;
   /** where the scratch area starts, in float64s */
   base: number;
-  /** the control words of each helper started, in order */
+  /** the control words all threads share (GO, NEXT, ...) */
+  work: Int32Array;
+  /** each helper's own words (READY, PACK), in the order they were started */
   helpers: Int32Array[];
 }
 let shared: Shared | null = null;
@@ -119,12 +160,13 @@ function startShared(): Shared {
   const module = new WebAssembly.Module(bytesOf(KERNELS_THREADS_WASM_BASE64) as BufferSource);
   const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
   const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as ThreadKernels;
-  return { memory, module, kernels, heap: new Float64Array(memory.buffer), base: kernels.heapBase() / 8, helpers: [] };
+  const work = new Int32Array(new SharedArrayBuffer(WORK_WORDS * 4));
+  return { memory, module, kernels, heap: new Float64Array(memory.buffer), base: kernels.heapBase() / 8, work, helpers: [] };
 }
 
 function startHelper(s: Shared): void {
-  const ctl = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
-  const message = { module: s.module, memory: s.memory, ctl };
+  const own = new Int32Array(new SharedArrayBuffer(HELPER_WORDS * 4));
+  const message = { module: s.module, memory: s.memory, work: s.work, own };
   if (inNode) {
     const { Worker: NodeWorker } = nodeProcess!.getBuiltinModule!("node:worker_threads") as NodeWorkerThreads;
     // unref: a sleeping helper does not keep the process alive
@@ -134,12 +176,12 @@ function startHelper(s: Shared): void {
     new Worker(url).postMessage(message);
     URL.revokeObjectURL(url);
   }
-  s.helpers.push(ctl);
+  s.helpers.push(own);
 }
 
 /** The shared memory and the helpers numThreads asks for, started if they are not (null: threads cannot run). */
 function helpers(): Shared | null {
-  if (!possible || numThreads < 2) return null;
+  if (!possible || numThreads < 2 || (shared !== null && Atomics.load(shared.work, BROKEN) === 1)) return null;
   if (shared === null) {
     try {
       shared = startShared();
@@ -160,9 +202,14 @@ export async function threadsReady(timeoutMs = 10_000): Promise<number> {
   const s = helpers();
   if (s === null) return 1;
   const deadline = Date.now() + timeoutMs;
-  const up = () => s.helpers.slice(0, numThreads - 1).filter((ctl) => Atomics.load(ctl, READY) === 1).length;
+  const up = () => s.helpers.slice(0, numThreads - 1).filter((own) => Atomics.load(own, READY) === 1).length;
   while (up() < numThreads - 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   return 1 + up();
+}
+
+/** How many chunks of rows the helper threads have computed so far, all products together. */
+export function helperChunks(): number {
+  return shared === null ? 0 : Atomics.load(shared.work, HELPED);
 }
 
 const align2 = (n: number) => n + (n & 1);
@@ -177,13 +224,13 @@ export function threadedGemm(a: Float64Array, aOff: number, b: Float64Array, bOf
   if (m * k * n < THREADS_MIN_WORK || m < 8) return false;
   const s = helpers();
   if (s === null) return false;
-  const ready = s.helpers.slice(0, numThreads - 1).filter((ctl) => Atomics.load(ctl, READY) === 1);
-  if (ready.length === 0) return false;
-  // the scratch: A, B, C, then one packing area per thread
+  const used = numThreads - 1;
+  const ready = s.helpers.slice(0, used).filter((own) => Atomics.load(own, READY) === 1).length;
+  if (ready === 0) return false;
+  // the scratch: A, B, C, then a packing area for each helper started and one for the caller
   const packSize = align2(s.kernels.gemmPackSize(k, n));
-  const parts = ready.length + 1;
   const pa = s.base, pb = pa + align2(m * k), pc = pb + align2(k * n), pp = pc + align2(m * n);
-  const bytes = (pp + parts * packSize) * 8;
+  const bytes = (pp + (s.helpers.length + 1) * packSize) * 8;
   const have = s.memory.buffer.byteLength;
   if (bytes > have) {
     if (bytes > MAX_PAGES * 65536) return false;
@@ -193,19 +240,26 @@ export function threadedGemm(a: Float64Array, aOff: number, b: Float64Array, bOf
   }
   s.heap.set(a.subarray(aOff, aOff + m * k), pa);
   s.heap.set(b.subarray(bOff, bOff + k * n), pb);
-  // rows [bounds[t], bounds[t + 1]) for thread t: helpers first, the caller last
-  const bounds = Array.from({ length: parts + 1 }, (_, t) => (t === parts ? m : Math.round((m * t) / parts / 4) * 4));
-  const gens = ready.map((ctl, t) => {
-    ctl.set([pa * 8, pb * 8, pc * 8, m, k, n, transA ? 1 : 0, transB ? 1 : 0, (pp + t * packSize) * 8, bounds[t], bounds[t + 1]], ARGS);
-    const gen = Atomics.add(ctl, GO, 1) + 1;
-    Atomics.notify(ctl, GO);
-    return gen;
-  });
-  s.kernels.gemmRows(pa * 8, pb * 8, pc * 8, m, k, n, transA ? 1 : 0, transB ? 1 : 0, (pp + ready.length * packSize) * 8,
-    bounds[ready.length], m);
-  ready.forEach((ctl, t) => {
-    for (let done = Atomics.load(ctl, DONE); done !== gens[t]; done = Atomics.load(ctl, DONE)) Atomics.wait(ctl, DONE, done);
-  });
+  // about 4 chunks per thread, of a multiple of 4 rows
+  const chunkRows = Math.max(4, Math.ceil(m / (4 * (ready + 1)) / 4) * 4);
+  const chunks = Math.ceil(m / chunkRows);
+  const w = s.work;
+  // every helper started gets its area, or 0 (take no chunks: beyond numThreads); one that comes up
+  // while this product runs may join it
+  s.helpers.forEach((own, t) => Atomics.store(own, PACK, t < used ? (pp + t * packSize) * 8 : 0));
+  w.set([pa * 8, pb * 8, pc * 8, m, k, n, transA ? 1 : 0, transB ? 1 : 0, chunkRows], ARGS);
+  Atomics.store(w, FINISHED, 0);
+  const gen = (Atomics.load(w, GO) + 1) | 0;
+  Atomics.store(w, NEXT, ((gen & 0x1fffff) << 10) | chunks);
+  Atomics.store(w, GO, gen);
+  Atomics.notify(w, GO);
+  const ownPack = (pp + s.helpers.length * packSize) * 8;
+  takeChunks!(s.kernels, w, gen, ownPack, false);
+  for (let f = Atomics.load(w, FINISHED); f < chunks; f = Atomics.load(w, FINISHED)) Atomics.wait(w, FINISHED, f);
+  if (Atomics.load(w, BROKEN) === 1) {
+    // a helper's call threw: the whole product here, and no threads from now on (helpers() says null)
+    s.kernels.gemmRows(pa * 8, pb * 8, pc * 8, m, k, n, transA ? 1 : 0, transB ? 1 : 0, ownPack, 0, m);
+  }
   c.set(s.heap.subarray(pc, pc + m * n), cOff);
   return true;
 }

@@ -8,6 +8,8 @@ import katex from "katex";
 import { describe, expect, it } from "vitest";
 import { NodeKernelHost } from "../../kernel/host/node.ts";
 import type { TraceSummary } from "../../kernel/protocol/values.ts";
+import { visibleLength } from "../../kernel/trace/tex.ts";
+import { denominators } from "./denominators.ts";
 import { lessonFiles, loadLesson, REPO } from "./lessons.ts";
 
 const GOLDEN = join(REPO, "tests/fixtures/trace");
@@ -40,11 +42,14 @@ function stepList(trace: TraceSummary): string {
   }).join("\n") + "\n";
 }
 
+/** the widest name a gradient is written of, in glyphs: ∂L/∂(tanh(…) W_2 + b_2 - Y), not the whole model */
+const GRAD_NAME_GLYPHS = 14;
+
 /** a tensor's values in a formula: [0.1,\ 0.2, ...] or three numbers in a row */
 const LIST = /\[\s*-?\d[\d.e+-]*\s*,\\ |\[\s*-?\d[\d.e+-]*\s*,\s*-?\d[\d.e+-]*\s*,\s*-?\d/;
 
 describe.each(lessonFiles())("%s", (file) => {
-  it("every traced step is valid KaTeX with names, never an internal id or a list of values", async () => {
+  it("every traced step is valid KaTeX with names, never an internal id or a list of values; gradients of short names", async () => {
     const all = await traces(file);
     const bad: string[] = [];
     for (const [cell, trace] of all) {
@@ -58,6 +63,9 @@ describe.each(lessonFiles())("%s", (file) => {
           } catch (error) {
             bad.push(`${where}: ${(error as Error).message}`);
           }
+        }
+        for (const name of denominators(r.latex)) {
+          if (visibleLength(name) > GRAD_NAME_GLYPHS) bad.push(`${where}: ∂ of a name ${visibleLength(name)} glyphs wide: ${name}`);
         }
         if (/#\d/.test(r.inputLabels.join(" "))) bad.push(`${where}: internal id in labels ${r.inputLabels.join(", ")}`);
       }

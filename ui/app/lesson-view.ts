@@ -121,10 +121,10 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
                 .runtime=${rt} .index=${index} ?editing=${m.editingCell === cell.id} ?modified=${!authoring && cell.source !== original}
                 ?mine=${original === undefined} .lessonSource=${conflict ? original : null}
                 ?concealed=${m.concealed(cell)} ?traceOpen=${traceOpen}
-                .highlightLine=${traceOpen ? stepLine : null} ?exercisePassed=${exercisePassed(doc, runtime, cell)}
+                .highlightLine=${stepLine?.cell === cell.id ? stepLine.line : null} ?exercisePassed=${exercisePassed(doc, runtime, cell)}
                 .cellNumber=${promptNumber} .staleText=${rt?.staleReason ? staleText(rt.staleReason, (id) => codeNumber.get(id) ?? 0) : ""}></sb-code-cell>
               ${traceOpen && rt?.trace ? html`<sb-trace-view .cellId=${cell.id} .trace=${rt.trace} .index=${trace.index}
-                .values=${trace.values} ?playing=${trace.playing} .equationLabel=${activeLabel}></sb-trace-view>` : nothing}`;
+                .values=${trace.values} ?playing=${trace.playing} .equationLabel=${activeLabel} .cellNumber=${promptNumber}></sb-trace-view>` : nothing}`;
           })}
         </article>
         ${m.variablesOpen ? html`<sb-variable-inspector .variables=${m.variables} .selected=${m.inspected?.name ?? null}

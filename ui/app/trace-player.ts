@@ -76,10 +76,14 @@ export class TracePlayer implements ReactiveController {
     this.set({ playing: false });
   }
 
-  /** The source line of the current step, in the open cell. */
-  stepLine(): number | null {
+  /**
+   * The source line of the current step and the cell it is in: the open cell, or the cell that defines a
+   * function the step ran in (lesson 18's conv1d), whose line 4 is not the open cell's line 4.
+   */
+  stepLine(): { cell: string; line: number } | null {
     if (!this.open) return null;
-    return this.source.runtime().cells[this.open]?.trace?.records[this.index]?.line ?? null;
+    const step = this.source.runtime().cells[this.open]?.trace?.records[this.index];
+    return step?.line ? { cell: step.cell || this.open, line: step.line } : null;
   }
 
   /** The equation of the lesson that binds the current step's name. */

@@ -1,4 +1,5 @@
-// An error from a cell: its name and message, and the traceback lines (text, never markup).
+// An error from a cell: its name and message, and the traceback lines (text, never markup). The lines
+// never wrap (the box scrolls sideways instead), so the caret under a long source line stays under its column.
 import { html } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { SourcePosition } from "../../kernel/protocol/messages.ts";
@@ -19,7 +20,7 @@ export class SbErrorOutput extends LightElement {
       .map((l) => l.replace(/cell "([^"]*)", line/g, (m, id: string) => { const n = this.cellNumber(id); return n === null ? m : `cell ${n}, line`; }));
     return html`<div class="error-output" role="alert">
       <p class="error-head"><strong>${this.ename}</strong>: ${this.evalue}${this.position ? html` <span class="error-where">(line ${this.position.line})</span>` : ""}</p>
-      ${rest.length ? html`<pre class="error-trace">${rest.join("\n")}</pre>` : ""}
+      ${rest.length ? html`<pre class="error-trace" tabindex="0" role="region" aria-label="traceback">${rest.join("\n")}</pre>` : ""}
     </div>`;
   }
 }

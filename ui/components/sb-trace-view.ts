@@ -33,7 +33,15 @@ export class SbTraceView extends LightElement {
   /** id of the lesson's equation that binds this step's name (highlighted in the lesson). */
   @property() equationLabel: string | null = null;
   /** the graph's groups (layers, long composites) the reader opened */
+  /** a cell as its prompt numbers it ("3" for [3]), to say where a step ran that is not in this cell. */
+  @property({ attribute: false }) cellNumber: (cellId: string) => number | null = () => null;
   @state() private openGroups: ReadonlySet<string> = new Set();
+
+  /** "line 4", or for a step inside a function another cell defines, "line 4 of cell 3" (its prompt). */
+  private where(s: StepSummary): string {
+    if (!s.cell || s.cell === this.cellId) return `line ${s.line}`;
+    return `line ${s.line} of cell ${this.cellNumber(s.cell) ?? s.cell}`;
+  }
 
   override render() {
     const t = this.trace;
@@ -67,7 +75,7 @@ export class SbTraceView extends LightElement {
           ${s.name ? html`<span class="step-name">→ ${s.name}</span>` : nothing}
           ${t.records.some((r) => r.group !== s.group || r.iteration !== s.iteration)
             ? html`<span class="step-epoch">${groupText(s, epochsMarked(t.records))}</span>` : nothing}
-          ${s.line ? html`<span class="step-line">line ${s.line}</span>` : nothing}
+          ${s.line ? html`<span class="step-line">${this.where(s)}</span>` : nothing}
         </div>
         <div class="step-formula">${unsafeHTML(renderTex(s.latex || s.rule, true))}</div>
         <p class="step-shapes"><code>${shapeLine(s)}</code>${this.equationLabel

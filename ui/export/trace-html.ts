@@ -9,9 +9,11 @@ import { traceGraphSvg } from "../components/trace-graph.ts";
 import { shapeLine } from "../components/step-shapes.ts";
 
 
-export function stepHtml(s: StepSummary): string {
+/** One step; `cellId` is the traced cell: a step inside a function another cell defines says which (linked). */
+export function stepHtml(s: StepSummary, cellId: string | null = s.cell): string {
   const shapes = shapeLine(s);
-  const where = s.line !== null ? `<span class="step-line">line ${h(s.line)}</span>` : "";
+  const other = s.cell && s.cell !== cellId ? ` of <a href="#cell-${escapeHtml(s.cell)}">${escapeHtml(s.cell)}</a>` : "";
+  const where = s.line !== null ? `<span class="step-line">line ${h(s.line)}${other}</span>` : "";
   const p = s.preview;
   const stats = `min ${formatNumber(p.min)} · max ${formatNumber(p.max)} · mean ${formatNumber(p.mean)}`;
   return `<li class="step phase-${escapeHtml(s.phase)}" data-step="${h(s.step)}">`
@@ -35,7 +37,7 @@ export function traceHtml(trace: TraceSummary, cellId: string): string {
     const label = several ? groupText(s, marked) : "";
     const head = label !== heading ? `<li class="step-group">${escapeHtml(label)}</li>` : "";
     heading = label;
-    return head + stepHtml(s);
+    return head + stepHtml(s, cellId);
   }).join("");
   return `<details class="trace" open><summary>Step through: ${h(trace.records.length)} steps</summary>`
     + `<figure class="trace-graph"><figcaption>Computation graph of the first iteration</figcaption>${traceGraphSvg(trace, 0)}</figure>`

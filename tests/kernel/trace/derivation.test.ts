@@ -4,6 +4,8 @@ import { np } from "../../../kernel/np.ts";
 import { traceOf } from "../../../kernel/trace/trace.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 import { stepTensors } from "../../../kernel/trace/steps.ts";
+import { visibleLength } from "../../../kernel/trace/tex.ts";
+import { denominators } from "../../notebooks/denominators.ts";
 
 describe("broadcast reductions are visible", () => {
   it("a bias gradient is the sum of dZ over the rows it was added to, with the axes and both shapes", () => {
@@ -159,5 +161,49 @@ describe("a name reassigned from itself", () => {
       expect(lhs, s.latex).not.toBe(rhs);
     }
     expect(steps.some((s) => s.latex.startsWith("\\frac{\\partial L}{\\partial {y}^{(1)}} = \\frac{\\partial L}{\\partial y}"))).toBe(true);
+  });
+});
+
+describe("an unnamed intermediate past a readable width", () => {
+  const model = () => {
+    const X = np.random.randn(5, 1).named("Xtrain"), Y = np.random.randn(5, 1).named("Ytrain");
+    const W1 = np.random.randn(1, 3).requiresGrad().named("W1"), b1 = np.zeros([1, 3]).requiresGrad().named("b1");
+    const W2 = np.random.randn(3, 1).requiresGrad().named("W2"), b2 = np.zeros([1, 1]).requiresGrad().named("b2");
+    return { X, Y, W1, b1, W2, b2 };
+  };
+
+  it("is written whole while short: X W_1 + b_1 inside ∂L/∂(X W_1 + b_1)", () => {
+    const { X, W1, b1 } = model();
+    const steps = stepRecords(traceOf(() => X.matmul(W1).add(b1).tanh().sum().named("L").backward()));
+    expect(steps.some((s) => s.latex.startsWith("\\frac{\\partial L}{\\partial \\left(X^{\\text{train}} W_{1} + b_{1}\\right)} ="))).toBe(true);
+    expect(steps.map((s) => s.latex).join(" ")).not.toContain("\\ldots");
+  });
+
+  it("keeps the op and the named operands nearest to it, eliding deeper unnamed parts: ∂L/∂(tanh(…) W_2 + b_2 - Y)", () => {
+    const { X, Y, W1, b1, W2, b2 } = model();
+    // lesson 10's model, built in helper functions: nothing between X and the loss has a name
+    const steps = stepRecords(traceOf(() => X.matmul(W1).add(b1).tanh().matmul(W2).add(b2).sub(Y).square().mean().named("L").backward()));
+    const whole = "\\tanh(X^{\\text{train}} W_{1} + b_{1}) W_{2} + b_{2} - Y^{\\text{train}}";
+    const short = "\\tanh(\\ldots) W_{2} + b_{2} - Y^{\\text{train}}";
+    // a forward step writes its operand whole while it fits an operand's width (20 glyphs)...
+    expect(steps.find((s) => s.op === "pow")!.latex).toBe(`{\\left(${whole}\\right)}^{2}`);
+    // ...the gradient of it, written two or three times in a step, by its outer ops and named operands
+    const back = steps.find((s) => s.op === "pow.backward")!.latex;
+    expect(back.startsWith(`\\frac{\\partial L}{\\partial \\left(${short}\\right)} =`), back).toBe(true);
+    for (const s of steps) {
+      for (const name of denominators(s.latex)) expect(visibleLength(name), `${s.op}: ${name}`).toBeLessThanOrEqual(14);
+    }
+    // and nothing is elided that fits: the first layer's gradients are whole
+    expect(steps.some((s) => s.latex.includes("\\partial \\left(X^{\\text{train}} W_{1} + b_{1}\\right)"))).toBe(true);
+  });
+});
+
+describe("visibleLength: about the width a formula takes on screen", () => {
+  it("counts glyphs, sub- and superscripts at half width, a word as at most 4, styling commands as nothing", () => {
+    expect(visibleLength("X W_{1}")).toBe(2.5);
+    expect(visibleLength("X^{\\text{train}} W_{1}")).toBe(4.5); // X, "trai" small, W, 1 small
+    expect(visibleLength("\\tanh(\\ldots) + b_{2}")).toBe(6.5);
+    expect(visibleLength("\\left(a + b\\right)^{2}")).toBe(5.5);
+    expect(visibleLength("\\frac{\\sum x}{8}")).toBe(3);
   });
 });

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { jsBackend } from "../../../kernel/tensor/backend.ts";
 import { WASM, wasmReady } from "../../../kernel/wasm/backend.ts";
-import { threadedGemm, THREADS_MIN_WORK } from "../../../kernel/wasm/threads.ts";
+import { helperChunks, threadedGemm, THREADS_MIN_WORK } from "../../../kernel/wasm/threads.ts";
 import { np } from "../../../kernel/np.ts";
 
 const bitsEqual = (x: Float64Array, y: Float64Array) => x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
@@ -57,6 +57,12 @@ describe.skipIf(!threadsHere)("threaded products", () => {
       }, 60_000);
     }
   }
+
+  it("the helpers did compute rows in the products above (not only the calling thread)", () => {
+    // (each thread takes the next chunk of rows; on a busy machine the caller may take them all for
+    // one product, but not for all of them)
+    expect(helperChunks()).toBeGreaterThan(0);
+  });
 
   it("a larger product after smaller ones (the shared memory grows): the same bits", async () => {
     np.setNumThreads(2);
