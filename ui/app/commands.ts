@@ -27,6 +27,12 @@ export const EDITOR_KEYS: readonly { keys: string[]; label: string }[] = [
   { keys: ["Esc"], label: "leave the editor (back to command mode)" },
 ];
 
+/** Keys of a step-through, with focus on its buttons or slider (ui/components/sb-trace-view.ts). */
+export const STEP_KEYS: readonly { keys: string[]; label: string; by: -1 | 1 }[] = [
+  { keys: ["ArrowLeft"], label: "previous step", by: -1 },
+  { keys: ["ArrowRight"], label: "next step", by: 1 },
+];
+
 /** Focus is somewhere the student types: the keys are theirs, not commands. */
 export function isTyping(target: EventTarget | null): boolean {
   const el = target as Element | null;

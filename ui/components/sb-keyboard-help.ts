@@ -1,11 +1,11 @@
-// The keyboard help: a modal <dialog> listing the command-mode keys and the editor's (from the one key
+// The keyboard help: a modal <dialog> listing the command-mode keys, the editor's and the step-through's (from the one key
 // table in ui/app/commands.ts). Esc or the button closes it; it says so with `sb-close`.
 import { html } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { EDITOR_KEYS, KEYMAP } from "../app/commands.ts";
+import { EDITOR_KEYS, KEYMAP, STEP_KEYS } from "../app/commands.ts";
 import { LightElement } from "./light-element.ts";
 
-const keyName = (k: string) => ({ ArrowDown: "↓", ArrowUp: "↑" } as Record<string, string>)[k] ?? k;
+const keyName = (k: string) => ({ ArrowDown: "↓", ArrowUp: "↑", ArrowLeft: "←", ArrowRight: "→" } as Record<string, string>)[k] ?? k;
 
 @customElement("sb-keyboard-help")
 export class SbKeyboardHelp extends LightElement {
@@ -19,6 +19,8 @@ export class SbKeyboardHelp extends LightElement {
       <table><tbody>${KEYMAP.map((b) => row(b.keys, b.label))}</tbody></table>
       <p>In the editor:</p>
       <table><tbody>${EDITOR_KEYS.map((b) => row(b.keys, b.label))}</tbody></table>
+      <p>In a step-through (Tab from its cell to its buttons):</p>
+      <table><tbody>${STEP_KEYS.map((b) => row(b.keys, b.label))}</tbody></table>
       <form method="dialog"><button class="btn" autofocus>Close</button></form>
     </dialog>`;
   }

@@ -10,6 +10,7 @@ import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts"
 import { renderTex } from "../render/katex-render.ts";
 import { shapeText } from "../app/format.ts";
 import { shapeLine } from "./step-shapes.ts";
+import { STEP_KEYS } from "../app/commands.ts";
 import { LightElement } from "./light-element.ts";
 import { traceGraphSvg } from "./trace-graph.ts";
 import "./sb-tensor-view.ts";
@@ -138,8 +139,8 @@ export class SbTraceView extends LightElement {
 
   private onKey = (e: KeyboardEvent) => {
     if ((e.target as Element).matches?.("input[type=range]")) return;
-    if (e.key === "ArrowLeft") { e.preventDefault(); this.go(this.index - 1); }
-    if (e.key === "ArrowRight") { e.preventDefault(); this.go(this.index + 1); }
+    const key = STEP_KEYS.find((b) => b.keys.includes(e.key));
+    if (key) { e.preventDefault(); this.go(this.index + key.by); }
   };
 }
 
