@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Ajv from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
 import schema from "../../ui/cli/run-output.schema.json";
-import { FIXTURES, REPO, stepbook } from "./cli.ts";
+import { FIXTURES, REPO, stepbook, stepbookInProcess } from "./cli.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "stepbook-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -28,7 +28,7 @@ describe("stepbook run", () => {
 
   it("--json writes outputs and every top-level variable, valid against the schema", async () => {
     const out = join(tmp, "ok.json");
-    expect((await stepbook(["run", "tests/fixtures/cli/ok.md", "--json", out])).code).toBe(0);
+    expect((await stepbookInProcess(["run", "tests/fixtures/cli/ok.md", "--json", out])).code).toBe(0);
     const report = readReport(out);
     expect(report.notebook).toBe("tests/fixtures/cli/ok.md");
     expect(report.cells.map((c: { id: string; status: string; index: number }) => [c.id, c.status, c.index])).toEqual([["data", "ok", 1], ["forward", "ok", 2]]);
@@ -54,7 +54,7 @@ describe("stepbook run", () => {
 
   it("exits 1 naming the cell and line of the first error, and skips the cells after it", async () => {
     const out = join(tmp, "error.json");
-    const r = await stepbook(["run", "tests/fixtures/cli/error.md", "--json", out]);
+    const r = await stepbookInProcess(["run", "tests/fixtures/cli/error.md", "--json", out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("stepbook run: cell #forward (tests/fixtures/cli/error.md:13) failed at line 2, column 13 (tests/fixtures/cli/error.md:14): Error: matmul: shapes (300, 3) and (2, 16) are not aligned");
     expect(r.stderr).toContain("    2 | const Z = X.matmul(W);");
@@ -67,7 +67,7 @@ describe("stepbook run", () => {
 
   it("--timeout stops a runaway cell, which then fails the run", async () => {
     const started = Date.now();
-    const r = await stepbook(["run", "tests/fixtures/cli/loop.md", "--timeout", "0.3"]);
+    const r = await stepbookInProcess(["run", "tests/fixtures/cli/loop.md", "--timeout", "0.3"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("cell #spin (tests/fixtures/cli/loop.md:10) failed at line 1");
     expect(r.stderr).toContain("InterruptError: Interrupted: the cell ran longer than its time limit of 300 ms");
@@ -75,7 +75,7 @@ describe("stepbook run", () => {
   }, 60_000);
 
   it("runs an .ipynb notebook", async () => {
-    const r = await stepbook(["run", "tests/fixtures/cli/notebook.ipynb"]);
+    const r = await stepbookInProcess(["run", "tests/fixtures/cli/notebook.ipynb"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("[1] #sum\nOut: 12\n");
   }, 60_000);
@@ -86,19 +86,19 @@ describe("stepbook run", () => {
     const fromTmp = await stepbook(["run", "copy.md", "--json", "out/copy.json"], tmp);
     expect(fromTmp.code).toBe(0);
     expect(readReport(join(tmp, "out/copy.json")).notebook).toBe("copy.md");
-    expect((await stepbook(["run", copy], REPO)).code).toBe(0);
+    expect((await stepbookInProcess(["run", copy], REPO)).code).toBe(0);
   }, 60_000);
 
   it("exits 2 with a message for a missing file, bad options or a malformed notebook", async () => {
     const missing = await stepbook(["run", "no-such-lesson.md"]);
     expect(missing).toMatchObject({ code: 2 });
     expect(missing.stderr).toContain("cannot read no-such-lesson.md: no such file");
-    const timeout = await stepbook(["run", "tests/fixtures/cli/ok.md", "--timeout", "soon"]);
+    const timeout = await stepbookInProcess(["run", "tests/fixtures/cli/ok.md", "--timeout", "soon"]);
     expect(timeout.code).toBe(2);
     expect(timeout.stderr).toContain('--timeout takes a positive number of seconds, not "soon"');
-    const unknown = await stepbook(["run", "tests/fixtures/cli/ok.md", "--frobnicate"]);
+    const unknown = await stepbookInProcess(["run", "tests/fixtures/cli/ok.md", "--frobnicate"]);
     expect(unknown.code).toBe(2);
-    const broken = await stepbook(["run", "tests/fixtures/cli/broken.ipynb"]);
+    const broken = await stepbookInProcess(["run", "tests/fixtures/cli/broken.ipynb"]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain("broken.ipynb");
   }, 60_000);
