@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { builtApp, ROOT } from "./built.ts";
 
 export { builtApp, COURSE_TITLE, exportedSite, ROOT } from "./built.ts";
@@ -113,4 +113,16 @@ export async function launch(options: { colorScheme?: "light" | "dark"; viewport
   // a page's load on a cold dev server or a loaded machine can take longer than Playwright's 30 s
   context.setDefaultNavigationTimeout(120_000);
   return { browser: b, context, close: () => context.close() };
+}
+
+/** Open a cell's editor, replace its whole source with `source` (the cursor ends after it); run it yourself. */
+export async function replaceCellSource(page: Page, cellId: string, source: string, timeout = 30_000): Promise<Locator> {
+  const cell = page.locator(`sb-code-cell[data-cell="${cellId}"]`);
+  await cell.locator(".code-view").click();
+  await cell.locator(".monaco-editor .view-lines").waitFor({ timeout });
+  await page.waitForTimeout(300);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(source);
+  return cell;
 }

@@ -4,22 +4,16 @@
 // wrap and the box scrolls sideways; the page itself does not, on a desktop or a phone, light or dark
 // (nor for the message, one long word here: "np.array(...).mul(...)....divide is not a function").
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { hasBrowser, launch, serve, type Served } from "./harness.ts";
+import { violations } from "./axe.ts";
+import { hasBrowser, launch, replaceCellSource, serve, type Served } from "./harness.ts";
 
 const LONG = "const far = np.array([1, 2, 3]).mul(2).add(1).mul(3).sub(4).add(np.array([1, 1, 1])).mul(0.5).add(0.25).sub(1).divide(3);";
 
 /** Edit the data cell of the fixture lesson to the long line, run it, and measure its traceback. */
 async function caretUnderColumn(page: Page, url: string) {
   await page.goto(`${url}#/lesson/01-one-layer`);
-  const cell = page.locator('sb-code-cell[data-cell="data"]');
-  await cell.locator(".code-view").click();
-  await cell.locator(".monaco-editor .view-lines").waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(300);
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(LONG);
+  const cell = await replaceCellSource(page, "data", LONG);
   await page.keyboard.press("Control+Enter");
   const trace = cell.locator("sb-error-output .error-trace");
   await trace.waitFor({ timeout: 30_000 });
@@ -69,8 +63,7 @@ describe.skipIf(!hasBrowser())("the traceback's caret stands under its column", 
         expect(m.scrolls).toBe(true);
         expect(m.sideways).toBeLessThanOrEqual(0);
         // the scrolling traceback can be reached and scrolled by keyboard; its colours read in both schemes
-        const axe = await new AxeBuilder({ page }).include("sb-error-output").analyze();
-        expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+        expect(await violations(page, ["sb-error-output"])).toEqual([]);
       } finally {
         await b.close();
       }

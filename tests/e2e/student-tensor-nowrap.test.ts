@@ -2,7 +2,7 @@
 // shrank to its box by breaking numbers at their '-', so "5.892e-11" read "5.892e-" over "11". A number
 // is one token: each cell keeps it on one line and the table scrolls in its box, as it does on a desktop.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launch, serve, type Served } from "./harness.ts";
+import { hasBrowser, launch, replaceCellSource, serve, type Served } from "./harness.ts";
 
 describe.skipIf(!hasBrowser())("a tensor's numbers never break across lines", () => {
   let served: Served;
@@ -20,13 +20,7 @@ describe.skipIf(!hasBrowser())("a tensor's numbers never break across lines", ()
     try {
       const page = await b.context.newPage();
       await page.goto(`${served.url}#/lesson/01-one-layer`);
-      const cell = page.locator('sb-code-cell[data-cell="data"]');
-      await cell.locator(".code-view").click();
-      await cell.locator(".monaco-editor .view-lines").waitFor({ timeout: 30_000 });
-      await page.waitForTimeout(300);
-      await page.keyboard.press("Control+A");
-      await page.keyboard.press("Delete");
-      await page.keyboard.insertText("np.random.seed(1);\nnp.random.randn(4, 10).mul(1e-9)");
+      const cell = await replaceCellSource(page, "data", "np.random.seed(1);\nnp.random.randn(4, 10).mul(1e-9)");
       await page.keyboard.press("Control+Enter");
       const table = cell.locator("sb-output-area .tensor-table");
       await table.waitFor({ timeout: 30_000 });
