@@ -1,7 +1,7 @@
 // The trace graph on the real course, shared by the two files that check it live: in the app
 // (trace-graph-live.test.ts) and on the exported site (trace-graph-export.test.ts), split so that the
 // two halves run on two workers.
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
 import { lessonFiles, loadLesson } from "../notebooks/lessons.ts";
 
@@ -58,3 +58,28 @@ export async function checkGraphs(page: Page, lesson: string, cells: string[], p
 
 export const LARGE = { lesson: "06-backpropagation", cell: "deep" };
 
+
+/**
+ * Every traced lesson in turn: `open` loads and runs it (the app's Run all, the exported page's Run), then
+ * each traced cell's graph is checked (checkGraphs); no problem, every node click moved, no page error.
+ */
+export async function checkCourseGraphs(context: BrowserContext, open: (page: Page, lesson: string) => Promise<void>): Promise<void> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const problems: string[] = [];
+  let clicked = 0, cellsSeen = 0;
+  try {
+    for (const { name, cells } of tracedLessons()) {
+      await open(page, name);
+      await waitForTraces(page, cells);
+      clicked += await checkGraphs(page, name, cells, problems);
+      cellsSeen += cells.length;
+    }
+  } finally {
+    await page.close();
+  }
+  expect(problems).toEqual([]);
+  expect(clicked).toBe(cellsSeen);
+  expect(errors).toEqual([]);
+}

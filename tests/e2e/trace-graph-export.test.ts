@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSite } from "../export/helpers.ts";
 import { NOTEBOOKS } from "../notebooks/lessons.ts";
 import { COURSE_TITLE, exportedSite, hasBrowser, launch, type Opened } from "./harness.ts";
-import { checkGraphs, LARGE, tracedLessons, waitForTraces } from "./trace-graph-course.ts";
+import { checkCourseGraphs, LARGE, tracedLessons } from "./trace-graph-course.ts";
 
 describe.skipIf(!hasBrowser())("the trace graph on the real course's exported site", () => {
   let stat: { server: Server; origin: string };
@@ -49,24 +49,9 @@ describe.skipIf(!hasBrowser())("the trace graph on the real course's exported si
   }, 300_000);
 
   it(`exported site: every traced cell's graph renders live, a node click moves the step player, a group opens`, async () => {
-    const page = await b.context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    const problems: string[] = [];
-    let clicked = 0, cellsSeen = 0;
-    try {
-      for (const { name, cells } of lessons) {
-        await page.goto(`${stat.origin}/course/${name}.html`);
-        await page.getByRole("button", { name: "Run", exact: true }).click();
-        await waitForTraces(page, cells);
-        clicked += await checkGraphs(page, name, cells, problems);
-        cellsSeen += cells.length;
-      }
-    } finally {
-      await page.close();
-    }
-    expect(problems).toEqual([]);
-    expect(clicked).toBe(cellsSeen);
-    expect(errors).toEqual([]);
+    await checkCourseGraphs(b.context, async (page, name) => {
+      await page.goto(`${stat.origin}/course/${name}.html`);
+      await page.getByRole("button", { name: "Run", exact: true }).click();
+    });
   }, 1_800_000);
 });

@@ -9,12 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOTEBOOKS } from "../notebooks/lessons.ts";
 import { violations } from "./axe.ts";
 import { hasBrowser, launch, serve, type Opened, type Served } from "./harness.ts";
-import { checkGraphs, LARGE, tracedLessons, waitForTraces } from "./trace-graph-course.ts";
+import { checkCourseGraphs, LARGE, waitForTraces } from "./trace-graph-course.ts";
 
 describe.skipIf(!hasBrowser())("the trace graph on the real course, live in the app", () => {
   let app: Served;
   let b: Opened;
-  const lessons = tracedLessons();
 
   beforeAll(async () => {
     app = await serve({ notebooks: NOTEBOOKS });
@@ -27,26 +26,11 @@ describe.skipIf(!hasBrowser())("the trace graph on the real course, live in the 
   });
 
   it(`app: every traced cell's graph renders live, a node click moves the step player, a group opens`, async () => {
-    const page = await b.context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    const problems: string[] = [];
-    let clicked = 0, cellsSeen = 0;
-    try {
-      for (const { name, cells } of lessons) {
-        await page.goto(`${app.url}#/lesson/${name}`);
-        await page.waitForSelector("sb-code-cell");
-        await page.click(".tb-run-all");
-        await waitForTraces(page, cells);
-        clicked += await checkGraphs(page, name, cells, problems);
-        cellsSeen += cells.length;
-      }
-    } finally {
-      await page.close();
-    }
-    expect(problems).toEqual([]);
-    expect(clicked).toBe(cellsSeen);
-    expect(errors).toEqual([]);
+    await checkCourseGraphs(b.context, async (page, name) => {
+      await page.goto(`${app.url}#/lesson/${name}`);
+      await page.waitForSelector("sb-code-cell");
+      await page.click(".tb-run-all");
+    });
   }, 1_800_000);
 
   for (const colorScheme of ["light", "dark"] as const) {
