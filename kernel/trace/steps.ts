@@ -27,6 +27,8 @@ const BROADCASTING = new Set(["add", "sub", "mul", "div", "pow", "maximum", "min
  */
 const MAX_GLYPHS = 20;
 const MAX_GRAD_GLYPHS = 14;
+/** Deepest nesting of unnamed ops written out in one expression. */
+const MAX_DEPTH = 10;
 
 /** An unnamed part of an expression that may be elided: its width, and whether its operands are all names. */
 interface Part {
@@ -34,8 +36,6 @@ interface Part {
   glyphs: number;
   ofNames: boolean;
 }
-/** Deepest nesting of unnamed ops written out in one expression. */
-const MAX_DEPTH = 10;
 
 /** The axes of `from` that broadcasting stretched to reach it from `to` (numpy's rules, as unbroadcast). */
 export function broadcastAxes(from: readonly number[], to: readonly number[]): number[] {

@@ -159,11 +159,10 @@ export function broadcastSumTex(g: Expr, ndim: number, axes: readonly number[]):
 }
 
 /**
- * About how wide a formula is on screen, in glyphs: X^{\text{train}} W_{1} is X, W, 1 and "train" at
- * half width (sub- and superscripts are set small; a word counts at most 4, as it reads as one unit),
- * 5, not its 22 characters of LaTeX. Commands that
- * only style or group (\text, \left, \frac) count nothing; any other command (\tanh, \odot, \ldots)
- * one glyph; spaces nothing.
+ * About how wide a formula is on screen, in glyphs: X^{\text{train}} W_{1} is 4.5 (X and W, then "train"
+ * and 1 at half width, as sub- and superscripts are set small; a word counts at most 4, as it reads as
+ * one unit), not its 22 characters of LaTeX. Commands that only style or group (\text, \left, \frac)
+ * count nothing; any other command (\tanh, \odot, \ldots) one glyph; spaces nothing.
  */
 export function visibleLength(tex: string): number {
   const plain = tex

@@ -9,7 +9,7 @@ import "../../ui/components/sb-toolbar.ts";
 import "../../ui/components/sb-markdown-cell.ts";
 import "../../ui/components/sb-variable-inspector.ts";
 import "../../ui/components/sb-error-output.ts";
-import { shapeLine } from "../../ui/components/sb-trace-view.ts";
+import { shapeLine } from "../../ui/components/step-shapes.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { emptyCell, initialRuntime, transition } from "../../ui/app/state.ts";
 import { renderMarkdown } from "../../ui/render/render.ts";

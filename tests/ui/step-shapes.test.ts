@@ -2,7 +2,7 @@
 // forward op's inputs, so it must not read as the op applied to all three ("() / () / () -> ()",
 // "(6, 1)(6, 5)(5, 1) -> (6, 5)": a student stepping through lesson 11 reads a product of three matrices).
 import { describe, expect, it } from "vitest";
-import { shapeLine } from "../../ui/components/sb-trace-view.ts";
+import { shapeLine } from "../../ui/components/step-shapes.ts";
 import { stepHtml } from "../../ui/export/trace-html.ts";
 import type { StepSummary } from "../../kernel/protocol/values.ts";
 

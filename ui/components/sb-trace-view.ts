@@ -16,8 +16,6 @@ import { traceGraphSvg } from "./trace-graph.ts";
 import "./sb-tensor-view.ts";
 import type { TensorData } from "./sb-tensor-view.ts";
 
-export { shapeLine };
-
 const PHASES: Phase[] = ["forward", "loss", "backward", "update"];
 export interface StepValues {
   output?: TensorData;
@@ -33,9 +31,9 @@ export class SbTraceView extends LightElement {
   @property({ type: Boolean }) playing = false;
   /** id of the lesson's equation that binds this step's name (highlighted in the lesson). */
   @property() equationLabel: string | null = null;
-  /** the graph's groups (layers, long composites) the reader opened */
   /** a cell as its prompt numbers it ("3" for [3]), to say where a step ran that is not in this cell. */
   @property({ attribute: false }) cellNumber: (cellId: string) => number | null = () => null;
+  /** the graph's groups (layers, long composites) the reader opened */
   @state() private openGroups: ReadonlySet<string> = new Set();
 
   /** "line 4", or for a step inside a function another cell defines, "line 4 of cell 3" (its prompt). */

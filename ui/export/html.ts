@@ -30,3 +30,8 @@ export function scriptText(text: string): string {
 export function unscriptText(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&amp;/g, "&");
 }
+
+/** The id of a cell's element on an exported page (a step inside another cell's function links to it). */
+export function cellDomId(id: string): string {
+  return `cell-${id}`;
+}

@@ -4,7 +4,7 @@
 // loads the app with the lesson source embedded below.
 import type { ExportedCell, ExportedCodeCell, ExportedLesson, LessonLink } from "./model.ts";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
-import { escapeHtml, h, scriptText } from "./html.ts";
+import { cellDomId, escapeHtml, h, scriptText } from "./html.ts";
 import { outputsHtml } from "./outputs-html.ts";
 import { traceHtml } from "./trace-html.ts";
 
@@ -27,9 +27,6 @@ export interface PageContext {
 
 const TRACE_OPEN_MAX_STEPS = 24;
 
-export function cellDomId(id: string): string {
-  return `cell-${id}`;
-}
 
 function codeCellHtml(cell: ExportedCodeCell): string {
   const { options } = cell;

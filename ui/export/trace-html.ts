@@ -2,7 +2,7 @@
 // KaTeX at build time, shapes, source line), plus the trace JSON for the live app's step-through view.
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { renderTex } from "../render/katex-render.ts";
-import { escapeHtml, h, scriptJson } from "./html.ts";
+import { cellDomId, escapeHtml, h, scriptJson } from "./html.ts";
 import { formatNumber } from "./outputs-html.ts";
 import { reduceText, groupText, epochsMarked } from "../../kernel/trace/record.ts";
 import { traceGraphSvg } from "../components/trace-graph.ts";
@@ -12,7 +12,7 @@ import { shapeLine } from "../components/step-shapes.ts";
 /** One step; `cellId` is the traced cell: a step inside a function another cell defines says which (linked). */
 export function stepHtml(s: StepSummary, cellId: string | null = s.cell): string {
   const shapes = shapeLine(s);
-  const other = s.cell && s.cell !== cellId ? ` of <a href="#cell-${escapeHtml(s.cell)}">${escapeHtml(s.cell)}</a>` : "";
+  const other = s.cell && s.cell !== cellId ? ` of <a href="#${escapeHtml(cellDomId(s.cell))}">${escapeHtml(s.cell)}</a>` : "";
   const where = s.line !== null ? `<span class="step-line">line ${h(s.line)}${other}</span>` : "";
   const p = s.preview;
   const stats = `min ${formatNumber(p.min)} · max ${formatNumber(p.max)} · mean ${formatNumber(p.mean)}`;
