@@ -9,6 +9,8 @@ import type { PlotOptions } from "../render/plot-spec.ts";
 import { classColour, frameStyle, type PlotModule, type ViewRenderer } from "./view-types.ts";
 
 const LEVELS = [0.5, 0.65, 0.8, 0.95];
+/** the line and points over a value's bands (see boundaryPlot). */
+const VALUE_INK = "#111";
 
 function lattice(p: BoundaryPayload) {
   // the lattice's points are cell centres for Plot: the cells reach half a step past the range
@@ -16,11 +18,15 @@ function lattice(p: BoundaryPayload) {
   return { width: p.nx, height: p.ny, x1: p.x[0] - dx / 2, x2: p.x[1] + dx / 2, y1: p.y[0] - dy / 2, y2: p.y[1] + dy / 2 };
 }
 
+/** a level in the legend: at most 2 decimals, the minus sign as d3-format writes it ("−2.48", "0"). */
+const levelLabel = (d: number) => String(Math.round(d * 100) / 100 || 0).replace("-", "\u2212");
+
 const values = (f: (number | null)[]) => f.map((v) => (v === null ? NaN : v));
 
 export function boundaryPlot(Plot: PlotModule, p: BoundaryPayload, width: number, document?: Document): PlotOptions {
   const contour = Plot.contour as (data: number[], options: Record<string, unknown>) => ReturnType<PlotModule["contour"]>;
   const grid = lattice(p);
+  const plotWidth = Math.min(width, 480);
   const colour = classColour(Plot, p.classes);
   const marks: unknown[] = [];
   let color: Record<string, unknown> = {};
@@ -40,20 +46,30 @@ export function boundaryPlot(Plot: PlotModule, p: BoundaryPayload, width: number
     const around = p.threshold ?? (lo + hi) / 2;
     const m = Math.max(around - lo, hi - around) || 1;
     const levels = Array.from({ length: 9 }, (_, i) => around + (m * (i - 4)) / 5);
-    color = { type: "threshold", domain: levels, scheme: p.threshold === null ? "viridis" : "rdbu", legend: true, label: "value", tickFormat: ".2~f" };
-    marks.push(contour(f, { ...grid, thresholds: levels, fill: Plot.identity, fillOpacity: 0.7, stroke: "none", clip: true }));
+    // the legend as wide as the plot, every other level labelled (the middle one among them): ten
+    // swatches of Plot's default 240 px ran their labels into each other ("−2.48−1.86−1.24")
+    color = { type: "threshold", domain: levels, scheme: p.threshold === null ? "viridis" : "rdbu", legend: true, label: "value",
+      width: plotWidth, tickFormat: (d: number, i: number) => (i % 2 ? "" : levelLabel(d)) };
+    // a contour fills where the field is at least its threshold, so the band below the lowest level
+    // (the legend's first swatch) needs a threshold of its own, at the field's minimum; without it the
+    // most negative corner of lesson 1's neuron plot stayed blank
+    marks.push(contour(f, { ...grid, thresholds: [lo, ...levels], fill: Plot.identity, fillOpacity: 0.7, stroke: "none", clip: true }));
   }
-  if (p.threshold !== null && p.kind !== "classes") marks.push(contour(values(p.fields[0]!), { ...grid, thresholds: [p.threshold], stroke: "currentColor", strokeWidth: 2, fill: "none", clip: true }));
+  // A value's bands are opaque and pale around its line in both schemes, so the line and the points are
+  // dark ink ringed in white there; the text colour (currentColor), light in dark mode, left them
+  // invisible on the pale middle bands. Over a classifier's faint fills the text colour reads best.
+  const ink = p.kind === "value" ? VALUE_INK : "currentColor";
+  if (p.threshold !== null && p.kind !== "classes") marks.push(contour(values(p.fields[0]!), { ...grid, thresholds: [p.threshold], stroke: ink, strokeWidth: 2, fill: "none", clip: true }));
   const labelled = p.points.filter((d) => d.label !== null);
-  const pointFill = p.kind === "value" ? (labelled.length ? "label" : "currentColor") : (d: { label: number | null }) => (d.label === null ? "currentColor" : colour(d.label));
+  const pointFill = p.kind === "value" ? (labelled.length ? "label" : ink) : (d: { label: number | null }) => (d.label === null ? "currentColor" : colour(d.label));
   marks.push(Plot.dot(p.points, {
-    x: "x", y: "y", r: 3.5, fill: pointFill, stroke: "currentColor", strokeWidth: 0.75,
+    x: "x", y: "y", r: 3.5, fill: pointFill, stroke: p.kind === "value" ? "white" : "currentColor", strokeWidth: p.kind === "value" ? 1 : 0.75,
     title: (d: { x: number; y: number; label: number | null }) => `(${d.x.toFixed(2)}, ${d.y.toFixed(2)})${d.label === null ? "" : `, label ${d.label}`}`,
   }));
   return {
     ...(document ? { document } : {}),
-    width: Math.min(width, 480),
-    height: Math.min(width, 480) * 0.85,
+    width: plotWidth,
+    height: plotWidth * 0.85,
     ...(p.title ? { title: p.title } : {}),
     // the lattice's own range: the contours' closing edges half a cell outside it are clipped away
     x: { domain: p.x, label: p.xLabel ?? "x₁" },
