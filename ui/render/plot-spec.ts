@@ -83,7 +83,13 @@ export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, doc
   // paths take fixed colours (not the colour scale, which a contour's fill uses): one per series, in order
   const series = [...new Set(marks.filter((m) => m.type === "path").map((m) => String(m.series ?? "")))];
   const pathColour = series.length ? Plot.scale({ color: { type: "categorical", scheme: "observable10", domain: series } }) : null;
-  if (spec.color?.legend === true) color.legend = true;
+  // lines given a label (plot.line(x, y, {label})) are coloured by it: name the colours, or a layer of
+  // four activation functions is four anonymous lines (the spec can still say legend: false)
+  // (in the order the lines were drawn, when nothing else is coloured by the scale)
+  const labelledLines = marks.filter((m) => m.type === "line" && m.stroke === "series");
+  if (spec.color?.legend === true || (labelledLines.length && spec.color?.legend !== false)) color.legend = true;
+  const sharedScale = marks.some((m) => m.type === "contour" || m.fill === "color" || m.fill === "value" || (m.type !== "line" && m.stroke === "series"));
+  if (labelledLines.length && !sharedScale) color.domain = [...new Set(labelledLines.map((m) => String((Array.isArray(m.data) ? m.data[0]?.series : undefined) ?? "")))];
   if (typeof spec.color?.scheme === "string") color.scheme = spec.color.scheme;
   if (typeof spec.color?.type === "string") color.type = spec.color.type;
   return {

@@ -1,0 +1,60 @@
+// Lines drawn with a label (lesson 3: tanh, sigmoid, ReLU and leaky ReLU in one plot.layer) are coloured
+// by their label; without a legend the student saw four coloured lines and no word of which was which.
+// The live view and the exported page name each colour.
+import { describe, expect, it } from "vitest";
+import "../../ui/components/sb-output-area.ts";
+import { plot } from "../../kernel/display/plot.ts";
+import { np } from "../../kernel/np.ts";
+import { TO_BUNDLE, type Displayable } from "../../kernel/display/rich.ts";
+import { plotToSvg } from "../../ui/export/plot-svg.ts";
+import { MIME } from "../../kernel/protocol/mime.ts";
+import type { PlotSpec } from "../../kernel/protocol/mime.ts";
+import type { OutputItem } from "../../ui/app/state.ts";
+
+if (!document.doctype) document.insertBefore(document.implementation.createDocumentType("html", "", ""), document.documentElement);
+
+const z = np.linspace(-4, 4, 9);
+const activations = () => plot.layer(
+  plot.line(z, z.tanh(), { label: "tanh", title: "activation functions" }),
+  plot.line(z, z.sigmoid(), { label: "sigmoid" }),
+  plot.line(z, z.relu(), { label: "ReLU" }),
+);
+
+async function show(value: Displayable): Promise<HTMLElement> {
+  const el = document.createElement("sb-output-area") as HTMLElement & { outputs: OutputItem[]; updateComplete: Promise<unknown> };
+  el.outputs = [{ kind: "display", data: value[TO_BUNDLE]() }];
+  document.body.append(el);
+  await el.updateComplete;
+  for (let i = 0; i < 200 && !el.querySelector("svg") && !el.querySelector(".plot-error"); i++) await new Promise((r) => setTimeout(r, 10));
+  return el;
+}
+
+/** each line's stroke, by the label of the legend's swatch of that colour. */
+function swatches(root: ParentNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of root.querySelectorAll("[class$=-swatch]")) out[s.textContent!.trim()] = s.querySelector("[fill]")!.getAttribute("fill")!;
+  return out;
+}
+
+describe("a layer of labelled lines names its colours", () => {
+  it("live: a swatch per label, in the colour of its line", async () => {
+    const el = await show(activations());
+    expect(el.querySelector(".plot-error")).toBeNull();
+    const legend = swatches(el);
+    expect(Object.keys(legend)).toEqual(["tanh", "sigmoid", "ReLU"]);
+    const strokes = [...el.querySelectorAll("svg g[aria-label=line] path")].map((p) => p.getAttribute("stroke"));
+    expect(new Set(strokes)).toEqual(new Set(Object.values(legend)));
+  });
+
+  it("exported: the same legend in the page's markup", () => {
+    const spec = activations()[TO_BUNDLE]()[MIME.plot] as PlotSpec;
+    const holder = document.createElement("div");
+    holder.innerHTML = plotToSvg(spec);
+    expect(Object.keys(swatches(holder))).toEqual(["tanh", "sigmoid", "ReLU"]);
+  });
+
+  it("one unlabelled line has no legend", async () => {
+    const el = await show(plot.line(z, z.tanh()));
+    expect(Object.keys(swatches(el))).toEqual([]);
+  });
+});
