@@ -19,7 +19,7 @@ import { RandomState } from "./tensor/random.ts";
 import { noGrad } from "./autograd/mode.ts";
 import { setBackend, getBackend } from "./tensor/backend.ts";
 import { wasmReady } from "./wasm/backend.ts";
-import { setNumThreads, getNumThreads } from "./wasm/threads.ts";
+import { setNumThreads, getNumThreads, parallelInfo } from "./wasm/threads.ts";
 import { gradcheck } from "./autograd/gradcheck.ts";
 import { traceOf, activeTrace, markEpoch, markBatch } from "./trace/trace.ts";
 import type { Phase } from "./trace/record.ts";
@@ -125,6 +125,7 @@ const functions = {
   // threads for large products (as torch.set_num_threads): np.setNumThreads(1) turns them off
   setNumThreads,
   getNumThreads,
+  parallelInfo,
   // np.trace(fn) records what fn does; np.trace.epoch(e) / np.trace.batch(k) mark a training loop's
   // epochs and mini-batches for the step-through (no-ops when nothing is traced)
   trace: Object.assign((fn: () => void, policy?: Parameters<typeof traceOf>[1]) => traceOf(fn, policy), { epoch: markEpoch, batch: markBatch }),

@@ -105,13 +105,19 @@ interface NodeProcess {
 const nodeProcess = (globalThis as { process?: NodeProcess }).process;
 const inNode = typeof nodeProcess?.versions?.node === "string";
 
-/** Whether this thread can share products: shared memory, isolation, and Atomics.wait allowed here. */
-function threadsPossible(): boolean {
-  if (typeof SharedArrayBuffer !== "function" || typeof Atomics !== "object" || typeof WebAssembly !== "object") return false;
-  if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false) return false;
-  if (inNode) return typeof nodeProcess!.getBuiltinModule === "function";
+/** Why this thread cannot share products ("" when it can): shared memory, isolation, and Atomics.wait allowed here. */
+function whyNotPossible(): string {
+  // (a browser gives SharedArrayBuffer only to a cross-origin isolated page and its workers)
+  if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false) {
+    return "the page is not cross-origin isolated (served without the COOP and COEP headers, as a static site is)";
+  }
+  if (typeof SharedArrayBuffer !== "function" || typeof Atomics !== "object" || typeof WebAssembly !== "object") {
+    return "this runtime has no SharedArrayBuffer";
+  }
+  if (inNode) return typeof nodeProcess!.getBuiltinModule === "function" ? "" : "this Node has no process.getBuiltinModule (Node 20.16 or later has)";
   // a browser: only in a worker (a page's main thread may not block), and one that may start workers
-  return typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== "undefined" && typeof Worker === "function";
+  if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === "undefined") return "a page's main thread may not wait for other threads";
+  return typeof Worker === "function" ? "" : "this worker cannot start workers";
 }
 
 function coreCount(): number {
@@ -122,7 +128,8 @@ function coreCount(): number {
   return (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
 }
 
-const possible = threadsPossible() && takeChunks !== null;
+const notPossible = takeChunks === null ? "the page's Content-Security-Policy forbids new Function" : whyNotPossible();
+const possible = notPossible === "";
 /** the threads a large product may use (the caller and numThreads - 1 helpers) */
 let numThreads = possible ? Math.max(1, Math.min(coreCount(), 4)) : 1;
 
@@ -140,6 +147,8 @@ interface Shared {
   helpers: Int32Array[];
 }
 let shared: Shared | null = null;
+/** set when a shared WebAssembly memory could not be made after all (products then stay on one thread) */
+let noSharedMemory = false;
 
 /**
  * Set how many threads a large product may use (like torch.set_num_threads): 1 turns threads off.
@@ -186,7 +195,8 @@ function helpers(): Shared | null {
     try {
       shared = startShared();
     } catch {
-      numThreads = 1; // (no shared WebAssembly memory after all)
+      numThreads = 1;
+      noSharedMemory = true;
       return null;
     }
   }
@@ -210,6 +220,32 @@ export async function threadsReady(timeoutMs = 10_000): Promise<number> {
 /** How many chunks of rows the helper threads have computed so far, all products together. */
 export function helperChunks(): number {
   return shared === null ? 0 : Atomics.load(shared.work, HELPED);
+}
+
+/** What np.parallelInfo() reports (as torch.__config__.parallel_info()). */
+export interface ParallelInfo {
+  /** the threads a large product uses here: getNumThreads() */
+  numThreads: number;
+  /** helper threads started and ready (they start at the first product of m k n >= 256^3) */
+  helpersReady: number;
+  /** chunks of rows of C the helpers have computed, all products together */
+  helperChunks: number;
+  /** products of at least this many multiply-adds (m k n) are shared between threads */
+  minWork: number;
+  /** why products stay on one thread here; "" when they are shared */
+  oneThreadBecause: string;
+}
+
+/** Whether large products run on several threads here, and if not, why. */
+export function parallelInfo(): ParallelInfo {
+  const broken = shared !== null && Atomics.load(shared.work, BROKEN) === 1;
+  const because = !possible ? notPossible
+    : noSharedMemory ? "no shared WebAssembly memory could be made here"
+    : broken ? "a helper thread failed, so products run on one thread from then on"
+    : numThreads < 2 ? (coreCount() < 2 ? "this machine reports one core" : "np.setNumThreads(1) was called")
+    : "";
+  const helpersReady = shared === null ? 0 : shared.helpers.filter((own) => Atomics.load(own, READY) === 1).length;
+  return { numThreads: getNumThreads(), helpersReady, helperChunks: helperChunks(), minWork: THREADS_MIN_WORK, oneThreadBecause: because };
 }
 
 const align2 = (n: number) => n + (n & 1);

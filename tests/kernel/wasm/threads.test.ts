@@ -62,6 +62,10 @@ describe.skipIf(!threadsHere)("threaded products", () => {
     // (each thread takes the next chunk of rows; on a busy machine the caller may take them all for
     // one product, but not for all of them)
     expect(helperChunks()).toBeGreaterThan(0);
+    // np.parallelInfo() says the same
+    const info = np.parallelInfo();
+    expect(info).toMatchObject({ numThreads: 3, helperChunks: helperChunks(), minWork: 256 ** 3, oneThreadBecause: "" });
+    expect(info.helpersReady).toBeGreaterThanOrEqual(1);
   });
 
   it("a larger product after smaller ones (the shared memory grows): the same bits", async () => {
@@ -79,6 +83,7 @@ describe.skipIf(!threadsHere)("threaded products", () => {
     const two = A.matmul(B).data.slice();
     np.setNumThreads(1);
     expect(np.getNumThreads()).toBe(1);
+    expect(np.parallelInfo()).toMatchObject({ numThreads: 1, oneThreadBecause: "np.setNumThreads(1) was called" });
     const a = A.data, b = B.data, c = new Float64Array(256 * 260);
     expect(threadedGemm(a, 0, b, 0, c, 0, 256, 300, 260, false, false)).toBe(false);
     const one = A.matmul(B).data.slice();
