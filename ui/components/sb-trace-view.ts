@@ -36,6 +36,29 @@ export class SbTraceView extends LightElement {
   /** the graph's groups (layers, long composites) the reader opened */
   @state() private openGroups: ReadonlySet<string> = new Set();
 
+  /** where the reader had scrolled the graph's box (drawn anew at each step, so it would start at 0). */
+  private graphScroll: { left: number; top: number } | null = null;
+
+  protected override willUpdate(): void {
+    const box = this.querySelector<HTMLElement>(".trace-graph-scroll");
+    if (box) this.graphScroll = { left: box.scrollLeft, top: box.scrollTop };
+  }
+
+  /**
+   * The graph follows the step: its box keeps the reader's scroll, and moves only when the current node
+   * is outside it (lesson 4's loss, at the right of a wide graph, was lit out of sight at every width).
+   */
+  protected override updated(): void {
+    const box = this.querySelector<HTMLElement>(".trace-graph-scroll");
+    if (!box) return;
+    if (this.graphScroll) ({ left: box.scrollLeft, top: box.scrollTop } = this.graphScroll);
+    const node = box.querySelector(".graph-node.current");
+    if (!node) return;
+    const b = box.getBoundingClientRect(), r = node.getBoundingClientRect();
+    if (r.left < b.left || r.right > b.right) box.scrollLeft += (r.left + r.right - b.left - b.right) / 2;
+    if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += (r.top + r.bottom - b.top - b.bottom) / 2;
+  }
+
   /** "line 4", or for a step inside a function another cell defines, "line 4 of cell 3" (its prompt). */
   private where(s: StepSummary): string {
     if (!s.cell || s.cell === this.cellId) return `line ${s.line}`;

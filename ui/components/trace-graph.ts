@@ -27,7 +27,8 @@ export interface GraphNode {
   /** index of that step in trace.records */
   index: number;
   parameter: boolean;
-  /** for a group node: the key that opens it, and the steps and node ids it stands for */
+  /** for a group node: the key that opens it, and the steps and node ids it stands for (a run of
+   * unnamed ops folded into one op node has its `steps` too) */
   group?: string;
   steps?: number[];
   members?: string[];
@@ -173,6 +174,8 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     const n = srcNode.detail.split(" ").length;
     srcNode.label = `${n} ops`;
     srcNode.width = 48;
+    // the run's node stands for each of its ops' steps: the current step lights it at any of them
+    srcNode.steps = [...(srcNode.steps ?? [srcNode.step]), node.step];
     merged.set(key, src);
   }
   const resolve = (k: string) => merged.get(k) ?? k;

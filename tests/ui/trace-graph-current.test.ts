@@ -1,0 +1,39 @@
+// Every step of the forward pass and the loss lights one node of the graph. A run of unnamed ops shown
+// as one node ("4 ops: sub pow sum div", lesson 4's loss) lit nothing at its later steps: only the op
+// that began the run knew its step, so stepping through pow and sum the graph showed no current step.
+import { describe, expect, it } from "vitest";
+import { np } from "../../kernel/np.ts";
+import { traceOf } from "../../kernel/trace/trace.ts";
+import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
+import { traceGraphSvg } from "../../ui/components/trace-graph.ts";
+
+/** lesson 4's forward pass and loss, small: two tanh layers, then mean((Y - Yhat)^2) as one run of ops. */
+function lesson4Trace() {
+  np.random.seed(0);
+  const X = np.random.randn(4, 2).named("X");
+  const Y = np.random.randn(4, 1).named("Y");
+  const W1 = np.random.randn(2, 2).requiresGrad().named("W1");
+  const W2 = np.random.randn(2, 1).requiresGrad().named("W2");
+  return summarizeTrace(traceOf(() => {
+    const A1 = X.matmul(W1).tanh().named("A1");
+    const Yhat = A1.matmul(W2).named("Yhat");
+    Y.sub(Yhat).square().mean().named("L");
+  }), "forward");
+}
+
+/** the aria-labels of the nodes lit at step `i`. */
+const lit = (svg: string) => [...svg.matchAll(/class="graph-node [^"]*current"[^>]*aria-label="([^"]*)"/g)].map((m) => m[1]);
+
+describe("the graph's current node", () => {
+  it("one node is lit at every forward and loss step, the folded run's node at each of its ops", () => {
+    const t = lesson4Trace();
+    const ops = t.records.map((r) => r.op);
+    expect(ops.slice(-4).join(" ")).toMatch(/^sub (pow|square) (sum|mean)/);
+    const missing = t.records.map((r, i) => ({ i, op: r.op, lit: lit(traceGraphSvg(t, i)) })).filter((s) => s.lit.length !== 1);
+    expect(missing).toEqual([]);
+    // the run's ops after its first light the run's node
+    const runNode = lit(traceGraphSvg(t, ops.lastIndexOf("sub")))[0];
+    expect(runNode).toMatch(/ops: sub/);
+    expect(lit(traceGraphSvg(t, ops.lastIndexOf("sub") + 1))).toEqual([runNode]);
+  });
+});
