@@ -7,7 +7,13 @@ import type { Tensor, DType } from "../tensor/tensor.ts";
 
 /** Names of the inputs (already in LaTeX: "W_{1}") and of the output, for the formula templates. */
 export interface TexNames {
+  /** the inputs, bracketed where a product would need it: (A + B) */
   in: string[];
+  /**
+   * the inputs written whole, for places that group them already: a superscript, a fraction's
+   * numerator or denominator, a root (e^{-z}, not e^{(-z)}). Missing: the same as `in`.
+   */
+  bare?: string[];
   out: string;
   /** the upstream gradient, e.g. "\\frac{\\partial L}{\\partial Z_{1}}" */
   g: string;

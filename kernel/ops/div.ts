@@ -14,6 +14,6 @@ export const div = defineOp({
     needs[0] ? unbroadcast(g.div(b), a.shape) : null,
     needs[1] ? unbroadcast(g.mul(a).div(b.mul(b)).neg(), b.shape) : null,
   ],
-  vjpTex: [(n) => `\\frac{${n.g}}{${n.in[1]}}`, (n) => `-${n.g} \\odot \\frac{${n.in[0]}}{{${n.in[1]}}^{2}}`],
-  factorTex: [(n) => `\\frac{1}{${n.in[1]}}`, (n) => `-\\frac{${n.in[0]}}{{${n.in[1]}}^{2}}`],
+  vjpTex: [(n) => `\\frac{${n.g}}{${(n.bare ?? n.in)[1]}}`, (n) => `-${n.g} \\odot \\frac{${(n.bare ?? n.in)[0]}}{{${n.in[1]}}^{2}}`],
+  factorTex: [(n) => `\\frac{1}{${(n.bare ?? n.in)[1]}}`, (n) => `-\\frac{${(n.bare ?? n.in)[0]}}{{${n.in[1]}}^{2}}`],
 });

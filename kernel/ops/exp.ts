@@ -7,6 +7,6 @@ export const exp = defineOp({
   tex: (n) => `e^{${n.in[0]}}`,
   forward: ([a]) => unary(a, Math.exp, "exp"),
   backward: (g, _inputs, out) => [g.mul(out)],
-  vjpTex: [(n) => `${n.g} \\odot e^{${n.in[0]}}`],
-  factorTex: [(n) => `e^{${n.in[0]}}`],
+  vjpTex: [(n) => `${n.g} \\odot e^{${(n.bare ?? n.in)[0]}}`],
+  factorTex: [(n) => `e^{${(n.bare ?? n.in)[0]}}`],
 });

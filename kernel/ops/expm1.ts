@@ -8,6 +8,6 @@ export const expm1 = defineOp({
   tex: (n) => `e^{${n.in[0]}} - 1`,
   forward: ([a]) => unary(a, Math.expm1),
   backward: (g, [a]) => [binary("expm1.backward", g, a, (gi, x) => gi * Math.exp(x))],
-  vjpTex: [(n) => `${n.g} \\odot e^{${n.in[0]}}`],
-  factorTex: [(n) => `e^{${n.in[0]}}`],
+  vjpTex: [(n) => `${n.g} \\odot e^{${(n.bare ?? n.in)[0]}}`],
+  factorTex: [(n) => `e^{${(n.bare ?? n.in)[0]}}`],
 });

@@ -7,6 +7,6 @@ export const log = defineOp({
   tex: (n) => `\\ln ${n.in[0]}`,
   forward: ([a]) => unary(a, Math.log, "log"),
   backward: (g, [a]) => [g.div(a)],
-  vjpTex: [(n) => `\\frac{${n.g}}{${n.in[0]}}`],
-  factorTex: [(n) => `\\frac{1}{${n.in[0]}}`],
+  vjpTex: [(n) => `\\frac{${n.g}}{${(n.bare ?? n.in)[0]}}`],
+  factorTex: [(n) => `\\frac{1}{${(n.bare ?? n.in)[0]}}`],
 });

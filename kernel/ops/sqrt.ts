@@ -7,6 +7,6 @@ export const sqrt = defineOp({
   tex: (n) => `\\sqrt{${n.in[0]}}`,
   forward: ([a]) => unary(a, Math.sqrt, "sqrt"),
   backward: (g, _inputs, out) => [g.div(out.mul(2))],
-  vjpTex: [(n) => `\\frac{${n.g}}{2\\sqrt{${n.in[0]}}}`],
-  factorTex: [(n) => `\\frac{1}{2\\sqrt{${n.in[0]}}}`],
+  vjpTex: [(n) => `\\frac{${n.g}}{2\\sqrt{${(n.bare ?? n.in)[0]}}}`],
+  factorTex: [(n) => `\\frac{1}{2\\sqrt{${(n.bare ?? n.in)[0]}}}`],
 });

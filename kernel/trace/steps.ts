@@ -248,6 +248,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       const upstream = of === loss ? "1" : partial(lossTex, ofE);
       const n: TexNames = {
         in: of.node!.inputs.map((x) => operand(exprOf(x), PREC.apply)),
+        bare: of.node!.inputs.map((x) => exprOf(x).tex),
         out: operand(ofE, PREC.apply),
         g: upstream,
       };

@@ -146,6 +146,21 @@ describe("where's gradient", () => {
   });
 });
 
+describe("no brackets where the formula groups already", () => {
+  it("a superscript, a fraction and a root hold an unnamed sum whole: e^{a - b}, \\frac{G}{a + b}, \\sqrt{a + b}", () => {
+    const a = np.array([0.5, 1.5, 2]).requiresGrad().named("a");
+    const b = np.array([0.25, 0.5, 1]).requiresGrad().named("b");
+    const latexOf = (op: string, loss: () => void) => stepRecords(traceOf(loss)).find((s) => s.op === op)!.latex;
+    expect(latexOf("exp.backward", () => a.sub(b).exp().sum().named("L").backward())).toMatch(/\\odot e\^\{a - b\}$/);
+    expect(latexOf("log.backward", () => a.add(b).log().sum().named("L").backward())).toMatch(/\\frac\{[^]*\}\{a \+ b\}$/);
+    expect(latexOf("sqrt.backward", () => a.add(b).sqrt().sum().named("L").backward())).toMatch(/\{2\\sqrt\{a \+ b\}\}$/);
+    // ∂L/∂a of a / (a + b) divides by a + b, unbracketed; ∂L/∂(a + b) squares it, bracketed
+    const div = stepRecords(traceOf(() => a.div(a.add(b)).sum().named("L").backward())).filter((s) => s.op === "div.backward").map((s) => s.latex);
+    expect(div.some((l) => /\}\{a \+ b\}$/.test(l))).toBe(true);
+    expect(div.some((l) => l.includes("\\frac{a}{{\\left(a + b\\right)}^{2}}"))).toBe(true);
+  });
+});
+
 describe("a name reassigned from itself", () => {
   it("y = y + x[k] w[k] in a loop: the earlier values are y^{(0)}, y^{(1)}, the last is y, and no step reads ∂L/∂y = ∂L/∂y", () => {
     const x = np.array([1, 2, -1, 0.5]).named("x");
