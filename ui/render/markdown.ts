@@ -2,6 +2,7 @@
 // lessons with an instance made here, so a page looks the same live and exported.
 
 import MarkdownIt, { type MarkdownIt as Markdown } from "markdown-it";
+import { codeBlockPlugin } from "./code-block-plugin.ts";
 import { equationLabelsPlugin } from "./equation-labels-plugin.ts";
 import { inlineExprPlugin } from "./inline-expr-plugin.ts";
 import { mathPlugin } from "./math-plugin.ts";
@@ -18,5 +19,5 @@ export interface CreateMarkdownOptions {
 export function createMarkdown(options: CreateMarkdownOptions = {}): Markdown {
   // html: false shows raw HTML in a lesson as text; lessons are untrusted.
   const md = new MarkdownIt({ html: false, linkify: false, breaks: options.breaks ?? false, typographer: options.typographer ?? false });
-  return md.use(mathPlugin).use(equationLabelsPlugin).use(inlineExprPlugin).use(safeLinksPlugin);
+  return md.use(mathPlugin).use(equationLabelsPlugin).use(inlineExprPlugin).use(safeLinksPlugin).use(codeBlockPlugin);
 }
