@@ -4,12 +4,12 @@
 import { alternate, median, ratio, ratioRange } from "./timing.ts";
 import { makeProblem } from "./lesson-data.ts";
 import { trainStepbook } from "./lesson-stepbook.ts";
-import { trainTfjs } from "./lesson-tfjs.ts";
+import { trainTfjs, tfjsWasmReady } from "./lesson-tfjs.ts";
 import { trainPlain } from "./lesson-plain.ts";
 import { setBackend, getBackend, type BackendName } from "../kernel/tensor/backend.ts";
 
 export const BACKENDS: readonly BackendName[] = ["wasm", "js"];
-export const CONTENDERS = ["wasm", "wasmTraced", "js", "jsTraced", "tfjs", "plain"] as const;
+export const CONTENDERS = ["wasm", "wasmTraced", "js", "jsTraced", "tfjs", "tfjsWasm", "plain"] as const;
 export type LessonContender = (typeof CONTENDERS)[number];
 
 export interface LessonFigures {
@@ -51,11 +51,13 @@ export function benchLesson(epochs: number, rounds: number): LessonFigures {
     wasmTraced: stepbook("wasm", true, "wasmTraced"),
     js: stepbook("js", false, "js"),
     jsTraced: stepbook("js", true, "jsTraced"),
-    tfjs: () => { finalLoss.tfjs = trainTfjs(problem, epochs); },
+    tfjs: () => { finalLoss.tfjs = trainTfjs(problem, epochs, "cpu"); },
+    tfjsWasm: () => { finalLoss.tfjsWasm = trainTfjs(problem, epochs, "wasm"); },
     plain: () => { finalLoss.plain = trainPlain(problem, epochs); },
   };
-  const t = alternate(CONTENDERS.map((name) => ({ name, run: runs[name] })), rounds);
-  const perSec = (name: LessonContender) => (epochs * 1000) / median(t[name]);
+  // (tfjs's wasm backend is left out where it did not start: its figures are then NaN)
+  const t = alternate(CONTENDERS.filter((name) => name !== "tfjsWasm" || tfjsWasmReady()).map((name) => ({ name, run: runs[name] })), rounds);
+  const perSec = (name: LessonContender) => (t[name] ? (epochs * 1000) / median(t[name]) : NaN);
   const byName = <T>(f: (name: LessonContender) => T) =>
     Object.fromEntries(CONTENDERS.map((name) => [name, f(name)])) as Record<LessonContender, T>;
   const byBackend = <T>(f: (b: BackendName) => T) =>
@@ -64,7 +66,7 @@ export function benchLesson(epochs: number, rounds: number): LessonFigures {
     epochs,
     epochsPerSec: byName(perSec),
     finalLoss,
-    vsPlain: byName((name) => ratio(t, "plain", name)),
+    vsPlain: byName((name) => (t[name] ? ratio(t, "plain", name) : NaN)),
     traceOverhead: byBackend((b) => ratio(t, `${b}Traced`, b)),
     traceOverheadRange: byBackend((b) => ratioRange(t, `${b}Traced`, b)),
     tracedVsPlainRange: byBackend((b) => ratioRange(t, "plain", `${b}Traced`)),

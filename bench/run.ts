@@ -55,7 +55,7 @@ const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MB`;
 const cpu = cpus();
 console.log(`Stepbook kernel benchmark${quick ? " (--quick: rough figures)" : ""}`);
 console.log(`node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? "unknown CPU"}; default backend: ${getBackend()}; ` +
-  `tfjs ${tf.version.tfjs} (cpu backend) computes in float32, we, the plain loop and PyTorch in float64`);
+  `tfjs ${tf.version.tfjs} (cpu and wasm backends) computes in float32, we, the plain loop and PyTorch in float64`);
 console.log("contenders alternate round by round; figures are medians, ratios are medians of same-round ratios\n");
 
 const node = await measureAll(settings);
@@ -83,6 +83,7 @@ if (want("lesson")) {
     js: "stepbook, js backend",
     jsTraced: "stepbook, js, trace on",
     tfjs: "tfjs-cpu (float32)",
+    tfjsWasm: "tfjs-wasm, 1 thread (float32)",
     plain: "plain Float64Array loop",
   };
   console.log(`Lesson: 300x2 -> 16 -> 16 -> 3, tanh, softmax + cross-entropy, full-batch GD, ` +
@@ -91,7 +92,7 @@ if (want("lesson")) {
   for (const name of CONTENDERS) {
     console.log(`  ${LABELS[name].padEnd(28)}${runtimes.map(([, f]) =>
       pad(fmt(f?.lesson.epochsPerSec[name], 0), 10) + pad(f ? fmt(f.lesson.vsPlain[name]) + "x" : "-", 10)).join("")}` +
-      `  ${node.lesson.finalLoss[name].toPrecision(10)}`);
+      `  ${(node.lesson.finalLoss[name] ?? NaN).toPrecision(10)}`);
   }
   console.log(`  ${"PyTorch float64, 1 thread".padEnd(28)}${pad(fmt(torch?.epochsPerSec, 0), 10)}${pad("", 30)}  ` +
     (torch ? `${torch.finalLoss.toPrecision(10)} (torch ${torch.torch})` : "not run (no /usr/bin/python3 with torch)"));
@@ -182,7 +183,7 @@ function toJson(f: Figures) {
       backend: "wasm",
       epochsPerSec: {
         stepbook: f.lesson.epochsPerSec.wasm, stepbookTraced: f.lesson.epochsPerSec.wasmTraced,
-        tfjs: f.lesson.epochsPerSec.tfjs, plain: f.lesson.epochsPerSec.plain,
+        tfjs: f.lesson.epochsPerSec.tfjs, tfjsWasm: f.lesson.epochsPerSec.tfjsWasm, plain: f.lesson.epochsPerSec.plain,
         stepbookJs: f.lesson.epochsPerSec.js, stepbookJsTraced: f.lesson.epochsPerSec.jsTraced,
       },
       traceOverhead: f.lesson.traceOverhead.wasm,

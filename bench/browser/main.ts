@@ -4,6 +4,17 @@ import { measureAll, SETTINGS, type Settings } from "../figures.ts";
 import { runLesson } from "../lesson-profile.ts";
 import { wasmReady } from "../../kernel/wasm/backend.ts";
 import type { ThreadFigures } from "../threads.ts";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import tfjsWasm from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url";
+import tfjsWasmSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";
+import tfjsWasmThreadedSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url";
+
+// tfjs's wasm backend (a peer in the lesson table) fetches its module: Vite serves the files
+setWasmPaths({
+  "tfjs-backend-wasm.wasm": tfjsWasm,
+  "tfjs-backend-wasm-simd.wasm": tfjsWasmSimd,
+  "tfjs-backend-wasm-threaded-simd.wasm": tfjsWasmThreadedSimd,
+});
 
 declare global {
   interface Window { benchResult?: unknown; benchError?: string }

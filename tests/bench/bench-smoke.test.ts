@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { CHROMIUM } from "../../bench/chromium.ts";
 
 const KEYS = [
-  "lesson.epochsPerSec.stepbook", "lesson.epochsPerSec.stepbookTraced", "lesson.epochsPerSec.tfjs",
+  "lesson.epochsPerSec.stepbook", "lesson.epochsPerSec.stepbookTraced", "lesson.epochsPerSec.tfjs", "lesson.epochsPerSec.tfjsWasm",
   "lesson.epochsPerSec.plain", "lesson.epochsPerSec.stepbookJs", "lesson.epochsPerSec.stepbookJsTraced",
   "lesson.traceOverhead", "lesson.traceOverheadJs", "lesson.traceBytes",
   "op.fixedMicros", "op.add300x16VsRaw", "op.js.fixedMicros", "op.js.add300x16VsRaw",

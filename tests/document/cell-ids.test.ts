@@ -1,5 +1,4 @@
 // Stable cell ids: what a student's saved edits and the lecturer's merges find cells by (issue #15.6).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { DocumentError, parseNotebook, serializeNotebook } from "../../ui/document/index.ts";
 import { renderDocument } from "../../ui/render/render.ts";
 import { withCellIds } from "../../tools/add-cell-ids.ts";
+import { stepbookInProcess } from "../cli/cli.ts";
 
 const lesson = (body: string) => `---\ntitle: T\n---\n\n${body}\n`;
 const ids = (text: string) => parseNotebook(text, "x.md").cells.map((c) => c.id);
@@ -85,22 +85,22 @@ describe("tools/add-cell-ids.ts", () => {
 });
 
 describe("the CLI takes lessons with and without ids", () => {
-  const cli = path.resolve(import.meta.dirname, "../../bin/stepbook.mjs");
+  // the CLI's main in this process (tests/cli/cli.ts): the bin itself is tested in tests/cli
   const withIds = TEXT.replace("# Intro", "<!-- #intro -->\n# Intro");
   const withoutIds = TEXT.replaceAll(/ \{#\w+\}/g, "");
 
-  it.each([["with ids", withIds], ["without ids", withoutIds]])("%s: convert .md -> .ipynb -> .md gives the same text, and run runs it", (_, text) => {
+  it.each([["with ids", withIds], ["without ids", withoutIds]])("%s: convert .md -> .ipynb -> .md gives the same text, and run runs it", async (_, text) => {
     const dir = mkdtempSync(path.join(tmpdir(), "stepbook-ids-"));
     try {
       const md = path.join(dir, "01-l.md");
       writeFileSync(md, text);
-      const to = spawnSync(process.execPath, [cli, "convert", md, "--to", "ipynb", "-o", path.join(dir, "01-l.ipynb")], { encoding: "utf8" });
-      expect(to.status, to.stderr).toBe(0);
-      const back = spawnSync(process.execPath, [cli, "convert", path.join(dir, "01-l.ipynb"), "--to", "md", "-o", path.join(dir, "back.md")], { encoding: "utf8" });
-      expect(back.status, back.stderr).toBe(0);
+      const to = await stepbookInProcess(["convert", md, "--to", "ipynb", "-o", path.join(dir, "01-l.ipynb")], dir);
+      expect(to.code, to.stderr).toBe(0);
+      const back = await stepbookInProcess(["convert", path.join(dir, "01-l.ipynb"), "--to", "md", "-o", path.join(dir, "back.md")], dir);
+      expect(back.code, back.stderr).toBe(0);
       expect(readFileSync(path.join(dir, "back.md"), "utf8")).toBe(text);
-      const run = spawnSync(process.execPath, [cli, "run", md], { encoding: "utf8", timeout: 60_000 });
-      expect(run.status, run.stderr).toBe(0);
+      const run = await stepbookInProcess(["run", md], dir);
+      expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Ran 2 of 2 code cells: 2 ok/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

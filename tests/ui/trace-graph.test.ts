@@ -55,8 +55,26 @@ describe("the trace graph", () => {
     node.dispatchEvent(new MouseEvent("click", { bubbles: true }));
     expect(asked).toHaveLength(1);
     expect(trace.records[asked[0]!]!.name).toBe("Z1");
-    expect(el.querySelector("figure.trace-graph svg")?.getAttribute("aria-label")).toMatch(/^computation graph, iteration 1: /);
+    // one pass (no loop): the caption names no iteration
+    expect(el.querySelector("figure.trace-graph svg")?.getAttribute("aria-label")).toMatch(/^computation graph: /);
     el.remove();
+  });
+
+  it("a run of several passes says which one the graph shows, as the step list heads it", () => {
+    const w = np.array([0.5, -1]).requiresGrad().named("w");
+    const x = np.array([1, 2]).named("x");
+    const t = summarizeTrace(traceOf(() => {
+      for (let i = 0; i < 2; i++) {
+        x.mul(w).sum().named("L").backward();
+        np.noGrad(() => w.assignSub(w.grad!.mul(0.1)));
+        w.zeroGrad();
+      }
+    }), "loop");
+    const second = t.records.findIndex((r) => r.group === "iteration" && r.iteration === 1);
+    expect(second).toBeGreaterThan(0);
+    expect(traceGraph(t, 0).where).toBe("iteration 1");
+    expect(traceGraph(t, second).where).toBe("iteration 2");
+    expect(traceGraphSvg(t, second)).toContain('aria-label="computation graph, iteration 2: ');
   });
 });
 

@@ -15,6 +15,7 @@
 import dagre from "@dagrejs/dagre";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { graphGroups, layerPath } from "./trace-graph-groups.ts";
+import { epochsMarked, groupText } from "../../kernel/trace/record.ts";
 
 export interface GraphNode {
   id: string;
@@ -64,6 +65,11 @@ export interface TraceGraph {
   height: number;
   /** the iteration it shows (null: the trace has no iterations) */
   iteration: number | null;
+  /**
+   * which pass of the run it shows, as the step list heads it ("iteration 3", "epoch 2, batch 1");
+   * "" when the run has one pass only (a cell without a loop)
+   */
+  where: string;
 }
 
 const SYMBOL: Record<string, string> = {
@@ -79,6 +85,12 @@ function iterationOf(trace: TraceSummary, index: number): { steps: { r: StepSumm
   const iteration = at && at.group === "iteration" ? at.iteration : trace.records.find((r) => r.group === "iteration")?.iteration ?? null;
   const steps = trace.records.map((r, i) => ({ r, i })).filter(({ r }) => r.group === "iteration" && r.iteration === iteration);
   return { steps, iteration };
+}
+
+/** The pass the graph shows in the step list's words, or "" when the run has only the one. */
+function whereOf(trace: TraceSummary, steps: { r: StepSummary }[], iteration: number | null): string {
+  const several = trace.droppedEpochs > 0 || trace.records.some((r) => r.group === "iteration" && r.iteration !== iteration);
+  return iteration === null || !several || steps.length === 0 ? "" : groupText(steps[0]!.r, epochsMarked(trace.records));
 }
 
 const cache = new WeakMap<TraceSummary, Map<string, TraceGraph>>();
@@ -258,6 +270,7 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     width: Math.ceil(g.graph().width ?? 0),
     height: Math.ceil(g.graph().height ?? 0),
     iteration,
+    where: whereOf(trace, steps, iteration),
   };
   byTrace.set(cacheKey, graph);
   return graph;
@@ -352,7 +365,7 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
         + `<text x="${n.x.toFixed(1)}" y="${(n.y + 12).toFixed(1)}" text-anchor="middle" class="graph-detail">${esc(n.detail)}</text>`;
     return `<g class="${cls}" data-index="${n.index}" tabindex="0" role="button" aria-label="${esc(n.kind === "op" ? `${n.label}: ${n.detail}, go to step ${n.step + 1}` : `${n.label} ${n.detail}, go to step ${n.step + 1}`)}">${title}${shape}</g>`;
   }).join("");
-  const what = graph.iteration === null ? "" : `, iteration ${graph.iteration + 1}`;
+  const what = graph.where === "" ? "" : `, ${graph.where}`;
   const closedGroups = graph.nodes.filter((n) => n.kind === "group").length;
   const hint = closedGroups > 0 ? ` (${closedGroups} closed group${closedGroups > 1 ? "s" : ""}: open one to see its ops)` : "";
   // the style sits beside the SVG, not inside it: HTML parsers (happy-dom's among them) treat <style>
