@@ -37,3 +37,28 @@ describe("the graph's current node", () => {
     expect(lit(traceGraphSvg(t, ops.lastIndexOf("sub") + 1))).toEqual([runNode]);
   });
 });
+
+describe("the graph's current node in the backward pass", () => {
+  it("a gradient into an unnamed tensor lights the op that made it (div, sum, pow and add of lesson 8 lit nothing)", () => {
+    np.random.seed(1);
+    const X = np.random.randn(4, 2).named("X");
+    const Y = np.random.randn(4, 1).named("Y");
+    const W1 = np.random.randn(2, 3).requiresGrad().named("W1");
+    const b1 = np.zeros([1, 3]).requiresGrad().named("b1");
+    const W2 = np.random.randn(3, 1).requiresGrad().named("W2");
+    const t = summarizeTrace(traceOf(() => {
+      const Z1 = X.matmul(W1).add(b1).named("Z1");
+      const A1 = Z1.tanh().named("A1");
+      const Yhat = A1.matmul(W2).named("Yhat");
+      Yhat.sub(Y).square().mean().named("L").backward();
+    }), "forward");
+    const backward = t.records.map((r, i) => ({ r, i })).filter(({ r }) => r.phase === "backward");
+    expect(backward.length).toBeGreaterThan(5);
+    const unlit = backward.filter(({ i }) => lit(traceGraphSvg(t, i)).length !== 1).map(({ r }) => `${r.op}${r.name ? ` -> ${r.name}` : ""}`);
+    expect(unlit).toEqual([]);
+    // Z1 = X W1 + b1: the gradient into the matmul's result lights the matmul
+    const intoMatmul = backward.find(({ r }) => r.op === "add.backward" && r.grads?.[0]?.intoName === null);
+    expect(intoMatmul).toBeDefined();
+    expect(lit(traceGraphSvg(t, intoMatmul!.i))[0]).toMatch(/^@: matmul/);
+  });
+});

@@ -33,6 +33,8 @@ export interface GraphNode {
   group?: string;
   steps?: number[];
   members?: string[];
+  /** for an op node: the tensors its ops made (a backward step's gradient into an unnamed one lights it) */
+  outputs?: number[];
   x: number;
   y: number;
   width: number;
@@ -150,7 +152,7 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     const folded = r.inputs.filter((id) => folds(id)).length;
     const ops = [r.op];
     const label = SYMBOL[r.op] ?? r.op;
-    nodes.set(key, { id: key, kind: "op", label, detail: ops.join(" "), step: r.step, index: i, parameter: false, width: Math.max(26, 8 * label.length + 10), height: 26 });
+    nodes.set(key, { id: key, kind: "op", label, detail: ops.join(" "), step: r.step, index: i, parameter: false, outputs: [r.output], width: Math.max(26, 8 * label.length + 10), height: 26 });
     void folded;
   }
   const edges: Omit<GraphEdge, "points">[] = [];
@@ -188,6 +190,7 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     srcNode.width = 48;
     // the run's node stands for each of its ops' steps: the current step lights it at any of them
     srcNode.steps = [...(srcNode.steps ?? [srcNode.step]), node.step];
+    srcNode.outputs = [...(srcNode.outputs ?? []), ...(node.outputs ?? [])];
     merged.set(key, src);
   }
   const resolve = (k: string) => merged.get(k) ?? k;
@@ -332,7 +335,9 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
   const currentNode = graph.nodes.find((n) => n.steps?.includes(current?.step ?? -1))?.id
     ?? graph.nodes.find((n) => n.kind === "op" && n.step === current?.step)?.id
     ?? graph.nodes.find((n) => n.step === current?.step)?.id
-    ?? graph.nodes.find((n) => n.kind !== "op" && into && (holds(n, `t${into.into}`) || n.label === into.intoName))?.id;
+    ?? graph.nodes.find((n) => n.kind !== "op" && into && (holds(n, `t${into.into}`) || n.label === into.intoName))?.id
+    // a gradient into an unnamed tensor (the sum inside a mean, a matmul's result): the op that made it
+    ?? graph.nodes.find((n) => n.kind === "op" && into !== undefined && (n.outputs?.includes(into.into) ?? false))?.id;
   const path = (pts: { x: number; y: number }[]) => pts.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
   const clusters = graph.clusters.map((c) => {
     const x = c.x - c.width / 2, y = c.y - c.height / 2;
