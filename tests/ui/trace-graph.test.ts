@@ -76,6 +76,25 @@ describe("the trace graph", () => {
     expect(traceGraph(t, second).where).toBe("iteration 2");
     expect(traceGraphSvg(t, second)).toContain('aria-label="computation graph, iteration 2: ');
   });
+
+  it("from a step after the loop it shows the last iteration, from a setup step the first", () => {
+    const x = np.array([1, 2]).named("x");
+    const t = summarizeTrace(traceOf(() => {
+      const w = np.array([0.5, -1]).mul(1).requiresGrad().named("w"); // a setup step
+      for (let i = 0; i < 3; i++) {
+        x.mul(w).sum().named("L").backward();
+        np.noGrad(() => w.assignSub(w.grad!.mul(0.1)));
+        w.zeroGrad();
+      }
+      x.mul(w).named("yhat"); // after the loop: no backward
+    }), "loop");
+    const setup = t.records.findIndex((r) => r.group === "setup");
+    const after = t.records.findIndex((r) => r.group === "after");
+    expect(setup).toBeGreaterThanOrEqual(0);
+    expect(after).toBeGreaterThan(0);
+    expect(traceGraph(t, setup).where).toBe("iteration 1");
+    expect(traceGraph(t, after).where).toBe("iteration 3");
+  });
 });
 
 /** A 2-8-8-8-3 nn model's training step: 4 Dense layers, more than GROUP_ABOVE forward ops. */

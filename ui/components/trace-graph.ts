@@ -81,10 +81,15 @@ const SYMBOL: Record<string, string> = {
 };
 const num = (v: unknown) => (typeof v === "number" ? (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 0.001) ? v.toExponential(1) : String(Number(v.toPrecision(3)))) : String(v));
 
-/** The records of the iteration that `index` is in (or the first iteration), forward and loss only. */
+/**
+ * The records of the iteration that `index` is in, forward and loss only. From a setup step, the first
+ * iteration; from a step after the loop, the last one kept (the values the run ended with).
+ */
 function iterationOf(trace: TraceSummary, index: number): { steps: { r: StepSummary; i: number }[]; iteration: number | null } {
   const at = trace.records[Math.max(0, Math.min(index, trace.records.length - 1))];
-  const iteration = at && at.group === "iteration" ? at.iteration : trace.records.find((r) => r.group === "iteration")?.iteration ?? null;
+  const passes = trace.records.filter((r) => r.group === "iteration");
+  const iteration = at && at.group === "iteration" ? at.iteration
+    : (at?.group === "after" ? passes[passes.length - 1] : passes[0])?.iteration ?? null;
   const steps = trace.records.map((r, i) => ({ r, i })).filter(({ r }) => r.group === "iteration" && r.iteration === iteration);
   return { steps, iteration };
 }
