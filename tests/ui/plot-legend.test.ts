@@ -58,3 +58,23 @@ describe("a layer of labelled lines names its colours", () => {
     expect(Object.keys(swatches(el))).toEqual([]);
   });
 });
+
+describe("points coloured by class", () => {
+  // lesson 9: three classes labelled 0, 1, 2 (lesson 2: inside the circle or not, 1 or 0)
+  const xs = [0, 1, 2, 3, 4, 5], ys = [1, 0, 1, 0, 1, 0];
+
+  it("take the class colours, none of them near-black (class 0 was #23171b, unseen on the dark theme), and a legend", async () => {
+    const el = await show(plot.scatter(xs, ys, { color: [0, 0, 1, 1, 2, 2], title: "three classes" }));
+    const legend = swatches(el);
+    expect(Object.keys(legend)).toEqual(["0", "1", "2"]);
+    const fills = [...el.querySelectorAll("svg g[aria-label=dot] circle")].map((c) => c.getAttribute("fill")!);
+    expect(new Set(fills)).toEqual(new Set(Object.values(legend)));
+    const luminance = (hex: string) => { const n = parseInt(hex.slice(1), 16); return (0.2126 * (n >> 16) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255)) / 255; };
+    for (const f of fills) expect(luminance(f), f).toBeGreaterThan(0.25);
+  });
+
+  it("an amount (not whole numbers) keeps its continuous colours, without swatches", async () => {
+    const el = await show(plot.scatter(xs, ys, { color: [0.1, 0.25, 0.5, 0.6, 0.8, 0.95] }));
+    expect(Object.keys(swatches(el))).toEqual([]);
+  });
+});

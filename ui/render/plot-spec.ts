@@ -74,6 +74,22 @@ export function labelledGroups<T>(node: T): T {
   return node;
 }
 
+/** The values of points coloured by class (dot marks filled by "color"), sorted, when they are at most
+ * ten whole numbers or names; null when the colour is an amount or nothing is coloured so. */
+function classValues(marks: PlotMark[]): (number | string)[] | null {
+  const dots = marks.filter((m) => m.type === "dot" && m.fill === "color");
+  if (dots.length === 0 || marks.some((m) => m.type === "contour" || (m.type !== "dot" && (m.fill === "color" || m.stroke === "series")))) return null;
+  const seen = new Set<number | string>();
+  for (const m of dots) for (const d of Array.isArray(m.data) ? m.data : []) {
+    const v = d.color;
+    if (v === null || v === undefined) continue;
+    if (!(typeof v === "string" || Number.isInteger(v))) return null;
+    seen.add(v as number | string);
+    if (seen.size > 10) return null;
+  }
+  return seen.size ? [...seen].sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b)))) : null;
+}
+
 /** Options for Plot.plot: `width` is the room available; `document` is given when drawing in Node. */
 export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, document?: Document): PlotOptions {
   const marks = Array.isArray(spec.marks) ? spec.marks : [];
@@ -90,6 +106,14 @@ export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, doc
   if (spec.color?.legend === true || (labelledLines.length && spec.color?.legend !== false)) color.legend = true;
   const sharedScale = marks.some((m) => m.type === "contour" || m.fill === "color" || m.fill === "value" || (m.type !== "line" && m.stroke === "series"));
   if (labelledLines.length && !sharedScale) color.domain = [...new Set(labelledLines.map((m) => String((Array.isArray(m.data) ? m.data[0]?.series : undefined) ?? "")))];
+  // points coloured by a class label (plot.scatter(x, y, {color: labels})): a few whole numbers (or
+  // names) are classes, not amounts. A continuous scale drew class 0 near-black, unseen on the dark
+  // theme (lesson 9's three classes showed two); classes take the boundary view's colours and a legend
+  const classes = classValues(marks);
+  if (classes && !spec.color?.scheme && !spec.color?.type) {
+    Object.assign(color, { type: "categorical", scheme: "observable10", domain: classes });
+    if (spec.color?.legend !== false) color.legend = true;
+  }
   if (typeof spec.color?.scheme === "string") color.scheme = spec.color.scheme;
   if (typeof spec.color?.type === "string") color.type = spec.color.type;
   return {
