@@ -1,6 +1,7 @@
 // Lines drawn with a label (lesson 3: tanh, sigmoid, ReLU and leaky ReLU in one plot.layer) are coloured
 // by their label; without a legend the student saw four coloured lines and no word of which was which.
-// The live view and the exported page name each colour.
+// The live view and the exported page name each colour. Points coloured by class get class colours and
+// a legend; a bar chart's axis has no stray field name.
 import { describe, expect, it } from "vitest";
 import "../../ui/components/sb-output-area.ts";
 import { plot } from "../../kernel/display/plot.ts";
@@ -76,5 +77,15 @@ describe("points coloured by class", () => {
   it("an amount (not whole numbers) keeps its continuous colours, without swatches", async () => {
     const el = await show(plot.scatter(xs, ys, { color: [0.1, 0.25, 0.5, 0.6, 0.8, 0.95] }));
     expect(Object.keys(swatches(el))).toEqual([]);
+  });
+});
+
+describe("a bar chart's axis", () => {
+  it("has no stray 'x' label under the bars' names (lesson 3's layers, lesson 9's classes); a given label stays", async () => {
+    const texts = async (v: Displayable) => [...(await show(v)).querySelectorAll("svg text")].map((t) => t.textContent);
+    const plain = await texts(plot.bar([0.1, 0.5, 1.6], { labels: ["layer 1", "layer 2", "layer 3"], yLabel: "mean |gradient|" }));
+    expect(plain).toContain("layer 2");
+    expect(plain.filter((t) => /^x\b/.test(t ?? ""))).toEqual([]);
+    expect(await texts(plot.bar([1, 2], { labels: ["a", "b"], xLabel: "class" }))).toContain("class");
   });
 });

@@ -121,7 +121,8 @@ export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, doc
     width: typeof spec.width === "number" ? spec.width : width,
     height: typeof spec.height === "number" ? spec.height : DEFAULT_HEIGHT,
     ...(typeof spec.title === "string" ? { title: spec.title } : {}),
-    x: axis(spec.x),
+    // a bar chart's x is its bars' names: no axis label unless one is given (Plot wrote the field's, "x")
+    x: { ...(marks.some((m) => m.type === "barY") ? { label: null } : {}), ...axis(spec.x) },
     y: { grid: true, ...axis(spec.y) },
     color,
     style: { background: "transparent", color: "currentColor" },
