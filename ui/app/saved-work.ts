@@ -4,6 +4,7 @@
 // Two tabs of one lesson share the record: every save merges with what is stored, cell by cell, the later
 // change of each cell winning (`stamps`), and tells the other tabs (a BroadcastChannel) which cells changed.
 import { get, del, update } from "idb-keyval";
+import { workKey } from "./work-key.ts";
 import type { Cell, CodeCell, NotebookDoc } from "../document/index.ts";
 
 export interface SavedWork {
@@ -53,7 +54,7 @@ export type WorkEdits = Pick<SavedWork, "sources"> & Partial<Pick<SavedWork, "ad
 /** Ids of the student's own cells start with this (a lesson's ids never need to). */
 export const ADDED_PREFIX = "mine-";
 
-const key = (lesson: string) => `stepbook:work:${lesson}`;
+const key = workKey;
 
 export async function loadWork(lesson: string): Promise<SavedWork | undefined> {
   const w = await get<SavedWork>(key(lesson));

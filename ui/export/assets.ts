@@ -1,6 +1,8 @@
 // The site's own static files: the stylesheet and the live script. Kept here as text so a page and
 // its assets come from one build; KaTeX's CSS and fonts are copied from the installed package.
 
+import { WORK_DB, workKey } from "../app/work-key.ts";
+
 /** Where the app's entry is expected, relative to the site root (see the live script). */
 export const APP_ENTRY = "app/stepbook-app.js";
 
@@ -125,10 +127,40 @@ async function start(action) {
   }
 }
 
+/**
+ * Whether this browser keeps the student's edits of the lesson (the live app saves them in IndexedDB).
+ * The page shows the lesson as published, so after a reload their work looked lost until Edit.
+ * Opens the database only if it exists (a new one's creation is aborted).
+ */
+function hasSavedEdits(lesson) {
+  return new Promise((resolve) => {
+    let open;
+    try { open = indexedDB.open(${JSON.stringify(WORK_DB.name)}); } catch { resolve(false); return; }
+    open.onupgradeneeded = () => { open.transaction.abort(); };
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      try {
+        const get = db.transaction(${JSON.stringify(WORK_DB.store)}, "readonly").objectStore(${JSON.stringify(WORK_DB.store)}).get(${JSON.stringify(workKey(""))} + lesson);
+        get.onsuccess = () => {
+          const w = get.result;
+          resolve(!!w && (Object.keys(w.sources || {}).length > 0 || (w.added || []).length > 0 || (w.removed || []).length > 0));
+        };
+        get.onerror = () => resolve(false);
+      } catch { resolve(false); }
+      finally { db.close(); }
+    };
+  });
+}
+
 if (root && sourceElement) {
   for (const button of document.querySelectorAll("[data-stepbook-action]")) {
     button.hidden = false;
     button.addEventListener("click", () => start(button.dataset.stepbookAction));
   }
+  const lesson = (sourceElement.dataset.file || "").replace(/^.*\\//, "").replace(/\\.(md|ipynb)$/i, "");
+  hasSavedEdits(lesson).then((saved) => {
+    if (saved && !app && status && !status.textContent) status.textContent = "Your edits to this lesson are kept in this browser: press Edit or Run to see them.";
+  });
 }
 `;
