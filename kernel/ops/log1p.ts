@@ -6,7 +6,7 @@ import { unary, binary } from "../tensor/elementwise.ts";
 
 export const log1p = defineOp({
   name: "log1p",
-  tex: (n) => `\\ln(1 + ${n.in[0]})`,
+  tex: (n) => `\\log(1 + ${n.in[0]})`,
   forward: ([a]) => unary(a, Math.log1p),
   backward: (g, [a]) => [binary("log1p.backward", g, a, (gi, x) => gi / (1 + x))],
   vjpTex: [(n) => `\\frac{${n.g}}{1 + ${n.in[0]}}`],

@@ -21,7 +21,7 @@ export const pow = defineOp({
   ],
   vjpTex: [
     (n) => `${n.g} \\odot ${n.in[1]}\\,{${n.in[0]}}^{${n.in[1]} - 1}`,
-    (n) => `${n.g} \\odot {${n.in[0]}}^{${n.in[1]}} \\ln ${n.in[0]}`,
+    (n) => `${n.g} \\odot {${n.in[0]}}^{${n.in[1]}} \\log ${n.in[0]}`,
   ],
-  factorTex: [(n) => `${n.in[1]}\\,{${n.in[0]}}^{${n.in[1]} - 1}`, (n) => `{${n.in[0]}}^{${n.in[1]}} \\ln ${n.in[0]}`],
+  factorTex: [(n) => `${n.in[1]}\\,{${n.in[0]}}^{${n.in[1]} - 1}`, (n) => `{${n.in[0]}}^{${n.in[1]}} \\log ${n.in[0]}`],
 });

@@ -34,7 +34,7 @@ function sigmoids(z: Tensor): Float64Array {
 
 export const sigmoidBinaryCrossEntropyOp = defineOp<{ n: number }>({
   name: "sigmoidBinaryCrossEntropy",
-  tex: (n) => `-\\frac{1}{N} \\sum \\left[${n.in[1]} \\odot \\ln \\sigma(${n.in[0]}) + (1 - ${n.in[1]}) \\odot \\ln\\left(1 - \\sigma(${n.in[0]})\\right)\\right]`,
+  tex: (n) => `-\\frac{1}{N} \\sum \\left[${n.in[1]} \\odot \\log \\sigma(${n.in[0]}) + (1 - ${n.in[1]}) \\odot \\log\\left(1 - \\sigma(${n.in[0]})\\right)\\right]`,
   forward: ([z, y]) => {
     let total = 0;
     for (const v of elementLosses(z, y)) total += v;

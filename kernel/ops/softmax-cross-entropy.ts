@@ -45,7 +45,7 @@ function logSoftmaxRows(z: Tensor): Float64Array {
 
 export const softmaxCrossEntropyOp = defineOp<{ n: number }>({
   name: "softmaxCrossEntropy",
-  tex: (n) => `-\\frac{1}{n} \\sum ${n.in[1]} \\odot \\ln \\operatorname{softmax}(${n.in[0]})`,
+  tex: (n) => `-\\frac{1}{n} \\sum ${n.in[1]} \\odot \\log \\operatorname{softmax}(${n.in[0]})`,
   forward: ([z, y]) => {
     const logP = logSoftmaxRows(z);
     let total = 0;
@@ -72,9 +72,9 @@ export const softmaxCrossEntropyOp = defineOp<{ n: number }>({
   },
   vjpTex: [
     (n, a) => `${upstream(n.g)}\\frac{P - ${n.in[1]}}{n},\\quad P = \\operatorname{softmax}(${n.in[0]}),\\ n = ${a.n}`,
-    (n, a) => `-${upstream(n.g)}\\frac{\\ln \\operatorname{softmax}(${n.in[0]})}{n},\\quad n = ${a.n}`,
+    (n, a) => `-${upstream(n.g)}\\frac{\\log \\operatorname{softmax}(${n.in[0]})}{n},\\quad n = ${a.n}`,
   ],
-  factorTex: [(n) => `\\frac{P - ${n.in[1]}}{n}`, (n) => `-\\frac{\\ln \\operatorname{softmax}(${n.in[0]})}{n}`],
+  factorTex: [(n) => `\\frac{P - ${n.in[1]}}{n}`, (n) => `-\\frac{\\log \\operatorname{softmax}(${n.in[0]})}{n}`],
 });
 
 /** G ⊙ in front of a rule, unless G is 1 (the loss itself). */

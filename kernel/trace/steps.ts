@@ -126,7 +126,11 @@ export function stepRecords(trace: Trace): StepRecord[] {
   };
   /** `t` written out, `elided` parts as …; the unnamed parts it wrote go into `parts` with their lengths. */
   const render = (t: Tensor, depth: number, elided: Set<Tensor>, parts: Part[]): Expr => {
-    if (t.name !== null) return { tex: nameTex(t), prec: PREC.atom };
+    // (a name written as a function, \log P, binds as one: {(\log P)}^{2}, not \log P^{2})
+    if (t.name !== null) {
+      const tex = nameTex(t);
+      return { tex, prec: tex.startsWith("\\log ") ? PREC.apply : PREC.atom };
+    }
     const grad = gradOf.get(t) ?? trace.gradAliases.get(t);
     if (grad !== undefined) return { tex: partial(lossTexOf(grad.bucket), exprOf(grad.into, MAX_GRAD_GLYPHS)), prec: PREC.atom };
     if (t.detachedFrom !== null) return render(t.detachedFrom, depth, elided, parts);

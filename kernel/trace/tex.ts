@@ -28,6 +28,9 @@ export function texName(name: string): string {
   const hat = /^(.*?)_?hat(\d*)$/i.exec(name);
   if (hat && hat[1]) return `\\hat{${texName(hat[1])}}${hat[2] ? `_{${hat[2]}}` : ""}`;
   if (name === "sigma2") return "\\sigma^{2}"; // the variance, as every lesson writes it
+  // logP, log1mP: log P and log(1 - P), as a derivation writes them (lesson 13's binary cross-entropy)
+  const log = /^log(1m)?([A-Z][A-Za-z]?\d*)$/.exec(name);
+  if (log) return log[1] ? `\\log (1 - ${texName(log[2]!)})` : `\\log ${texName(log[2]!)}`;
   const m = /^([A-Za-z]+?)_?(\d+)$/.exec(name);
   if (m) return `${texWord(m[1])}_{${m[2]}}`;
   const sub = /^([A-Za-z]+)_([A-Za-z0-9]+)$/.exec(name);

@@ -41,7 +41,7 @@ describe("np.softmaxCrossEntropy", () => {
       np.softmaxCrossEntropy(Z, Y).named("L").backward();
     })).slice(1, 3);
     expect(steps.map((s) => [s.phase, s.op])).toEqual([["loss", "softmaxCrossEntropy"], ["backward", "softmaxCrossEntropy.backward"]]);
-    expect(steps[0].latex).toBe("L = -\\frac{1}{n} \\sum Y \\odot \\ln \\operatorname{softmax}(Z)");
+    expect(steps[0].latex).toBe("L = -\\frac{1}{n} \\sum Y \\odot \\log \\operatorname{softmax}(Z)");
     expect(steps[1].latex).toBe("\\frac{\\partial L}{\\partial Z} = \\frac{P - Y}{n},\\quad P = \\operatorname{softmax}(Z),\\ n = 2");
     expect(steps[1].name).toBe("dZ");
   });
