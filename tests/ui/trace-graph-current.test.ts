@@ -62,3 +62,21 @@ describe("the graph's current node in the backward pass", () => {
     expect(lit(traceGraphSvg(t, intoMatmul!.i))[0]).toMatch(/^@: matmul/);
   });
 });
+
+describe("the graph's current node in the backward pass of a graph with closed groups", () => {
+  it("a gradient into an unnamed tensor inside a closed composite lights that group (lesson 6's deep cell: 22 of 74 steps lit nothing)", () => {
+    // lesson 6's hand-written neurons: each named tensor made by several ops closes into one node
+    const x1 = np.array([0.5, -1, 2]).named("x1"), x2 = np.array([1, 0.5, -0.5]).named("x2"), y = np.array([1, 0, 1]).named("y");
+    const [w1, w2, w3, w4, b1, b2, w5, w6, b3] = [0.1, -0.2, 0.3, 0.4, 0.0, 0.1, 0.5, -0.6, 0.2].map((v, k) => np.array(v).requiresGrad().named(["w1", "w2", "w3", "w4", "b1", "b2", "w5", "w6", "b3"][k]!));
+    const t = summarizeTrace(traceOf(() => {
+      const N1 = w1!.mul(x1).add(w2!.mul(x2)).add(b1!).tanh().named("N1");
+      const N2 = w3!.mul(x1).add(w4!.mul(x2)).add(b2!).tanh().named("N2");
+      const yhat = w5!.mul(N1).add(w6!.mul(N2)).add(b3!).named("yhat");
+      yhat.sub(y).square().mean().named("L").backward();
+    }), "neurons");
+    expect(traceGraphSvg(t, 0)).toContain('class="graph-node group');
+    const backward = t.records.map((r, i) => ({ r, i })).filter(({ r }) => r.phase === "backward" && r.grads?.length);
+    const unlit = backward.filter(({ i }) => lit(traceGraphSvg(t, i)).length !== 1).map(({ r }) => r.op);
+    expect(unlit).toEqual([]);
+  });
+});

@@ -33,7 +33,8 @@ export interface GraphNode {
   group?: string;
   steps?: number[];
   members?: string[];
-  /** for an op node: the tensors its ops made (a backward step's gradient into an unnamed one lights it) */
+  /** for an op node (or a closed group, its ops'): the tensors they made (a backward step's gradient
+   * into an unnamed one lights the node) */
   outputs?: number[];
   x: number;
   y: number;
@@ -238,7 +239,8 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
       const detail = `(${grp.ops} ops${grp.layer ? (inner > 0 ? `, ${inner} layers` : "") : `, makes ${grp.label}`})`;
       const width = Math.max(64, 7 * Math.max(grp.label.length + 2, detail.length) + 18);
       const members = [...member.entries()].filter(([, m]) => m.includes(key)).map(([k]) => k);
-      nodes.set(`g:${key}`, { id: `g:${key}`, kind: "group", label: grp.label, detail, step: grp.first, index: grp.firstIndex, parameter: false, group: key, steps: grp.steps, members, width, height: 40 });
+      const outputs = members.flatMap((k) => nodes.get(k)?.outputs ?? []);
+      nodes.set(`g:${key}`, { id: `g:${key}`, kind: "group", label: grp.label, detail, step: grp.first, index: grp.firstIndex, parameter: false, group: key, steps: grp.steps, members, outputs, width, height: 40 });
       g.setNode(`g:${key}`, { width, height: 40 });
     } else {
       g.setNode(`c:${key}`, { label: grp.label, paddingTop: 22, paddingLeft: 8, paddingRight: 8, paddingBottom: 8 });
@@ -342,7 +344,7 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
     ?? graph.nodes.find((n) => n.step === current?.step)?.id
     ?? graph.nodes.find((n) => n.kind !== "op" && into && (holds(n, `t${into.into}`) || n.label === into.intoName))?.id
     // a gradient into an unnamed tensor (the sum inside a mean, a matmul's result): the op that made it
-    ?? graph.nodes.find((n) => n.kind === "op" && into !== undefined && (n.outputs?.includes(into.into) ?? false))?.id;
+    ?? graph.nodes.find((n) => n.kind !== "tensor" && into !== undefined && (n.outputs?.includes(into.into) ?? false))?.id;
   const path = (pts: { x: number; y: number }[]) => pts.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
   const clusters = graph.clusters.map((c) => {
     const x = c.x - c.width / 2, y = c.y - c.height / 2;
