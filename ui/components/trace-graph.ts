@@ -344,7 +344,9 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
     ?? graph.nodes.find((n) => n.step === current?.step)?.id
     ?? graph.nodes.find((n) => n.kind !== "op" && into && (holds(n, `t${into.into}`) || n.label === into.intoName))?.id
     // a gradient into an unnamed tensor (the sum inside a mean, a matmul's result): the op that made it
-    ?? graph.nodes.find((n) => n.kind !== "tensor" && into !== undefined && (n.outputs?.includes(into.into) ?? false))?.id;
+    ?? graph.nodes.find((n) => n.kind !== "tensor" && into !== undefined && (n.outputs?.includes(into.into) ?? false))?.id
+    // an update (W1 -= alpha dW1): the parameter it changes
+    ?? (current?.phase === "update" && current.name ? graph.nodes.find((n) => n.kind === "tensor" && n.label === current.name)?.id : undefined);
   const path = (pts: { x: number; y: number }[]) => pts.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
   const clusters = graph.clusters.map((c) => {
     const x = c.x - c.width / 2, y = c.y - c.height / 2;
