@@ -54,9 +54,12 @@ describe("a layer of labelled lines names its colours", () => {
     expect(Object.keys(swatches(holder))).toEqual(["tanh", "sigmoid", "ReLU"]);
   });
 
-  it("one unlabelled line has no legend", async () => {
+  it("one unlabelled line has no legend, nor one labelled line (nothing to tell apart)", async () => {
     const el = await show(plot.line(z, z.tanh()));
     expect(Object.keys(swatches(el))).toEqual([]);
+    const one = await show(plot.line(z, z.tanh(), { label: "loss" }));
+    expect(Object.keys(swatches(one))).toEqual([]);
+    expect(one.querySelectorAll("svg")).toHaveLength(1);
   });
 });
 

@@ -102,10 +102,12 @@ export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, doc
   // lines given a label (plot.line(x, y, {label})) are coloured by it: name the colours, or a layer of
   // four activation functions is four anonymous lines (the spec can still say legend: false)
   // (in the order the lines were drawn, when nothing else is coloured by the scale)
+  // (one labelled line has nothing to tell apart: no legend)
   const labelledLines = marks.filter((m) => m.type === "line" && m.stroke === "series");
-  if (spec.color?.legend === true || (labelledLines.length && spec.color?.legend !== false)) color.legend = true;
+  const lineLabels = [...new Set(labelledLines.map((m) => String((Array.isArray(m.data) ? m.data[0]?.series : undefined) ?? "")))];
+  if (spec.color?.legend === true || (lineLabels.length >= 2 && spec.color?.legend !== false)) color.legend = true;
   const sharedScale = marks.some((m) => m.type === "contour" || m.fill === "color" || m.fill === "value" || (m.type !== "line" && m.stroke === "series"));
-  if (labelledLines.length && !sharedScale) color.domain = [...new Set(labelledLines.map((m) => String((Array.isArray(m.data) ? m.data[0]?.series : undefined) ?? "")))];
+  if (labelledLines.length && !sharedScale) color.domain = lineLabels;
   // points coloured by a class label (plot.scatter(x, y, {color: labels})): a few whole numbers (or
   // names) are classes, not amounts. A continuous scale drew class 0 near-black, unseen on the dark
   // theme (lesson 9's three classes showed two); classes take the boundary view's colours and a legend
