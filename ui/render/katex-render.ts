@@ -45,7 +45,17 @@ export function renderTex(tex: string, displayMode: boolean, output: "htmlAndMat
   }
   // With throwOnError false KaTeX turns a parse error into <span class="katex-error" title=...>
   // holding the escaped source; mark it with our class so pages style all math errors alike.
-  return html.startsWith('<span class="katex-error"') ? `<span class="math-error">${html}</span>` : html;
+  if (html.startsWith('<span class="katex-error"')) return `<span class="math-error">${html}</span>`;
+  return output === "mathml" ? mathmlAccents(html) : html;
+}
+
+/**
+ * KaTeX writes \hat and \tilde over one symbol as the ASCII ^ and ~, which the browser's MathML draws
+ * as a tall caret and a dash beside the letter (Ŷ in an exported step list); the spacing accents
+ * U+02C6 and U+02DC, not stretched, are what MathML Core draws as accents. (\widehat stays stretchy.)
+ */
+function mathmlAccents(html: string): string {
+  return html.replace(/<mo>([\^~])<\/mo><\/mover>/g, (_, ch: string) => `<mo stretchy="false">${ch === "^" ? "\u02c6" : "\u02dc"}</mo></mover>`);
 }
 
 function tooComplex(tex: string): string | undefined {
