@@ -26,7 +26,7 @@ const FRAME = /(stepbook-cell-\d+\.js):(\d+):(\d+)/g;
 export function describeError(
   error: unknown,
   scripts: (filename: string) => ScriptInfo | undefined,
-  current: { cellId: string; source: string; timeoutMs?: number },
+  current: { cellId: string; source: string; timeoutMs?: number; suggest?: (message: string) => string | null },
 ): ErrorReport {
   try {
     return describeErrorUnsafe(error, scripts, current);
@@ -40,7 +40,7 @@ export function describeError(
 function describeErrorUnsafe(
   error: unknown,
   scripts: (filename: string) => ScriptInfo | undefined,
-  current: { cellId: string; source: string; timeoutMs?: number },
+  current: { cellId: string; source: string; timeoutMs?: number; suggest?: (message: string) => string | null },
 ): ErrorReport {
   if (error instanceof CellSyntaxError) {
     const position = { cellId: current.cellId, line: error.position.line + 1, column: error.position.column + 1 };
@@ -61,6 +61,10 @@ function describeErrorUnsafe(
     evalue = explainAccessDenied(error as Error & { permission?: string; resource?: string });
   } else if (error instanceof RangeError) {
     evalue = explainRangeError(evalue);
+  } else if ((ename === "TypeError" || ename === "ReferenceError") && current.suggest) {
+    // a misspelt method or name: Z1.tahn is not a function (did you mean Z1.tanh?)
+    const hint = current.suggest(evalue);
+    if (hint !== null) evalue = `${evalue} (${hint})`;
   }
 
   const positions: SourcePosition[] = [];

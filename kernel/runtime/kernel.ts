@@ -11,6 +11,8 @@ import type { TensorValue, VariableSummary, VariableValue } from "../protocol/va
 import { compileCell } from "./compile.ts";
 import { makeConsole } from "./console.ts";
 import { describeError, type ScriptInfo } from "./errors.ts";
+import { suggestFor } from "./suggest.ts";
+import { Tensor } from "../tensor/tensor.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { CutOutputs, cutText, DEFAULT_LIMITS, OutputSink, type OutputLimits } from "./output.ts";
 import { CellGraph } from "./stale.ts";
@@ -154,7 +156,8 @@ export class Kernel {
       }
     } catch (error) {
       status = "error";
-      const report = describeError(error, (f) => this.scripts.get(f), { cellId, source: code, timeoutMs });
+      const suggest = (message: string) => suggestFor(message, this.scope, Tensor.prototype);
+      const report = describeError(error, (f) => this.scripts.get(f), { cellId, source: code, timeoutMs, suggest });
       execution.sink.send({ type: "error", parent, cellId, ...report });
     } finally {
       this.guard.end();

@@ -1,0 +1,85 @@
+// "Did you mean ...?" for a misspelt name: `Z1.tahn()` throws "Z1.tahn is not a function" and
+// `np.lnspace(...)` "np.lnspace is not a function"; `Xtrian` throws "Xtrian is not defined". The
+// nearest name that exists (at most 2 edits, a swap of two neighbours counting as one) is suggested:
+// a method of the value the receiver names in the cell's scope (a tensor's methods when the receiver
+// is a chain such as `X.matmul(W)` that cannot be looked up), or a variable of the scope.
+
+/** Edits between a and b: insertions, deletions, substitutions and swaps of two neighbours. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The one nearest candidate within 2 edits (1 for names of 3 letters or fewer), or null (none, or a tie).
+ * Between two as near, the one with the same letters wins (tahn: tanh, not tan), then the one as long.
+ */
+export function nearest(name: string, candidates: Iterable<string>): string | null {
+  const limit = name.length <= 3 ? 1 : 2;
+  const lower = name.toLowerCase();
+  const letters = (w: string) => [...w.toLowerCase()].sort().join("");
+  let best: string | null = null, bestScore = Infinity, tie = false;
+  for (const c of new Set(candidates)) {
+    if (c === name || c.startsWith("_")) continue;
+    const d = editDistance(lower, c.toLowerCase());
+    if (d > limit) continue;
+    const score = d - (c.toLowerCase() === lower ? 0.5 : 0) - (letters(c) === letters(name) ? 0.25 : 0) - (c.length === name.length ? 0.125 : 0);
+    if (score < bestScore) [best, bestScore, tie] = [c, score, false];
+    else if (score === bestScore) tie = true;
+  }
+  return best !== null && !tie ? best : null;
+}
+
+/** The methods (functions) reachable on a value: own and inherited, Object.prototype's left out. */
+function methodsOf(value: unknown): string[] {
+  const names: string[] = [];
+  for (let o = value as object | null; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o)) {
+    for (const key of Object.getOwnPropertyNames(o)) {
+      try {
+        if (typeof Object.getOwnPropertyDescriptor(o, key)?.value === "function") names.push(key);
+      } catch { /* an exotic object: skip the key */ }
+    }
+  }
+  return names;
+}
+
+/**
+ * A hint for an error message ("did you mean tanh?"), or null. `scope` is the cell's variables,
+ * `chain` the value a call chain such as `X.matmul(W)` most likely returns (a tensor).
+ */
+export function suggestFor(message: string, scope: Record<string, unknown>, chain: unknown): string | null {
+  const call = /^(.+)\.([A-Za-z_$][\w$]*) is not a function$/.exec(message);
+  if (call) {
+    const [, receiver, name] = call;
+    let value: unknown = chain;
+    if (/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(receiver!)) {
+      value = receiver!.split(".").reduce<unknown>((v, key) => {
+        if (v === null || v === undefined) return undefined;
+        try {
+          return (v as Record<string, unknown>)[key];
+        } catch {
+          return undefined;
+        }
+      }, scope);
+    }
+    if (value === null || value === undefined) return null;
+    const found = nearest(name!, methodsOf(value));
+    return found === null ? null : `did you mean ${receiver}.${found}?`;
+  }
+  const undefinedName = /^([A-Za-z_$][\w$]*) is not defined$/.exec(message);
+  if (undefinedName) {
+    const names: string[] = [];
+    for (const key in scope) names.push(key);
+    const found = nearest(undefinedName[1]!, names);
+    return found === null ? null : `did you mean ${found}?`;
+  }
+  return null;
+}
