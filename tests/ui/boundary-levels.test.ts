@@ -3,24 +3,15 @@
 // where the field is at least its threshold, and nothing was drawn below the lowest level), and the
 // legend's labels are every other level, so they no longer run into each other.
 import { describe, expect, it } from "vitest";
-import "../../ui/components/sb-output-area.ts";
 import { plot } from "../../kernel/display/plot.ts";
 import { np } from "../../kernel/np.ts";
-import { TO_BUNDLE } from "../../kernel/display/rich.ts";
-import type { OutputItem } from "../../ui/app/state.ts";
-
-if (!document.doctype) document.insertBefore(document.implementation.createDocumentType("html", "", ""), document.documentElement);
+import { showOutput } from "./show-output.ts";
 
 async function neuronPlot(): Promise<HTMLElement> {
   const X = np.array([[1, 2], [1, 0], [-1, 3], [2, -1]]);
   const w = np.array([[0.5], [-0.25]]);
   const value = plot.boundary((P) => P.matmul(w).add(0.1), X, null, { x: [-4, 4], y: [-4, 4] });
-  const el = document.createElement("sb-output-area") as HTMLElement & { outputs: OutputItem[]; updateComplete: Promise<unknown> };
-  el.outputs = [{ kind: "display", data: value[TO_BUNDLE]() }];
-  document.body.append(el);
-  await el.updateComplete;
-  for (let i = 0; i < 200 && !el.querySelector("svg g[aria-label=contour]") && !el.querySelector(".plot-error"); i++) await new Promise((r) => setTimeout(r, 10));
-  return el;
+  return showOutput(value, "svg g[aria-label=contour]");
 }
 
 describe("boundary of a value: its legend and its bands", () => {

@@ -3,16 +3,13 @@
 // The live view and the exported page name each colour. Points coloured by class get class colours and
 // a legend; a bar chart's axis has no stray field name.
 import { describe, expect, it } from "vitest";
-import "../../ui/components/sb-output-area.ts";
 import { plot } from "../../kernel/display/plot.ts";
 import { np } from "../../kernel/np.ts";
 import { TO_BUNDLE, type Displayable } from "../../kernel/display/rich.ts";
 import { plotToSvg } from "../../ui/export/plot-svg.ts";
 import { MIME } from "../../kernel/protocol/mime.ts";
 import type { PlotSpec } from "../../kernel/protocol/mime.ts";
-import type { OutputItem } from "../../ui/app/state.ts";
-
-if (!document.doctype) document.insertBefore(document.implementation.createDocumentType("html", "", ""), document.documentElement);
+import { showOutput } from "./show-output.ts";
 
 const z = np.linspace(-4, 4, 9);
 const activations = () => plot.layer(
@@ -21,14 +18,7 @@ const activations = () => plot.layer(
   plot.line(z, z.relu(), { label: "ReLU" }),
 );
 
-async function show(value: Displayable): Promise<HTMLElement> {
-  const el = document.createElement("sb-output-area") as HTMLElement & { outputs: OutputItem[]; updateComplete: Promise<unknown> };
-  el.outputs = [{ kind: "display", data: value[TO_BUNDLE]() }];
-  document.body.append(el);
-  await el.updateComplete;
-  for (let i = 0; i < 200 && !el.querySelector("svg") && !el.querySelector(".plot-error"); i++) await new Promise((r) => setTimeout(r, 10));
-  return el;
-}
+const show = (value: Displayable) => showOutput(value);
 
 /** each line's stroke, by the label of the legend's swatch of that colour. */
 function swatches(root: ParentNode): Record<string, string> {

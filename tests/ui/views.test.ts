@@ -1,23 +1,12 @@
 // Each view drawn live (sb-view through sb-output-area, in happy-dom): its structure and its text
 // alternative. The payloads come from the kernel's own helpers, so this is the path a cell's output takes.
 import { describe, expect, it } from "vitest";
-import "../../ui/components/sb-output-area.ts";
 import { plot } from "../../kernel/display/plot.ts";
 import { np } from "../../kernel/np.ts";
-import { TO_BUNDLE, type Displayable } from "../../kernel/display/rich.ts";
-import type { OutputItem } from "../../ui/app/state.ts";
+import type { Displayable } from "../../kernel/display/rich.ts";
+import { showOutput } from "./show-output.ts";
 
-if (!document.doctype) document.insertBefore(document.implementation.createDocumentType("html", "", ""), document.documentElement);
-
-/** Mounts an output area showing `value` as a display output; waits until its view has drawn an SVG. */
-async function show(value: Displayable): Promise<HTMLElement> {
-  const el = document.createElement("sb-output-area") as HTMLElement & { outputs: OutputItem[]; updateComplete: Promise<unknown> };
-  el.outputs = [{ kind: "display", data: value[TO_BUNDLE]() }];
-  document.body.append(el);
-  await el.updateComplete;
-  for (let i = 0; i < 200 && !el.querySelector("svg") && !el.querySelector(".plot-error"); i++) await new Promise((r) => setTimeout(r, 10));
-  return el;
-}
+const show = (value: Displayable) => showOutput(value);
 
 const X = np.array([[-1, -1], [1, 1], [0.5, -1], [-0.5, 1]]);
 
