@@ -3,10 +3,11 @@
 // box's width wrapped onto a line of its own at the left edge, pointing at nothing. Now the lines never
 // wrap and the box scrolls sideways; the page itself does not, on a desktop or a phone, light or dark
 // (nor for the message, one long word here: "np.array(...).mul(...)....divide is not a function").
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { violations } from "./axe.ts";
-import { hasBrowser, launch, replaceCellSource, serve, type Served } from "./harness.ts";
+import { hasBrowser, launch, replaceCellSource } from "./harness.ts";
+import { servedForBlock } from "./served.ts";
 
 const LONG = "const far = np.array([1, 2, 3]).mul(2).add(1).mul(3).sub(4).add(np.array([1, 1, 1])).mul(0.5).add(0.25).sub(1).divide(3);";
 
@@ -41,22 +42,14 @@ async function caretUnderColumn(page: Page, url: string) {
 }
 
 describe.skipIf(!hasBrowser())("the traceback's caret stands under its column", () => {
-  let served: Served;
-
-  beforeAll(async () => {
-    served = await serve();
-  }, 180_000);
-
-  afterAll(async () => {
-    await served?.stop();
-  });
+  const served = servedForBlock();
 
   for (const [name, options] of [["desktop", {}], ["phone, dark", { viewport: { width: 390, height: 844 }, colorScheme: "dark" as const }]] as const) {
     it(`${name}: the caret is under "divide", the box scrolls, the page does not`, async () => {
       const b = await launch(options);
       try {
         const page = await b.context.newPage();
-        const m = await caretUnderColumn(page, served.url);
+        const m = await caretUnderColumn(page, served().url);
         expect(m.sourceWord).toBe("divide");
         expect(Math.abs(m.caretX - m.sourceX)).toBeLessThan(2);
         expect(m.caretTop).toBeGreaterThan(m.sourceTop);

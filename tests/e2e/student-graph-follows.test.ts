@@ -3,9 +3,10 @@
 // back to its left edge and the node lit further right (the loss, at the end of the forward pass) was
 // out of sight: on a phone from the second step on, on a desktop in lesson 4's wider graph. A scroll
 // of the reader's own is kept while the current node stays in it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Locator } from "playwright-core";
-import { hasBrowser, launch, serve, type Served } from "./harness.ts";
+import { hasBrowser, launch } from "./harness.ts";
+import { servedForBlock } from "./served.ts";
 
 /** where the current node is, against the graph's box (px), and the step the player shows. */
 function measure(view: Locator) {
@@ -24,21 +25,13 @@ function measure(view: Locator) {
 }
 
 describe.skipIf(!hasBrowser())("the step-through's graph follows the step", () => {
-  let served: Served;
-
-  beforeAll(async () => {
-    served = await serve();
-  }, 180_000);
-
-  afterAll(async () => {
-    await served?.stop();
-  });
+  const served = servedForBlock();
 
   it("phone, dark: the lit node is in sight at every forward and loss step, stepped with Next", async () => {
     const b = await launch({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
     try {
       const page = await b.context.newPage();
-      await page.goto(`${served.url}#/lesson/01-one-layer`);
+      await page.goto(`${served().url}#/lesson/01-one-layer`);
       await page.locator(".tb-run-all").click();
       const button = page.locator('sb-code-cell[data-cell="forward"] .btn-trace');
       await button.waitFor({ timeout: 60_000 });
