@@ -116,11 +116,14 @@ export async function launch(options: { colorScheme?: "light" | "dark"; viewport
 }
 
 /** Open a cell's editor, replace its whole source with `source` (the cursor ends after it); run it yourself. */
-export async function replaceCellSource(page: Page, cellId: string, source: string, timeout = 30_000): Promise<Locator> {
+export async function replaceCellSource(page: Page, cellId: string, source: string, timeout = 30_000, options: { editorOpen?: boolean } = {}): Promise<Locator> {
   const cell = page.locator(`sb-code-cell[data-cell="${cellId}"]`);
-  await cell.locator(".code-view").click();
-  await cell.locator(".monaco-editor .view-lines").waitFor({ timeout });
+  const editor = cell.locator(".monaco-editor .view-lines");
+  // (an exported page turned live with Edit has its editors open already: click into one instead)
+  if (!options.editorOpen) await cell.locator(".code-view").click();
+  await editor.waitFor({ timeout });
   await page.waitForTimeout(300);
+  if (options.editorOpen) await editor.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(source);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "node:http";
 import { COURSE, serveSite } from "../export/helpers.ts";
-import { exportedSite, hasBrowser, launch, type Opened } from "./harness.ts";
+import { exportedSite, hasBrowser, launch, replaceCellSource, type Opened } from "./harness.ts";
 
 describe.skipIf(!hasBrowser())("an exported lesson says when the student's edits are kept", () => {
   let stat: { server: Server; origin: string };
@@ -31,13 +31,7 @@ describe.skipIf(!hasBrowser())("an exported lesson says when the student's edits
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
 
     await page.locator('button[data-stepbook-action="edit"]').click();
-    const cell = page.locator('sb-code-cell[data-cell="setup"]');
-    await cell.locator(".monaco-editor .view-lines").waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(300);
-    await cell.locator(".monaco-editor .view-lines").click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.press("Delete");
-    await page.keyboard.insertText("const mine = 40 + 2;\nmine");
+    const cell = await replaceCellSource(page, "setup", "const mine = 40 + 2;\nmine", 60_000, { editorOpen: true });
     await page.keyboard.press("Control+Enter");
     await expect.poll(() => cell.locator(".text-output").textContent(), { timeout: 30_000 }).toBe("42");
     await page.waitForTimeout(1500); // the edit is saved as typed (debounced)

@@ -9,7 +9,7 @@ import type { Server } from "node:http";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { COURSE, serveSite } from "../export/helpers.ts";
-import { exportedSite, hasBrowser, launch, serve, type Opened, type Served } from "./harness.ts";
+import { exportedSite, hasBrowser, launch, replaceCellSource, serve, type Opened, type Served } from "./harness.ts";
 
 const CODE = `const which = np.getBackend();
 const ok = Math.abs(np.exp(np.array([1])).item() - Math.E) <= 2 * Number.EPSILON * Math.E && np.array([[1, 2]]).matmul(np.array([[3], [4]])).item() === 11;
@@ -33,15 +33,8 @@ interface Report {
 }
 
 /** Replace the setup cell's code with CODE, run it, and parse what it printed. */
-async function runCell(page: Page): Promise<Report> {
-  const cell = page.locator('sb-code-cell[data-cell="setup"]');
-  const editor = cell.locator(".monaco-editor .view-lines");
-  await editor.waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(300);
-  await editor.click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(CODE);
+async function runCell(page: Page, editorOpen: boolean): Promise<Report> {
+  const cell = await replaceCellSource(page, "setup", CODE, 60_000, { editorOpen });
   await page.keyboard.press("Shift+Enter");
   const out = cell.locator(".text-output");
   // (a string shows in quotes)
@@ -68,8 +61,7 @@ describe.skipIf(!hasBrowser())("the wasm backend and its threads in Chromium's k
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(`${served.url}#/lesson/01-neuron`);
-      await page.locator('sb-code-cell[data-cell="setup"] .code-view').click();
-      const r = await runCell(page);
+      const r = await runCell(page, false);
       expect(r).toMatchObject({ which: "wasm", ok: true, same: true });
       if (r.cores >= 2) {
         expect(r.numThreads).toBe(Math.min(r.cores, 4));
@@ -93,8 +85,7 @@ describe.skipIf(!hasBrowser())("the wasm backend and its threads in Chromium's k
     await page.goto(`${stat.origin}/course/01-neuron.html`);
     await page.locator('button[data-stepbook-action="run"]').first().click();
     await page.locator('sb-code-cell[data-cell="setup"]').waitFor({ timeout: 60_000 });
-    await page.locator('sb-code-cell[data-cell="setup"] .code-view').click().catch(() => undefined);
-    const r = await runCell(page);
+    const r = await runCell(page, true);
     expect(r).toMatchObject({ which: "wasm", ok: true, same: true, numThreads: 1, helpersReady: 0, helperChunks: 0 });
     expect(r.oneThreadBecause).toMatch(/not cross-origin isolated/);
     expect(errors).toEqual([]);

@@ -6,6 +6,7 @@ import { np } from "../../kernel/np.ts";
 import { traceOf } from "../../kernel/trace/trace.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
 import { traceGraphSvg } from "../../ui/components/trace-graph.ts";
+import { loopTrace } from "./loop-trace.ts";
 
 /** lesson 4's forward pass and loss, small: two tanh layers, then mean((Y - Yhat)^2) as one run of ops. */
 function lesson4Trace() {
@@ -83,15 +84,7 @@ describe("the graph's current node in the backward pass of a graph with closed g
 
 describe("the graph's current node at an update", () => {
   it("lights the parameter the update changes (lesson 9's four updates per iteration lit nothing)", () => {
-    const x = np.array([1, 2]).named("x");
-    const w = np.array([0.5, -1]).requiresGrad().named("w");
-    const t = summarizeTrace(traceOf(() => {
-      for (let i = 0; i < 2; i++) {
-        x.mul(w).sum().named("L").backward();
-        np.noGrad(() => w.assignSub(w.grad!.mul(0.1)));
-        w.zeroGrad();
-      }
-    }), "loop");
+    const t = loopTrace(2);
     const updates = t.records.map((r, i) => ({ r, i })).filter(({ r }) => r.phase === "update" && r.name === "w");
     expect(updates.length).toBeGreaterThan(0);
     for (const { i } of updates) expect(lit(traceGraphSvg(t, i))).toEqual([expect.stringMatching(/^w /)]);

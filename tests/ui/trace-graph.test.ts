@@ -7,6 +7,7 @@ import { traceOf } from "../../kernel/trace/trace.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
 import { traceGraph, traceGraphSvg, GROUP_ABOVE } from "../../ui/components/trace-graph.ts";
 import { nn } from "../../kernel/nn/index.ts";
+import { loopTrace } from "./loop-trace.ts";
 
 if (!document.doctype) document.insertBefore(document.implementation.createDocumentType("html", "", ""), document.documentElement);
 
@@ -61,15 +62,7 @@ describe("the trace graph", () => {
   });
 
   it("a run of several passes says which one the graph shows, as the step list heads it", () => {
-    const w = np.array([0.5, -1]).requiresGrad().named("w");
-    const x = np.array([1, 2]).named("x");
-    const t = summarizeTrace(traceOf(() => {
-      for (let i = 0; i < 2; i++) {
-        x.mul(w).sum().named("L").backward();
-        np.noGrad(() => w.assignSub(w.grad!.mul(0.1)));
-        w.zeroGrad();
-      }
-    }), "loop");
+    const t = loopTrace(2);
     const second = t.records.findIndex((r) => r.group === "iteration" && r.iteration === 1);
     expect(second).toBeGreaterThan(0);
     expect(traceGraph(t, 0).where).toBe("iteration 1");
