@@ -33,8 +33,8 @@ interface Report {
 }
 
 /** Replace the setup cell's code with CODE, run it, and parse what it printed. */
-async function runCell(page: Page, editorOpen: boolean): Promise<Report> {
-  const cell = await replaceCellSource(page, "setup", CODE, 60_000, { editorOpen });
+async function runCell(page: Page): Promise<Report> {
+  const cell = await replaceCellSource(page, "setup", CODE, 60_000);
   await page.keyboard.press("Shift+Enter");
   const out = cell.locator(".text-output");
   // (a string shows in quotes)
@@ -61,7 +61,7 @@ describe.skipIf(!hasBrowser())("the wasm backend and its threads in Chromium's k
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(`${served.url}#/lesson/01-neuron`);
-      const r = await runCell(page, false);
+      const r = await runCell(page);
       expect(r).toMatchObject({ which: "wasm", ok: true, same: true });
       if (r.cores >= 2) {
         expect(r.numThreads).toBe(Math.min(r.cores, 4));
@@ -85,7 +85,7 @@ describe.skipIf(!hasBrowser())("the wasm backend and its threads in Chromium's k
     await page.goto(`${stat.origin}/course/01-neuron.html`);
     await page.locator('button[data-stepbook-action="run"]').first().click();
     await page.locator('sb-code-cell[data-cell="setup"]').waitFor({ timeout: 60_000 });
-    const r = await runCell(page, true);
+    const r = await runCell(page);
     expect(r).toMatchObject({ which: "wasm", ok: true, same: true, numThreads: 1, helpersReady: 0, helperChunks: 0 });
     expect(r.oneThreadBecause).toMatch(/not cross-origin isolated/);
     expect(errors).toEqual([]);
