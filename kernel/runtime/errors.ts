@@ -62,8 +62,14 @@ function describeErrorUnsafe(
   } else if (error instanceof RangeError) {
     evalue = explainRangeError(evalue);
   } else if ((ename === "TypeError" || ename === "ReferenceError") && current.suggest) {
-    // a misspelt method or name: Z1.tahn is not a function (did you mean Z1.tanh?)
-    const hint = current.suggest(evalue);
+    // a misspelt method or name: Z1.tahn is not a function (did you mean Z1.tanh?). The hint reads the
+    // cell's values (a Proxy's traps may throw): failing, it is left out, never the error itself
+    let hint: string | null = null;
+    try {
+      hint = current.suggest(evalue);
+    } catch {
+      hint = null;
+    }
     if (hint !== null) evalue = `${evalue} (${hint})`;
   }
 

@@ -2,7 +2,8 @@
 // typed Z1.tahn() and read only "Z1.tahn is not a function".
 import { describe, expect, it } from "vitest";
 import { newHost, run } from "./helpers.ts";
-import { editDistance, nearest } from "../../kernel/runtime/suggest.ts";
+import { editDistance, nearest, suggestFor } from "../../kernel/runtime/suggest.ts";
+import { describeError } from "../../kernel/runtime/errors.ts";
 
 describe("did you mean", () => {
   it("a tensor's method, np's function, a chain's method and a variable, each at its nearest name", async () => {
@@ -21,6 +22,15 @@ describe("did you mean", () => {
     expect((await run(host, "b", "Z1.frobnicate()")).error?.evalue).toBe("Z1.frobnicate is not a function");
     expect((await run(host, "c", "const f = 1;\n(f as any).call()")).error?.evalue).toMatch(/is not a function$/);
     expect(nearest("ab", ["ac", "ad"])).toBeNull();
+  });
+
+  it("a hint that throws (it reads the cell's values, a Proxy's traps may throw) is left out, the error kept", () => {
+    const error = new TypeError("p.tahn is not a function");
+    const report = describeError(error, () => undefined, { cellId: "b", source: "p.tahn()", suggest: () => { throw new Error("trap"); } });
+    expect(report).toMatchObject({ ename: "TypeError", evalue: "p.tahn is not a function" });
+    // (suggestFor itself lets a trap's exception through, as from a proxy whose ownKeys throws: the caller catches it)
+    const p = new Proxy({}, { ownKeys() { throw new Error("trap"); } });
+    expect(() => suggestFor("p.tahn is not a function", { p }, null)).toThrow("trap");
   });
 
   it("counts a swap of two neighbours as one edit", () => {
