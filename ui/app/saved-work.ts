@@ -54,10 +54,8 @@ export type WorkEdits = Pick<SavedWork, "sources"> & Partial<Pick<SavedWork, "ad
 /** Ids of the student's own cells start with this (a lesson's ids never need to). */
 export const ADDED_PREFIX = "mine-";
 
-const key = workKey;
-
 export async function loadWork(lesson: string): Promise<SavedWork | undefined> {
-  const w = await get<SavedWork>(key(lesson));
+  const w = await get<SavedWork>(workKey(lesson));
   return w && w.version === 1 ? w : undefined;
 }
 
@@ -65,7 +63,7 @@ export async function loadWork(lesson: string): Promise<SavedWork | undefined> {
  * resolves to the merged work and tells the other tabs. */
 export async function saveWork(work: SavedWork): Promise<SavedWork> {
   let merged = work;
-  await update<SavedWork>(key(work.lesson), (stored) => (merged = { ...mergeWork(stored?.version === 1 ? stored : undefined, work), savedAt: Date.now() }));
+  await update<SavedWork>(workKey(work.lesson), (stored) => (merged = { ...mergeWork(stored?.version === 1 ? stored : undefined, work), savedAt: Date.now() }));
   channel()?.postMessage({ lesson: work.lesson, from: TAB } satisfies WorkMessage);
   return merged;
 }
@@ -151,7 +149,7 @@ export async function resetWork(fresh: SavedWork): Promise<SavedWork> {
 
 /** Deletes the stored work (other tabs may still save theirs: use resetWork for "Reset lesson"). */
 export async function forgetWork(lesson: string): Promise<void> {
-  await del(key(lesson));
+  await del(workKey(lesson));
 }
 
 /** What is left of `work` after a reset at `t` elsewhere: the changes made since. */

@@ -1,7 +1,7 @@
 // What a view file under ui/components exports: how to turn its MIME payload (kernel/display) into
 // Observable Plot options. Pure functions of data — no lit, no DOM of their own — so the live element
 // (sb-view.ts) and the exporter (ui/export/plot-svg.ts) draw every view through the same code.
-import type { PlotOptions } from "../render/plot-spec.ts";
+import { CATEGORICAL, type PlotOptions } from "../render/plot-spec.ts";
 
 export type PlotModule = typeof import("@observablehq/plot");
 
@@ -15,7 +15,7 @@ export interface ViewRenderer<P = unknown> {
 /** Colours of classes 0, 1, 2, ... (Observable's categorical scheme; readable on light and dark). */
 export function classColour(Plot: PlotModule, classes: number): (c: number) => string {
   const domain = Array.from({ length: Math.max(classes, 2) }, (_, i) => i);
-  const scale = Plot.scale({ color: { type: "categorical", scheme: "observable10", domain } });
+  const scale = Plot.scale({ color: { ...CATEGORICAL, domain } });
   return (c: number) => String(scale.apply(c));
 }
 

@@ -27,7 +27,6 @@ export interface PageContext {
 
 const TRACE_OPEN_MAX_STEPS = 24;
 
-
 function codeCellHtml(cell: ExportedCodeCell): string {
   const { options } = cell;
   const code = `<pre class="source" tabindex="0"><code class="language-ts">${escapeHtml(cell.source)}</code></pre>`;

@@ -74,6 +74,9 @@ export function labelledGroups<T>(node: T): T {
   return node;
 }
 
+/** The colours of things told apart (series, classes): the same everywhere, a class 0 is one colour. */
+export const CATEGORICAL = { type: "categorical", scheme: "observable10" } as const;
+
 /** The values of points coloured by class (dot marks filled by "color"), sorted, when they are at most
  * ten whole numbers or names; null when the colour is an amount or nothing is coloured so. */
 function classValues(marks: PlotMark[]): (number | string)[] | null {
@@ -98,11 +101,10 @@ export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, doc
   if (marks.some((m) => m.type === "contour")) color.scheme = "ylgnbu";
   // paths take fixed colours (not the colour scale, which a contour's fill uses): one per series, in order
   const series = [...new Set(marks.filter((m) => m.type === "path").map((m) => String(m.series ?? "")))];
-  const pathColour = series.length ? Plot.scale({ color: { type: "categorical", scheme: "observable10", domain: series } }) : null;
-  // lines given a label (plot.line(x, y, {label})) are coloured by it: name the colours, or a layer of
-  // four activation functions is four anonymous lines (the spec can still say legend: false)
-  // (in the order the lines were drawn, when nothing else is coloured by the scale)
-  // (one labelled line has nothing to tell apart: no legend)
+  const pathColour = series.length ? Plot.scale({ color: { ...CATEGORICAL, domain: series } }) : null;
+  // lines given a label (plot.line(x, y, {label})) are coloured by it, in the order they were drawn when
+  // nothing else shares the scale; two or more get a legend, or a layer of four activation functions is
+  // four anonymous lines (one has nothing to tell apart; the spec can still say legend: false)
   const labelledLines = marks.filter((m) => m.type === "line" && m.stroke === "series");
   const lineLabels = [...new Set(labelledLines.map((m) => String((Array.isArray(m.data) ? m.data[0]?.series : undefined) ?? "")))];
   if (spec.color?.legend === true || (lineLabels.length >= 2 && spec.color?.legend !== false)) color.legend = true;
@@ -113,7 +115,7 @@ export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, doc
   // theme (lesson 9's three classes showed two); classes take the boundary view's colours and a legend
   const classes = classValues(marks);
   if (classes && !spec.color?.scheme && !spec.color?.type) {
-    Object.assign(color, { type: "categorical", scheme: "observable10", domain: classes });
+    Object.assign(color, { ...CATEGORICAL, domain: classes });
     if (spec.color?.legend !== false) color.legend = true;
   }
   if (typeof spec.color?.scheme === "string") color.scheme = spec.color.scheme;
