@@ -3,7 +3,7 @@
 import { html } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { PlotSpec } from "../../kernel/protocol/mime.ts";
-import { labelledGroups, plotOptions } from "../render/plot-spec.ts";
+import { drawPlot } from "../render/plot-spec.ts";
 import { LightElement } from "./light-element.ts";
 
 type PlotModule = typeof import("@observablehq/plot");
@@ -28,7 +28,7 @@ export class SbPlot extends LightElement {
       plotModule ??= import("@observablehq/plot");
       const Plot = await plotModule;
       if (spec !== this.spec) return;
-      const node = labelledGroups(Plot.plot(plotOptions(Plot, spec, Math.min(640, Math.max(280, this.clientWidth || 560)))));
+      const node = drawPlot(Plot, spec, Math.min(640, Math.max(280, this.clientWidth || 560)));
       this.querySelector(".plot-target")?.replaceChildren(node);
     } catch (e) {
       this.failed = e instanceof Error ? e.message : String(e);

@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import { Window } from "happy-dom";
 import type { PlotSpec } from "../../kernel/protocol/mime.ts";
-import { labelledGroups, plotOptions } from "../render/plot-spec.ts";
+import { drawPlot, labelledGroups } from "../render/plot-spec.ts";
 import type { ViewRenderer } from "../components/view-types.ts";
 
 const DEFAULT_WIDTH = 560;
@@ -14,8 +14,7 @@ let window: Window | undefined;
 /** The plot as SVG (or a <figure> holding the SVG and a legend or title) markup. */
 export function plotToSvg(spec: PlotSpec): string {
   window ??= new Window();
-  const options = plotOptions(Plot, spec, DEFAULT_WIDTH, window.document as unknown as Document);
-  const node = labelledGroups(Plot.plot(options)) as unknown as { outerHTML: string };
+  const node = drawPlot(Plot, spec, DEFAULT_WIDTH, window.document as unknown as Document) as unknown as { outerHTML: string };
   return node.outerHTML;
 }
 

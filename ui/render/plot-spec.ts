@@ -2,6 +2,7 @@
 // mark. Shared by the live app (sb-plot) and the exporter (SVG at build time). The spec is data, and
 // only known, plain options pass, so a spec cannot hand Plot a function or a DOM node.
 import type { PlotMark, PlotSpec } from "../../kernel/protocol/mime.ts";
+import { placePathLabels, type LabelPlace } from "./path-labels.ts";
 
 type PlotModule = typeof import("@observablehq/plot");
 export type PlotOptions = Parameters<PlotModule["plot"]>[0];
@@ -24,15 +25,16 @@ function contourMark(Plot: PlotModule, m: PlotMark) {
   });
 }
 
-/** path: an optimiser's steps, a line with a dot per step in its series' colour, labelled at its end. */
-function pathMarks(Plot: PlotModule, m: PlotMark, colour: string) {
+/** path: an optimiser's steps, a line with a dot per step in its series' colour, labelled at its end
+ * (`place`: beside the end, where the label covers nothing: path-labels.ts). */
+function pathMarks(Plot: PlotModule, m: PlotMark, colour: string, place: LabelPlace | undefined) {
   const data = (Array.isArray(m.data) ? m.data : []).filter((d) => typeof d.x === "number" && typeof d.y === "number");
   const stroke = typeof m.stroke === "string" ? m.stroke : colour;
   const last = data.slice(-1);
   return [
     Plot.line(data, { x: "x", y: "y", stroke, strokeWidth: 2, marker: "circle-stroke" }),
     Plot.dot(data.slice(0, 1), { x: "x", y: "y", fill: stroke, r: 4 }),
-    Plot.text(last, { x: "x", y: "y", text: () => String(m.series ?? ""), dx: 8, textAnchor: "start", fill: stroke, fontWeight: "bold" }),
+    Plot.text(last, { x: "x", y: "y", text: () => String(m.series ?? ""), ...(place ?? { dx: 8, textAnchor: "start" }), fill: stroke, fontWeight: "bold" }),
   ];
 }
 
@@ -93,8 +95,9 @@ function classValues(marks: PlotMark[]): (number | string)[] | null {
   return seen.size ? [...seen].sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b)))) : null;
 }
 
-/** Options for Plot.plot: `width` is the room available; `document` is given when drawing in Node. */
-export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, document?: Document): PlotOptions {
+/** Options for Plot.plot: `width` is the room available; `document` is given when drawing in Node;
+ * `places` puts the paths' labels (drawPlot finds them). */
+export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, document?: Document, places: LabelPlace[] = []): PlotOptions {
   const marks = Array.isArray(spec.marks) ? spec.marks : [];
   const color: Record<string, unknown> = {};
   // a landscape's colours: light low values, dark high ones (when the spec names no scheme)
@@ -102,6 +105,7 @@ export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, doc
   // paths take fixed colours (not the colour scale, which a contour's fill uses): one per series, in order
   const series = [...new Set(marks.filter((m) => m.type === "path").map((m) => String(m.series ?? "")))];
   const pathColour = series.length ? Plot.scale({ color: { ...CATEGORICAL, domain: series } }) : null;
+  let pathIndex = 0;
   // lines given a label (plot.line(x, y, {label})) are coloured by it, in the order they were drawn when
   // nothing else shares the scale; two or more get a legend, or a layer of four activation functions is
   // four anonymous lines (one has nothing to tell apart; the spec can still say legend: false)
@@ -130,6 +134,31 @@ export function plotOptions(Plot: PlotModule, spec: PlotSpec, width: number, doc
     y: { grid: true, ...axis(spec.y) },
     color,
     style: { background: "transparent", color: "currentColor" },
-    marks: marks.flatMap((m) => (m.type === "path" ? pathMarks(Plot, m, String(pathColour?.apply(String(m.series ?? "")) ?? "currentColor")) : [mark(Plot, m)])).filter((m) => m !== null),
+    marks: marks.flatMap((m) => (m.type === "path"
+      ? pathMarks(Plot, m, String(pathColour?.apply(String(m.series ?? "")) ?? "currentColor"), places[pathIndex++])
+      : [mark(Plot, m)])).filter((m) => m !== null),
   } as PlotOptions;
+}
+
+type Drawn = ReturnType<PlotModule["plot"]>;
+
+/**
+ * The plot drawn, for the live element and the export alike. A plot with labelled paths is drawn twice:
+ * the first drawing's scales say where, in pixels, its lines and points are, so that each label goes
+ * where it covers none of them.
+ */
+export function drawPlot(Plot: PlotModule, spec: PlotSpec, width: number, document?: Document): Drawn {
+  const options = plotOptions(Plot, spec, width, document);
+  const first = Plot.plot(options);
+  const paths = (Array.isArray(spec.marks) ? spec.marks : []).some((m) => m.type === "path" && m.series);
+  const x = paths ? first.scale("x") : undefined, y = paths ? first.scale("y") : undefined;
+  if (!x?.apply || !y?.apply || !x.range || !y.range) return labelledGroups(first);
+  const [w, h] = [Number(options!.width), Number(options!.height)];
+  const span = (r: readonly number[]) => [Math.min(...r), Math.max(...r)] as const;
+  const [px1, px2] = span(x.range as number[]), [py1, py2] = span(y.range as number[]);
+  const places = placePathLabels(spec, {
+    x: (v) => Number(x.apply(v)), y: (v) => Number(y.apply(v)),
+    frame: { x1: 0, y1: 0, x2: w, y2: h }, plot: { x1: px1, x2: px2, y1: py1, y2: py2 },
+  });
+  return labelledGroups(Plot.plot(plotOptions(Plot, spec, width, document, places)));
 }
