@@ -245,6 +245,8 @@ export function analyze(program: JsNode): Analysis {
         return;
       case "Property":
         if (node.computed) visit(node.key, scope);
+        // ({ columnMeans: xhat.mean(...) }): the tensor is named after its key, as a variable would be
+        else if (node.kind === "init" && !node.method && !node.shorthand && node.key.type === "Identifier") noteBinding(node.key.name, node.value);
         if (node.shorthand && node.value.type === "Identifier") return reference(node.value, scope, { shorthand: true });
         return visit(node.value, scope);
       case "MethodDefinition": case "PropertyDefinition":

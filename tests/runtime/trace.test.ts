@@ -42,6 +42,17 @@ describe("names and source lines in the trace", () => {
     expect(records.find((s) => s.name === "s")!.inputNames).toEqual(["ytrain"]);
   });
 
+  it("an object literal names its tensors by their keys ({ columnMeans: xhat.mean(...) }), not options or shorthands", async () => {
+    const host = newHost();
+    await run(host, "data", "const xhat = np.array([[1, 2], [3, 4]])");
+    const r = await run(host, "stats", "const opts = { axis: 0 };\n({ columnMeans: xhat.mean(opts), columnStds: xhat.std({ axis: 0 }), total: 1 + 1 })");
+    const records = traceOf(r.messages)!.records;
+    expect(records.find((s) => s.op === "div")!.latex).toBe("\\text{columnMeans} = \\frac{\\sum_{\\text{axis}=0} \\hat{x}}{2}");
+    expect(records.at(-1)).toMatchObject({ op: "sqrt", name: "columnStds" });
+    const other = await run(host, "kept", "const m = xhat.sum().named(\"s\");\n({ m, doubled: m.mul(2), again: m })");
+    expect(traceOf(other.messages)!.records.map((s) => s.name)).toEqual(["s", "doubled"]);
+  });
+
   it("a named constant keeps its name in the backward steps, whose line does not mention it", async () => {
     const host = newHost();
     await run(host, "setup", "const lambda = 0.03\nconst W = np.array([1, 2]).requiresGrad()");
