@@ -57,7 +57,8 @@ export class SbMarkdownCell extends LightElement {
   private markWideMath(): void {
     for (const box of this.querySelectorAll<HTMLElement>(".math-display")) {
       const wide = box.scrollWidth > box.clientWidth + 1;
-      if (wide && box.tabIndex !== 0) { box.tabIndex = 0; box.setAttribute("role", "group"); box.setAttribute("aria-label", "equation, scrolls sideways"); }
+      // (the renderer gives every display tabindex 0, so "labelled" is what says it was marked)
+      if (wide && !box.hasAttribute("aria-label")) { box.tabIndex = 0; box.setAttribute("role", "group"); box.setAttribute("aria-label", "equation, scrolls sideways"); }
       else if (!wide && box.hasAttribute("tabindex")) { box.removeAttribute("tabindex"); box.removeAttribute("role"); box.removeAttribute("aria-label"); }
     }
   }

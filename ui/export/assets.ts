@@ -73,6 +73,11 @@ main.lesson .phase-loss .step-phase, main.lesson .phase-update .step-phase { col
 main.lesson .math-display { overflow-x: auto; overflow-y: hidden; }
 main.lesson .equation { display: flex; align-items: center; gap: 1rem; }
 main.lesson .equation .math-display { flex: 1; overflow-x: auto; overflow-y: hidden; }
+main.lesson .cell.markdown .math-display { --eq-bg: var(--bg); background:
+  linear-gradient(to right, var(--eq-bg) 40%, transparent) left center / 1.5rem 100% no-repeat local,
+  linear-gradient(to left, var(--eq-bg) 40%, transparent) right center / 1.5rem 100% no-repeat local,
+  radial-gradient(farthest-side at 0 50%, color-mix(in srgb, var(--text) 35%, transparent), transparent) left center / 0.7rem 100% no-repeat scroll,
+  radial-gradient(farthest-side at 100% 50%, color-mix(in srgb, var(--text) 35%, transparent), transparent) right center / 0.7rem 100% no-repeat scroll; }
 main.lesson .eq-number { color: var(--muted); font-variant-numeric: tabular-nums; }
 main.lesson .math-error { color: var(--fail); font-family: ui-monospace, monospace; }
 .live-actions { display: flex; gap: .4rem; align-items: center; padding: .5rem 0; }
