@@ -15,7 +15,7 @@
 import dagre from "@dagrejs/dagre";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { graphGroups, layerPath } from "./trace-graph-groups.ts";
-import { epochsMarked, groupText } from "../../kernel/trace/record.ts";
+import { groupLabeller } from "../../kernel/trace/record.ts";
 
 export interface GraphNode {
   id: string;
@@ -98,7 +98,7 @@ function iterationOf(trace: TraceSummary, index: number): { steps: { r: StepSumm
 /** The pass the graph shows in the step list's words, or "" when the run has only the one. */
 function whereOf(trace: TraceSummary, steps: { r: StepSummary }[], iteration: number | null): string {
   const several = trace.droppedEpochs > 0 || trace.records.some((r) => r.group === "iteration" && r.iteration !== iteration);
-  return iteration === null || !several || steps.length === 0 ? "" : groupText(steps[0]!.r, epochsMarked(trace.records));
+  return iteration === null || !several || steps.length === 0 ? "" : groupLabeller(trace.records, trace.droppedEpochs)(steps[0]!.r);
 }
 
 const cache = new WeakMap<TraceSummary, Map<string, TraceGraph>>();
