@@ -70,6 +70,8 @@ export interface StepRecord {
   grads?: GradFlow[];
   /** a backward step whose gradient was summed over broadcast axes */
   reduce?: BroadcastSum;
+  /** a "total" step: the id of the tensor whose gradient it sums (N_2 in ∂L/∂N_2 = via N_3 + via N_4) */
+  totalOf?: number;
   /** a gradient part of a tensor that fed several ops: the path it came by ("N3"); a "total" step sums the parts */
   via?: string;
 }
