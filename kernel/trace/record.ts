@@ -70,6 +70,8 @@ export interface StepRecord {
   grads?: GradFlow[];
   /** a backward step whose gradient was summed over broadcast axes */
   reduce?: BroadcastSum;
+  /** a "total" step: the id of the tensor whose gradient it sums (N_2 in ∂L/∂N_2 = via N_3 + via N_4) */
+  totalOf?: number;
   /** a gradient part of a tensor that fed several ops: the path it came by ("N3"); a "total" step sums the parts */
   via?: string;
 }
@@ -88,6 +90,25 @@ export function groupText(r: Pick<StepRecord, "group" | "iteration" | "epoch" | 
   if (r.group !== "iteration") return r.group === "setup" ? "setup" : "after";
   if (r.batch !== null) return `epoch ${r.epoch}, batch ${r.batch}`;
   return marked ? `epoch ${r.epoch}` : `iteration ${(r.iteration ?? 0) + 1}`;
+}
+
+type Placed = Pick<StepRecord, "group" | "iteration" | "epoch" | "batch" | "phase">;
+
+/**
+ * What the step list, the step card and the graph call each step's place in a run: groupText's words,
+ * except that a run with only one pass (no loop: setup, one pass, after) names that pass by what it does,
+ * in the lesson's words ("forward pass", "forward and backward pass", "training step"), because
+ * "iteration 1" promises a loop that is not there. `droppedEpochs`: iterations the trace left out.
+ */
+export function groupLabeller(records: readonly Placed[], droppedEpochs = 0): (r: Placed) => string {
+  const marked = epochsMarked(records);
+  const passes = records.filter((r) => r.group === "iteration");
+  const single = droppedEpochs === 0 && passes.length > 0 && passes.every((r) => r.iteration === passes[0]!.iteration && r.batch === null)
+    && !marked;
+  if (!single) return (r) => groupText(r, marked);
+  const has = (phase: Phase) => passes.some((r) => r.phase === phase);
+  const pass = has("update") ? "training step" : has("backward") ? "forward and backward pass" : "forward pass";
+  return (r) => (r.group === "iteration" ? pass : groupText(r, marked));
 }
 
 /** Whether any step of a run was marked with an epoch other than its iteration (np.trace.epoch or fit). */

@@ -242,6 +242,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
         latex: `${partial(lossTex, ofE)} = ${parts.map((p) => viaTex(lossTex, ofE, p.tex)).join(" + ")}`,
         rule: `G = ${parts.map((_, i) => `G_{${i + 1}}`).join(" + ")}`,
         name: of.name !== null ? gradName(of.name) : null,
+        totalOf: sourceOf(of).id,
       };
     }
 

@@ -34,4 +34,16 @@ describe("the static step list", () => {
     expect(json).not.toContain("<");
     expect(JSON.parse(json)).toEqual(trace);
   });
+
+  it("heads the groups as the app does: a run with one pass names that pass, a loop counts its iterations; the graph says which", () => {
+    const setup = { ...step(0, 0), group: "setup" as const, iteration: null };
+    const pass = [setup, step(1, 0), { ...step(2, 0), phase: "backward" as const, op: "matmul.backward" }];
+    const once = traceHtml({ version: 2, cell: "fit", records: pass, dropped: 0, droppedEpochs: 0, epochs: 1 }, "fit");
+    const headings = (html: string) => [...html.matchAll(/<li class="step-group">([^<]*)<\/li>/g)].map((m) => m[1]);
+    expect(headings(once)).toEqual(["setup", "forward and backward pass"]);
+    expect(once).toContain("<figcaption>Computation graph</figcaption>");
+    const loop = traceHtml({ version: 2, cell: "fit", records: [...pass, step(3, 1)], dropped: 0, droppedEpochs: 0, epochs: 2 }, "fit");
+    expect(headings(loop)).toEqual(["setup", "iteration 1", "iteration 2"]);
+    expect(loop).toContain("<figcaption>Computation graph of iteration 1</figcaption>");
+  });
 });

@@ -82,6 +82,25 @@ describe("the graph's current node in the backward pass of a graph with closed g
   });
 });
 
+describe("the graph's current node at a gradient total", () => {
+  it("∂L/∂N_1 = via N_3 + via N_4 lights N_1, and its edge carries the total (lesson 6's deep cell: the two totals lit nothing)", () => {
+    const x = np.array([0.5, -1]).named("x"), y = np.array([1, 0]).named("y");
+    const [w1, w3, w4] = [0.3, -0.5, 0.8].map((v, k) => np.array(v).requiresGrad().named(["w1", "w3", "w4"][k]!));
+    const t = summarizeTrace(traceOf(() => {
+      const N1 = w1!.mul(x).tanh().named("N1");
+      const N3 = w3!.mul(N1).tanh().named("N3");
+      const N4 = w4!.mul(N1).tanh().named("N4");
+      N3.add(N4).sub(y).square().mean().named("L").backward();
+    }), "deep");
+    const total = t.records.findIndex((r) => r.op === "total");
+    expect(t.records[total]).toMatchObject({ name: "dN1" });
+    expect(lit(traceGraphSvg(t, total))).toEqual([expect.stringMatching(/^N1 /)]);
+    // the edge into N1 carries the total; the edges out of it carry a part each, so not the total
+    const grads = [...traceGraphSvg(t, total).matchAll(/class="graph-grad"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(grads.filter((g) => g === "dN1")).toHaveLength(1);
+  });
+});
+
 describe("the graph's current node at an update", () => {
   it("lights the parameter the update changes (lesson 9's four updates per iteration lit nothing)", () => {
     const t = loopTrace(2);

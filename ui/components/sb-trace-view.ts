@@ -5,7 +5,7 @@
 import { html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
-import { reduceText, groupText, epochsMarked, type Phase } from "../../kernel/trace/record.ts";
+import { reduceText, groupLabeller, type Phase } from "../../kernel/trace/record.ts";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { renderTex } from "../render/katex-render.ts";
 import { shapeText } from "../app/format.ts";
@@ -96,7 +96,7 @@ export class SbTraceView extends LightElement {
           <code class="step-op">${s.op}</code>
           ${s.name ? html`<span class="step-name">→ ${s.name}</span>` : nothing}
           ${t.records.some((r) => r.group !== s.group || r.iteration !== s.iteration)
-            ? html`<span class="step-epoch">${groupText(s, epochsMarked(t.records))}</span>` : nothing}
+            ? html`<span class="step-epoch">${groupLabeller(t.records, t.droppedEpochs)(s)}</span>` : nothing}
           ${s.line ? html`<span class="step-line">${this.where(s)}</span>` : nothing}
         </div>
         <div class="step-formula">${unsafeHTML(renderTex(s.latex || s.rule, true))}</div>

@@ -15,7 +15,7 @@
 import dagre from "@dagrejs/dagre";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { graphGroups, layerPath } from "./trace-graph-groups.ts";
-import { epochsMarked, groupText } from "../../kernel/trace/record.ts";
+import { groupLabeller } from "../../kernel/trace/record.ts";
 
 export interface GraphNode {
   id: string;
@@ -98,7 +98,7 @@ function iterationOf(trace: TraceSummary, index: number): { steps: { r: StepSumm
 /** The pass the graph shows in the step list's words, or "" when the run has only the one. */
 function whereOf(trace: TraceSummary, steps: { r: StepSummary }[], iteration: number | null): string {
   const several = trace.droppedEpochs > 0 || trace.records.some((r) => r.group === "iteration" && r.iteration !== iteration);
-  return iteration === null || !several || steps.length === 0 ? "" : groupText(steps[0]!.r, epochsMarked(trace.records));
+  return iteration === null || !several || steps.length === 0 ? "" : groupLabeller(trace.records, trace.droppedEpochs)(steps[0]!.r);
 }
 
 const cache = new WeakMap<TraceSummary, Map<string, TraceGraph>>();
@@ -131,7 +131,10 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
   const gradName = new Map<number, string>();
   // (by name too: a parameter read before an update is a copy, so its id in the forward step differs)
   const gradByName = new Map<string, string>();
+  const totalName = new Map<number, string>();
   for (const { r } of steps) {
+    // a tensor that fed several ops: the edge into it carries the sum of its parts (each edge out, one part)
+    if (r.phase === "backward" && r.totalOf !== undefined && r.name) totalName.set(r.totalOf, r.name);
     if (r.phase !== "backward" || !r.grads?.[0] || !r.name) continue;
     gradName.set(r.grads[0].into, r.name);
     if (r.grads[0].intoName) gradByName.set(r.grads[0].intoName, r.name);
@@ -173,7 +176,7 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     });
     if (r.name !== null) {
       const out = tensorNode(r.output, r, -1, i);
-      edges.push({ from: to, to: out, grad: gradName.get(r.output) ?? null });
+      edges.push({ from: to, to: out, grad: totalName.get(r.output) ?? gradName.get(r.output) ?? null });
     }
   }
   // collapse: an op node whose only input is an unnamed op node with a single consumer merges into it
@@ -343,6 +346,8 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
     ?? graph.nodes.find((n) => n.kind === "op" && n.step === current?.step)?.id
     ?? graph.nodes.find((n) => n.step === current?.step)?.id
     ?? graph.nodes.find((n) => n.kind !== "op" && into && (holds(n, `t${into.into}`) || n.label === into.intoName))?.id
+    // a total (∂L/∂N_2 = via N_3 + via N_4): the tensor whose gradient it sums
+    ?? (current?.totalOf !== undefined ? graph.nodes.find((n) => n.kind !== "op" && holds(n, `t${current.totalOf}`))?.id : undefined)
     // a gradient into an unnamed tensor (the sum inside a mean, a matmul's result): the op that made it
     ?? graph.nodes.find((n) => n.kind !== "tensor" && into !== undefined && (n.outputs?.includes(into.into) ?? false))?.id
     // an update (W1 -= alpha dW1): the parameter it changes

@@ -4,8 +4,8 @@ import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts"
 import { renderTex } from "../render/katex-render.ts";
 import { cellDomId, escapeHtml, h, scriptJson } from "./html.ts";
 import { formatNumber } from "./outputs-html.ts";
-import { reduceText, groupText, epochsMarked } from "../../kernel/trace/record.ts";
-import { traceGraphSvg } from "../components/trace-graph.ts";
+import { reduceText, groupLabeller } from "../../kernel/trace/record.ts";
+import { traceGraph, traceGraphSvg } from "../components/trace-graph.ts";
 import { shapeLine } from "../components/step-shapes.ts";
 
 
@@ -29,18 +29,19 @@ export function traceHtml(trace: TraceSummary, cellId: string): string {
     ? `<p class="trace-note">${h(trace.dropped)} steps and ${h(trace.droppedEpochs)} iterations left out to keep the trace small.</p>`
     : "";
   // a heading wherever the run moves on: setup, iteration 1 (or epoch 2, batch 1), ..., after
-  const marked = epochsMarked(trace.records);
+  const label = groupLabeller(trace.records, trace.droppedEpochs);
   const several = trace.records.some((r) => r.group !== trace.records[0]!.group || r.iteration !== trace.records[0]!.iteration);
   let heading = "";
   const steps = listedSteps(trace.records).map((s) => {
     if (typeof s === "string") return `<li class="step-gap">${escapeHtml(s)}</li>`;
-    const label = several ? groupText(s, marked) : "";
-    const head = label !== heading ? `<li class="step-group">${escapeHtml(label)}</li>` : "";
-    heading = label;
+    const group = several ? label(s) : "";
+    const head = group !== heading ? `<li class="step-group">${escapeHtml(group)}</li>` : "";
+    heading = group;
     return head + stepHtml(s, cellId);
   }).join("");
+  const where = traceGraph(trace, 0).where; // the pass the graph shows, named only when the run has several
   return `<details class="trace" open><summary>Step through: ${h(trace.records.length)} steps</summary>`
-    + `<figure class="trace-graph"><figcaption>Computation graph of the first iteration</figcaption>${traceGraphSvg(trace, 0)}</figure>`
+    + `<figure class="trace-graph"><figcaption>Computation graph${where === "" ? "" : ` of ${escapeHtml(where)}`}</figcaption>${traceGraphSvg(trace, 0)}</figure>`
     + `<ol class="trace-steps">${steps}</ol>${dropped}`
     + `<script type="application/json" class="stepbook-trace" data-cell="${escapeHtml(cellId)}">${scriptJson(trace)}</script>`
     + `</details>`;

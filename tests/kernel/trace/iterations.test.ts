@@ -5,7 +5,7 @@ import { describe, it, expect } from "vitest";
 import { np } from "../../../kernel/np.ts";
 import { traceOf } from "../../../kernel/trace/trace.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
-import { groupText, epochsMarked } from "../../../kernel/trace/record.ts";
+import { groupLabeller } from "../../../kernel/trace/record.ts";
 import type { Tensor } from "../../../kernel/tensor/tensor.ts";
 
 function data(n = 6) {
@@ -20,10 +20,10 @@ function train(X: Tensor, Y: Tensor, W: Tensor, lr = 0.1) {
 }
 /** the groups of a trace, in order, with how many steps each */
 const groups = (records: ReturnType<typeof stepRecords>) => {
-  const marked = epochsMarked(records);
+  const label = groupLabeller(records);
   const out: string[] = [];
   for (const r of records) {
-    const g = groupText(r, marked);
+    const g = label(r);
     if (out.at(-1) !== g) out.push(g);
   }
   return out;
@@ -63,8 +63,23 @@ describe("iterations and epochs", () => {
       Z.sub(Y).square().mean().named("L").backward();
       np.noGrad(() => X.T.matmul(Z.sub(Y)).named("dW"));
     }));
-    expect(groups(records)).toEqual(["iteration 1", "after"]);
+    expect(groups(records)).toEqual(["forward and backward pass", "after"]);
     expect(records.filter((r) => r.group === "after").map((r) => r.op)).toEqual(["transpose", "sub", "matmul"]);
+  });
+
+  it("a run with one pass names it by what it does, not 'iteration 1' (no loop to count); a thinned loop keeps its numbers", () => {
+    const { X, Y } = data();
+    const step = stepRecords(traceOf(() => {
+      const W = np.random.randn(2, 1).mul(0.5).requiresGrad().named("W"); // setup
+      train(X, Y, W);
+      X.matmul(W).named("check");
+    }));
+    expect(groups(step)).toEqual(["setup", "training step", "after"]);
+    const forward = stepRecords(traceOf(() => { X.mul(2).named("X2").sum(); }));
+    expect(groups(forward)).toEqual(["forward pass"]);
+    // the trace dropped iterations: one is left in the list, but the run was a loop
+    const one = forward.map((r) => ({ ...r, iteration: 5, epoch: 5 }));
+    expect(groupLabeller(one, 5)(one[0]!)).toBe("iteration 6");
   });
 
   it("mini-batches marked with np.trace.epoch and np.trace.batch read 'epoch e, batch k'", () => {
