@@ -1,6 +1,6 @@
 // Where a step ran, when it is inside a function another cell defines (lesson 18's #conv-backward calls
 // conv1d from the cell above: 32 of its 44 steps are conv1d's line 4). The step-through said "line 4" and
-// highlighted line 4 of the traced cell (`const dy = ...`); it now names the cell (its prompt number,
+// highlighted line 4 of the traced cell (`const dy = ...`); it now names the cell (its number, as its Run button says it,
 // linked to the cell on the exported page) and highlights the line in that cell.
 import { describe, expect, it } from "vitest";
 import "../../ui/components/sb-trace-view.ts";
@@ -26,7 +26,7 @@ async function view(index: number): Promise<HTMLElement> {
 }
 
 describe("a step inside another cell's function", () => {
-  it("the step-through names that cell by its prompt; a step of the traced cell says only its line", async () => {
+  it("the step-through names that cell by its number; a step of the traced cell says only its line", async () => {
     expect((await view(0)).querySelector(".step-line")!.textContent).toBe("line 4 of cell 3");
     expect((await view(1)).querySelector(".step-line")!.textContent).toBe("line 5");
   });

@@ -71,8 +71,10 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
   const activeLabel = trace.boundEquation();
   const stepLine = trace.stepLine();
   let codeIndex = 0;
+  // a cell is named by its place among the code cells ("cell 8", as its Run button says) everywhere;
+  // its prompt [9] is how many runs the kernel has made, never a cell's name (cellNumbers in export/page.ts)
   const codeNumber = new Map(doc.cells.filter((c) => c.type === "code").map((c, i) => [c.id, i + 1]));
-  const promptNumber = (id: string) => runtime.cells[id]?.executionCount ?? null;
+  const cellNumber = (id: string) => codeNumber.get(id) ?? null;
   return html`
       <sb-toolbar .kernel=${runtime.kernel} ?busy=${busy} ?variablesOpen=${m.variablesOpen}
         ?canAuthor=${m.canAuthor} ?authoring=${authoring}
@@ -122,9 +124,9 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
                 ?mine=${original === undefined} .lessonSource=${conflict ? original : null}
                 ?concealed=${m.concealed(cell)} ?traceOpen=${traceOpen}
                 .highlightLine=${stepLine?.cell === cell.id ? stepLine.line : null} ?exercisePassed=${exercisePassed(doc, runtime, cell)}
-                .cellNumber=${promptNumber} .staleText=${rt?.staleReason ? staleText(rt.staleReason, (id) => codeNumber.get(id) ?? 0) : ""}></sb-code-cell>
+                .cellNumber=${cellNumber} .staleText=${rt?.staleReason ? staleText(rt.staleReason, (id) => codeNumber.get(id) ?? 0) : ""}></sb-code-cell>
               ${traceOpen && rt?.trace ? html`<sb-trace-view .cellId=${cell.id} .trace=${rt.trace} .index=${trace.index}
-                .values=${trace.values} ?playing=${trace.playing} .equationLabel=${activeLabel} .cellNumber=${promptNumber}></sb-trace-view>` : nothing}`;
+                .values=${trace.values} ?playing=${trace.playing} .equationLabel=${activeLabel} .cellNumber=${cellNumber}></sb-trace-view>` : nothing}`;
           })}
         </article>
         ${m.variablesOpen ? html`<sb-variable-inspector .variables=${m.variables} .selected=${m.inspected?.name ?? null}

@@ -49,7 +49,7 @@ export class SbCodeCell extends LightElement {
     const label = `code cell ${this.index + 1}${o.exercise ? `, exercise ${o.exercise}` : ""}${o.solution ? `, solution ${o.solution}` : ""}${this.mine ? ", yours" : ""}`;
     return html`<section class="code-cell status-${status} ${rt?.stale ? "is-stale" : ""} ${rt?.error ? "has-error" : ""}" aria-label=${label} tabindex="-1"
         aria-busy=${status !== "idle"} @keydown=${this.onKey}>
-      <div class="cell-prompt" aria-label="execution count">[${prompt}]</div>
+      <div class="cell-prompt" aria-label="execution count" title="cell ${this.index + 1}: [${prompt}] counts the kernel's runs, as Jupyter's prompt">[${prompt}]</div>
       <div class="cell-main">
         <div class="cell-bar">
           <button class="btn btn-run" title="Run (Shift+Enter)" aria-label="Run cell ${this.index + 1}" ?disabled=${this.concealed}

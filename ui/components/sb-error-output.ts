@@ -11,11 +11,11 @@ export class SbErrorOutput extends LightElement {
   @property() evalue = "";
   @property({ attribute: false }) traceback: string[] = [];
   @property({ attribute: false }) position: SourcePosition | null = null;
-  /** a cell as its prompt numbers it ("15" for [15]); null when it has no number. */
+  /** a cell's number as its Run button says it ("Run cell 4": its place among the code cells). */
   @property({ attribute: false }) cellNumber: (cellId: string) => number | null = () => null;
 
   override render() {
-    // the kernel names cells by id (`cell "cell-15", line 3`); the page says "cell 15, line 3", as the prompts do
+    // the kernel names cells by id (`cell "forward", line 3`); the page says "cell 4, line 3", as the Run button does
     const rest = this.traceback.filter((l, i) => !(i === 0 && l.includes(this.evalue)))
       .map((l) => l.replace(/cell "([^"]*)", line/g, (m, id: string) => { const n = this.cellNumber(id); return n === null ? m : `cell ${n}, line`; }));
     return html`<div class="error-output" role="alert">

@@ -59,7 +59,7 @@ export class SbTraceView extends LightElement {
     if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += (r.top + r.bottom - b.top - b.bottom) / 2;
   }
 
-  /** "line 4", or for a step inside a function another cell defines, "line 4 of cell 3" (its prompt). */
+  /** "line 4", or for a step inside a function another cell defines, "line 4 of cell 3" (its place, as "Run cell 3"). */
   private where(s: StepSummary): string {
     if (!s.cell || s.cell === this.cellId) return `line ${s.line}`;
     return `line ${s.line} of cell ${this.cellNumber(s.cell) ?? s.cell}`;

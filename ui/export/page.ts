@@ -6,7 +6,7 @@ import type { ExportedCell, ExportedCodeCell, ExportedLesson, LessonLink } from 
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { cellDomId, escapeHtml, h, scriptText } from "./html.ts";
 import { outputsHtml } from "./outputs-html.ts";
-import { traceHtml } from "./trace-html.ts";
+import { traceHtml, type CellNumber } from "./trace-html.ts";
 
 /** How a page gets its styles and scripts: links to site files, or (single file) inlined CSS. */
 export interface PageAssets {
@@ -27,22 +27,28 @@ export interface PageContext {
 
 const TRACE_OPEN_MAX_STEPS = 24;
 
-function codeCellHtml(cell: ExportedCodeCell): string {
+function codeCellHtml(cell: ExportedCodeCell, cellNumber: CellNumber): string {
   const { options } = cell;
   const code = `<pre class="source" tabindex="0"><code class="language-ts">${escapeHtml(cell.source)}</code></pre>`;
   const label = options.exercise !== undefined ? `<div class="cell-label exercise">Exercise: ${escapeHtml(options.exercise)}</div>` : "";
   const source = options.solution !== undefined
     ? `<details class="solution"><summary>Solution: ${escapeHtml(options.solution)}</summary>${code}</details>`
     : options.hidden ? `<details class="hidden-code"><summary>Show code</summary>${code}</details>` : code;
-  const trace = cell.trace ? traceHtml(cell.trace, cell.id).replace(" open>", cell.trace.records.length <= TRACE_OPEN_MAX_STEPS ? " open>" : ">") : "";
+  const trace = cell.trace ? traceHtml(cell.trace, cell.id, cellNumber).replace(" open>", cell.trace.records.length <= TRACE_OPEN_MAX_STEPS ? " open>" : ">") : "";
   const line = cell.line !== null ? ` data-line="${h(cell.line)}"` : "";
   return `<section class="cell code${cell.trace ? " traced" : ""}" id="${escapeHtml(cellDomId(cell.id))}" data-cell="${escapeHtml(cell.id)}"${line}>`
     + `${label}${source}${outputsHtml(cell.outputs)}${trace}</section>`;
 }
 
-export function cellHtml(cell: ExportedCell): string {
+export function cellHtml(cell: ExportedCell, cellNumber: CellNumber = () => null): string {
   if (cell.kind === "markdown") return `<div class="cell markdown" id="${escapeHtml(cellDomId(cell.id))}">${cell.html}</div>`;
-  return codeCellHtml(cell);
+  return codeCellHtml(cell, cellNumber);
+}
+
+/** The lesson's cells, each code cell named by its place among them (as the app names it: "cell 3"). */
+function cellsHtml(cells: readonly ExportedCell[]): string {
+  const numbers = new Map(cells.filter((c) => c.kind !== "markdown").map((c, i) => [c.id, i + 1]));
+  return cells.map((c) => cellHtml(c, (id) => numbers.get(id) ?? null)).join("\n");
 }
 
 function pager(ctx: PageContext): string {
@@ -89,7 +95,7 @@ export function lessonPage(lesson: ExportedLesson, ctx: PageContext): string {
 <body>
 <header class="site-header"><a class="course-link" href="${escapeHtml(ctx.indexHref)}">${escapeHtml(ctx.courseTitle)}</a></header>
 <main id="main" class="lesson" data-lesson="${escapeHtml(lesson.slug)}">
-${opensWithTitle(lesson) ? "" : `<h1 class="lesson-title">${escapeHtml(lesson.title)}</h1>\n`}${live}${lesson.cells.map(cellHtml).join("\n")}
+${opensWithTitle(lesson) ? "" : `<h1 class="lesson-title">${escapeHtml(lesson.title)}</h1>\n`}${live}${cellsHtml(lesson.cells)}
 </main>
 ${pager(ctx)}${source}
 </body>

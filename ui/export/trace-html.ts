@@ -9,10 +9,15 @@ import { traceGraph, traceGraphSvg } from "../components/trace-graph.ts";
 import { shapeLine } from "../components/step-shapes.ts";
 
 
-/** One step; `cellId` is the traced cell: a step inside a function another cell defines says which (linked). */
-export function stepHtml(s: StepSummary, cellId: string | null = s.cell): string {
+/** A code cell's number: its place among the lesson's code cells ("cell 3", as the app's Run button says). */
+export type CellNumber = (cellId: string) => number | null;
+
+/** One step; `cellId` is the traced cell: a step inside a function another cell defines says which
+ * ("line 4 of cell 3", linked to it; the cell's id when it has no number). */
+export function stepHtml(s: StepSummary, cellId: string | null = s.cell, cellNumber: CellNumber = () => null): string {
   const shapes = shapeLine(s);
-  const other = s.cell && s.cell !== cellId ? ` of <a href="#${escapeHtml(cellDomId(s.cell))}">${escapeHtml(s.cell)}</a>` : "";
+  const n = s.cell ? cellNumber(s.cell) : null;
+  const other = s.cell && s.cell !== cellId ? ` of <a href="#${escapeHtml(cellDomId(s.cell))}">${n === null ? escapeHtml(s.cell) : `cell ${h(n)}`}</a>` : "";
   const where = s.line !== null ? `<span class="step-line">line ${h(s.line)}${other}</span>` : "";
   const p = s.preview;
   const stats = `min ${formatNumber(p.min)} · max ${formatNumber(p.max)} · mean ${formatNumber(p.mean)}`;
@@ -24,7 +29,7 @@ export function stepHtml(s: StepSummary, cellId: string | null = s.cell): string
     + `<span class="step-stats">${escapeHtml(stats)}</span> ${where}</li>`;
 }
 
-export function traceHtml(trace: TraceSummary, cellId: string): string {
+export function traceHtml(trace: TraceSummary, cellId: string, cellNumber: CellNumber = () => null): string {
   const dropped = trace.dropped > 0 || trace.droppedEpochs > 0
     ? `<p class="trace-note">${h(trace.dropped)} steps and ${h(trace.droppedEpochs)} iterations left out to keep the trace small.</p>`
     : "";
@@ -37,7 +42,7 @@ export function traceHtml(trace: TraceSummary, cellId: string): string {
     const group = several ? label(s) : "";
     const head = group !== heading ? `<li class="step-group">${escapeHtml(group)}</li>` : "";
     heading = group;
-    return head + stepHtml(s, cellId);
+    return head + stepHtml(s, cellId, cellNumber);
   }).join("");
   const where = traceGraph(trace, 0).where; // the pass the graph shows, named only when the run has several
   return `<details class="trace" open><summary>Step through: ${h(trace.records.length)} steps</summary>`
