@@ -16,12 +16,18 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** Bad input (a file that can't be read, a lesson that does not parse): exit 2 as bad usage, but the
+ * command was used right, so its usage is not printed after the message (it hid the message). */
+export class InputError extends UsageError {
+  override name = "InputError";
+}
+
 /** The text of an input file; a file that can't be read is bad input (exit 2), said plainly. */
 export function readInput(io: CliIO, path: string, shown: string): string {
   try {
     return io.readFile(path);
   } catch (error) {
-    throw new UsageError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw new InputError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
 }
 

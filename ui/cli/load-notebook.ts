@@ -1,7 +1,7 @@
 // Reads a lesson (.md) or notebook (.ipynb) with the document parser and lists its code cells, with the
 // line of the file each cell's source starts on (for .md), so errors can say `lesson.md:42`.
 import { DocumentError, parseNotebook, type CodeCell, type NotebookDoc } from "../document/index.ts";
-import { UsageError } from "./command.ts";
+import { InputError } from "./command.ts";
 
 export interface LoadedCell {
   cell: CodeCell;
@@ -21,7 +21,7 @@ export function loadNotebook(text: string, path: string): LoadedNotebook {
   try {
     doc = parseNotebook(text, path);
   } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message);
+    if (error instanceof DocumentError) throw new InputError(error.message);
     throw error;
   }
   const code = doc.cells.flatMap((cell, index) => (cell.type === "code" ? [{ cell, index, firstLine: null as number | null }] : []));

@@ -1,6 +1,6 @@
 // `stepbook COMMAND ...`: finds the command in the table and runs it. bin/stepbook.mjs calls `main`.
 import { COMMANDS } from "./commands.ts";
-import { EXIT, UsageError } from "./command.ts";
+import { EXIT, InputError, UsageError } from "./command.ts";
 import { processIO, type CliIO } from "./io.ts";
 
 export function help(): string {
@@ -35,7 +35,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`stepbook ${command.name}: ${error.message}\n\n${command.usage}\n`);
+      io.stderr(`stepbook ${command.name}: ${error.message}\n${error instanceof InputError ? "" : `\n${command.usage}\n`}`);
       return EXIT.usage;
     }
     throw error;

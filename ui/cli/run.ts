@@ -14,6 +14,8 @@ import type { CliIO } from "./io.ts";
 import { referenceOf } from "../document/index.ts";
 import { containedKernel } from "../../kernel/host/contained.ts";
 import { loadNotebook, type LoadedCell } from "./load-notebook.ts";
+import { lessonProblems } from "../export/problems.ts";
+import { renderDocument } from "../render/render.ts";
 import { outputText, toNbOutputs, type NbOutput } from "./outputs.ts";
 
 /** setTimeout's largest delay, 2^31 - 1 ms (about 24.8 days): a longer --timeout is refused. */
@@ -46,6 +48,8 @@ async function runNotebook(args: string[], io: CliIO): Promise<number> {
   const { file, json, timeoutMs, maxTensorBytes } = readArgs(args);
   const text = readInput(io, resolve(io.cwd, file), file);
   const { code, doc } = loadNotebook(text, file);
+  const prose = new Map(renderDocument(doc).cells.map((c) => [c.id, c.html]));
+  for (const problem of lessonProblems(doc, prose, file)) io.stderr(`warning: ${problem}\n`);
   const host = await containedKernel({ maxTensorBytes });
   const report: RunReport = { notebook: file, cells: [], variables: {} };
   let failure: { cell: LoadedCell; error: ErrorMessage | undefined } | null = null;

@@ -5,6 +5,8 @@
 import { parseNotebook, serializeNotebook, formatOf } from "../document/index.ts";
 import { APP_ENTRY, LIVE_JS, MATHML_FALLBACK_CSS, SITE_CSS, paletteOf, withoutFontFaces } from "./assets.ts";
 import { indexPage } from "./index-page.ts";
+import { lessonProblems } from "./problems.ts";
+import { renderDocument } from "../render/render.ts";
 import { buildLesson } from "./lesson.ts";
 import type { ExportedCourse, ExportedLesson } from "./model.ts";
 import { lessonPage, type PageAssets } from "./page.ts";
@@ -64,6 +66,9 @@ export async function buildCourse(options: ExportOptions): Promise<ExportedCours
     const path = join(input, file);
     const text = await effects.readText(path);
     const doc = parseNotebook(text, path);
+    // said before the run, which a cell that swallowed the prose after it makes fail
+    const prose = new Map(renderDocument(doc).cells.map((c) => [c.id, c.html]));
+    for (const problem of lessonProblems(doc, prose, path)) options.log?.(`warning: ${problem}`);
     const started = performance.now();
     const run = await runLesson(doc, path, { cellTimeoutMs: options.cellTimeoutMs });
     options.log?.(`ran ${file} in ${Math.round(performance.now() - started)} ms`);

@@ -1,0 +1,58 @@
+// A lecturer's mistakes, said with the file and line before students see them. Bad TeX and a reference
+// to an equation no one labelled were exported without a word (the page showed red source and
+// "@eq-grad"); a cell whose closing fence is missing failed with a SyntaxError in the prose it swallowed;
+// a solution naming no exercise was silently never used as the exercise's reference; a lesson that does
+// not parse (a cell id used twice) printed the whole usage text after the one line that mattered.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { stepbookInProcess } from "../cli/cli.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "stepbook-lecturer-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const LESSON = [
+  "---", "title: Mistakes", "---", "",                                   // 1-4
+  "$$ p = \\frac{1}{1 + e^{-z} $$ {#eq-p}", "",                         // 5: a brace never closed
+  "As @eq-p and @eq-grads say.", "",                                    // 7: eq-grads is labelled nowhere
+  "```ts {#data}", "const x = 1;", "x", "",                             // 9: its closing fence is missing
+  "Then more prose.", "",
+  "```ts {#next}", "const y = 2;", "```", "",                           // 15: opens a cell inside #data
+  "```ts {#exercise-a exercise=a}", "const a = 0;", "```", "",
+  "```ts {#solution-a solution=A hidden}", "const a = 1;", "```", "",   // 23: names exercise "A"
+].join("\n");
+
+describe("a lecturer's mistakes are said with their file and line", () => {
+  const file = join(dir, "course", "01-mistakes.md");
+
+  it("stepbook run warns of each, naming its line", async () => {
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(dir, "course"), { recursive: true });
+    writeFileSync(file, LESSON);
+    const r = await stepbookInProcess(["run", file]);
+    const warnings = r.stderr.split("\n").filter((l) => l.startsWith("warning: "));
+    expect(warnings).toEqual([
+      expect.stringMatching(new RegExp(`^warning: ${file}:5: math that cannot be shown: .*expected '\\}'.* \\(in "p = \\\\frac`)),
+      `warning: ${file}:7: @eq-grads refers to no equation (label one with $$ ... $$ {#eq-grads})`,
+      `warning: ${file}:15: code cell #data (from line 10) holds a line that opens a cell ("\`\`\`ts {#next}"): is the fence that closes #data missing?`,
+      `warning: ${file}:23: cell #solution-a is the solution of "A", but no cell is {exercise=A} (exercises: a)`,
+    ]);
+  }, 60_000);
+
+  it("stepbook export says the same before it runs the lesson (which then fails in the swallowed prose)", async () => {
+    const r = await stepbookInProcess(["export", join(dir, "course"), "--out", join(dir, "site")]);
+    expect(r.stderr).toContain(`warning: ${file}:7: @eq-grads refers to no equation`);
+    expect(r.stderr).toContain(`warning: ${file}:15: code cell #data`);
+    expect(r.stderr.match(/^warning: /gm)).toHaveLength(4);
+    expect(r.stderr).toMatch(/warning: [^\n]*\nstepbook export: [^\n]*01-mistakes\.md:13: cell #data failed/);
+  }, 120_000);
+
+  it("a lesson that does not parse: one line that says where, no usage text after it", async () => {
+    const dup = join(dir, "dup.md");
+    writeFileSync(dup, "---\ntitle: Dup\n---\n\n```ts {#a}\n1\n```\n\n```ts {#a}\n2\n```\n");
+    const r = await stepbookInProcess(["run", dup]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`stepbook run: ${dup}:9: the cell id "a" is used twice\n`);
+  }, 60_000);
+});

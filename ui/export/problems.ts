@@ -1,0 +1,59 @@
+// What a lecturer should hear about a lesson before students do, each said with its file and line:
+// math KaTeX cannot read and references to equations no one labelled (the page would show them as red
+// source and "@eq-..."), a code cell that swallowed the prose after it because its closing fence is
+// missing, and a solution that names no exercise. `stepbook run` and `stepbook export` print them.
+import type { NotebookDoc } from "../document/types.ts";
+import { cellStartLines } from "./lines.ts";
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
+const unescape = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]!);
+
+// renderTex's errors: <span class="math-error" title="MESSAGE">TEX</span>, or KaTeX's own
+// <span class="math-error"><span class="katex-error" title="MESSAGE" ...>TEX</span></span>
+const MATH_ERROR = /<span class="math-error"(?: title="([^"]*)")?>(?:<span class="katex-error" title="([^"]*)"[^>]*>)?([^<]*)/g;
+const MISSING_REF = /<span class="eq-ref-missing"[^>]*>@([^<]*)<\/span>/g;
+/** a line that opens a fence with an info string: never the end of a ``` cell, which has none */
+const OPENING_FENCE = /^ {0,3}(`{3,}|~{3,})[^`\s]/;
+
+/** The file line of `needle` in a cell that starts at `start`, or the cell's first line. */
+function lineOf(source: string, needle: string, start: number): number {
+  const at = source.indexOf(needle.split("\n")[0]!.trim());
+  return at < 0 ? start : start + source.slice(0, at).split("\n").length - 1;
+}
+
+/** Problems of the lesson `doc` (read from `file`), its prose rendered as `htmlOf` (cell id -> HTML). */
+export function lessonProblems(doc: NotebookDoc, htmlOf: ReadonlyMap<string, string>, file: string): string[] {
+  const starts = cellStartLines(doc);
+  const where = (line: number | undefined) => (line === undefined ? file : `${file}:${line}`);
+  const problems: string[] = [];
+  const exercises = new Set(doc.cells.flatMap((c) => (c.type === "code" && c.options.exercise !== undefined ? [c.options.exercise] : [])));
+  for (const cell of doc.cells) {
+    const start = starts.get(cell.id);
+    if (cell.type === "markdown") {
+      const html = htmlOf.get(cell.id) ?? "";
+      for (const [, title, katexTitle, tex] of html.matchAll(MATH_ERROR)) {
+        const source = unescape(tex ?? "");
+        const message = unescape(katexTitle ?? title ?? "").replace(/^(?:ParseError: )?KaTeX parse error: /, "");
+        problems.push(`${where(start === undefined ? undefined : lineOf(cell.source, source, start))}: math that cannot be shown: ${message} (in "${source.trim().slice(0, 60)}")`);
+      }
+      for (const [, label] of html.matchAll(MISSING_REF)) {
+        const ref = unescape(label ?? "");
+        problems.push(`${where(start === undefined ? undefined : lineOf(cell.source, `@${ref}`, start))}: @${ref} refers to no equation (label one with $$ ... $$ {#${ref}})`);
+      }
+    } else if (cell.type === "code") {
+      const lines = cell.source.split("\n");
+      // (a longer fence, ```` ```` ````, may hold ``` lines: only a line as long as the cell's own fence opens one)
+      const fence = /^ *(`+|~+)/.exec(cell.layout?.fence?.open ?? "")?.[1]?.length ?? 3;
+      const opener = lines.findIndex((l) => (OPENING_FENCE.exec(l)?.[1]?.length ?? 0) >= fence);
+      if (opener >= 0) {
+        const line = start === undefined ? undefined : start + opener;
+        problems.push(`${where(line)}: code cell #${cell.id}${start === undefined ? "" : ` (from line ${start})`} holds a line that opens a cell ("${lines[opener]!.trim().slice(0, 40)}"): is the fence that closes #${cell.id} missing?`);
+      }
+      const solution = cell.options.solution;
+      if (solution !== undefined && !exercises.has(solution)) {
+        problems.push(`${where(start === undefined ? undefined : start - 1)}: cell #${cell.id} is the solution of "${solution}", but no cell is {exercise=${solution}}${exercises.size ? ` (exercises: ${[...exercises].join(", ")})` : ""}`);
+      }
+    }
+  }
+  return problems;
+}
