@@ -50,6 +50,14 @@ export function lossSteps(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>):
   const readers = new Map<Tensor, RawStep[]>();
   for (const s of found) for (const t of s.inputs) readers.set(t, [...(readers.get(t) ?? []), s]);
   const inLoss = new Set<RawStep>();
+  // the residual: where the model's output meets the targets (y - x w, Ŷ - Y) the loss begins, as the
+  // lesson writes it, L = 1/n Σ (y_i - w x_i)², and so does everything from there to the loss
+  const isData = (t: Tensor) => !producer.has(t) && !t.needsGrad && t.size > 1;
+  for (const s of [...found].sort((a, b) => a.step - b.step)) {
+    const residual = s.op === "sub" && s.inputs.length === 2 && s.inputs.some(isData)
+      && s.inputs.some((t) => { const p = producer.get(t); return p !== undefined && inFound.has(p) && dataIn(p); });
+    if (residual || s.inputs.some((t) => { const p = producer.get(t); return p !== undefined && inLoss.has(p); })) inLoss.add(s);
+  }
   for (const s of [...found].sort((a, b) => b.step - a.step)) {
     const rs = readers.get(s.output) ?? [];
     const tail = s.output.size === 1 && rs.every((r) => inLoss.has(r));

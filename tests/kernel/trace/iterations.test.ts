@@ -155,9 +155,9 @@ describe("the loss phase is bounded by named tensors of the same iteration", () 
       }
     });
     const first = stepRecords(trace).filter((s) => s.group === "iteration" && s.iteration === 0 && s.phase !== "backward" && s.phase !== "update");
-    // no named tensor of the iteration separates model and loss: only the reduction to the scalar loss
-    // (and what follows it) is the loss; the model (matmul, tanh) and the residual stay forward
-    expect(first.map((s) => `${s.op} ${s.phase}`)).toEqual(["matmul forward", "tanh forward", "sub forward", "pow forward", "sum loss", "div loss"]);
+    // no named tensor of the iteration separates model and loss: the loss begins where the model's
+    // output meets the targets (the residual), and the model (matmul, tanh) stays forward
+    expect(first.map((s) => `${s.op} ${s.phase}`)).toEqual(["matmul forward", "tanh forward", "sub loss", "pow loss", "sum loss", "div loss"]);
   });
 });
 

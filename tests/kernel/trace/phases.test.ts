@@ -24,16 +24,27 @@ describe("the loss phase", () => {
     expect(records.filter((s) => s.phase !== "backward").map((s) => `${s.op} ${s.phase}`)).toEqual(["pow loss", "sum loss", "div loss"]); // square, mean
   });
 
-  it("without a named boundary: the scalar tail and a penalty of parameters alone are the loss, the unnamed model is not", () => {
+  it("without a named boundary: from the residual (the model output minus the targets) on, and a penalty of parameters alone, is the loss; the unnamed model is not", () => {
     const X = np.array([[1, 2], [3, 4], [5, 6]]).named("X"), Y = np.array([[1], [0], [1]]).named("Y");
     const W = np.array([[0.5], [-0.5]]).requiresGrad().named("W");
     const records = stepRecords(traceOf(() => {
       X.matmul(W).tanh().sub(Y).square().mean().add(W.square().sum().mul(0.1)).named("J").backward();
     }));
     expect(records.filter((s) => s.phase !== "backward").map((s) => `${s.op} ${s.phase}`)).toEqual([
-      "matmul forward", "tanh forward", "sub forward", "pow forward", "sum loss", "div loss", // the model, its residual; the mean
+      "matmul forward", "tanh forward", "sub loss", "pow loss", "sum loss", "div loss", // the model; the loss from its residual on
       "pow loss", "sum loss", "mul loss", "add loss", // λ Σ W², and the total
     ]);
+  });
+
+  it("lesson 5's L(w) = 1/n Σ (y_i - w x_i)²: the model is w x, the loss begins at the residual; data centred before the model stays forward", () => {
+    const x = np.array([1, 2, 3, 4]).named("x"), y = np.array([2.1, 3.9, 6.2, 7.8]).named("y"), m = np.array([2, 2, 2, 2]).named("m");
+    const w = np.array(0).requiresGrad().named("w");
+    const records = stepRecords(traceOf(() => y.sub(x.mul(w)).square().mean().backward()));
+    expect(records.filter((s) => s.phase !== "backward" && s.phase !== "update").map((s) => `${s.op} ${s.phase}`)).toEqual([
+      "mul forward", "sub loss", "pow loss", "sum loss", "div loss",
+    ]);
+    const centred = stepRecords(traceOf(() => y.sub(x.sub(m).mul(w)).square().mean().backward()));
+    expect(centred.filter((s) => s.phase === "forward").map((s) => s.op)).toEqual(["sub", "mul"]); // x - m: data minus data
   });
 });
 
