@@ -10,7 +10,7 @@ import { debounce, type SavedWork } from "./saved-work.ts";
 import { matchWork } from "./work-match.ts";
 import { followLesson, upstreamOf, type OpenLesson } from "./work-edits.ts";
 import { mergeLesson } from "./lesson-merge.ts";
-import type { SaveLesson } from "./lesson-file.ts";
+import { lessonPath, type SaveLesson } from "./lesson-file.ts";
 
 /** What the controller reads from the app and tells it. */
 export interface LecturerContext {
@@ -62,7 +62,7 @@ export class LecturerFile implements ReactiveController {
     const open = now?.entry.name === name ? now : null;
     switch (reply.status) {
       case "saved": case "unchanged": {
-        this.set({ saveState: reply.status === "unchanged" ? "no changes" : `saved notebooks/${name}.md`, fileConflict: null });
+        this.set({ saveState: reply.status === "unchanged" ? "no changes" : `saved ${lessonPath(name)}`, fileConflict: null });
         const entry = entryOf(name, text);
         this.app.setLessons(withEntry(this.app.lessons(), entry));
         if (open) this.app.setLesson({ ...open, entry, work: followLesson(open.work, text) });
@@ -100,7 +100,7 @@ export class LecturerFile implements ReactiveController {
     const merged = mergeLesson(parseLesson(lesson.entry), lesson.doc, theirs);
     if ("conflicts" in merged) {
       const where = merged.conflicts.includes("structure") ? "its cells were added, removed or moved" : `${merged.conflicts.length === 1 ? "cell" : "cells"} ${merged.conflicts.join(", ")} changed there and here`;
-      this.set({ fileConflict: { text, message: `notebooks/${name}.md changed on disk while you were editing: ${where}.` }, saveState: "not saved: the file changed on disk" });
+      this.set({ fileConflict: { text, message: `${lessonPath(name)} changed on disk while you were editing: ${where}.` }, saveState: "not saved: the file changed on disk" });
       return false;
     }
     const work = matchWork(merged.doc, followLesson(lesson.work, text));

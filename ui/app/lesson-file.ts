@@ -1,9 +1,18 @@
 // The page's side of saving a lesson to the dev server (ui/dev/save-endpoint.ts). The session token comes
 // in a <meta> of this page's HTML, which only a top-level page load gets; it is read once, the element
 // removed, and kept in this closure: nothing else in the page, and nothing in the kernel's worker, holds it.
-import { SAVE_CONTENT_TYPE, SAVE_ENDPOINT, TOKEN_HEADER, TOKEN_META, type SaveReply, type SaveRequest } from "../dev/save-protocol.ts";
+import { FOLDER_META, SAVE_CONTENT_TYPE, SAVE_ENDPOINT, TOKEN_HEADER, TOKEN_META, type SaveReply, type SaveRequest } from "../dev/save-protocol.ts";
 
 export type SaveLesson = (request: SaveRequest) => Promise<SaveReply>;
+
+let folder: string | undefined;
+
+/** The lesson `name`'s file as the lecturer knows it ("notebooks/04-forward.md", or in the folder the dev
+ * server was started on: STEPBOOK_NOTEBOOKS=~/course npm start). */
+export function lessonPath(name: string): string {
+  folder ??= (typeof document === "undefined" ? null : document.querySelector<HTMLMetaElement>(`meta[name="${FOLDER_META}"]`)?.content) || "notebooks";
+  return `${folder}/${name}.md`;
+}
 
 /** The dev server's save, or undefined when this page was not given a token (a static build, a fetch). */
 export function devSaveLesson(): SaveLesson | undefined {

@@ -13,6 +13,7 @@ import type { TracePlayer } from "./trace-player.ts";
 import type { OpenLesson } from "./work-edits.ts";
 import { staleText } from "./stale-text.ts";
 import { orphansView, type OrphanAction } from "./orphans-view.ts";
+import { lessonPath } from "./lesson-file.ts";
 
 export interface LessonViewModel {
   lesson: OpenLesson;
@@ -88,7 +89,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
         Your edits are kept; the kernel's variables are lost. Restart it, then run the cells again.</p>
         <button class="btn" @click=${() => on.action("restart")}>Restart the kernel</button></div>` : nothing}
       ${authoring ? nothing : orphansView(lesson.work.orphans ?? [], on.orphan)}
-      ${authoring ? html`<div class="banner authoring"><p>Lecturer mode: your edits are written to <code>notebooks/${lesson.entry.name}.md</code>.
+      ${authoring ? html`<div class="banner authoring"><p>Lecturer mode: your edits are written to <code>${lessonPath(lesson.entry.name)}</code>.
         Double-click prose to edit it; click code to edit it.</p><span class="save-state" role="status">${m.saveState}</span></div>` : nothing}
       ${m.fileConflict ? html`<div class="banner conflict" role="alert"><p><strong>Not saved.</strong> ${m.fileConflict}</p>
         <button class="btn" @click=${() => on.settleConflict("take-file")}>Use the file's version</button>

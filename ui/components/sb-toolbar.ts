@@ -46,7 +46,7 @@ export class SbToolbar extends LightElement {
       ${b("keyboard-help", "Keys", { title: "Keyboard shortcuts (?)" })}
       ${this.canAuthor ? html`<span class="tb-sep" aria-hidden="true"></span>
         ${b("toggle-authoring", "Edit lesson", { pressed: this.authoring, title: "Lecturer: edit the lesson file" })}
-        ${this.authoring ? b("save-lesson", "Save to file", { title: "Write notebooks/NAME.md" }) : nothing}
+        ${this.authoring ? b("save-lesson", "Save to file", { title: "Write the lesson to its file now" }) : nothing}
 ` : nothing}
       </div>
       </div>

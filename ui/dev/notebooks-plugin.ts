@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import { isLessonName } from "./lesson-store.ts";
 import { saveEndpoint } from "./save-endpoint.ts";
-import { LESSON_EVENT, SAVE_ENDPOINT, TOKEN_META } from "./save-protocol.ts";
+import { FOLDER_META, LESSON_EVENT, SAVE_ENDPOINT, TOKEN_META } from "./save-protocol.ts";
 
 export { isLessonName } from "./lesson-store.ts";
 
@@ -60,7 +60,10 @@ export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
             for (const [k, v] of Object.entries(server.config.server.headers ?? {})) if (v !== undefined) res.setHeader(k, v);
             res.setHeader("Content-Type", "text/html; charset=utf-8");
             res.setHeader("Cache-Control", "no-store");
-            res.end(page.replace("</head>", `<meta name="${TOKEN_META}" content="${token}">\n</head>`));
+            const relative = path.relative(server.config.root, dir());
+            const folder = relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative.split(path.sep).join("/") : dir();
+            const attr = folder.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+            res.end(page.replace("</head>", `<meta name="${TOKEN_META}" content="${token}">\n<meta name="${FOLDER_META}" content="${attr}">\n</head>`));
           }, next);
       });
     },

@@ -18,6 +18,9 @@ export const TOKEN_HEADER = "x-stepbook-token";
  * removes the element.
  */
 export const TOKEN_META = "stepbook-session";
+/** The lessons' folder as the lecturer names it (relative to the project, e.g. "notebooks", or absolute
+ * when STEPBOOK_NOTEBOOKS is outside it), in a <meta> of the same HTML, so the page says which file it saves. */
+export const FOLDER_META = "stepbook-folder";
 /** Largest lesson the endpoint takes; beyond it the answer is 413 and the file is untouched. */
 export const MAX_LESSON_BYTES = 2 * 1024 * 1024;
 
