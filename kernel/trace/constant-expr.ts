@@ -2,7 +2,7 @@
 // `g1.mul(1 - beta1)`, so Adam's first moment reads g_1 ⊙ (1 - β_1), as the lesson's m_t does, not g_1 ⊙ 0.1.
 // The runtime finds the arithmetic of names and numbers in a cell's source (analyze.ts) and picks the one
 // on the step's line whose value is the number; here is how such an expression is evaluated and written.
-import { formatNumberTex, PREC, texName, type Expr } from "./tex.ts";
+import { numberExpr, PREC, texName, type Expr } from "./tex.ts";
 
 export type NumOp = "+" | "-" | "*" | "/" | "**";
 
@@ -53,10 +53,7 @@ const TEXT_PREC: Record<NumOp, [number, number, number]> = { "+": [1, 1, 1.5], "
 
 /** As a formula: 1 - β_1, 2 α λ, \frac{δ}{2}, β_1^{t}. */
 export function exprTex(e: NumExpr): Expr {
-  if ("num" in e) {
-    const tex = formatNumberTex(e.num);
-    return { tex, prec: tex.startsWith("-") ? PREC.neg : PREC.atom };
-  }
+  if ("num" in e) return numberExpr(e.num);
   if ("name" in e) return { tex: texName(e.name), prec: PREC.atom };
   if ("neg" in e) return { tex: `-${wrap(exprTex(e.neg), PREC.product)}`, prec: PREC.neg };
   const l = exprTex(e.left), r = exprTex(e.right);

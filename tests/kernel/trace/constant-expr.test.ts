@@ -2,6 +2,7 @@
 // the text and formula of the arithmetic, with brackets only where the order needs them.
 import { describe, expect, it } from "vitest";
 import { evaluate, exprTex, exprText, namesOf, type NumExpr } from "../../../kernel/trace/constant-expr.ts";
+import { formatNumberTex } from "../../../kernel/trace/tex.ts";
 
 const name = (n: string): NumExpr => ({ name: n });
 const num = (v: number): NumExpr => ({ num: v });
@@ -30,5 +31,12 @@ describe("constant expressions", () => {
     expect(exprTex(op("-", name("a"), op("+", name("b"), name("c")))).tex).toBe("a - \\left(b + c\\right)");
     expect(exprTex({ neg: op("+", name("a"), num(1)) }).tex).toBe("-\\left(a + 1\\right)");
     expect(exprTex(op("+", name("a"), { neg: name("b") })).tex).toBe("a + \\left(-b\\right)");
+  });
+
+  it("a number in a formula is written as the lessons write it: ε = 10^{-8}, not 1e-8", () => {
+    expect([1e-8, -1e-8, 2.5e-7, 1e21, 0.05, 1e-5, 123456789, 3].map(formatNumberTex)).toEqual([
+      "10^{-8}", "-10^{-8}", "2.5 \\times 10^{-7}", "10^{21}", "0.05", "0.00001", "123456789", "3",
+    ]);
+    expect(exprTex(op("*", num(2.5e-7), name("x"))).tex).toBe("2.5 \\times 10^{-7}\\, x");
   });
 });
