@@ -3,6 +3,7 @@
 // places the rewriter instruments (loops, function entries, statements that call something, tensor
 // bindings). One walk collects everything; `rewrite.ts` applies the edits.
 import type { Node } from "acorn";
+import type { NumExpr, NumOp } from "../trace/constant-expr.ts";
 
 /** acorn nodes, read generically: the walker visits any child that has a `type`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,6 +41,11 @@ export interface Analysis {
    * `const [Xtrain, Xtest] = <expr>`, the element names (null for a hole).
    */
   bindings: { init: JsNode; name: string | (string | null)[] }[];
+  /**
+   * Arithmetic of top-level names and numbers (`1 - beta1`, `2 * alpha * lambda`), the widest on each
+   * line, so a traced formula can write a number as the code computed it (kernel/trace/constant-expr.ts).
+   */
+  numberExprs: { line: number; expr: NumExpr }[];
   /** `import`/`export` and other constructs a cell cannot run. */
   unsupported: { node: JsNode; message: string }[];
 }
@@ -58,18 +64,44 @@ class Scope {
   }
 }
 
+const NUM_OPS = new Set(["+", "-", "*", "/", "**"]);
+const hasName = (e: NumExpr): boolean => ("name" in e ? true : "neg" in e ? hasName(e.neg) : "op" in e ? hasName(e.left) || hasName(e.right) : false);
+
 const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
 const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 
 export function analyze(program: JsNode): Analysis {
   const a: Analysis = {
     topLevel: new Map(), freeRefs: [], topDeclarations: [], topClasses: [], loopBodies: [], functionBodies: [],
-    callingStatements: [], bindings: [], unsupported: [],
+    callingStatements: [], bindings: [], numberExprs: [], unsupported: [],
   };
   const top = new Scope(null, true);
   // Statements of the current function's statement lists, innermost last; a call marks them all.
   let statementStack: { node: JsNode; marked: boolean }[] = [];
   const forHeads = new Set<JsNode>();
+  const inNumberExpr = new WeakSet<JsNode>();
+
+  /** `node` as arithmetic of names that are not local and of numbers, or null. */
+  function numberExpr(node: JsNode, scope: Scope): NumExpr | null {
+    switch (node.type) {
+      case "Literal": return typeof node.value === "number" ? { num: node.value } : null;
+      case "Identifier": {
+        const owner = scope.resolve(node.name);
+        return owner === null || owner === top ? { name: node.name } : null;
+      }
+      case "UnaryExpression": {
+        if (node.operator !== "-") return null;
+        const inner = numberExpr(node.argument, scope);
+        return inner === null ? null : { neg: inner };
+      }
+      case "BinaryExpression": {
+        if (!NUM_OPS.has(node.operator)) return null;
+        const left = numberExpr(node.left, scope), right = numberExpr(node.right, scope);
+        return left === null || right === null ? null : { op: node.operator as NumOp, left, right };
+      }
+    }
+    return null;
+  }
 
   const declare = (scope: Scope, name: string, kind: DeclKind) => {
     scope.names.add(name);
@@ -259,6 +291,17 @@ export function analyze(program: JsNode): Analysis {
       case "CallExpression": case "NewExpression": case "TaggedTemplateExpression":
         markCalling();
         break;
+      case "BinaryExpression": {
+        if (inNumberExpr.has(node)) break;
+        const expr = numberExpr(node, scope);
+        if (expr !== null && hasName(expr)) {
+          a.numberExprs.push({ line: node.loc!.start.line, expr });
+          // its parts are not collected again (2 * alpha of 1 - 2 * alpha)
+          const mark = (n: JsNode) => { inNumberExpr.add(n); for (const c of [n.left, n.right, n.argument]) if (c) mark(c); };
+          mark(node);
+        }
+        break;
+      }
     }
     forEachChild(node, (child) => visit(child, scope));
   }

@@ -3,6 +3,7 @@
 // `typeof`; and the lookup that lets a traced formula name a number as the code does.
 import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace } from "../trace/trace.ts";
+import { evaluate, exprText, type NumExpr } from "../trace/constant-expr.ts";
 
 const own = (scope: Record<string, unknown>, name: string) => Object.prototype.hasOwnProperty.call(scope, name);
 
@@ -30,17 +31,27 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
 }
 
 /**
- * The top-level number variable with this value whose name is on that source line (`alpha` for 0.05
- * in `w.assignSub(w.grad.mul(alpha))`), so a traced formula can name it as the code does.
+ * How the code wrote this number on that source line: the top-level number variable with this value
+ * (`alpha` for 0.05 in `w.assignSub(w.grad.mul(alpha))`), else the one arithmetic of such variables and
+ * numbers on the line that computes exactly this value (`1 - beta1` for 0.1 in `g1.mul(1 - beta1)`), so a
+ * traced formula can write it as the code does. Null when none, or when two different ones would.
  */
-export function constantName(value: number, source: string | undefined, line: number | null, scope: Record<string, unknown>, builtins: ReadonlySet<string>): string | null {
+export function constantName(value: number, source: string | undefined, line: number | null, scope: Record<string, unknown>, builtins: ReadonlySet<string>,
+  exprs: readonly { line: number; expr: NumExpr }[] = []): NumExpr | null {
   if (source === undefined || line === null) return null;
   const text = source.split("\n")[line - 1];
   if (text === undefined) return null;
   for (const name of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
-    if (!builtins.has(name) && own(scope, name) && scope[name] === value) return name;
+    if (!builtins.has(name) && own(scope, name) && scope[name] === value) return { name, value };
   }
-  return null;
+  const lookup = (name: string) => (!builtins.has(name) && own(scope, name) && typeof scope[name] === "number" ? scope[name] as number : null);
+  const found = new Map<string, NumExpr>();
+  for (const e of exprs) {
+    if (e.line !== line) continue;
+    const v = evaluate(e.expr, lookup);
+    if (v !== null && Object.is(v.value, value)) found.set(exprText(v.expr), v.expr);
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
 }
 
 /**

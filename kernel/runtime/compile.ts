@@ -2,6 +2,7 @@
 // the names it defines and uses (stale tracking), whether it has a result, and how to map a position in
 // the script back to the TypeScript the student wrote (error messages).
 import { analyze } from "./analyze.ts";
+import type { NumExpr } from "../trace/constant-expr.ts";
 import { rewrite } from "./rewrite.ts";
 import { transpile, jsToTsPosition, CellSyntaxError } from "./transpile.ts";
 import { decodeMappings, originalPosition, type DecodedMappings } from "./sourcemap.ts";
@@ -24,6 +25,8 @@ export interface CompiledCell {
   hasResult: boolean;
   defines: string[];
   uses: string[];
+  /** arithmetic of names and numbers by source line, to write a traced constant as the code did */
+  numberExprs: { line: number; expr: NumExpr }[];
   /** 1-based script position -> 1-based TypeScript position, or null for the wrapper's own code. */
   toSource(line: number, column: number): { line: number; column: number } | null;
 }
@@ -51,6 +54,7 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
     hasResult: rewritten.hasResult,
     defines: rewritten.defines,
     uses: rewritten.uses,
+    numberExprs: analysis.numberExprs,
     toSource(line, column) {
       scriptToJs ??= decodeMappings(rewritten.magic.generateMap({ hires: true }).mappings);
       const inJs = originalPosition(scriptToJs, { line: line - 1, column: column - 1 });

@@ -8,7 +8,7 @@ import { toMimeBundle } from "../display/bundle.ts";
 import type { DisplayTarget } from "../display/target.ts";
 import type { ExecuteReply, ExecuteRequest, InspectTarget, KernelMessage, UserExpressionResult } from "../protocol/messages.ts";
 import type { TensorValue, VariableSummary, VariableValue } from "../protocol/values.ts";
-import { compileCell } from "./compile.ts";
+import { compileCell, type CompiledCell } from "./compile.ts";
 import { makeConsole } from "./console.ts";
 import { describeError, type ScriptInfo } from "./errors.ts";
 import { suggestFor } from "./suggest.ts";
@@ -63,6 +63,8 @@ export class Kernel {
   private readonly graph = new CellGraph();
   private readonly scripts = new Map<string, ScriptInfo>();
   private readonly sources = new Map<string, string>();
+  /** each cell's arithmetic of names and numbers by line (compile.ts), for the trace's constants */
+  private readonly numberExprs = new Map<string, CompiledCell["numberExprs"]>();
   private readonly definedBy = new Map<string, string>();
   private readonly traces = new Map<string, Trace>();
   private readonly shown = new WeakSet<object>();
@@ -138,12 +140,17 @@ export class Kernel {
     if (request.widgets && typeof request.widgets === "object") this.widgets = { ...request.widgets };
     if (request.reference !== undefined) execution.reference = await this.referenceValues(request.reference, cellId, timeoutMs, execution);
     const trace = request.trace === false ? null : startTrace();
-    if (trace !== null) trace.constantName = (value, cell, line) => constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line, this.scope, this.builtinNames);
+    let exprs: CompiledCell["numberExprs"] = [];
+    if (trace !== null) {
+      trace.constantName = (value, cell, line) => constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line, this.scope, this.builtinNames,
+        cell === cellId ? exprs : this.numberExprs.get(cell ?? "") ?? []);
+    }
     let status: "ok" | "error" = "ok";
     let defines: string[] = [], uses: string[] = [];
     try {
       const compiled = compileCell(code, { filename: `stepbook-cell-${this.scriptId()}.js`, isKnown: (n) => n in this.scope });
       defines = compiled.defines;
+      exprs = compiled.numberExprs;
       uses = compiled.uses.filter((n) => !this.builtinNames.has(n));
       this.scripts.set(compiled.filename, { cellId, source: code, toSource: compiled.toSource });
       // Functions of old runs may still be called, but not forever: keep the latest scripts only.
@@ -175,6 +182,7 @@ export class Kernel {
     // a replayed cell's timers stay off: the Stop that caused the replay stopped them (ExecuteRequest.replay)
     if (request.replay) this.timers.clear();
     this.sources.set(cellId, code);
+    this.numberExprs.set(cellId, exprs);
     for (const name of defines) this.definedBy.set(name, cellId);
     if (!this.order.includes(cellId)) this.order.push(cellId);
     emit({ type: "stale", parent, cells: this.stale() });

@@ -4,6 +4,7 @@
 // a tensor that fed several ops gets one labelled part per path and a total, gradients are written
 // ∂L/∂W rather than as values, and an unnamed intermediate is the expression that made it.
 import type { Tensor } from "../tensor/tensor.ts";
+import { exprTex, exprText, namesOf, type NumExpr } from "./constant-expr.ts";
 import { sameShape } from "../tensor/shape.ts";
 import type { TexNames } from "../autograd/op.ts";
 import type { Trace, RawStep } from "./trace.ts";
@@ -92,7 +93,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
 
   // scalar constants named in the code (alpha = 0.05) found while writing one step, shown beside it
   let constants = new Map<string, number>();
-  const constantNames = new Map<Tensor, string>();
+  const constantNames = new Map<Tensor, NumExpr>();
   let at: { cell: string | null; line: number | null } = { cell: null, line: null };
 
   /**
@@ -150,8 +151,8 @@ export function stepRecords(trace: Trace): StepRecord[] {
       const named = constantNames.get(t) ?? trace.constantName?.(t.data[0], at.cell, at.line) ?? null;
       if (named !== null) {
         constantNames.set(t, named);
-        constants.set(named, t.data[0]);
-        return { tex: texName(named), prec: PREC.atom };
+        for (const [n, v] of namesOf(named)) constants.set(n, v);
+        return exprTex(named);
       }
       return numberExpr(t.data[0]);
     }
@@ -169,7 +170,10 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const s = producer.get(t);
     if (s !== undefined) return `${s.op} result`;
     if (t.node !== null) return `${t.node.def.name} result`;
-    if (t.size === 1) return constantNames.get(t) ?? trace.constantName?.(t.data[0], at.cell, at.line) ?? String(t.data[0]);
+    if (t.size === 1) {
+      const named = constantNames.get(t) ?? trace.constantName?.(t.data[0], at.cell, at.line) ?? null;
+      return named !== null ? exprText(named) : String(t.data[0]);
+    }
     const origin = originOf(t);
     return `${origin ?? "array"}(${t.shape.join(", ")})`;
   };

@@ -141,13 +141,18 @@ export function slotMin(op: string, k: number): number {
 export function formatNumberTex(v: number): string {
   if (Number.isNaN(v)) return "\\text{NaN}";
   if (!Number.isFinite(v)) return v > 0 ? "\\infty" : "-\\infty";
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  const text = Number.isInteger(v) && Math.abs(v) < 1e21 ? String(v) : String(Number(v.toPrecision(4)));
+  // 1e-8 as the lessons write it, 10^{-8}; 2.5e-7 as 2.5 \times 10^{-7}
+  const sci = /^(-?)([\d.]+)e([+-]?)(\d+)$/.exec(text);
+  if (sci === null) return text;
+  const power = `10^{${sci[3] === "-" ? "-" : ""}${sci[4]}}`;
+  return `${sci[1]}${sci[2] === "1" ? power : `${sci[2]} \\times ${power}`}`;
 }
 
 /** A number as an operand: negative numbers bind like a unary minus. */
 export function numberExpr(v: number): Expr {
   const tex = formatNumberTex(v);
-  return { tex, prec: tex.startsWith("-") ? PREC.neg : PREC.atom };
+  return { tex, prec: tex.startsWith("-") ? PREC.neg : tex.includes("\\times") ? PREC.product : PREC.atom };
 }
 
 /**

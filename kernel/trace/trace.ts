@@ -2,6 +2,7 @@
 // per gradient it computes. Steps hold op outputs by reference (outputs are immutable) and copy only
 // what is changed in place (parameters during the update). The UI and the exporter read `steps()`.
 import type { OpDef } from "../autograd/op.ts";
+import type { NumExpr } from "./constant-expr.ts";
 import { mode } from "../autograd/mode.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { DEFAULT_POLICY, EpochKeeper, type Bucket, type TracePolicy } from "./policy.ts";
@@ -43,7 +44,7 @@ export class Trace {
    * The name the code gave a scalar constant at a source location (`alpha` for 0.05 on the line
    * `w.assignSub(w.grad.mul(alpha))`), or null; set by the kernel, which knows the cells' sources.
    */
-  constantName: ((value: number, cell: string | null, line: number | null) => string | null) | null = null;
+  constantName: ((value: number, cell: string | null, line: number | null) => NumExpr | null) | null = null;
 
   constructor(policy: Partial<TracePolicy> = {}) {
     this.policy = { ...DEFAULT_POLICY, ...policy };

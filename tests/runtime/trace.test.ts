@@ -33,6 +33,19 @@ describe("names and source lines in the trace", () => {
     expect(update.latex).toBe("w \\leftarrow w - \\alpha\\, \\frac{\\partial L}{\\partial w},\\quad \\alpha = 0.05");
   });
 
+  it("a number the code computed from named numbers is written as the code wrote it (Adam's 1 - beta1), its names' values beside it", async () => {
+    const host = newHost();
+    await run(host, "setup", "const beta1 = 0.9, lambda = 0.03, n = 4\nconst g1 = np.array([-9, 150])");
+    const r = await run(host, "adam", "const m1 = g1.mul(1 - beta1)\nconst mhat1 = m1.div(1 - beta1 ** 1)\nconst p = g1.mul(2 * lambda).add(g1.div(-n / 2))");
+    const records = traceOf(r.messages)!.records;
+    expect(records.find((s) => s.name === "m1")!.latex).toBe("m_{1} = g_{1} \\odot \\left(1 - \\beta_{1}\\right),\\quad \\beta_{1} = 0.9");
+    expect(records.find((s) => s.name === "mhat1")!.latex).toBe("\\hat{m}_{1} = \\frac{m_{1}}{1 - {\\beta_{1}}^{1}},\\quad \\beta_{1} = 0.9");
+    expect(records.find((s) => s.name === "p")!.latex).toContain("\\frac{-n}{2}");
+    // a local of a function is not the top-level name it shadows; 0.1 stays a number there
+    const local = await run(host, "local", "const f = (beta1: number) => g1.mul(1 - beta1)\nconst q = f(0.5)");
+    expect(traceOf(local.messages)!.records.find((s) => s.name === "q")!.latex).toBe("q = g_{1} \\odot 0.5");
+  });
+
   it("an array destructuring names each tensor by its element (const [Xtrain, Xtest] = ...)", async () => {
     const host = newHost();
     await run(host, "split", "const [Xtrain, , ytrain] = [np.ones([4, 2]), np.ones([2, 2]), np.ones([4])].map((t) => t)");

@@ -124,7 +124,7 @@ describe("names, not values or internal ids", () => {
       np.array([1, 2]).named("x").mul(w).sum().named("L").backward();
       np.noGrad(() => w.assignSub(w.grad!.mul(0.05)));
     });
-    trace.constantName = (v) => (v === 0.05 ? "alpha" : null);
+    trace.constantName = (v) => (v === 0.05 ? { name: "alpha", value: 0.05 } : null);
     const update = stepRecords(trace).find((s) => s.op === "assignSub")!;
     expect(update.latex).toBe("w \\leftarrow w - \\alpha\\, \\frac{\\partial L}{\\partial w},\\quad \\alpha = 0.05");
   });

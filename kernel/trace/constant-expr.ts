@@ -1,0 +1,70 @@
+// A number a step used, written as the code wrote it: `alpha` for 0.05, and `1 - beta1` for 0.1 in
+// `g1.mul(1 - beta1)`, so Adam's first moment reads g_1 ⊙ (1 - β_1), as the lesson's m_t does, not g_1 ⊙ 0.1.
+// The runtime finds the arithmetic of names and numbers in a cell's source (analyze.ts) and picks the one
+// on the step's line whose value is the number; here is how such an expression is evaluated and written.
+import { numberExpr, PREC, texName, type Expr } from "./tex.ts";
+
+export type NumOp = "+" | "-" | "*" | "/" | "**";
+
+/** Arithmetic of variables and numbers: the expression trees the runtime collects from a cell's source. */
+export type NumExpr =
+  | { name: string; value?: number }
+  | { num: number }
+  | { neg: NumExpr }
+  | { op: NumOp; left: NumExpr; right: NumExpr };
+
+/** Its value with each name read from `lookup` (filled in as `value`), or null if a name is not a number. */
+export function evaluate(e: NumExpr, lookup: (name: string) => number | null): { value: number; expr: NumExpr } | null {
+  if ("num" in e) return { value: e.num, expr: e };
+  if ("name" in e) {
+    const v = lookup(e.name);
+    return v === null ? null : { value: v, expr: { name: e.name, value: v } };
+  }
+  if ("neg" in e) {
+    const inner = evaluate(e.neg, lookup);
+    return inner === null ? null : { value: -inner.value, expr: { neg: inner.expr } };
+  }
+  const l = evaluate(e.left, lookup), r = evaluate(e.right, lookup);
+  if (l === null || r === null) return null;
+  const value = e.op === "+" ? l.value + r.value : e.op === "-" ? l.value - r.value : e.op === "*" ? l.value * r.value
+    : e.op === "/" ? l.value / r.value : l.value ** r.value;
+  return { value, expr: { op: e.op, left: l.expr, right: r.expr } };
+}
+
+/** The names in it with their values, for the formula's `, \quad β_1 = 0.9`. */
+export function namesOf(e: NumExpr, out = new Map<string, number>()): Map<string, number> {
+  if ("name" in e) { if (e.value !== undefined) out.set(e.name, e.value); }
+  else if ("neg" in e) namesOf(e.neg, out);
+  else if ("op" in e) { namesOf(e.left, out); namesOf(e.right, out); }
+  return out;
+}
+
+/** As the code wrote it: "1 - beta1" (a label on screen). */
+export function exprText(e: NumExpr, min = 0): string {
+  if ("num" in e) return String(e.num);
+  if ("name" in e) return e.name;
+  if ("neg" in e) return `-${exprText(e.neg, 2)}`;
+  const [prec, lmin, rmin] = TEXT_PREC[e.op];
+  const text = `${exprText(e.left, lmin)} ${e.op} ${exprText(e.right, rmin)}`;
+  return prec < min ? `(${text})` : text;
+}
+// [binds, least the left needs, least the right needs]: a - (b - c) keeps its brackets, a - b - c needs none
+const TEXT_PREC: Record<NumOp, [number, number, number]> = { "+": [1, 1, 1.5], "-": [1, 1, 1.5], "*": [2, 2, 2.5], "/": [2, 2, 2.5], "**": [3, 3.5, 3] };
+
+/** As a formula: 1 - β_1, 2 α λ, \frac{δ}{2}, β_1^{t}. */
+export function exprTex(e: NumExpr): Expr {
+  if ("num" in e) return numberExpr(e.num);
+  if ("name" in e) return { tex: texName(e.name), prec: PREC.atom };
+  if ("neg" in e) return { tex: `-${wrap(exprTex(e.neg), PREC.product)}`, prec: PREC.neg };
+  const l = exprTex(e.left), r = exprTex(e.right);
+  switch (e.op) {
+    case "+": return { tex: `${wrap(l, PREC.sum)} + ${wrap(r, PREC.product)}`, prec: PREC.sum };
+    case "-": return { tex: `${wrap(l, PREC.sum)} - ${wrap(r, PREC.product)}`, prec: PREC.sum };
+    // a number times a name needs no sign between (2 α λ); two numbers do (2 \cdot 3)
+    case "*": return { tex: `${wrap(l, PREC.product)}${"num" in e.right ? " \\cdot " : "\\, "}${wrap(r, PREC.apply)}`, prec: PREC.product };
+    case "/": return { tex: `\\frac{${l.tex}}{${r.tex}}`, prec: PREC.frac };
+    case "**": return { tex: `{${wrap(l, PREC.atom)}}^{${r.tex}}`, prec: PREC.power };
+  }
+}
+
+const wrap = (e: Expr, min: number) => (e.prec >= min ? e.tex : `\\left(${e.tex}\\right)`);
