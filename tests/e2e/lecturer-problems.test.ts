@@ -2,7 +2,8 @@
 // to an equation no one labelled were exported without a word (the page showed red source and
 // "@eq-grad"); a cell whose closing fence is missing failed with a SyntaxError in the prose it swallowed;
 // a solution naming no exercise was silently never used as the exercise's reference; a lesson that does
-// not parse (a cell id used twice) printed the whole usage text after the one line that mattered.
+// not parse (a cell id used twice) printed the whole usage text after the one line that mattered; an
+// export's Run and Edit failed with "Failed to fetch dynamically imported module" and nothing said why.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,6 +47,19 @@ describe("a lecturer's mistakes are said with their file and line", () => {
     expect(r.stderr).toContain(`warning: ${file}:15: code cell #data`);
     expect(r.stderr.match(/^warning: /gm)).toHaveLength(4);
     expect(r.stderr).toMatch(/warning: [^\n]*\nstepbook export: [^\n]*01-mistakes\.md:13: cell #data failed/);
+  }, 120_000);
+
+  it("an export says that Run and Edit need the live app, which it does not build (and how to build it)", async () => {
+    const good = join(dir, "good");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(good, { recursive: true });
+    writeFileSync(join(good, "01-good.md"), "---\ntitle: Good\n---\n\n```ts {#a}\n1 + 1\n```\n");
+    const out = join(dir, "good-site");
+    const r = await stepbookInProcess(["export", good, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`note: Run and Edit on these pages load the live app from ${out}/app/, which this command does not build`);
+    expect(r.stderr).toContain(`npx vite build --config vite.export.config.ts --outDir ${out}/app --emptyOutDir false`);
+    expect((await stepbookInProcess(["export", good, "--out", join(dir, "single"), "--single-file"])).stderr).not.toContain("note:");
   }, 120_000);
 
   it("a lesson that does not parse: one line that says where, no usage text after it", async () => {

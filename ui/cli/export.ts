@@ -37,6 +37,10 @@ async function exportCourse(args: string[], io: CliIO): Promise<number> {
       katexDir: katexDistDir(), effects: nodeEffects, log: (line) => io.stderr(`${line}\n`),
     });
     io.stdout(`Exported ${lessons.length} lesson${lessons.length === 1 ? "" : "s"} (${files.size} files) to ${out} in ${Math.round(performance.now() - started)} ms\n`);
+    // the pages' Run and Edit import the live app, which Vite builds (npm run build runs both): without
+    // it they said only "Failed to fetch dynamically imported module" when pressed
+    if (!singleFile) io.stderr(`note: Run and Edit on these pages load the live app from ${out}/app/, which this command does not build: `
+      + `\`npm run build\` does both, or after this: npx vite build --config vite.export.config.ts --outDir ${out}/app --emptyOutDir false\n`);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof LessonRunError) {
