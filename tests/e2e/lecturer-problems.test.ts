@@ -4,11 +4,13 @@
 // a solution naming no exercise was silently never used as the exercise's reference; a lesson that does
 // not parse (a cell id used twice) printed the whole usage text after the one line that mattered; an
 // export's Run and Edit failed with "Failed to fetch dynamically imported module" and nothing said why.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stepbookInProcess } from "../cli/cli.ts";
+import { hasBrowser, launch } from "./harness.ts";
+import { servedForBlock } from "./served.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "stepbook-lecturer-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,4 +71,30 @@ describe("a lecturer's mistakes are said with their file and line", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`stepbook run: ${dup}:9: the cell id "a" is used twice\n`);
   }, 60_000);
+});
+
+describe.skipIf(!hasBrowser())("the dev server's page lists them for the lecturer", () => {
+  const course = join(dir, "live-course");
+  mkdirSync(course, { recursive: true });
+  writeFileSync(join(course, "01-mistakes.md"), LESSON.replace("```ts {#data}\nconst x = 1;\nx\n", "```ts {#data}\nconst x = 1;\nx\n```\n"));
+  const served = servedForBlock({ mode: "dev", notebooks: course });
+
+  it("above the lesson, each with its file and line (the lesson's own folder)", async () => {
+    const b = await launch({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
+    try {
+      const page = await b.context.newPage();
+      await page.goto(`${served().url}#/lesson/01-mistakes`);
+      const items = page.locator(".banner.problems li");
+      await items.first().waitFor({ timeout: 60_000 });
+      const file = join(course, "01-mistakes.md");
+      expect(await items.allTextContents()).toEqual([
+        expect.stringMatching(new RegExp(`^${file}:5: math that cannot be shown: `)),
+        `${file}:7: @eq-grads refers to no equation (label one with $$ ... $$ {#eq-grads})`,
+        expect.stringMatching(new RegExp(`^${file}:24: cell #solution-a is the solution of "A"`)),
+      ]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    } finally {
+      await b.close();
+    }
+  }, 120_000);
 });

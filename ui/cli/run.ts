@@ -14,7 +14,7 @@ import type { CliIO } from "./io.ts";
 import { referenceOf } from "../document/index.ts";
 import { containedKernel } from "../../kernel/host/contained.ts";
 import { loadNotebook, type LoadedCell } from "./load-notebook.ts";
-import { lessonProblems } from "../export/problems.ts";
+import { lessonProblems } from "../render/problems.ts";
 import { renderDocument } from "../render/render.ts";
 import { outputText, toNbOutputs, type NbOutput } from "./outputs.ts";
 

@@ -8,7 +8,7 @@ import type { TraceSummary } from "../../kernel/protocol/values.ts";
 import type { NotebookDoc } from "../document/types.ts";
 import { renderTex } from "../render/katex-render.ts";
 import { renderDocument, renderMarkdown } from "../render/render.ts";
-import { cellStartLines } from "./lines.ts";
+import { cellStartLines } from "../document/lines.ts";
 import type { ExportedCell, ExportedLesson, ExportedOutput } from "./model.ts";
 import { plotToSvg, viewToSvg } from "./plot-svg.ts";
 import { viewOf } from "../components/views.ts";

@@ -6,7 +6,7 @@ import type { ErrorMessage, KernelMessage } from "../../kernel/protocol/messages
 import type { NotebookDoc } from "../document/types.ts";
 import { referenceOf } from "../document/exercises.ts";
 import { inlineExpressionsByCodeCell, parseExpressionKey } from "../render/inline-expressions.ts";
-import { cellStartLines } from "./lines.ts";
+import { cellStartLines } from "../document/lines.ts";
 
 export const DEFAULT_CELL_TIMEOUT_MS = 30_000;
 

@@ -5,7 +5,7 @@
 import { parseNotebook, serializeNotebook, formatOf } from "../document/index.ts";
 import { APP_ENTRY, LIVE_JS, MATHML_FALLBACK_CSS, SITE_CSS, paletteOf, withoutFontFaces } from "./assets.ts";
 import { indexPage } from "./index-page.ts";
-import { lessonProblems } from "./problems.ts";
+import { lessonProblems } from "../render/problems.ts";
 import { renderDocument } from "../render/render.ts";
 import { buildLesson } from "./lesson.ts";
 import type { ExportedCourse, ExportedLesson } from "./model.ts";

@@ -1,7 +1,7 @@
 // Where each cell starts in its `.md` file (1-based line of its first source line), so an error in
 // a cell's line 3 can be reported as `lesson.md:42`. The document keeps the raw text between cells in
 // `layout`, which is enough to count lines; notebooks without layout (.ipynb) have no file lines.
-import type { NotebookDoc } from "../document/types.ts";
+import type { NotebookDoc } from "./types.ts";
 
 export function cellStartLines(doc: NotebookDoc): Map<string, number> {
   const starts = new Map<string, number>();

@@ -1,9 +1,10 @@
 // What a lecturer should hear about a lesson before students do, each said with its file and line:
 // math KaTeX cannot read and references to equations no one labelled (the page would show them as red
 // source and "@eq-..."), a code cell that swallowed the prose after it because its closing fence is
-// missing, and a solution that names no exercise. `stepbook run` and `stepbook export` print them.
+// missing, and a solution that names no exercise. `stepbook run` and `stepbook export` print them; the
+// dev server's page lists them above the lesson (ui/app/lesson-view.ts).
 import type { NotebookDoc } from "../document/types.ts";
-import { cellStartLines } from "./lines.ts";
+import { cellStartLines } from "../document/lines.ts";
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
 const unescape = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]!);
