@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stepbookInProcess } from "../cli/cli.ts";
 import { hasBrowser, launch } from "./harness.ts";
+import { violations } from "./axe.ts";
 import { servedForBlock } from "./served.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "stepbook-lecturer-"));
@@ -93,6 +94,7 @@ describe.skipIf(!hasBrowser())("the dev server's page lists them for the lecture
         expect.stringMatching(new RegExp(`^${file}:24: cell #solution-a is the solution of "A"`)),
       ]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(await violations(page, [".banner.problems"])).toEqual([]);
     } finally {
       await b.close();
     }
