@@ -1,7 +1,8 @@
 // Display math on a phone (390 x 844). Lesson 6's chain-rule derivations were one line each, up to 823 px
 // wide in a 311 px column: a student saw each cut off mid-term ("(y_i -") with nothing saying it went on.
 // They now break where the derivation does (each "=", each definition), so every formula of lesson 6
-// fits. A formula that is still wider than the column (other lessons' matrices) scrolls in a box that is
+// fits; so do the lists of definitions of lessons 3-16 (a network, a backward pass, Adam's updates).
+// A formula still wider than the column (36 of them, most under 400 px) scrolls in a box that is
 // focusable, labelled, and shows a shadow at the edge it is cut at, in the app and the exported page.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -39,14 +40,28 @@ describe.skipIf(!hasBrowser())("long display math on a phone", () => {
     }, 120_000);
   }
 
-  it("a formula wider than the column (lesson 4's matrices) scrolls in a focusable, labelled box with a cue", async () => {
+  it("lessons 11 and 15 (their networks and backward passes were one line of 5 definitions): every formula fits", async () => {
+    const b = await launch({ viewport: PHONE });
+    try {
+      const page = await b.context.newPage();
+      for (const [lesson, label] of [["11-dropout", "eq-net"], ["15-networks-in-nn", "eq-cost-back"]]) {
+        await page.goto(`${served().url}#/lesson/${lesson}`);
+        await page.locator(`#${label} .katex`).waitFor({ timeout: 60_000 });
+        expect((await displays(page)).filter((d) => d.wide).map((d) => `${lesson} ${d.id}: ${d.width} px`)).toEqual([]);
+      }
+    } finally {
+      await b.close();
+    }
+  }, 120_000);
+
+  it("a formula wider than the column (lesson 16's power iteration) scrolls in a focusable, labelled box with a cue", async () => {
     const b = await launch({ viewport: PHONE, colorScheme: "dark" });
     try {
       const page = await b.context.newPage();
-      await page.goto(`${served().url}#/lesson/04-forward-propagation`);
-      await page.locator("#eq-matrices .katex").waitFor({ timeout: 60_000 });
-      await page.waitForFunction(() => document.querySelector<HTMLElement>("#eq-matrices .math-display")?.tabIndex === 0);
-      const wide = (await displays(page)).find((d) => d.id === "eq-matrices")!;
+      await page.goto(`${served().url}#/lesson/16-autoencoders`);
+      await page.locator("#eq-power .katex").waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelector<HTMLElement>("#eq-power .math-display")?.tabIndex === 0);
+      const wide = (await displays(page)).find((d) => d.id === "eq-power")!;
       expect(wide).toMatchObject({ wide: true, tabIndex: 0, label: "equation, scrolls sideways", cue: true });
     } finally {
       await b.close();
