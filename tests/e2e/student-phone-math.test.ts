@@ -2,7 +2,7 @@
 // wide in a 311 px column: a student saw each cut off mid-term ("(y_i -") with nothing saying it went on.
 // They now break where the derivation does (each "=", each definition), so every formula of lesson 6
 // fits; so do the lists of definitions of lessons 3-16 (a network, a backward pass, Adam's updates).
-// A formula still wider than the column (36 of them, most under 400 px) scrolls in a box that is
+// A formula still wider than the column (30 of them, most under 400 px) scrolls in a box that is
 // focusable, labelled, and shows a shadow at the edge it is cut at, in the app and the exported page.
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -12,7 +12,8 @@ export function cellStartLines(doc: NotebookDoc): Map<string, number> {
   for (const cell of doc.cells) {
     if (!cell.layout) return new Map();
     line += lines(cell.layout.before);
-    if (cell.type === "code" && cell.layout.fence) {
+    // a code cell, or prose or a raw cell written in a ````stepbook-markdown / stepbook-raw fence
+    if (cell.layout.fence) {
       line += 1; // the opening fence
       starts.set(cell.id, line);
       line += cell.layout.fence.blankBody ? 1 : cell.source === "" ? 0 : lines(cell.source) + 1;
