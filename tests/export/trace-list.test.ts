@@ -25,6 +25,9 @@ describe("the static step list", () => {
     expect(steps.length).toBeLessThanOrEqual(MAX_LISTED_STEPS);
     expect(new Set(steps.map((s) => s.epoch))).toEqual(new Set([0, 9]));
     expect(listed).toContain("… 160 more steps, in the live step-through");
+    // past the left-out steps the list goes on at the step's own number
+    const html = traceHtml({ version: 2, cell: "fit", records, dropped: 0, droppedEpochs: 0, epochs: 10 }, "fit");
+    expect(html).toContain('data-step="180" value="181"');
   });
 
   it("embeds the whole trace as JSON with < escaped", () => {
@@ -45,5 +48,7 @@ describe("the static step list", () => {
     const loop = traceHtml({ version: 2, cell: "fit", records: [...pass, step(3, 1)], dropped: 0, droppedEpochs: 0, epochs: 2 }, "fit");
     expect(headings(loop)).toEqual(["setup", "iteration 1", "iteration 2"]);
     expect(loop).toContain("<figcaption>Computation graph of iteration 1</figcaption>");
+    // the list numbers each step as the step-through does, not its headings: step 2 is the second record
+    expect([...loop.matchAll(/<li class="step [^"]*" data-step="(\d+)" value="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(["0:1", "1:2", "2:3", "3:4"]);
   });
 });

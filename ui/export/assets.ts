@@ -65,6 +65,7 @@ main.lesson details.trace { margin: .5rem 0; }
 main.lesson details.trace summary, main.lesson details.solution summary, main.lesson details.hidden-code summary { cursor: pointer; color: var(--muted); }
 main.lesson .trace-steps { padding-left: 2.2rem; font-size: .9em; }
 main.lesson .step { margin: .2rem 0; }
+main.lesson .step-group { list-style: none; margin: .6rem 0 .2rem -1.2rem; font-weight: 600; }
 main.lesson .step-gap { list-style: none; color: var(--muted); font-style: italic; margin: .3rem 0; }
 main.lesson .step-phase { display: inline-block; min-width: 5.5em; font-size: .8em; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
 main.lesson .step-shapes, main.lesson .step-stats, main.lesson .step-line { font-family: ui-monospace, monospace; font-size: .8em; color: var(--muted); margin-left: .5em; }

@@ -14,14 +14,15 @@ export type CellNumber = (cellId: string) => number | null;
 
 /** One step; `cellId` is the traced cell: a step inside a function another cell defines says which
  * ("line 4 of cell 3", linked to it; the cell's id when it has no number). */
-export function stepHtml(s: StepSummary, cellId: string | null = s.cell, cellNumber: CellNumber = () => null): string {
+export function stepHtml(s: StepSummary, cellId: string | null = s.cell, cellNumber: CellNumber = () => null, position?: number): string {
   const shapes = shapeLine(s);
   const n = s.cell ? cellNumber(s.cell) : null;
   const other = s.cell && s.cell !== cellId ? ` of <a href="#${escapeHtml(cellDomId(s.cell))}">${n === null ? escapeHtml(s.cell) : `cell ${h(n)}`}</a>` : "";
   const where = s.line !== null ? `<span class="step-line">line ${h(s.line)}${other}</span>` : "";
   const p = s.preview;
   const stats = `min ${formatNumber(p.min)} · max ${formatNumber(p.max)} · mean ${formatNumber(p.mean)}`;
-  return `<li class="step phase-${escapeHtml(s.phase)}" data-step="${h(s.step)}">`
+  // `value`: the list numbers a step as the step-through does (step 5 of 23), past headings and left-out steps
+  return `<li class="step phase-${escapeHtml(s.phase)}" data-step="${h(s.step)}"${position === undefined ? "" : ` value="${h(position)}"`}>`
     + `<span class="step-phase">${escapeHtml(s.phase)}</span> `
     + `<span class="step-formula">${renderTex(s.latex || s.rule || s.op, false, "mathml")}</span> `
     + `<span class="step-shapes">${escapeHtml(shapes)}</span> `
@@ -37,12 +38,13 @@ export function traceHtml(trace: TraceSummary, cellId: string, cellNumber: CellN
   const label = groupLabeller(trace.records, trace.droppedEpochs);
   const several = trace.records.some((r) => r.group !== trace.records[0]!.group || r.iteration !== trace.records[0]!.iteration);
   let heading = "";
+  const position = new Map(trace.records.map((r, i) => [r, i + 1]));
   const steps = listedSteps(trace.records).map((s) => {
     if (typeof s === "string") return `<li class="step-gap">${escapeHtml(s)}</li>`;
     const group = several ? label(s) : "";
     const head = group !== heading ? `<li class="step-group">${escapeHtml(group)}</li>` : "";
     heading = group;
-    return head + stepHtml(s, cellId, cellNumber);
+    return head + stepHtml(s, cellId, cellNumber, position.get(s));
   }).join("");
   const where = traceGraph(trace, 0).where; // the pass the graph shows, named only when the run has several
   return `<details class="trace" open><summary>Step through: ${h(trace.records.length)} steps</summary>`
