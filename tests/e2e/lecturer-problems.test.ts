@@ -44,6 +44,16 @@ describe("a lecturer's mistakes are said with their file and line", () => {
     ]);
   }, 60_000);
 
+  it("an equation label used twice, or written without its #", async () => {
+    const labels = join(dir, "labels.md");
+    writeFileSync(labels, ["---", "title: Labels", "---", "", "$$ a = 1 $$ {#eq-a}", "", "$$ b = 2 $$ {#eq-a}", "", "$$ c = 3 $$ {eq-c binds=c}", ""].join("\n"));
+    const r = await stepbookInProcess(["run", labels]);
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("warning: "))).toEqual([
+      `warning: ${labels}:7: the equation label eq-a is used twice (this one is numbered "(?)"); rename one`,
+      `warning: ${labels}:9: {eq-c binds=c} after an equation has no label: write {#eq-name ...} (with #) to number it and refer to it`,
+    ]);
+  }, 60_000);
+
   it("stepbook export says the same before it runs the lesson (which then fails in the swallowed prose)", async () => {
     const r = await stepbookInProcess(["export", join(dir, "course"), "--out", join(dir, "site")]);
     expect(r.stderr).toContain(`warning: ${file}:7: @eq-grads refers to no equation`);

@@ -1,8 +1,9 @@
 // What a lecturer should hear about a lesson before students do, each said with its file and line:
-// math KaTeX cannot read and references to equations no one labelled (the page would show them as red
-// source and "@eq-..."), a code cell that swallowed the prose after it because its closing fence is
-// missing, and a solution that names no exercise. `stepbook run` and `stepbook export` print them; the
-// dev server's page lists them above the lesson (ui/app/lesson-view.ts).
+// math KaTeX cannot read, references to equations no one labelled, a label used twice or written
+// without its # (the page would show red source, "@eq-...", "(?)" or no number), a code cell that
+// swallowed the prose after it because its closing fence is missing, and a solution that names no
+// exercise. `stepbook run` and `stepbook export` print them; the dev server's page lists them above
+// the lesson (ui/app/lesson-view.ts).
 import type { NotebookDoc } from "../document/types.ts";
 import { cellStartLines } from "../document/lines.ts";
 
@@ -13,6 +14,9 @@ const unescape = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) 
 // <span class="math-error"><span class="katex-error" title="MESSAGE" ...>TEX</span></span>
 const MATH_ERROR = /<span class="math-error"(?: title="([^"]*)")?>(?:<span class="katex-error" title="([^"]*)"[^>]*>)?([^<]*)/g;
 const MISSING_REF = /<span class="eq-ref-missing"[^>]*>@([^<]*)<\/span>/g;
+const DUPLICATE_LABEL = /<div class="equation eq-label-duplicate" title="the label ([^"]*) is used twice">/g;
+/** a display equation's attributes with no {#label}: `$$ ... $$ {eq-c}` was neither numbered nor shown */
+const UNLABELLED = /\$\$[ \t]*(\{[^}#\n]*\})[ \t]*$/gm;
 /** a line that opens a fence with an info string: never the end of a ``` cell, which has none */
 const OPENING_FENCE = /^ {0,3}(`{3,}|~{3,})[^`\s]/;
 
@@ -36,6 +40,16 @@ export function lessonProblems(doc: NotebookDoc, htmlOf: ReadonlyMap<string, str
         const source = unescape(tex ?? "");
         const message = unescape(katexTitle ?? title ?? "").replace(/^(?:ParseError: )?KaTeX parse error: /, "");
         problems.push(`${where(start === undefined ? undefined : lineOf(cell.source, source, start))}: math that cannot be shown: ${message} (in "${source.trim().slice(0, 60)}")`);
+      }
+      for (const [, label] of html.matchAll(DUPLICATE_LABEL)) {
+        const id = unescape(label ?? "");
+        const at = cell.source.indexOf(`{#${id}`, cell.source.indexOf(`{#${id}`) + 1);
+        const line = start === undefined ? undefined : at < 0 ? start : start + cell.source.slice(0, at).split("\n").length - 1;
+        problems.push(`${where(line)}: the equation label ${id} is used twice (this one is numbered "(?)"); rename one`);
+      }
+      for (const m of cell.source.matchAll(UNLABELLED)) {
+        const line = start === undefined ? undefined : start + cell.source.slice(0, m.index).split("\n").length - 1;
+        problems.push(`${where(line)}: ${m[1]} after an equation has no label: write {#eq-name ...} (with #) to number it and refer to it`);
       }
       for (const [, label] of html.matchAll(MISSING_REF)) {
         const ref = unescape(label ?? "");
