@@ -12,7 +12,8 @@ import { COURSE, FAILING } from "./helpers.ts";
 const work = mkdtempSync(join(tmpdir(), "stepbook-export-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe("a lesson that does not run", () => {
+// each test runs a course through the kernel: about a second alone, several on a loaded machine
+describe("a lesson that does not run", { timeout: 60_000 }, () => {
   it("fails the export with the file, cell and line", async () => {
     const error = await exportSite({ input: FAILING, outDir: join(work, "a"), katexDir: katexDistDir(), effects: nodeEffects }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LessonRunError);
