@@ -10,25 +10,40 @@ import { repr } from "./repr.ts";
 import { summaryNumber } from "./number-text.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { DisplayTarget } from "./target.ts";
+import { checkOptions } from "../tensor/options.ts";
 
 export interface CheckOptions {
   /** values match when |actual - expected| <= tol * (1 + |expected|) (numpy's allclose, rtol = atol). */
   tol?: number;
 }
 
+/** keys a student may mean as a tolerance: an object of only these is options, checked, never an expected value */
+const TOLERANCE_LIKE = new Set(["tol", "atol", "rtol", "tolerance", "eps", "epsilon"]);
 const isOptions = (x: unknown): x is CheckOptions =>
-  typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof Tensor) && Object.keys(x).every((k) => k === "tol");
+  typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof Tensor) && Object.getPrototypeOf(x) === Object.prototype
+  && Object.keys(x).length > 0 && Object.keys(x).every((k) => TOLERANCE_LIKE.has(k));
+
+/** The options, or an error that says what is wrong: numpy's allclose would take atol, check takes tol. */
+function checkedOptions(options: unknown): CheckOptions {
+  if (options === undefined) return {};
+  checkOptions("check", options as CheckOptions, ["tol"]);
+  const { tol } = options as CheckOptions;
+  if (tol !== undefined && !(typeof tol === "number" && tol >= 0 && Number.isFinite(tol))) {
+    throw new Error(`check: tol must be a number >= 0, got ${typeof tol === "string" ? JSON.stringify(tol) : String(tol)}`);
+  }
+  return options as CheckOptions;
+}
 
 export function makeCheck(target: DisplayTarget) {
   function check(name: string, options?: CheckOptions): CheckPayload;
   function check(name: string, expected: unknown, options?: CheckOptions): CheckPayload;
   function check(name: string, ...args: unknown[]): CheckPayload {
     const fromSolution = args.length === 0 || (args.length === 1 && isOptions(args[0]));
-    const options = ((fromSolution ? args[0] : args[1]) ?? {}) as CheckOptions;
+    const options = checkedOptions(fromSolution ? args[0] : args[1]);
     const found = target.lookup(name);
     const reference = fromSolution ? target.reference(name) : { found: true as const, value: args[0] };
     const result: CheckPayload = !found.found
-      ? { name, pass: false, message: `${name} is not defined yet: run the cell that defines it` }
+      ? { name, pass: false, message: `${name} is not defined yet: run the cell that defines it${found.near ? ` (did you mean ${found.near}?)` : ""}` }
       : reference === null
         ? { name, pass: false, message: `check("${name}") compares with the exercise's solution, which this run did not have` }
         : !reference.found

@@ -18,8 +18,8 @@ export interface DisplayTarget {
   yieldToKernel(): Promise<void>;
   /** the value the reader set on the widget `name` (ui.slider, ...), if any. */
   widgetValue(name: string): unknown;
-  /** a kernel variable by name. */
-  lookup(name: string): { found: true; value: unknown } | { found: false };
+  /** a kernel variable by name; when there is none, the one of a near name (dwhand: dwHand), if any. */
+  lookup(name: string): { found: true; value: unknown } | { found: false; near?: string };
   /** the value the exercise's hidden solution computes for `name` (ExecuteRequest.reference); null: no solution was given. */
   reference(name: string): { found: true; value: unknown } | { found: false } | null;
 }

@@ -11,7 +11,7 @@ import type { TensorValue, VariableSummary, VariableValue } from "../protocol/va
 import { compileCell, type CompiledCell } from "./compile.ts";
 import { makeConsole } from "./console.ts";
 import { describeError, type ScriptInfo } from "./errors.ts";
-import { suggestFor } from "./suggest.ts";
+import { nearest, suggestFor } from "./suggest.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { CutOutputs, cutText, DEFAULT_LIMITS, OutputSink, type OutputLimits } from "./output.ts";
@@ -346,7 +346,8 @@ export class Kernel {
         this.guard.check();
       },
       widgetValue: (name) => (Object.prototype.hasOwnProperty.call(this.widgets, name) ? this.widgets[name] : undefined),
-      lookup: (name) => (Object.prototype.hasOwnProperty.call(this.scope, name) ? { found: true, value: this.scope[name] } : { found: false }),
+      lookup: (name) => (Object.prototype.hasOwnProperty.call(this.scope, name) ? { found: true, value: this.scope[name] }
+        : { found: false, near: nearest(name, Object.keys(this.scope).filter((n) => !this.builtinNames.has(n))) ?? undefined }),
       reference: (name) => {
         const ref = this.current?.reference;
         if (!ref) return null;

@@ -165,6 +165,26 @@ describe("check() for exercises", () => {
     const host = newHost();
     const r = await run(host, "a", "check('answer', 42)");
     expect(displays(r.messages)[0].data[MIME.check]).toMatchObject({ pass: false, message: "answer is not defined yet: run the cell that defines it" });
+    // a near name the student defined is suggested, a builtin never is
+    await run(host, "b", "const dwHand = 1");
+    const typo = await run(host, "c", "check('dwhand', 1)");
+    expect(displays(typo.messages)[0].data[MIME.check]).toMatchObject({ message: "dwhand is not defined yet: run the cell that defines it (did you mean dwHand?)" });
+  });
+
+  it("refuses a tolerance it would not use ({atol}, {tolerance}, a string), where it compared at 1e-6 without a word", async () => {
+    const host = newHost();
+    await run(host, "a", "const k = 2.5");
+    for (const [args, message] of [
+      ["2, { atol: 1 }", 'check: unsupported option "atol" (supported: tol)'],
+      ["{ tolerance: 1 }", 'check: unsupported option "tolerance" (supported: tol)'],
+      ['2, { tol: "1e-3" }', 'check: tol must be a number >= 0, got "1e-3"'],
+      ["2, 0.5", "check: expected an options object like {tol}, got"],
+    ]) {
+      const r = await run(host, "b", `check("k", ${args})`);
+      expect(r.messages.find((m) => m.type === "error")).toMatchObject({ evalue: expect.stringContaining(message) });
+    }
+    const ok = await run(host, "c", 'check("k", 2, { tol: 0.5 })');
+    expect(displays(ok.messages)[0].data[MIME.check]).toMatchObject({ pass: true });
   });
 });
 
