@@ -31,13 +31,15 @@ function codeCellHtml(cell: ExportedCodeCell, cellNumber: CellNumber): string {
   const { options } = cell;
   const code = `<pre class="source" tabindex="0"><code class="language-ts">${escapeHtml(cell.source)}</code></pre>`;
   const label = options.exercise !== undefined ? `<div class="cell-label exercise">Exercise: ${escapeHtml(options.exercise)}</div>` : "";
-  const source = options.solution !== undefined
-    ? `<details class="solution"><summary>Solution: ${escapeHtml(options.solution)}</summary>${code}</details>`
-    : options.hidden ? `<details class="hidden-code"><summary>Show code</summary>${code}</details>` : code;
   const trace = cell.trace ? traceHtml(cell.trace, cell.id, cellNumber).replace(" open>", cell.trace.records.length <= TRACE_OPEN_MAX_STEPS ? " open>" : ">") : "";
+  const results = `${outputsHtml(cell.outputs)}${trace}`;
+  // a solution's outputs are part of the answer: they stay folded with its code
+  const body = options.solution !== undefined
+    ? `<details class="solution"><summary>Solution: ${escapeHtml(options.solution)}</summary>${code}${results}</details>`
+    : `${options.hidden ? `<details class="hidden-code"><summary>Show code</summary>${code}</details>` : code}${results}`;
   const line = cell.line !== null ? ` data-line="${h(cell.line)}"` : "";
   return `<section class="cell code${cell.trace ? " traced" : ""}" id="${escapeHtml(cellDomId(cell.id))}" data-cell="${escapeHtml(cell.id)}"${line}>`
-    + `${label}${source}${outputsHtml(cell.outputs)}${trace}</section>`;
+    + `${label}${body}</section>`;
 }
 
 export function cellHtml(cell: ExportedCell, cellNumber: CellNumber = () => null): string {
