@@ -22,7 +22,7 @@ export interface GradFlow {
   factor: string;
   /** the op output whose gradient flowed back (Z1 for dW1 = X^T dZ1), if it has a name. */
   fromName: string | null;
-  /** the chain rule of this step in LaTeX: dL/d(into) += dL/d(from) times the local factor. */
+  /** the chain rule of this step in LaTeX: dL/d(into) = dL/d(from) times the local factor (a part "via" a path when into fed several ops). */
   chain: string;
 }
 

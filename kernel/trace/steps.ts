@@ -287,7 +287,8 @@ export function stepRecords(trace: Trace): StepRecord[] {
         ...(reduce !== undefined ? { reduce } : {}),
         grads: [{
           into: into.id, intoName: into.name, factor, fromName: of.name,
-          chain: `${partial(lossTex, intoE)} \\mathrel{+}= ${upstream} \\cdot \\underbrace{${factor}}_{\\partial ${operand(ofE, PREC.atom)} / \\partial ${operand(intoE, PREC.atom)}}`
+          // "=": one path's part (∂L/∂p|via log p when p fed several ops; a total step sums the parts)
+          chain: `${lhs} = ${upstream} \\cdot \\underbrace{${factor}}_{\\partial ${operand(ofE, PREC.atom)} / \\partial ${operand(intoE, PREC.atom)}}`
             + (reduce !== undefined ? `\\ \\text{summed over axis ${reduce.axes.join(", ")}}` : ""),
         }],
       };

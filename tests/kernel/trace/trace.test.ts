@@ -54,6 +54,18 @@ describe("trace records", () => {
     expect(steps.find((s) => s.name === "A1")!.phase).toBe("forward");
   });
 
+  it("a chain rule reads '=': a tensor that fed one op gets its gradient, one that fed several a part per path (summed by a total)", () => {
+    const z = np.array([0.5, -1]).requiresGrad().named("z");
+    const steps = stepRecords(traceOf(() => {
+      const p = z.sigmoid().named("p");
+      p.log().add(p.mul(-1).add(1).log()).sum().named("L").backward();
+    }));
+    const chains = steps.flatMap((s) => s.grads ?? []).map((g) => g.chain);
+    expect(chains.some((c) => c.includes("\\mathrel{+}="))).toBe(false);
+    expect(chains.filter((c) => c.startsWith("\\left.\\frac{\\partial L}{\\partial p}\\right|_{\\text{via "))).toHaveLength(2);
+    expect(steps.find((s) => s.op === "sigmoid.backward")!.grads![0].chain).toMatch(/^\\frac\{\\partial L\}\{\\partial z\} = /);
+  });
+
   it("backward steps say which gradient flowed into which input, with the chain-rule factor", () => {
     const net = setup();
     const steps = stepRecords(traceOf(() => epoch(net)));
@@ -65,7 +77,7 @@ describe("trace records", () => {
     expect(dW1.latex).toContain("\\frac{\\partial L}{\\partial W_{1}} = X^{\\top}");
     // the gradient reached W1 from the (unnamed) product X W1, which Z1 = X W1 + b1 passed through
     expect(dW1.grads![0].fromName).toBe(null);
-    expect(dW1.grads![0].chain).toBe("\\frac{\\partial L}{\\partial W_{1}} \\mathrel{+}= \\frac{\\partial L}{\\partial \\left(X W_{1}\\right)} \\cdot \\underbrace{X^{\\top}}_{\\partial \\left(X W_{1}\\right) / \\partial W_{1}}");
+    expect(dW1.grads![0].chain).toBe("\\frac{\\partial L}{\\partial W_{1}} = \\frac{\\partial L}{\\partial \\left(X W_{1}\\right)} \\cdot \\underbrace{X^{\\top}}_{\\partial \\left(X W_{1}\\right) / \\partial W_{1}}");
     // on screen: the upstream gradient, then the op's inputs, by the names the student knows
     expect(dW1.inputLabels).toEqual(["dL/d(matmul result)", "X", "W1"]);
     const db1 = steps.find((s) => s.name === "db1")!;
