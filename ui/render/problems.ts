@@ -20,11 +20,11 @@ const UNLABELLED = /\$\$[ \t]*(\{[^}#\n]*\})[ \t]*$/gm;
 /** a line that opens a fence with an info string: never the end of a ``` cell, which has none */
 const OPENING_FENCE = /^ {0,3}(`{3,}|~{3,})[^`\s]/;
 
+/** The file line of character `at` of a cell that starts at line `start` (its first line when `at` < 0). */
+const lineAt = (source: string, at: number, start: number) => (at < 0 ? start : start + source.slice(0, at).split("\n").length - 1);
+
 /** The file line of `needle` in a cell that starts at `start`, or the cell's first line. */
-function lineOf(source: string, needle: string, start: number): number {
-  const at = source.indexOf(needle.split("\n")[0]!.trim());
-  return at < 0 ? start : start + source.slice(0, at).split("\n").length - 1;
-}
+const lineOf = (source: string, needle: string, start: number) => lineAt(source, source.indexOf(needle.split("\n")[0]!.trim()), start);
 
 /** Problems of the lesson `doc` (read from `file`), its prose rendered as `htmlOf` (cell id -> HTML). */
 export function lessonProblems(doc: NotebookDoc, htmlOf: ReadonlyMap<string, string>, file: string): string[] {
@@ -44,11 +44,11 @@ export function lessonProblems(doc: NotebookDoc, htmlOf: ReadonlyMap<string, str
       for (const [, label] of html.matchAll(DUPLICATE_LABEL)) {
         const id = unescape(label ?? "");
         const at = cell.source.indexOf(`{#${id}`, cell.source.indexOf(`{#${id}`) + 1);
-        const line = start === undefined ? undefined : at < 0 ? start : start + cell.source.slice(0, at).split("\n").length - 1;
+        const line = start === undefined ? undefined : lineAt(cell.source, at, start);
         problems.push(`${where(line)}: the equation label ${id} is used twice (this one is numbered "(?)"); rename one`);
       }
       for (const m of cell.source.matchAll(UNLABELLED)) {
-        const line = start === undefined ? undefined : start + cell.source.slice(0, m.index).split("\n").length - 1;
+        const line = start === undefined ? undefined : lineAt(cell.source, m.index, start);
         problems.push(`${where(line)}: ${m[1]} after an equation has no label: write {#eq-name ...} (with #) to number it and refer to it`);
       }
       for (const [, label] of html.matchAll(MISSING_REF)) {
