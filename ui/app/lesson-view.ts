@@ -26,6 +26,8 @@ export interface LessonViewModel {
   editingCell: string | null;
   authoring: boolean;
   canAuthor: boolean;
+  /** the course's lesson names (what a lesson's front matter may require) */
+  course: readonly string[];
   saveState: string;
   /** the lesson file changed on disk where the lecturer has unsaved edits: what clashed. */
   fileConflict: string | null;
@@ -103,7 +105,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
       ${authoring ? nothing : orphansView(lesson.work.orphans ?? [], on.orphan)}
       ${authoring ? html`<div class="banner authoring"><p>Lecturer mode: your edits are written to <code>${lessonPath(lesson.entry.name)}</code>.
         Double-click prose to edit it; click code to edit it.</p><span class="save-state" role="status">${m.saveState}</span></div>` : nothing}
-      ${m.canAuthor ? problemsView(m.rendered, () => lessonProblems(doc, htmlOf, lessonPath(lesson.entry.name))) : nothing}
+      ${m.canAuthor ? problemsView(m.rendered, () => lessonProblems(doc, htmlOf, lessonPath(lesson.entry.name), new Set(m.course))) : nothing}
       ${m.fileConflict ? html`<div class="banner conflict" role="alert"><p><strong>Not saved.</strong> ${m.fileConflict}</p>
         <button class="btn" @click=${() => on.settleConflict("take-file")}>Use the file's version</button>
         <button class="btn" @click=${() => on.settleConflict("keep-mine")}>Overwrite the file with mine</button></div>` : nothing}

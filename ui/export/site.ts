@@ -68,7 +68,7 @@ export async function buildCourse(options: ExportOptions): Promise<ExportedCours
     const doc = parseNotebook(text, path);
     // said before the run, which a cell that swallowed the prose after it makes fail
     const prose = new Map(renderDocument(doc).cells.map((c) => [c.id, c.html]));
-    for (const problem of lessonProblems(doc, prose, path)) options.log?.(`warning: ${problem}`);
+    for (const problem of lessonProblems(doc, prose, path, new Set(files.map(slugOf)))) options.log?.(`warning: ${problem}`);
     const started = performance.now();
     const run = await runLesson(doc, path, { cellTimeoutMs: options.cellTimeoutMs });
     options.log?.(`ran ${file} in ${Math.round(performance.now() - started)} ms`);

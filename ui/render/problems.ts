@@ -6,6 +6,7 @@
 // the lesson (ui/app/lesson-view.ts).
 import type { NotebookDoc } from "../document/types.ts";
 import { cellStartLines } from "../document/lines.ts";
+import { nearest } from "../../kernel/runtime/suggest.ts";
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
 const unescape = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]!);
@@ -26,11 +27,23 @@ const lineAt = (source: string, at: number, start: number) => (at < 0 ? start : 
 /** The file line of `needle` in a cell that starts at `start`, or the cell's first line. */
 const lineOf = (source: string, needle: string, start: number) => lineAt(source, source.indexOf(needle.split("\n")[0]!.trim()), start);
 
-/** Problems of the lesson `doc` (read from `file`), its prose rendered as `htmlOf` (cell id -> HTML). */
-export function lessonProblems(doc: NotebookDoc, htmlOf: ReadonlyMap<string, string>, file: string): string[] {
+/**
+ * Problems of the lesson `doc` (read from `file`), its prose rendered as `htmlOf` (cell id -> HTML). With
+ * `course` (its lessons' names), also the lessons its front matter `requires` that the course does not have.
+ */
+export function lessonProblems(doc: NotebookDoc, htmlOf: ReadonlyMap<string, string>, file: string, course?: ReadonlySet<string>): string[] {
   const starts = cellStartLines(doc);
   const where = (line: number | undefined) => (line === undefined ? file : `${file}:${line}`);
   const problems: string[] = [];
+  if (course !== undefined) {
+    const front = doc.layout?.frontMatter ?? "";
+    const at = front.search(/^requires\s*:/m);
+    for (const name of doc.meta.requires ?? []) {
+      if (course.has(name)) continue;
+      const near = nearest(name, course);
+      problems.push(`${where(at < 0 ? undefined : lineAt(front, at, 1))}: requires ${name}, which is no lesson of this course${near ? ` (did you mean ${near}?)` : ""}`);
+    }
+  }
   const exercises = new Set(doc.cells.flatMap((c) => (c.type === "code" && c.options.exercise !== undefined ? [c.options.exercise] : [])));
   for (const cell of doc.cells) {
     const start = starts.get(cell.id);
