@@ -7,7 +7,7 @@ import { Tensor, type TensorLike, type Axis } from "../tensor/tensor.ts";
 import { array } from "../tensor/create.ts";
 import { normalizeAxes, formatShape, sizeOf, sameShape, describe } from "../tensor/shape.ts";
 import { planIndex, type Index } from "../tensor/indexing.ts";
-import { checkOptions, singleAxis } from "../tensor/options.ts";
+import { checkOptions, singleAxis, positionalOrOption } from "../tensor/options.ts";
 import { mode } from "../autograd/mode.ts";
 import { broadcastTo as broadcastToOp } from "./broadcast-to.ts";
 import { reshape as reshapeOp } from "./reshape.ts";
@@ -33,8 +33,10 @@ export function reshape(x: TensorLike, shape: number | readonly number[]): Tenso
   if (sameShape(target, t.shape)) return t;
   return apply(reshapeOp, [t], { shape: target });
 }
-export function transpose(x: TensorLike, axes?: readonly number[]): Tensor {
+export function transpose(x: TensorLike, axes?: readonly number[] | { axes?: readonly number[] }): Tensor {
   const t = asTensor(x);
+  axes = positionalOrOption<readonly number[] | undefined>("transpose", axes, "axes");
+  if (axes !== undefined && !Array.isArray(axes)) throw new Error(`transpose: axes must be a list of axes, e.g. [1, 0], got ${describe(axes)}`);
   const perm = axes === undefined ? [...t.shape.keys()].reverse() : normalizeAxesOrder(t, axes);
   if (perm.every((p, i) => p === i)) return t;
   return apply(transposeOp, [t], { axes: perm });
@@ -50,16 +52,18 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
   if (sameShape(t.shape, shape)) return t;
   return apply(broadcastToOp, [t], { shape: [...shape] });
 }
-export function squeeze(x: TensorLike, axis?: Axis): Tensor {
+export function squeeze(x: TensorLike, axis?: Axis | { axis?: Axis }): Tensor {
   const t = asTensor(x);
+  axis = positionalOrOption<Axis>("squeeze", axis, "axis");
   const axes = axis === undefined || axis === null ? t.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : normalizeAxes("squeeze", axis, t.ndim);
   for (const a of axes) if (t.shape[a] !== 1) throw new Error(`squeeze: cannot select an axis to squeeze out which has size not equal to one (axis ${a}, shape ${formatShape(t.shape)})`);
   return reshape(t, t.shape.filter((_, i) => !axes.includes(i)));
 }
-export function expandDims(x: TensorLike, axis: number): Tensor {
+export function expandDims(x: TensorLike, axis: number | { axis: number }): Tensor {
   const t = asTensor(x);
-  const at = axis < 0 ? axis + t.ndim + 1 : axis;
-  if (at < 0 || at > t.ndim) throw new Error(`expandDims: axis ${axis} is out of bounds for array of dimension ${t.ndim + 1}`);
+  const given = positionalOrOption<number>("expandDims", axis, "axis");
+  if (typeof given !== "number") throw new Error(`expandDims: axis must be an integer, got ${describe(given)}`);
+  const [at] = normalizeAxes("expandDims", given, t.ndim + 1);
   const shape = [...t.shape];
   shape.splice(at, 0, 1);
   return reshape(t, shape);

@@ -4,7 +4,7 @@
 // gradient is split between those two (as PyTorch's quantile).
 import type { Tensor, TensorLike, Axis } from "../tensor/tensor.ts";
 import { normalizeAxes, describe, formatShape } from "../tensor/shape.ts";
-import { checkOptions } from "../tensor/options.ts";
+import { checkOptions, positionalOrOption } from "../tensor/options.ts";
 import { arange, full } from "../tensor/create.ts";
 import * as F from "./functional.ts";
 
@@ -12,8 +12,10 @@ import * as F from "./functional.ts";
  * numpy's take_along_axis: out[..., i, ...] = x[..., idx[..., i, ...], ...] along `axis`, e.g. the
  * values in the order argsort gives. One gather, indexed by idx on `axis` and a range on every other.
  */
-export function takeAlongAxis(x: TensorLike, indices: TensorLike, axis: number): Tensor {
+export function takeAlongAxis(x: TensorLike, indices: TensorLike, axis: number | { axis: number }): Tensor {
   const t = F.asTensor(x);
+  axis = positionalOrOption<number>("takeAlongAxis", axis, "axis");
+  if (typeof axis !== "number") throw new Error(`takeAlongAxis: axis must be an integer, got ${describe(axis)}`);
   const idx = F.asTensor(indices);
   if (idx.ndim !== t.ndim) throw new Error(`takeAlongAxis: indices and arr must have the same number of dimensions, got shapes ${formatShape(idx.shape)} and ${formatShape(t.shape)}`);
   const [ax] = normalizeAxes("takeAlongAxis", axis, t.ndim);

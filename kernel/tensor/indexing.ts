@@ -33,6 +33,10 @@ function isTensor(x: unknown): x is Tensor {
 /** Python slice semantics for "start:stop:step" on an axis of size n. */
 function parseSlice(text: string, n: number, axis: number): number[] {
   const parts = text.split(":").map((s) => s.trim());
+  // "1" would otherwise read as the slice "1:" (all rows from 1), where numpy's X[1] is one row
+  if (parts.length === 1 && /^-?\d+$/.test(parts[0])) {
+    throw new Error(`index: "${text}" is a string without ":" (axis ${axis}); write the number ${parts[0]} for numpy's X[${parts[0]}], or "${parts[0]}:" for X[${parts[0]}:]`);
+  }
   if (parts.length > 3 || parts.some((p) => p !== "" && !/^-?\d+$/.test(p))) {
     throw new Error(`index: "${text}" is not a slice like "1:5", ":", "::2" or "-3:" (axis ${axis})`);
   }

@@ -12,7 +12,9 @@ export function checkOptions<T extends object>(op: string, options: T | undefine
   if (options === undefined) return undefined;
   const like = allowed.length === 0 ? "no options" : `an options object like {${allowed.join(", ")}}`;
   if (options === null || typeof options !== "object" || Array.isArray(options) || "shape" in options) {
-    throw new Error(`${op}: expected ${like}, got ${describe(options)}`);
+    // numpy's positional axis (x.sum(0)), or Python's keyword (x.sum(axis=0), which JavaScript reads as 0)
+    const hint = typeof options === "number" && (allowed as readonly string[]).includes("axis") ? ` (numpy's axis is an option here: write {axis: ${options}})` : "";
+    throw new Error(`${op}: expected ${like}, got ${describe(options)}${hint}`);
   }
   // for...in, not Object.keys: this runs on every reduction, backward passes included
   for (const key in options) {
@@ -29,4 +31,16 @@ export function singleAxis(op: string, axis: unknown): number | null | undefined
   if (axis === undefined || axis === null) return axis;
   if (typeof axis !== "number") throw new Error(`${op}: axis must be a single integer, got ${describe(axis)}`);
   return axis;
+}
+
+/**
+ * An argument numpy takes by position or by keyword (np.squeeze(x, 1) or np.squeeze(x, axis=1)): the
+ * value itself, or the keyword as np writes keywords, an options object ({axis: 1}). Without this an
+ * object reached the axis arithmetic and gave a wrong shape without a word (expandDims) or "axis is
+ * not iterable" (squeeze).
+ */
+export function positionalOrOption<T>(op: string, value: T | Record<string, unknown>, key: string): T {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || ArrayBuffer.isView(value)) return value as T;
+  checkOptions(op, value as Record<string, unknown>, [key]);
+  return (value as Record<string, unknown>)[key] as T;
 }

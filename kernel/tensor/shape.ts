@@ -107,6 +107,7 @@ export function broadcastStrides(shape: Shape, target: Shape): number[] {
 /** Normalise numpy's `axis` argument (number, negative number, list, or undefined = all axes). */
 export function normalizeAxes(op: string, axis: number | readonly number[] | undefined | null, ndim: number): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
+  if (typeof axis !== "number" && !Array.isArray(axis)) throw new Error(`${op}: axis must be an integer or a list of integers, got ${describe(axis)}`);
   const list = typeof axis === "number" ? [axis] : [...axis];
   const out = list.map((ax) => {
     if (!Number.isInteger(ax) || ax < -ndim || ax >= ndim) {

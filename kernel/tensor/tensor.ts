@@ -170,15 +170,18 @@ export class Tensor {
   // ---- shape ----------------------------------------------------------------------------------
   /** The transpose (reverses the axes, like numpy's `.T`). */
   get T(): Tensor { return F.transpose(this); }
-  transpose(axes?: readonly number[]): Tensor { return F.transpose(this, axes); }
+  /** numpy's a.transpose(): reversed axes; or an order, as a list or one by one: transpose([2, 0, 1]), transpose(2, 0, 1). */
+  transpose(...axes: (number | readonly number[] | { axes?: readonly number[] })[]): Tensor {
+    return F.transpose(this, axes.length === 0 ? undefined : axes.length === 1 && typeof axes[0] !== "number" ? axes[0] : (axes as number[]));
+  }
   reshape(...shape: (number | readonly number[])[]): Tensor {
     const flat = shape.length === 1 && Array.isArray(shape[0]) ? (shape[0] as number[]) : (shape as number[]);
     return F.reshape(this, flat);
   }
   flatten(): Tensor { return F.reshape(this, [this.size]); }
   broadcastTo(shape: readonly number[]): Tensor { return F.broadcastTo(this, shape); }
-  squeeze(axis?: Axis): Tensor { return F.squeeze(this, axis); }
-  expandDims(axis: number): Tensor { return F.expandDims(this, axis); }
+  squeeze(axis?: Axis | { axis?: Axis }): Tensor { return F.squeeze(this, axis); }
+  expandDims(axis: number | { axis: number }): Tensor { return F.expandDims(this, axis); }
   ravel(): Tensor { return F.reshape(this, [this.size]); }
   swapaxes(axis1: number, axis2: number): Tensor { return A.swapaxes(this, axis1, axis2); }
   /** Each element repeated: x.repeat(2) is [a, a, b, b, ...] (flattened); {axis} repeats along it. */
