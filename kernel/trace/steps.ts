@@ -11,6 +11,7 @@ import type { Trace, RawStep } from "./trace.ts";
 import type { StepRecord, BroadcastSum } from "./record.ts";
 import { texName, gradName, partial, formatNumberTex, numberExpr, operand, precedenceOf, slotMin, broadcastSumTex, visibleLength, PREC, type Expr } from "./tex.ts";
 import { originOf } from "./origin.ts";
+import { ATOM, MAX_LABEL, constantText, textOfOp, type TextExpr } from "./text-expr.ts";
 
 const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
   assign: (w, v) => `${w} \\leftarrow ${v}`,
@@ -161,21 +162,40 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const origin = originOf(t);
     return { tex: origin !== null ? `\\operatorname{${origin}}(${shape})` : `\\text{array}_{(${shape})}`, prec: PREC.atom };
   };
-  /** A plain-text label for a tensor on screen (the formula has the LaTeX). */
+  /**
+   * A plain-text label for a tensor on screen (the formula has the LaTeX): its name, dW1 for a gradient,
+   * the code that made an unnamed one (X @ W1, with deeper unnamed parts as … past MAX_LABEL), a constant's name.
+   */
   const labelOf = (t: Tensor): string => {
-    if (t.name !== null) return t.name;
+    for (let depth = 6; depth >= 1; depth--) {
+      const e = textOf(t, depth);
+      if (e.text.length <= MAX_LABEL) return e.text;
+    }
+    const names = textOf(t, 1).text;
+    if (names.length <= 2 * MAX_LABEL) return names;
+    const made = producer.get(t)?.def ?? t.node?.def;
+    return made ? `${made.name} result` : textOf(t, 0).text;
+  };
+  /** `t` as text, unnamed ops written out `depth` levels deep and as … below that */
+  const textOf = (t: Tensor, depth: number): TextExpr => {
+    if (t.name !== null) return { text: t.name, prec: ATOM };
     const grad = gradOf.get(t) ?? trace.gradAliases.get(t);
-    if (grad !== undefined) return grad.into.name !== null ? gradName(grad.into.name) : `dL/d(${labelOf(grad.into)})`;
-    if (t.detachedFrom !== null) return labelOf(t.detachedFrom);
+    if (grad !== undefined) return { text: grad.into.name !== null ? gradName(grad.into.name) : `dL/d(${labelOf(grad.into)})`, prec: ATOM };
+    if (t.detachedFrom !== null) return textOf(t.detachedFrom, depth);
     const s = producer.get(t);
-    if (s !== undefined) return `${s.op} result`;
-    if (t.node !== null) return `${t.node.def.name} result`;
+    const made = s !== undefined && s.def !== null ? s : t.node !== null ? { def: t.node.def, inputs: t.node.inputs, attrs: t.node.attrs } : null;
+    if (made !== null) {
+      if (depth <= 0) return { text: "…", prec: ATOM };
+      const e = textOfOp(made.def!.name, made.attrs, made.inputs.map((x) => textOf(x, depth - 1)));
+      return e ?? { text: `${made.def!.name} result`, prec: 0 };
+    }
+    if (s !== undefined) return { text: `${s.op} result`, prec: 0 };
     if (t.size === 1) {
       const named = constantNames.get(t) ?? trace.constantName?.(t.data[0], at.cell, at.line) ?? null;
-      return named !== null ? exprText(named) : String(t.data[0]);
+      return constantText(named !== null ? exprText(named) : String(t.data[0]));
     }
     const origin = originOf(t);
-    return `${origin ?? "array"}(${t.shape.join(", ")})`;
+    return { text: `${origin ?? "array"}(${t.shape.join(", ")})`, prec: ATOM };
   };
   /** The path a gradient part came by: the first named tensor downstream of `of` on a single path. */
   const pathOf = (of: Tensor): { tex: string; label: string } => {

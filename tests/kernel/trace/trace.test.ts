@@ -79,7 +79,7 @@ describe("trace records", () => {
     expect(dW1.grads![0].fromName).toBe(null);
     expect(dW1.grads![0].chain).toBe("\\frac{\\partial L}{\\partial W_{1}} = \\frac{\\partial L}{\\partial \\left(X W_{1}\\right)} \\cdot \\underbrace{X^{\\top}}_{\\partial \\left(X W_{1}\\right) / \\partial W_{1}}");
     // on screen: the upstream gradient, then the op's inputs, by the names the student knows
-    expect(dW1.inputLabels).toEqual(["dL/d(matmul result)", "X", "W1"]);
+    expect(dW1.inputLabels).toEqual(["dL/d(X @ W1)", "X", "W1"]);
     const db1 = steps.find((s) => s.name === "db1")!;
     expect(db1.shapes.output).toEqual([4]);
     const dZ1 = steps.find((s) => s.name === "dZ1")!;

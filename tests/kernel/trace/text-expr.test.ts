@@ -1,0 +1,65 @@
+// An unnamed tensor's label on screen is the numpy code that made it (X @ W1), not "matmul result".
+import { describe, expect, it } from "vitest";
+import { np } from "../../../kernel/np.ts";
+import { traceOf } from "../../../kernel/trace/trace.ts";
+import { stepRecords } from "../../../kernel/trace/steps.ts";
+import { ATOM, constantText, textOfOp, type TextExpr } from "../../../kernel/trace/text-expr.ts";
+
+const name = (text: string): TextExpr => ({ text, prec: ATOM });
+const op = (o: string, ...inputs: TextExpr[]) => textOfOp(o, undefined, inputs)!;
+
+describe("textOfOp", () => {
+  it("writes operators as Python does, with the parentheses the code needed and no others", () => {
+    expect(op("add", op("matmul", name("X"), name("W1")), name("b1")).text).toBe("X @ W1 + b1");
+    expect(op("matmul", name("X"), op("add", name("W"), name("V"))).text).toBe("X @ (W + V)");
+    expect(op("sub", name("a"), op("sub", name("b"), name("c"))).text).toBe("a - (b - c)");
+    expect(op("sub", op("sub", name("a"), name("b")), name("c")).text).toBe("a - b - c");
+    expect(op("pow", op("sub", name("y"), name("yhat")), constantText("2")).text).toBe("(y - yhat) ** 2");
+    expect(op("pow", name("a"), op("pow", name("b"), name("c"))).text).toBe("a ** b ** c");
+    expect(op("pow", op("pow", name("a"), name("b")), name("c")).text).toBe("(a ** b) ** c");
+    expect(op("negative", op("add", name("a"), name("b"))).text).toBe("-(a + b)");
+    expect(op("greater", name("A1"), constantText("0")).text).toBe("A1 > 0");
+    expect(op("mul", name("dA1"), op("greater", name("A1"), constantText("0"))).text).toBe("dA1 * (A1 > 0)");
+  });
+
+  it("puts parentheses where a product meets a different product, which Python would read left to right", () => {
+    expect(op("matmul", op("mul", name("a"), name("b")), name("c")).text).toBe("(a * b) @ c");
+    expect(op("mul", op("mul", name("a"), name("b")), name("c")).text).toBe("a * b * c");
+  });
+
+  it("writes functions, reductions over an axis and transposes as numpy calls", () => {
+    expect(op("tanh", name("Z1")).text).toBe("tanh(Z1)");
+    expect(textOfOp("sum", { axes: [0], keepdims: false, ndim: 2 }, [name("dZ")])!.text).toBe("sum(dZ, axis=0)");
+    expect(textOfOp("sum", { axes: [0, 1], keepdims: false, ndim: 2 }, [name("E")])!.text).toBe("sum(E)");
+    expect(textOfOp("max", { axes: [0, 2], keepdims: true, ndim: 3 }, [name("E")])!.text).toBe("max(E, axis=(0, 2))");
+    expect(textOfOp("transpose", { axes: [1, 0] }, [name("W")])!.text).toBe("W.T");
+    expect(textOfOp("transpose", { axes: [0, 2, 1] }, [name("W")])!.text).toBe("transpose(W, (0, 2, 1))");
+    expect(textOfOp("gather", undefined, [name("W")])).toBeNull();
+  });
+
+  it("binds a constant's text by what it is", () => {
+    expect(op("mul", name("g"), constantText("1 - beta1")).text).toBe("g * (1 - beta1)");
+    expect(op("mul", name("g"), constantText("1e-8")).text).toBe("g * 1e-8");
+    expect(op("pow", constantText("-2"), name("k")).text).toBe("(-2) ** k");
+  });
+});
+
+describe("a step's input labels", () => {
+  it("name an unnamed tensor by the code that made it, and elide its deeper unnamed parts past 24 characters", () => {
+    const X = np.array([[1, 2], [3, 4]]).named("X");
+    const W1 = np.array([[0.1, 0.2], [0.3, 0.4]]).requiresGrad().named("W1");
+    const b1 = np.array([0.5, -0.5]).named("b1");
+    const W2 = np.array([[1], [-1]]).requiresGrad().named("W2");
+    const Y = np.array([[1], [0]]).named("Y");
+    const steps = stepRecords(traceOf(() => X.matmul(W1).add(b1).tanh().matmul(W2).sub(Y).pow(2).sum().named("L").backward()));
+    const labels = new Set(steps.flatMap((s) => s.inputLabels));
+    expect(labels).toContain("X @ W1");
+    expect(labels).toContain("tanh(X @ W1 + b1)");
+    expect(labels).toContain("tanh(X @ W1 + b1) @ W2");
+    // 26 characters written out: the innermost unnamed part gives way first
+    expect(labels).toContain("tanh(… + b1) @ W2 - Y");
+    expect(labels).toContain("dL/d(X @ W1)");
+    expect([...labels].some((l) => l.includes(" result"))).toBe(false);
+    expect([...labels].every((l) => l.length <= 2 * 24 + "dL/d()".length)).toBe(true);
+  });
+});
