@@ -46,8 +46,20 @@ export const ACTIVATIONS: Record<ActivationName, Activation> = {
   },
 };
 
-export function activation(name: ActivationName | undefined | null, where: string): Activation {
-  const a = ACTIVATIONS[name ?? "linear"];
-  if (a === undefined) throw new Error(`${where}: unknown activation "${name}" (known: ${Object.keys(ACTIVATIONS).join(", ")})`);
+/**
+ * An activation by name ("relu"; Keras 3's snake_case "leaky_relu" too) or as Keras also takes it, the
+ * function itself (activation: nn.activations.relu). A function of one's own has no formula or name
+ * for the trace and the saved model, so it is refused with what to write instead.
+ */
+export function activation(name: ActivationName | ((z: Tensor) => Tensor) | undefined | null, where: string): Activation {
+  const known = Object.keys(ACTIVATIONS).join(", ");
+  if (typeof name === "function") {
+    const a = Object.values(ACTIVATIONS).find((candidate) => candidate.fn === name);
+    if (a === undefined) throw new Error(`${where}: an activation is one of nn.activations or its name (known: ${known}); for a function of your own, apply it to the layer's output`);
+    return a;
+  }
+  const key = typeof name === "string" ? name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : name;
+  const a = Object.hasOwn(ACTIVATIONS, key ?? "linear") ? ACTIVATIONS[(key ?? "linear") as ActivationName] : undefined;
+  if (a === undefined) throw new Error(`${where}: unknown activation ${JSON.stringify(name)} (known: ${known})`);
   return a;
 }

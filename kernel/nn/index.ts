@@ -3,6 +3,7 @@
 // tensor ("dense_1/Z", "dropout_1/mask") that a trace records and a student can inspect.
 // Layers are made by calling factories, as in Keras without `new`: nn.Dense(16, {activation: "relu"}).
 import type { Layer, LayerOptions } from "./layer.ts";
+import type { Tensor } from "../tensor/tensor.ts";
 import { Dense, type DenseOptions } from "./layers/dense.ts";
 import { Activation } from "./layers/activation.ts";
 import { Dropout } from "./layers/dropout.ts";
@@ -29,7 +30,7 @@ export type { NNHost };
 export function makeNN(host: NNHost = CONSOLE_HOST) {
   return {
     Dense: (units: number, options?: DenseOptions) => new Dense(units, options),
-    Activation: (activation: ActivationName, options?: LayerOptions) => new Activation(activation, options),
+    Activation: (activation: ActivationName | ((z: Tensor) => Tensor), options?: LayerOptions) => new Activation(activation, options),
     Dropout: (rate: number, options?: LayerOptions) => new Dropout(rate, options),
     Flatten: (options?: LayerOptions) => new Flatten(options),
     GaussianNoise: (stddev: number, options?: LayerOptions) => new GaussianNoise(stddev, options),

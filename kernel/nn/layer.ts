@@ -38,7 +38,7 @@ export const LAYER_OPTIONS = ["name", "inputShape", "seed", "trainable"] as cons
 
 /** A per-example shape with Keras's batch axis in front: (None, 2). */
 export function batchShape(shape: readonly number[]): string {
-  return `(None, ${shape.join(", ")})`;
+  return shape.length === 0 ? "(None,)" : `(None, ${shape.join(", ")})`;
 }
 
 export abstract class Layer {
@@ -91,6 +91,11 @@ export abstract class Layer {
   /** Run the layer on a batch (the first axis is the batch). */
   apply(x: Tensor, ctx: CallContext = { training: false }): Tensor {
     if (x.ndim < 1) throw new Error(`${this.label()}: expected a batch of inputs, got a scalar`);
+    const want = this.built ? this.inputShape : null;
+    if (want !== null && x.ndim === want.length && x.shape.every((d, i) => d === want[i])) {
+      // Keras: "expected min_ndim=2, found ndim=1"; say what that means and what to write
+      throw new Error(`${this.label()}: expects inputs of shape ${batchShape(want)}, got one example of shape ${formatShape(x.shape)} without the batch axis; for a batch of one write x.reshape(1, ${want.length === 1 ? "-1" : want.join(", ")})`);
+    }
     this.ensureBuilt(x.shape.slice(1));
     this.input = x;
     this.intermediates = {};

@@ -10,7 +10,7 @@ export class Activation extends Layer {
   readonly className = "Activation";
   readonly activation: ActivationFn;
 
-  constructor(name: ActivationName, options: LayerOptions = {}) {
+  constructor(name: ActivationName | ((z: Tensor) => Tensor), options: LayerOptions = {}) {
     checkOptions("nn.Activation", options, [...LAYER_OPTIONS]);
     super(options);
     this.activation = activation(name, "nn.Activation");

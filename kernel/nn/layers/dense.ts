@@ -15,7 +15,8 @@ import { initializer, type Initializer, type InitializerName } from "../initiali
 import { regularizerFromConfig, type Regularizer } from "../regularizers.ts";
 
 export interface DenseOptions extends LayerOptions {
-  activation?: ActivationName | null;
+  /** a name ("relu") or one of nn.activations (nn.activations.relu), as Keras takes either */
+  activation?: ActivationName | ((z: Tensor) => Tensor) | null;
   useBias?: boolean;
   kernelInitializer?: InitializerName | Initializer;
   biasInitializer?: InitializerName | Initializer;
