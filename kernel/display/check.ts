@@ -65,6 +65,10 @@ interface Numeric { shape: number[]; data: ArrayLike<number> }
 export function compare(name: string, actual: unknown, expected: unknown, tol: number): CheckPayload {
   const a = numeric(actual), e = numeric(expected);
   const shown = repr(expected, { depth: 1 });
+  // a yes/no answer (check("atLeast95", true)) is right or wrong, not "too low by 1; tolerance 1e-06"
+  if (typeof expected === "boolean" && typeof actual === "boolean") {
+    return actual === expected ? { name, pass: true, message: `${name} is ${actual}, as expected` } : { name, pass: false, expected: shown, message: `${name} is ${actual}, expected ${expected}` };
+  }
   if (a === null || e === null) {
     const pass = a === null && e === null && JSON.stringify(actual) === JSON.stringify(expected);
     return { name, pass, message: pass ? `${name} is correct` : `${name} is ${repr(actual, { depth: 1 })}, which is not the expected value`, ...(pass ? {} : { expected: shown }) };
