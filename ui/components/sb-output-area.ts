@@ -81,7 +81,8 @@ export class SbOutputArea extends LightElement {
     if (MIME.latex in data) return html`<div class="tex-output">${unsafeHTML(renderTex(stripDollars(String(data[MIME.latex])), true))}</div>`;
     if (MIME.markdown in data) return html`<div class="markdown-output markdown-body">${unsafeHTML(renderMarkdown(String(data[MIME.markdown])))}</div>`;
     if (this.live && MIME.html in data) return html`<div class="html-output">${unsafeHTML(String(data[MIME.html]))}</div>`;
-    return html`<pre class="text-output">${String(data[MIME.text] ?? "")}</pre>`;
+    // scrolls sideways when wider than the cell (app.css): focusable, so a keyboard can scroll it too
+    return html`<pre class="text-output" tabindex="0">${String(data[MIME.text] ?? "")}</pre>`;
   }
 }
 

@@ -46,6 +46,7 @@ main.lesson code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monosp
 main.lesson .outputs { margin: .25rem 0; }
 main.lesson .output { margin: .35rem 0; }
 main.lesson pre.output { margin: .35rem 0; padding: .3rem .5rem; font-size: .88em; white-space: pre-wrap; }
+main.lesson pre.output.text { white-space: pre; }
 main.lesson pre.stream.stderr { color: var(--fail); }
 main.lesson .tensor-head { font-size: .85em; color: var(--muted); }
 main.lesson .tensor-name { font-weight: 600; color: var(--fg); }
