@@ -61,6 +61,7 @@ beforeAll(async () => {
   writeFileSync(path.join(root, "index.html"), "<!doctype html><html><head><title>t</title></head><body></body></html>");
   outside = path.join(root, "outside.md");
   dir = path.join(root, "notebooks");
+  mkdirSync(dir); // the server refuses to start on a path that names no course
   server = await createServer({
     configFile: false, root, logLevel: "silent", plugins: [notebooksPlugin({ dir })],
     server: { host: "127.0.0.1", port: 0, watch: null, hmr: false },

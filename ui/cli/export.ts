@@ -1,7 +1,8 @@
 // `stepbook export DIR --out OUT [--single-file]`: the static course (ui/export/site.ts), every lesson
 // pre-run in Node. A lesson that does not parse or run fails the export, naming the file, cell and line,
 // and OUT is left as it was.
-import { resolve } from "node:path";
+import { statSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DocumentError } from "../document/index.ts";
 import { katexDistDir, nodeEffects } from "../export/node-effects.ts";
@@ -11,10 +12,11 @@ import { exportSite } from "../export/site.ts";
 import { EXIT, UsageError, type Command } from "./command.ts";
 import type { CliIO } from "./io.ts";
 
-const USAGE = `Usage: stepbook export DIR --out OUT [--single-file] [--title TITLE] [--timeout S]
+const USAGE = `Usage: stepbook export DIR|FILE --out OUT [--single-file] [--title TITLE] [--timeout S]
 
-Writes a static course from the lessons in DIR (.md and .ipynb): index.html and one page per lesson,
-each lesson run at build time (outputs, traces and math baked in). Serve OUT from any static server.
+Writes a static course from the lessons in DIR (.md and .ipynb), or from the one lesson FILE:
+index.html and one page per lesson, each lesson run at build time (outputs, traces and math baked in).
+Serve OUT from any static server.
   --out OUT       the site directory (replaced as a whole once the build succeeds)
   --single-file   one self-contained HTML file per lesson (CSS inlined, no font files: math as MathML)
   --title TITLE   the course title (default "Stepbook course")
@@ -31,9 +33,12 @@ export const exportCommand: Command = {
 async function exportCourse(args: string[], io: CliIO): Promise<number> {
   const { input, out, singleFile, title, timeoutMs } = readArgs(args);
   const started = performance.now();
+  const full = resolve(io.cwd, input);
+  // a file is a course of one lesson (its folder's other lessons are left out)
+  const file = statSync(full, { throwIfNoEntry: false })?.isFile() === true;
   try {
     const { lessons, files } = await exportSite({
-      input: resolve(io.cwd, input), outDir: resolve(io.cwd, out), singleFile, title, cellTimeoutMs: timeoutMs,
+      input: file ? dirname(full) : full, only: file ? basename(full) : undefined, outDir: resolve(io.cwd, out), singleFile, title, cellTimeoutMs: timeoutMs,
       katexDir: katexDistDir(), effects: nodeEffects, log: (line) => io.stderr(`${line}\n`),
     });
     io.stdout(`Exported ${lessons.length} lesson${lessons.length === 1 ? "" : "s"} (${files.size} files) to ${out} in ${Math.round(performance.now() - started)} ms\n`);
@@ -68,7 +73,7 @@ function readArgs(args: string[]): { input: string; out: string; singleFile: boo
     throw new UsageError((error as Error).message);
   }
   const { positionals, values } = parsed;
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the directory of lessons" : `one directory (got ${positionals.length})`);
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the directory of lessons, or one lesson file" : `one directory or file (got ${positionals.length})`);
   if (!values.out) throw new UsageError("say where to write the site: --out DIR");
   const seconds = values.timeout === undefined ? 60 : Number(values.timeout);
   if (!(seconds > 0) || !Number.isFinite(seconds)) throw new UsageError(`--timeout takes a positive number of seconds, not "${values.timeout}"`);

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
+import { courseSource, inCourse, type CourseSource } from "./course-source.ts";
 import { isLessonName } from "./lesson-store.ts";
 import { saveEndpoint } from "./save-endpoint.ts";
 import { FOLDER_META, LESSON_EVENT, SAVE_ENDPOINT, TOKEN_META } from "./save-protocol.ts";
@@ -17,20 +18,25 @@ const RESOLVED = "\0" + VIRTUAL;
 
 export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
   let root = process.cwd();
-  const dir = () => path.resolve(root, options.dir ?? (process.env.STEPBOOK_NOTEBOOKS || "notebooks"));
+  let source: CourseSource | null = null;
+  const sourceOf = () => (source ??= courseSource(root, options.dir ?? (process.env.STEPBOOK_NOTEBOOKS || "notebooks")));
+  const dir = () => sourceOf().dir;
   // A new secret each time the server starts: a page from an earlier run must reload to save again.
   const token = randomBytes(32).toString("base64url");
   return {
     name: "stepbook-notebooks",
     configResolved(config) {
       root = config.root;
+      // a path that names no course stops the server here, saying why, rather than serving an empty index
+      source = null;
+      sourceOf();
     },
     resolveId(id) {
       return id === VIRTUAL ? RESOLVED : undefined;
     },
     async load(id) {
       if (id !== RESOLVED) return undefined;
-      const names = (await fs.readdir(dir()).catch(() => [] as string[])).filter((f) => f.endsWith(".md") && isLessonName(f.slice(0, -3))).sort();
+      const names = (await fs.readdir(dir()).catch(() => [] as string[])).filter((f) => f.endsWith(".md") && isLessonName(f.slice(0, -3)) && inCourse(sourceOf(), f.slice(0, -3))).sort();
       const course: Record<string, string> = {};
       for (const f of names) {
         const file = path.join(dir(), f);
@@ -40,11 +46,16 @@ export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
       return `export default ${JSON.stringify(course)};`;
     },
     configureServer(server: ViteDevServer) {
-      server.middlewares.use(SAVE_ENDPOINT, saveEndpoint(dir, token));
+      server.middlewares.use(SAVE_ENDPOINT, saveEndpoint(sourceOf, token));
+      const one = sourceOf().only;
+      if (one !== null) {
+        server.httpServer?.once("listening", () => server.config.logger.info(
+          `  Stepbook: one lesson, ${path.join(dir(), `${one}.md`)}: open #/lesson/${one} (the index lists only it)`));
+      }
       // A new lesson file: the open page adds it to the course index (no reload); handleHotUpdate below
       // sees only files the course module already read.
       server.watcher.add(dir());
-      server.watcher.on("add", (added) => void pushLesson(server, added, dir()));
+      server.watcher.on("add", (added) => void pushLesson(server, added, sourceOf()));
       // Before Vite's own HTML middleware: a top-level page load of the app gets the session token in its
       // HTML. Any other request for `/` (a fetch, e.g. from a cell's code in the kernel's worker, which can
       // make no navigation) falls through to Vite and gets the same page without it.
@@ -68,7 +79,7 @@ export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
       });
     },
     async handleHotUpdate(ctx) {
-      if (!(await pushLesson(ctx.server, ctx.file, dir(), ctx.read))) return;
+      if (!(await pushLesson(ctx.server, ctx.file, sourceOf(), ctx.read))) return;
       return [];
     },
   };
@@ -77,13 +88,13 @@ export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
 /**
  * Sends a lesson file's text to the open pages, which update in place instead of reloading (the kernel
  * keeps its state); the course module is invalidated, so a later full reload reads the new text too.
- * False when `file` is not a lesson in `dir`.
+ * False when `file` is not a lesson of the course.
  */
-async function pushLesson(server: ViteDevServer, file: string, dir: string, read?: () => string | Promise<string>): Promise<boolean> {
+async function pushLesson(server: ViteDevServer, file: string, source: CourseSource, read?: () => string | Promise<string>): Promise<boolean> {
   const resolved = path.resolve(file);
-  if (path.dirname(resolved) !== dir || !resolved.endsWith(".md")) return false;
+  if (path.dirname(resolved) !== source.dir || !resolved.endsWith(".md")) return false;
   const name = path.basename(resolved, ".md");
-  if (!isLessonName(name)) return false;
+  if (!isLessonName(name) || !inCourse(source, name)) return false;
   const text = await (read ? read() : fs.readFile(resolved, "utf8").catch(() => null));
   if (text === null) return false;
   const course = server.moduleGraph.getModuleById(RESOLVED);

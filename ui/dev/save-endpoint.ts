@@ -3,12 +3,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { refuseSave } from "./save-guard.ts";
 import { saveLesson } from "./lesson-store.ts";
+import { inCourse, type CourseSource } from "./course-source.ts";
 import { MAX_LESSON_BYTES, type SaveReply, type SaveRequest } from "./save-protocol.ts";
 
 /** The JSON around the text (name, base version, cell types, escapes) is small; the text itself is capped. */
 const MAX_BODY_BYTES = 2 * MAX_LESSON_BYTES + 64 * 1024;
 
-export function saveEndpoint(dir: () => string, token: string) {
+export function saveEndpoint(course: () => CourseSource, token: string) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const send = (code: number, reply: SaveReply) => {
       res.statusCode = code;
@@ -45,7 +46,11 @@ export function saveEndpoint(dir: () => string, token: string) {
       const request = parseRequest(Buffer.concat(chunks).toString("utf8"));
       if (typeof request === "string") return send(400, { status: "error", error: request });
       if (Buffer.byteLength(request.text, "utf8") > MAX_LESSON_BYTES) return tooLarge();
-      saveLesson(dir(), request).then(
+      const source = course();
+      if (!inCourse(source, request.name)) {
+        return send(403, { status: "error", error: `not saved: this server serves one lesson, ${source.only}.md (STEPBOOK_NOTEBOOKS names that file), not ${request.name}` });
+      }
+      saveLesson(source.dir, request).then(
         ({ code, reply }) => send(code, reply),
         (e) => send(500, { status: "error", error: `not saved: ${e instanceof Error ? e.message : String(e)}` }),
       );

@@ -2,7 +2,7 @@
 // whole site at once. Reading and writing go through `effects` (Observable Framework's pattern), so
 // tests run the builder in memory. Everything is built before anything is written: a lesson that does
 // not parse or run fails the export and leaves the output directory as it was.
-import { parseNotebook, serializeNotebook, formatOf } from "../document/index.ts";
+import { DocumentError, parseNotebook, serializeNotebook, formatOf } from "../document/index.ts";
 import { APP_ENTRY, LIVE_JS, MATHML_FALLBACK_CSS, SITE_CSS, paletteOf, withoutFontFaces } from "./assets.ts";
 import { indexPage } from "./index-page.ts";
 import { lessonProblems } from "../render/problems.ts";
@@ -26,6 +26,8 @@ export interface ExportEffects {
 export interface ExportOptions {
   /** a directory of `.md` / `.ipynb` lessons. */
   input: string;
+  /** one lesson file in `input` (`stepbook export FILE`): the course is that lesson alone */
+  only?: string;
   outDir: string;
   singleFile?: boolean;
   /** the course title on the index page and in page titles. */
@@ -54,7 +56,12 @@ const slugOf = (file: string) => file.replace(/\.[^.]+$/, "");
 
 export async function buildCourse(options: ExportOptions): Promise<ExportedCourse> {
   const { effects, input } = options;
-  const files = (await effects.list(input)).filter((f) => formatOf(f) !== undefined).sort();
+  if (options.only !== undefined && formatOf(options.only) === undefined) {
+    throw new DocumentError(join(input, options.only), {}, "a lesson is a .md or .ipynb file");
+  }
+  const files = (options.only !== undefined ? [options.only] : await effects.list(input)).filter((f) => formatOf(f) !== undefined).sort();
+  // one lesson exported alone has no course to check its `requires:` against (as `stepbook run`)
+  const course = options.only !== undefined ? undefined : new Set(files.map(slugOf));
   const seen = new Map<string, string>();
   const lessons: ExportedLesson[] = [];
   for (const file of files) {
@@ -68,7 +75,7 @@ export async function buildCourse(options: ExportOptions): Promise<ExportedCours
     const doc = parseNotebook(text, path);
     // said before the run, which a cell that swallowed the prose after it makes fail
     const prose = new Map(renderDocument(doc).cells.map((c) => [c.id, c.html]));
-    for (const problem of lessonProblems(doc, prose, path, new Set(files.map(slugOf)))) options.log?.(`warning: ${problem}`);
+    for (const problem of lessonProblems(doc, prose, path, course)) options.log?.(`warning: ${problem}`);
     const started = performance.now();
     const run = await runLesson(doc, path, { cellTimeoutMs: options.cellTimeoutMs });
     options.log?.(`ran ${file} in ${Math.round(performance.now() - started)} ms`);
