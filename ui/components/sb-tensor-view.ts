@@ -9,6 +9,8 @@ import { LightElement } from "./light-element.ts";
 /** What the view draws: the tensor MIME payload, or an inspect reply's TensorValue (stats optional). */
 export interface TensorData {
   name?: string | null;
+  /** "bool": a mask, whose 1 and 0 show as numpy shows them, True and False */
+  dtype?: "float64" | "bool";
   shape: number[];
   data: (number | string)[];
   truncated?: boolean;
@@ -37,21 +39,25 @@ export class SbTensorView extends LightElement {
     const { rows, cols, rowCount, colCount } = grid(t);
     const shown = rows.length;
     const name = this.label || t.name || "";
+    const bool = t.dtype === "bool";
+    const cell = (v: number | string) => (bool ? boolText(v) : num(v));
     return html`<figure class="tensor-view ${this.compact ? "compact" : ""}" aria-label="tensor ${name} of shape ${shapeText(t.shape)}">
       <figcaption class="tensor-head">
         ${name ? html`<span class="tensor-name">${name}</span>` : nothing}
         <span class="badge shape-badge" title="shape">${shapeText(t.shape)}</span>
         ${t.shape.length === 0 || t.data.length === 1 && (t.size ?? 1) === 1
-          ? html`<span class="tensor-scalar">${scalar(t.data[0])}</span>`
-          : html`<span class="tensor-stats">min ${num(stats.min)} · max ${num(stats.max)} · mean ${num(stats.mean)}</span>`}
+          ? html`<span class="tensor-scalar">${bool ? boolText(t.data[0]!) : scalar(t.data[0])}</span>`
+          : bool
+            ? html`<span class="tensor-stats">${trueCount(stats.mean, t.size ?? t.data.length)} of ${t.size ?? t.data.length} True</span>`
+            : html`<span class="tensor-stats">min ${num(stats.min)} · max ${num(stats.max)} · mean ${num(stats.mean)}</span>`}
         ${t.isParameter ? html`<span class="badge badge-param" title="a parameter: gradients collect in its .grad">param</span>` : nothing}
       </figcaption>
       ${(t.size ?? t.data.length) === 1 ? nothing : html`<div class="tensor-scroll" tabindex="0" role="region" aria-label="values of ${name || "tensor"}">
         <table class="tensor-table">
           ${cols > 1 || t.shape.length >= 2 ? html`<thead><tr><th scope="col"></th>${Array.from({ length: Math.min(cols, MAX_COLS) }, (_, j) => html`<th scope="col">${j}</th>`)}${cols > MAX_COLS ? html`<th scope="col">…</th>` : nothing}</tr></thead>` : nothing}
-          <tbody>${rows.map((row, i) => html`<tr><th scope="row">${i}</th>${row.map((v) => {
+          <tbody>${rows.map((row, i) => html`<tr><th scope="row">${rowLabel(t.shape, i)}</th>${row.map((v) => {
             const x = toNumber(v);
-            return html`<td style="background:${heat(x, toNumber(stats.min), toNumber(stats.max))}" title=${String(v)}>${num(v)}</td>`;
+            return html`<td style="background:${heat(x, toNumber(stats.min), toNumber(stats.max))}" title=${bool ? boolText(v) : String(v)}>${cell(v)}</td>`;
           })}${cols > MAX_COLS ? html`<td class="ellipsis">…</td>` : nothing}</tr>`)}</tbody>
         </table>
       </div>`}
@@ -60,6 +66,23 @@ export class SbTensorView extends LightElement {
         : nothing}
     </figure>`;
   }
+}
+
+const boolText = (v: number | string) => (toNumber(v) !== 0 ? "True" : "False");
+const trueCount = (mean: number | string, size: number) => Math.round(toNumber(mean) * size);
+
+/**
+ * A row's header: its index; in a tensor of 3 or more axes, shown as (rest x last), the indices of the
+ * leading axes (row "1, 2" of a (2, 3, 4) tensor is numpy's X[1, 2, :], where a flat "5" named no index).
+ */
+function rowLabel(shape: number[], row: number): string {
+  if (shape.length <= 2) return String(row);
+  const index: number[] = [];
+  for (let d = shape.length - 2; d >= 0; d--) {
+    index.unshift(row % shape[d]!);
+    row = Math.floor(row / shape[d]!);
+  }
+  return index.join(", ");
 }
 
 /** Rows of the table: a matrix's rows; a vector as one row; higher ranks flattened to (rest x last). */

@@ -47,14 +47,18 @@ function pick(n: number, max: number, edge: number, available: number): number[]
 export function tensorHtml(t: TensorPayload): string {
   const name = t.name ? `<span class="tensor-name">${escapeHtml(t.name)}</span> ` : "";
   const badge = `<span class="shape-badge">${escapeHtml(shapeText(t.shape))}</span>`;
-  const stats = `<span class="stats">min ${escapeHtml(formatNumber(t.min))} · max ${escapeHtml(formatNumber(t.max))} · mean ${escapeHtml(formatNumber(t.mean))}</span>`;
+  // a mask (dtype bool) reads as numpy prints it: True and False, and how many are True
+  const stats = t.dtype === "bool"
+    ? `<span class="stats">${h(Math.round(Number(t.mean) * t.size))} of ${h(t.size)} True</span>`
+    : `<span class="stats">min ${escapeHtml(formatNumber(t.min))} · max ${escapeHtml(formatNumber(t.max))} · mean ${escapeHtml(formatNumber(t.mean))}</span>`;
   const head = `<div class="tensor-head">${name}${badge} ${stats}${t.requiresGrad ? ' <span class="grad-badge">requires grad</span>' : ""}</div>`;
   return `<figure class="output tensor" tabindex="0">${head}${tensorBody(t)}</figure>`;
 }
 
 function tensorBody(t: TensorPayload): string {
-  const value = (i: number) => (i < t.data.length ? escapeHtml(formatNumber(t.data[i]!)) : "…");
-  if (t.shape.length === 0) return `<div class="scalar">${escapeHtml(scalar(t.data[0]))}</div>`;
+  const bool = t.dtype === "bool";
+  const value = (i: number) => (i >= t.data.length ? "…" : bool ? (t.data[i] ? "True" : "False") : escapeHtml(formatNumber(t.data[i]!)));
+  if (t.shape.length === 0) return `<div class="scalar">${bool ? value(0) : escapeHtml(scalar(t.data[0]))}</div>`;
   // Vectors show as one row; higher ranks as a matrix of their leading dims by the last dim.
   const cols = t.shape.at(-1)!;
   const rows = t.shape.length === 1 ? 1 : t.size / Math.max(cols, 1);
