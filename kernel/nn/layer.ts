@@ -167,8 +167,11 @@ export abstract class Layer {
     return out;
   }
 
+  /** How errors name it: by its path inside a nested model ("decoder/dense_1", as a trace names it), where
+   *  the encoder and the decoder of lesson 16 each have a "dense_1". */
   label(): string {
-    return `${this.className}${this.name ? ` "${this.name}"` : ""}`;
+    const name = this.scope.includes("/") ? this.scope : this.name;
+    return `${this.className}${name ? ` "${name}"` : ""}`;
   }
 
   toString(): string {

@@ -34,3 +34,13 @@ describe("predict on one example", () => {
     expect(() => model.predict(np.ones([3, 5]))).toThrow('Dense "dense_1": expects inputs of shape (None, 4), got (None, 5)');
   });
 });
+
+describe("errors name a nested model's layer by its path", () => {
+  it("lesson 16's decoder given the images: 'decoder/dense_1' (the encoder has a dense_1 too, which does take 64)", () => {
+    const encoder = nn.Sequential([nn.Dense(16, { inputShape: [64], seed: 1 }), nn.Dense(2, { seed: 2 })], { name: "encoder" });
+    const decoder = nn.Sequential([nn.Dense(16, { inputShape: [2], seed: 3 }), nn.Dense(64, { seed: 4 })], { name: "decoder" });
+    nn.Sequential([encoder, decoder]);
+    expect(() => decoder.predict(np.ones([3, 64]))).toThrow('Dense "decoder/dense_1": expects inputs of shape (None, 2), got (None, 64)');
+    expect(encoder.predict(np.ones([3, 64])).shape).toEqual([3, 2]);
+  });
+});
