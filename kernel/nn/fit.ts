@@ -17,6 +17,7 @@ import type { NNHost } from "./host.ts";
 import { generator } from "./random.ts";
 import type { Sequential } from "./sequential.ts";
 import { trainStep } from "./train-step.ts";
+import { waiting, type FitState } from "./fit-guard.ts";
 import { markBatch, markEpoch } from "../trace/trace.ts";
 
 export interface FitOptions {
@@ -41,7 +42,7 @@ function positiveInt(where: string, name: string, v: unknown): number {
   return v;
 }
 
-export async function fit(model: Sequential & { stopTraining: boolean; history: History | null }, compiled: Compiled, host: NNHost, x: TensorLike, y: TensorLike, options: FitOptions = {}): Promise<History> {
+export async function fit(model: Sequential & FitState & { stopTraining: boolean; history: History | null }, compiled: Compiled, host: NNHost, x: TensorLike, y: TensorLike, options: FitOptions = {}): Promise<History> {
   checkOptions("fit", options, ["epochs", "batchSize", "shuffle", "validationSplit", "validationData", "callbacks", "verbose", "seed"]);
   let X = asData("fit", "x", x), Y = asData("fit", "y", y);
   checkRows("fit", X, Y);
@@ -78,10 +79,12 @@ export async function fit(model: Sequential & { stopTraining: boolean; history: 
   const bar = verbose === 1 || verbose === "auto" ? new FitProgress(host, epochs * steps) : null;
   const lines = verbose === 2 ? new EpochLines(host, epochs, steps) : null;
   let lastYield = performance.now();
-  for (const cb of cbs) await cb.onTrainBegin?.({});
+  model.fitting = true;
+  model.fitActive = true;
   try {
+    for (const cb of cbs) await waiting(model, cb.onTrainBegin?.({}));
     for (let epoch = 0; epoch < epochs && !model.stopTraining; epoch++) {
-      for (const cb of cbs) await cb.onEpochBegin?.(epoch, {});
+      for (const cb of cbs) await waiting(model, cb.onEpochBegin?.(epoch, {}));
       markEpoch(epoch); // a traced cell's step-through says "epoch e, batch k"
       const order = options.shuffle === false ? range(n) : rng.permutation(n).data;
       let lossSum = 0, seen = 0;
@@ -93,17 +96,17 @@ export async function fit(model: Sequential & { stopTraining: boolean; history: 
       };
       for (let b = 0; b < steps; b++) {
         host.checkInterrupt();
-        for (const cb of cbs) await cb.onBatchBegin?.(b, {});
+        for (const cb of cbs) await waiting(model, cb.onBatchBegin?.(b, {}));
         markBatch(b);
         const start = b * batchSize, end = Math.min(n, start + batchSize);
         const r = trainStep(model, compiled, rows(X, order, start, end), rows(Y, order, start, end));
         lossSum += r.loss * (end - start);
         r.metricSums.forEach((s, i) => (metricSums[i] += s));
         seen += end - start;
-        for (const cb of cbs) await cb.onBatchEnd?.(b, running());
+        for (const cb of cbs) await waiting(model, cb.onBatchEnd?.(b, running()));
         bar?.report(epoch * steps + b + 1, `Epoch ${epoch + 1}/${epochs}`, running(), false);
         if (performance.now() - lastYield > YIELD_MS) {
-          await host.yieldToKernel();
+          await waiting(model, host.yieldToKernel());
           lastYield = performance.now();
         }
         if (model.stopTraining) break;
@@ -115,11 +118,13 @@ export async function fit(model: Sequential & { stopTraining: boolean; history: 
       }
       history.append(epoch, logs);
       lines?.epochEnd(epoch, logs);
-      for (const cb of cbs) await cb.onEpochEnd?.(epoch, logs);
+      for (const cb of cbs) await waiting(model, cb.onEpochEnd?.(epoch, logs));
       bar?.report((epoch + 1) * steps, `Epoch ${epoch + 1}/${epochs}`, logs, false);
     }
-    for (const cb of cbs) await cb.onTrainEnd?.(history.epoch.length ? lastLogs(history) : {});
+    for (const cb of cbs) await waiting(model, cb.onTrainEnd?.(history.epoch.length ? lastLogs(history) : {}));
   } finally {
+    model.fitting = false;
+    model.fitActive = false;
     bar?.finish();
   }
   return history;

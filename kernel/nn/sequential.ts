@@ -16,6 +16,7 @@ import { summaryText } from "./summary.ts";
 import { modelToJSON, type ModelJSON } from "./save.ts";
 import { traceStep, type TrainingStepTrace } from "./inspect.ts";
 import { asData, checkRows } from "./data-batches.ts";
+import { awaitable, notWhileFitting } from "./fit-guard.ts";
 import type { Optimizer } from "./optimizers/optimizer.ts";
 
 export class Sequential extends Layer {
@@ -28,6 +29,9 @@ export class Sequential extends Layer {
   history: History | null = null;
   /** set by a callback (EarlyStopping) to end fit after the current batch */
   stopTraining = false;
+  /** a fit is under way / its own code is running (./fit-guard.ts) */
+  fitting = false;
+  fitActive = false;
 
   constructor(layers: readonly Layer[] = [], options: LayerOptions = {}) {
     super(options);
@@ -144,11 +148,13 @@ export class Sequential extends Layer {
 
   /** Train on (x, y); resolves to the History. `await model.fit(X, y, {epochs: 100, batchSize: 32})`. */
   fit(x: TensorLike, y: TensorLike, options?: FitOptions): Promise<History> {
-    return fit(this, this.needCompiled("fit"), this.host, x, y, options);
+    notWhileFitting(this, "fit");
+    return awaitable(fit(this, this.needCompiled("fit"), this.host, x, y, options));
   }
 
   /** The loss and metrics on (x, y), training off: {loss, accuracy}. */
   evaluate(x: TensorLike, y: TensorLike): Record<string, number> {
+    notWhileFitting(this, "evaluate");
     return evaluate(this, this.needCompiled("evaluate"), x, y);
   }
 
@@ -157,6 +163,7 @@ export class Sequential extends Layer {
    * dense_1/dW, dropout_1/mask, ...), and list the steps by layer. The step is real: the weights change.
    */
   trace(x: TensorLike, y: TensorLike): TrainingStepTrace {
+    notWhileFitting(this, "trace");
     const compiled = this.needCompiled("trace");
     const X = asData("trace", "x", x), Y = asData("trace", "y", y);
     checkRows("trace", X, Y);
@@ -165,6 +172,7 @@ export class Sequential extends Layer {
 
   /** The model's outputs for x, training off (no dropout; BatchNormalization's moving averages). */
   predict(x: TensorLike): Tensor {
+    notWhileFitting(this, "predict");
     return predict(this, x);
   }
 

@@ -44,3 +44,51 @@ describe("errors name a nested model's layer by its path", () => {
     expect(encoder.predict(np.ones([3, 64])).shape).toEqual([3, 2]);
   });
 });
+
+describe("model.fit(...) without await (Keras's fit is synchronous; here it is a Promise)", () => {
+  const data = () => nn.datasets.moons(400, { noise: 0.2, seed: 0 });
+  const model = () => {
+    const m = nn.Sequential([nn.Dense(8, { activation: "relu", inputShape: [2], seed: 1 }), nn.Dense(1, { activation: "sigmoid", seed: 2 })]);
+    m.compile({ optimizer: "adam", loss: "binaryCrossentropy", metrics: ["accuracy"] });
+    return m;
+  };
+  const AWAIT = "write `const history = await model.fit(...)`";
+
+  it("reading the History off the Promise says to await it", async () => {
+    const { X, y } = data();
+    const m = model();
+    const pending = m.fit(X, y, { epochs: 1, verbose: 0 });
+    expect(() => (pending as unknown as { history: unknown }).history).toThrow(`history: model.fit(...) returns a Promise of the History, not the History; ${AWAIT}`);
+    expect(() => (pending as unknown as { plot: unknown }).plot).toThrow(AWAIT);
+    const history = await pending;
+    expect(history.history.loss).toHaveLength(1);
+  });
+
+  it("evaluate, predict or another fit while an unawaited fit is still running is refused, not run on half-trained weights", async () => {
+    const { X, y } = data();
+    const m = model();
+    // a callback makes fit wait at its first await, as a long fit does when it yields to the kernel
+    const pending = m.fit(X, y, { epochs: 3, verbose: 0, callbacks: [nn.callbacks.LambdaCallback({ onEpochEnd: () => undefined })] });
+    expect(() => m.evaluate(X, y)).toThrow(`evaluate: the model is still training: a model.fit(...) without await is running; ${AWAIT}`);
+    expect(() => m.predict(X)).toThrow("predict: the model is still training");
+    expect(() => m.fit(X, y, { epochs: 1, verbose: 0 })).toThrow("fit: the model is still training");
+    await pending;
+    expect(m.evaluate(X, y).loss).toBeGreaterThan(0);
+    expect(m.predict(X).shape).toEqual([400, 1]);
+  });
+
+  it("fit's own callbacks may use the model while it trains (a live plot of predictions each epoch)", async () => {
+    const { X, y } = data();
+    const m = model();
+    const seen: number[] = [];
+    await m.fit(X, y, { epochs: 2, verbose: 0, callbacks: [nn.callbacks.LambdaCallback({ onEpochEnd: () => { seen.push(m.predict(X).shape[0]); } })] });
+    expect(seen).toEqual([400, 400]);
+  });
+
+  it("a fit that fails leaves the model usable", async () => {
+    const { X, y } = data();
+    const m = model();
+    await expect(m.fit(X, y, { epochs: 1, verbose: 0, callbacks: [nn.callbacks.LambdaCallback({ onEpochEnd: () => { throw new Error("boom"); } })] })).rejects.toThrow("boom");
+    expect(m.predict(X).shape).toEqual([400, 1]);
+  });
+});
