@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { indexPage } from "../../ui/export/index-page.ts";
 import type { ExportedCourse, ExportedLesson } from "../../ui/export/model.ts";
 
-const lesson = (summary: string): ExportedLesson => ({ file: "01-a.md", slug: "01-a", title: "A", summary, order: 1, source: "", cells: [], values: {} });
+const lesson = (summary: string): ExportedLesson => ({ file: "01-a.md", slug: "01-a", title: "A", summary, order: 1, source: "", requires: [], cells: [], values: {} });
 
 describe("the exported index", () => {
   it("renders a summary's $math$ with KaTeX and `code` as code; raw HTML stays text", () => {

@@ -15,6 +15,9 @@ import { staleText } from "./stale-text.ts";
 import { orphansView, type OrphanAction } from "./orphans-view.ts";
 import { lessonPath } from "./lesson-file.ts";
 import { lessonProblems } from "../render/problems.ts";
+import { requiresHtml } from "../render/requires.ts";
+import { lessonHref } from "./route.ts";
+import { unsafeHTML } from "lit/directives/unsafe-html.js";
 
 export interface LessonViewModel {
   lesson: OpenLesson;
@@ -26,8 +29,8 @@ export interface LessonViewModel {
   editingCell: string | null;
   authoring: boolean;
   canAuthor: boolean;
-  /** the course's lesson names (what a lesson's front matter may require) */
-  course: readonly string[];
+  /** the course's lessons (what a lesson's front matter may require, and what "Builds on" links to) */
+  course: readonly { name: string; title: string }[];
   saveState: string;
   /** the lesson file changed on disk where the lecturer has unsaved edits: what clashed. */
   fileConflict: string | null;
@@ -105,7 +108,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
       ${authoring ? nothing : orphansView(lesson.work.orphans ?? [], on.orphan)}
       ${authoring ? html`<div class="banner authoring"><p>Lecturer mode: your edits are written to <code>${lessonPath(lesson.entry.name)}</code>.
         Double-click prose to edit it; click code to edit it.</p><span class="save-state" role="status">${m.saveState}</span></div>` : nothing}
-      ${m.canAuthor ? problemsView(m.rendered, () => lessonProblems(doc, htmlOf, lessonPath(lesson.entry.name), new Set(m.course))) : nothing}
+      ${m.canAuthor ? problemsView(m.rendered, () => lessonProblems(doc, htmlOf, lessonPath(lesson.entry.name), new Set(m.course.map((l) => l.name)))) : nothing}
       ${m.fileConflict ? html`<div class="banner conflict" role="alert"><p><strong>Not saved.</strong> ${m.fileConflict}</p>
         <button class="btn" @click=${() => on.settleConflict("take-file")}>Use the file's version</button>
         <button class="btn" @click=${() => on.settleConflict("keep-mine")}>Overwrite the file with mine</button></div>` : nothing}
@@ -123,6 +126,10 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
           @sb-step=${(e: CustomEvent<{ cellId: string; index: number }>) => { trace.stop(); void trace.show(e.detail.cellId, e.detail.index); }}
           @sb-play=${(e: CustomEvent<{ cellId: string; playing: boolean }>) => trace.togglePlay(e.detail.cellId, e.detail.playing)}
           @sb-binds-hover=${(e: CustomEvent<BindsHoverDetail>) => on.bindsHover(e.detail)}>
+          ${unsafeHTML(requiresHtml(doc.meta.requires, (name) => {
+            const l = m.course.find((c) => c.name === name);
+            return l ? { title: l.title, href: lessonHref(name) } : null;
+          }))}
           ${doc.cells.map((cell) => {
             if (cell.type === "markdown") {
               return html`<sb-markdown-cell data-cell=${cell.id} .cellId=${cell.id} .renderedHtml=${htmlOf.get(cell.id) ?? ""}

@@ -359,7 +359,7 @@ export class SbApp extends LightElement {
   private lessonView(lesson: OpenLesson) {
     return lessonView({
       lesson, doc: this.doc!, rendered: this.rendered, runtime: this.session.runtime, trace: this.trace,
-      editingCell: this.editingCell, authoring: this.authoring, canAuthor: !!this.options.saveLesson, course: this.lessons.map((l) => l.name), saveState: this.file.saveState, fileConflict: this.file.fileConflict?.message ?? null,
+      editingCell: this.editingCell, authoring: this.authoring, canAuthor: !!this.options.saveLesson, course: this.lessons, saveState: this.file.saveState, fileConflict: this.file.fileConflict?.message ?? null,
       variablesOpen: this.variablesOpen, variablesOverlay: this.variablesOverlay, variables: this.session.variables, inspected: this.session.inspected, concealed: (c) => this.concealed(c),
     }, this.handlers);
   }

@@ -35,6 +35,8 @@ main { padding: 1rem 1.5rem 4rem; }
 .site-header, .pager { max-width: 63rem; margin: 0 auto; padding: .75rem 1.5rem; display: flex; gap: 1rem; justify-content: space-between; }
 .site-header { border-bottom: 1px solid var(--line); }
 .pager { border-top: 1px solid var(--line); }
+.lesson-requires-nav { max-width: 63rem; margin: 0 auto; padding: .5rem 1.5rem 0; }
+.lesson-requires { margin: 0; color: var(--muted); font-size: .95em; }
 main.lesson .lesson-title { margin-top: .5rem; }
 .course-index .lessons li { margin: .75rem 0; }
 .course-index .summary { margin: .1rem 0 0; color: var(--muted); }

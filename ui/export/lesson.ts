@@ -46,6 +46,7 @@ export function buildLesson({ file, slug, source, doc, run }: LessonInput): Expo
     title: meta.title,
     summary: typeof meta.summary === "string" ? meta.summary : "",
     order: typeof meta.order === "number" ? meta.order : null,
+    requires: meta.requires ?? [],
   };
 }
 

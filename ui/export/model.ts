@@ -50,6 +50,8 @@ export interface ExportedLesson {
   title: string;
   summary: string;
   order: number | null;
+  /** the lessons it builds on (front matter `requires:`), by name */
+  requires: string[];
   /** the lesson's text as written (what the live app loads when the reader presses Run or Edit). */
   source: string;
   cells: ExportedCell[];

@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { cellDomId, escapeHtml, h, scriptText } from "./html.ts";
 import { outputsHtml } from "./outputs-html.ts";
 import { traceHtml, type CellNumber } from "./trace-html.ts";
+import { requiresHtml } from "../render/requires.ts";
 
 /** How a page gets its styles and scripts: links to site files, or (single file) inlined CSS. */
 export interface PageAssets {
@@ -22,6 +23,8 @@ export interface PageContext {
   indexHref: string;
   previous: LessonLink | null;
   next: LessonLink | null;
+  /** the course's lessons by slug, for the lessons this one builds on */
+  lessonOf(slug: string): LessonLink | null;
   assets: PageAssets;
 }
 
@@ -93,10 +96,15 @@ export function lessonPage(lesson: ExportedLesson, ctx: PageContext): string {
   const source = ctx.assets.liveScript
     ? `\n<script type="text/markdown" id="stepbook-source" data-file="${escapeHtml(lesson.file)}">${scriptText(lesson.source)}</script>`
     : "";
+  // outside <main>, which the live app replaces with a course of this one lesson: the links stay
+  const requires = requiresHtml(lesson.requires, (name) => {
+    const l = ctx.lessonOf(name);
+    return l ? { title: l.title, href: `${l.slug}.html` } : null;
+  });
   return `${documentHead(`${lesson.title} · ${ctx.courseTitle}`, ctx.assets)}
 <body>
 <header class="site-header"><a class="course-link" href="${escapeHtml(ctx.indexHref)}">${escapeHtml(ctx.courseTitle)}</a></header>
-<main id="main" class="lesson" data-lesson="${escapeHtml(lesson.slug)}">
+${requires ? `<nav class="lesson-requires-nav" aria-label="Builds on">${requires}</nav>\n` : ""}<main id="main" class="lesson" data-lesson="${escapeHtml(lesson.slug)}">
 ${opensWithTitle(lesson) ? "" : `<h1 class="lesson-title">${escapeHtml(lesson.title)}</h1>\n`}${live}${cellsHtml(lesson.cells)}
 </main>
 ${pager(ctx)}${source}

@@ -107,11 +107,12 @@ export async function renderSite(course: ExportedCourse, options: Pick<ExportOpt
     files.set(LIVE_JS_PATH, LIVE_JS);
   }
   files.set("index.html", indexPage(course, assets));
+  const link = (l: ExportedLesson | undefined) => (l ? { slug: l.slug, title: l.title } : null);
+  const bySlug = new Map(course.lessons.map((l) => [l.slug, l]));
   course.lessons.forEach((lesson, i) => {
-    const link = (l: ExportedLesson | undefined) => (l ? { slug: l.slug, title: l.title } : null);
     files.set(`${lesson.slug}.html`, lessonPage(lesson, {
       courseTitle: course.title, indexHref: "index.html", assets,
-      previous: link(course.lessons[i - 1]), next: link(course.lessons[i + 1]),
+      previous: link(course.lessons[i - 1]), next: link(course.lessons[i + 1]), lessonOf: (slug) => link(bySlug.get(slug)),
     }));
   });
   return files;
