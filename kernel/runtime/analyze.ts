@@ -94,6 +94,16 @@ export function analyze(program: JsNode): Analysis {
         const inner = numberExpr(node.argument, scope);
         return inner === null ? null : { neg: inner };
       }
+      case "MemberExpression": {
+        // a tensor's size, ndim or shape[k] (2 / out.size): read from the kernel's own getters, never a cell's
+        const shape = node.computed && node.property.type === "Literal" && Number.isInteger(node.property.value) ? node.object : null;
+        const base = shape !== null && shape.type === "MemberExpression" && !shape.computed && shape.property.name === "shape" ? shape.object
+          : !node.computed && (node.property.name === "size" || node.property.name === "ndim") ? node.object : null;
+        if (base === null || base.type !== "Identifier") return null;
+        const owner = scope.resolve(base.name); // a local is not the top-level tensor it shadows
+        if (owner !== null && owner !== top) return null;
+        return { name: shape !== null ? `${base.name}.shape[${node.property.value}]` : `${base.name}.${node.property.name}` };
+      }
       case "BinaryExpression": {
         if (!NUM_OPS.has(node.operator)) return null;
         const left = numberExpr(node.left, scope), right = numberExpr(node.right, scope);

@@ -3,7 +3,7 @@
 // `typeof`; and the lookup that lets a traced formula name a number as the code does.
 import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace } from "../trace/trace.ts";
-import { evaluate, exprText, type NumExpr } from "../trace/constant-expr.ts";
+import { evaluate, exprText, memberOf, type NumExpr } from "../trace/constant-expr.ts";
 
 const own = (scope: Record<string, unknown>, name: string) => Object.prototype.hasOwnProperty.call(scope, name);
 
@@ -44,7 +44,16 @@ export function constantName(value: number, source: string | undefined, line: nu
   for (const name of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
     if (!builtins.has(name) && own(scope, name) && scope[name] === value) return { name, value };
   }
-  const lookup = (name: string) => (!builtins.has(name) && own(scope, name) && typeof scope[name] === "number" ? scope[name] as number : null);
+  const lookup = (name: string): number | null => {
+    // out.size, X.shape[0]: read off a kernel tensor (its own getters, no code of the cell's)
+    const m = memberOf(name);
+    if (m !== null) {
+      const t = !builtins.has(m.of) && own(scope, m.of) ? scope[m.of] : undefined;
+      if (!(t instanceof Tensor)) return null;
+      return m.member === "size" ? t.size : m.member === "ndim" ? t.ndim : t.shape[m.index] ?? null;
+    }
+    return !builtins.has(name) && own(scope, name) && typeof scope[name] === "number" ? scope[name] as number : null;
+  };
   const found = new Map<string, NumExpr>();
   for (const e of exprs) {
     if (e.line !== line) continue;

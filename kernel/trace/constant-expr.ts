@@ -6,7 +6,10 @@ import { numberExpr, PREC, texName, type Expr } from "./tex.ts";
 
 export type NumOp = "+" | "-" | "*" | "/" | "**";
 
-/** Arithmetic of variables and numbers: the expression trees the runtime collects from a cell's source. */
+/**
+ * Arithmetic of variables and numbers: the expression trees the runtime collects from a cell's source. A
+ * name may be a tensor's size, ndim or shape[k] as the code wrote it ("out.size", "X.shape[0]").
+ */
 export type NumExpr =
   | { name: string; value?: number }
   | { num: number }
@@ -51,10 +54,27 @@ export function exprText(e: NumExpr, min = 0): string {
 // [binds, least the left needs, least the right needs]: a - (b - c) keeps its brackets, a - b - c needs none
 const TEXT_PREC: Record<NumOp, [number, number, number]> = { "+": [1, 1, 1.5], "-": [1, 1, 1.5], "*": [2, 2, 2.5], "/": [2, 2, 2.5], "**": [3, 3.5, 3] };
 
+const MEMBER = /^([A-Za-z_$][\w$]*)\.(?:(size|ndim)|shape\[(\d+)\])$/;
+
+/** A tensor's size, ndim or shape[k] as the code wrote it, split: null for a plain name. */
+export function memberOf(name: string): { of: string; member: "size" | "ndim" | "shape"; index: number } | null {
+  const m = MEMBER.exec(name);
+  if (m === null) return null;
+  return m[2] !== undefined ? { of: m[1]!, member: m[2] as "size" | "ndim", index: 0 } : { of: m[1]!, member: "shape", index: Number(m[3]) };
+}
+
+/** A name in a formula: β_1; a tensor's size as size(out), its shape[0] as shape(X)_0. */
+export function nameTex(name: string): string {
+  const m = memberOf(name);
+  if (m === null) return texName(name);
+  const of = `\\operatorname{${m.member}}(${texName(m.of)})`;
+  return m.member === "shape" ? `${of}_{${m.index}}` : of;
+}
+
 /** As a formula: 1 - β_1, 2 α λ, \frac{δ}{2}, β_1^{t}. */
 export function exprTex(e: NumExpr): Expr {
   if ("num" in e) return numberExpr(e.num);
-  if ("name" in e) return { tex: texName(e.name), prec: PREC.atom };
+  if ("name" in e) return { tex: nameTex(e.name), prec: PREC.atom };
   if ("neg" in e) return { tex: `-${wrap(exprTex(e.neg), PREC.product)}`, prec: PREC.neg };
   const l = exprTex(e.left), r = exprTex(e.right);
   switch (e.op) {

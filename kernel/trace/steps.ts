@@ -4,7 +4,7 @@
 // a tensor that fed several ops gets one labelled part per path and a total, gradients are written
 // ∂L/∂W rather than as values, and an unnamed intermediate is the expression that made it.
 import type { Tensor } from "../tensor/tensor.ts";
-import { exprTex, exprText, namesOf, type NumExpr } from "./constant-expr.ts";
+import { exprTex, exprText, namesOf, nameTex as constantTex, type NumExpr } from "./constant-expr.ts";
 import { sameShape } from "../tensor/shape.ts";
 import type { TexNames } from "../autograd/op.ts";
 import type { Trace, RawStep } from "./trace.ts";
@@ -221,7 +221,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
   }
   const viaTex = (lossTex: string, into: Expr, via: string) => `\\left.${partial(lossTex, into)}\\right|_{\\text{via } ${via}}`;
   /** `, \quad \alpha = 0.05` for the constants a formula used by name. */
-  const where = () => [...constants].map(([n, v]) => `,\\quad ${texName(n)} = ${formatNumberTex(v)}`).join("");
+  const where = () => [...constants].map(([n, v]) => `,\\quad ${constantTex(n)} = ${formatNumberTex(v)}`).join("");
 
   // a scaled gradient folded into its update (α ∂L/∂W inside W ← W - α ∂L/∂W) is not a step of its
   // own, unless something besides that update reads it

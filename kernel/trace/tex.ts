@@ -55,6 +55,8 @@ const GREEK = new Set(["alpha", "beta", "gamma", "delta", "epsilon", "eta", "lam
 function texWord(word: string): string {
   if (GREEK.has(word)) return `\\${word}`;
   if (word === "eps") return "\\varepsilon"; // the lessons' ε (batch norm, Adam)
+  // two lower-case letters are one name (nr, lr), not a product n r: italic, spaced as a word; dw, db stay gradients
+  if (/^[a-ce-z][a-z]$/.test(word)) return `\\mathit{${word}}`;
   if (/^d[A-Z]/.test(word) || word.length <= 2) return word; // dW, dZ, X, W, b, Yh
   return `\\text{${word.replace(/[\\{}$&#^_%~]/g, "")}}`;
 }

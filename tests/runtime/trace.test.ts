@@ -46,6 +46,18 @@ describe("names and source lines in the trace", () => {
     expect(traceOf(local.messages)!.records.find((s) => s.name === "q")!.latex).toBe("q = g_{1} \\odot 0.5");
   });
 
+  it("a tensor's size, ndim or shape[k] in such a number is written as a function of the tensor (2 / out.size), its value beside it", async () => {
+    const host = newHost();
+    await run(host, "setup", "const out = np.ones([2, 3])\nconst X = np.ones([5, 2])");
+    const r = await run(host, "scale", "const g = out.mul(2 / out.size)\nconst h = X.div(X.shape[0] * X.ndim)");
+    const records = traceOf(r.messages)!.records;
+    expect(records.find((s) => s.name === "g")!.latex).toBe("g = \\text{out} \\odot \\frac{2}{\\operatorname{size}(\\text{out})},\\quad \\operatorname{size}(\\text{out}) = 6");
+    expect(records.find((s) => s.name === "h")!.latex).toBe("h = \\frac{X}{\\operatorname{shape}(X)_{0}\\, \\operatorname{ndim}(X)},\\quad \\operatorname{shape}(X)_{0} = 5,\\quad \\operatorname{ndim}(X) = 2");
+    // a member of anything but a kernel tensor is not read (a getter would be the cell's own code)
+    const other = await run(host, "obj", "const box = { size: 4 }\nconst k = out.mul(2 / box.size)");
+    expect(traceOf(other.messages)!.records.find((s) => s.name === "k")!.latex).toBe("k = \\text{out} \\odot 0.5");
+  });
+
   it("an array destructuring names each tensor by its element (const [Xtrain, Xtest] = ...)", async () => {
     const host = newHost();
     await run(host, "split", "const [Xtrain, , ytrain] = [np.ones([4, 2]), np.ones([2, 2]), np.ones([4])].map((t) => t)");

@@ -17,7 +17,8 @@ const CASES: [string, string, string][] = [
   ["dense_1/Z", "Z^{[\\text{dense\\_1}]}", "15"],
   // names that are words stay words; gradients stay gradients
   ["loss", "\\text{loss}", ""], ["batch", "\\text{batch}", ""], ["firstStep", "\\text{firstStep}", ""], ["out", "\\text{out}", ""],
-  ["db", "db", ""], ["dz", "dz", ""], ["logits", "\\text{logits}", ""], ["logLoss", "\\text{logLoss}", ""],
+  ["db", "db", ""], ["dz", "dz", ""], ["nr", "\\mathit{nr}", "13: one name, not n times r"], ["lr", "\\mathit{lr}", ""],
+  ["w", "w", ""], ["Yh", "Y_{h}", ""], ["logits", "\\text{logits}", ""], ["logLoss", "\\text{logLoss}", ""],
   // a log of a symbol: log P and log(1 - P), as lesson 13's derivation writes log σ(z) and log(1 - σ(z))
   ["logP", "\\log P", "13"], ["log1mP", "\\log (1 - P)", "13"], ["logY1", "\\log Y_{1}", ""],
 ];
