@@ -1,14 +1,14 @@
 // STEPBOOK_NOTEBOOKS may name one lesson file: the dev server then serves that lesson alone and saves only
 // it; a path that names no course stops the server with a message that says what to do.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type ViteDevServer } from "vite";
+import { startDevServer, type DevServer } from "./dev-server.ts";
 import { notebooksPlugin } from "../../ui/dev/notebooks-plugin.ts";
 import { courseSource } from "../../ui/dev/course-source.ts";
-import { SAVE_CONTENT_TYPE, SAVE_ENDPOINT, TOKEN_HEADER, TOKEN_META } from "../../ui/dev/save-protocol.ts";
+import { SAVE_CONTENT_TYPE, SAVE_ENDPOINT, TOKEN_HEADER } from "../../ui/dev/save-protocol.ts";
 import { textVersion } from "../../ui/document/version.ts";
 import { parseNotebook } from "../../ui/document/index.ts";
 
@@ -21,21 +21,8 @@ let dir: string;
 let server: ViteDevServer;
 let port: number;
 let token: string;
+let send: DevServer["send"];
 const logged: string[] = [];
-
-function send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method, path: url, headers }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on("error", reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
 
 const file = (name: string) => path.join(dir, `${name}.md`);
 function save(name: string, text: string) {
@@ -52,15 +39,8 @@ beforeAll(async () => {
   dir = path.join(root, "drafts");
   mkdirSync(dir);
   cpSync(FIXTURES, dir, { recursive: true });
-  server = await createServer({
-    configFile: false, root, logLevel: "info", plugins: [notebooksPlugin({ dir: `drafts/${ONE}.md` })],
-    customLogger: { info: (m: string) => logged.push(m), warn: () => {}, warnOnce: () => {}, error: () => {}, clearScreen: () => {}, hasErrorLogged: () => false, hasWarned: false },
-    server: { host: "127.0.0.1", port: 0, watch: null, hmr: false },
-  });
-  await server.listen();
-  port = (server.httpServer!.address() as { port: number }).port;
-  const page = await send("GET", "/", { Host: `127.0.0.1:${port}`, "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document", "Sec-Fetch-Site": "none" });
-  token = new RegExp(`<meta name="${TOKEN_META}" content="([^"]+)">`).exec(page.body)?.[1] ?? "";
+  const logger = { info: (m: string) => logged.push(m), warn: () => {}, warnOnce: () => {}, error: () => {}, clearScreen: () => {}, hasErrorLogged: () => false, hasWarned: false };
+  ({ server, port, token, send } = await startDevServer(root, `drafts/${ONE}.md`, logger));
 }, 60_000);
 
 afterAll(async () => {

@@ -2,20 +2,17 @@
 // own page, holding the session token), and what it may write (a lesson that parses into the cells the
 // page meant, under notebooks/, over the version the page loaded, atomically, keeping the old one).
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createServer, type ViteDevServer } from "vite";
-import { notebooksPlugin } from "../../ui/dev/notebooks-plugin.ts";
-import { SAVE_CONTENT_TYPE, SAVE_ENDPOINT, TOKEN_HEADER, TOKEN_META } from "../../ui/dev/save-protocol.ts";
+import type { ViteDevServer } from "vite";
+import { startDevServer, type DevServer } from "./dev-server.ts";
+import { SAVE_CONTENT_TYPE, SAVE_ENDPOINT, TOKEN_HEADER } from "../../ui/dev/save-protocol.ts";
 import { textVersion } from "../../ui/document/version.ts";
 import { parseNotebook } from "../../ui/document/index.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../e2e/fixtures/notebooks");
 const LESSON = "01-one-layer";
-
-interface Reply { status: number; body: string }
 
 let root: string;
 let dir: string;
@@ -23,21 +20,7 @@ let outside: string;
 let server: ViteDevServer;
 let port: number;
 let token: string;
-
-/** A raw HTTP request, so the test sets exactly the headers a browser (or an attacker) would. */
-function send(method: string, url: string, headers: Record<string, string>, body?: string | Buffer): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method, path: url, headers }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on("error", reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
+let send: DevServer["send"];
 
 const origin = () => `http://127.0.0.1:${port}`;
 /** The headers Chromium sends with the app's own save. */
@@ -62,14 +45,7 @@ beforeAll(async () => {
   outside = path.join(root, "outside.md");
   dir = path.join(root, "notebooks");
   mkdirSync(dir); // the server refuses to start on a path that names no course
-  server = await createServer({
-    configFile: false, root, logLevel: "silent", plugins: [notebooksPlugin({ dir })],
-    server: { host: "127.0.0.1", port: 0, watch: null, hmr: false },
-  });
-  await server.listen();
-  port = (server.httpServer!.address() as { port: number }).port;
-  const page = await send("GET", "/", { Host: `127.0.0.1:${port}`, "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document", "Sec-Fetch-Site": "none" });
-  token = new RegExp(`<meta name="${TOKEN_META}" content="([^"]+)">`).exec(page.body)?.[1] ?? "";
+  ({ server, port, token, send } = await startDevServer(root, dir));
 }, 60_000);
 
 afterAll(async () => {
