@@ -3,7 +3,7 @@
 // places the rewriter instruments (loops, function entries, statements that call something, tensor
 // bindings). One walk collects everything; `rewrite.ts` applies the edits.
 import type { Node } from "acorn";
-import type { NumExpr, NumOp } from "../trace/constant-expr.ts";
+import type { NumExpr, NumFn, NumOp } from "../trace/constant-expr.ts";
 
 /** acorn nodes, read generically: the walker visits any child that has a `type`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -65,7 +65,9 @@ class Scope {
 }
 
 const NUM_OPS = new Set(["+", "-", "*", "/", "**"]);
-const hasName = (e: NumExpr): boolean => ("name" in e ? true : "neg" in e ? hasName(e.neg) : "op" in e ? hasName(e.left) || hasName(e.right) : false);
+const NUM_FNS = new Set<string>(["sqrt", "exp", "log", "abs"]);
+/** Worth writing out: it reads names (1 - beta1) or computes through a function (Math.sqrt(1 / 2)), so its value is not in the code as a number. */
+const worthWriting = (e: NumExpr): boolean => ("name" in e || "fn" in e ? true : "neg" in e ? worthWriting(e.neg) : "op" in e ? worthWriting(e.left) || worthWriting(e.right) : false);
 
 const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
 const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
@@ -94,6 +96,14 @@ export function analyze(program: JsNode): Analysis {
         const inner = numberExpr(node.argument, scope);
         return inner === null ? null : { neg: inner };
       }
+      case "CallExpression": {
+        // Math.sqrt(1 / 2) (a scale at initialisation): Math's own functions, unless a cell redefined Math
+        const callee = node.callee;
+        if (callee.type !== "MemberExpression" || callee.computed || callee.object.type !== "Identifier" || callee.object.name !== "Math") return null;
+        if (!NUM_FNS.has(callee.property.name) || node.arguments.length !== 1 || scope.resolve("Math") !== null) return null;
+        const arg = numberExpr(node.arguments[0], scope);
+        return arg === null ? null : { fn: callee.property.name as NumFn, arg };
+      }
       case "MemberExpression": {
         // a tensor's size, ndim or shape[k] (2 / out.size): read from the kernel's own getters, never a cell's
         const shape = node.computed && node.property.type === "Literal" && Number.isInteger(node.property.value) ? node.object : null;
@@ -111,6 +121,19 @@ export function analyze(program: JsNode): Analysis {
       }
     }
     return null;
+  }
+
+  /** Keep `node` as the way its line wrote a number, if it is such arithmetic; its parts are not kept again (2 * alpha of 1 - 2 * alpha). */
+  function collectNumber(node: JsNode, scope: Scope): void {
+    if (inNumberExpr.has(node)) return;
+    const expr = numberExpr(node, scope);
+    if (expr === null || !worthWriting(expr)) return;
+    // by the line of the statement it is in: a step is placed at its statement's first line (rewrite.ts),
+    // and the expression may sit lower in it (W2: ....mul(Math.sqrt(1 / H)) in a multi-line return { })
+    const statement = statementStack[statementStack.length - 1]?.node ?? node;
+    a.numberExprs.push({ line: statement.loc!.start.line, expr });
+    const mark = (n: JsNode) => { inNumberExpr.add(n); for (const c of [n.left, n.right, n.argument, ...(n.arguments ?? [])]) if (c) mark(c); };
+    mark(node);
   }
 
   const declare = (scope: Scope, name: string, kind: DeclKind) => {
@@ -300,18 +323,11 @@ export function analyze(program: JsNode): Analysis {
         return;
       case "CallExpression": case "NewExpression": case "TaggedTemplateExpression":
         markCalling();
+        if (node.type === "CallExpression") collectNumber(node, scope);
         break;
-      case "BinaryExpression": {
-        if (inNumberExpr.has(node)) break;
-        const expr = numberExpr(node, scope);
-        if (expr !== null && hasName(expr)) {
-          a.numberExprs.push({ line: node.loc!.start.line, expr });
-          // its parts are not collected again (2 * alpha of 1 - 2 * alpha)
-          const mark = (n: JsNode) => { inNumberExpr.add(n); for (const c of [n.left, n.right, n.argument]) if (c) mark(c); };
-          mark(node);
-        }
+      case "BinaryExpression":
+        collectNumber(node, scope);
         break;
-      }
     }
     forEachChild(node, (child) => visit(child, scope));
   }

@@ -5,6 +5,8 @@
 import { numberExpr, PREC, texName, type Expr } from "./tex.ts";
 
 export type NumOp = "+" | "-" | "*" | "/" | "**";
+/** Math's functions a number may go through (Math.sqrt(1 / 2)) */
+export type NumFn = "sqrt" | "exp" | "log" | "abs";
 
 /**
  * Arithmetic of variables and numbers: the expression trees the runtime collects from a cell's source. A
@@ -14,6 +16,7 @@ export type NumExpr =
   | { name: string; value?: number }
   | { num: number }
   | { neg: NumExpr }
+  | { fn: NumFn; arg: NumExpr }
   | { op: NumOp; left: NumExpr; right: NumExpr };
 
 /** Its value with each name read from `lookup` (filled in as `value`), or null if a name is not a number. */
@@ -27,6 +30,10 @@ export function evaluate(e: NumExpr, lookup: (name: string) => number | null): {
     const inner = evaluate(e.neg, lookup);
     return inner === null ? null : { value: -inner.value, expr: { neg: inner.expr } };
   }
+  if ("fn" in e) {
+    const arg = evaluate(e.arg, lookup);
+    return arg === null ? null : { value: Math[e.fn](arg.value), expr: { fn: e.fn, arg: arg.expr } };
+  }
   const l = evaluate(e.left, lookup), r = evaluate(e.right, lookup);
   if (l === null || r === null) return null;
   const value = e.op === "+" ? l.value + r.value : e.op === "-" ? l.value - r.value : e.op === "*" ? l.value * r.value
@@ -38,6 +45,7 @@ export function evaluate(e: NumExpr, lookup: (name: string) => number | null): {
 export function namesOf(e: NumExpr, out = new Map<string, number>()): Map<string, number> {
   if ("name" in e) { if (e.value !== undefined) out.set(e.name, e.value); }
   else if ("neg" in e) namesOf(e.neg, out);
+  else if ("fn" in e) namesOf(e.arg, out);
   else if ("op" in e) { namesOf(e.left, out); namesOf(e.right, out); }
   return out;
 }
@@ -47,6 +55,7 @@ export function exprText(e: NumExpr, min = 0): string {
   if ("num" in e) return String(e.num);
   if ("name" in e) return e.name;
   if ("neg" in e) return `-${exprText(e.neg, 2)}`;
+  if ("fn" in e) return `Math.${e.fn}(${exprText(e.arg)})`;
   const [prec, lmin, rmin] = TEXT_PREC[e.op];
   const text = `${exprText(e.left, lmin)} ${e.op} ${exprText(e.right, rmin)}`;
   return prec < min ? `(${text})` : text;
@@ -76,6 +85,15 @@ export function exprTex(e: NumExpr): Expr {
   if ("num" in e) return numberExpr(e.num);
   if ("name" in e) return { tex: nameTex(e.name), prec: PREC.atom };
   if ("neg" in e) return { tex: `-${wrap(exprTex(e.neg), PREC.product)}`, prec: PREC.neg };
+  if ("fn" in e) {
+    const arg = exprTex(e.arg);
+    switch (e.fn) {
+      case "sqrt": return { tex: `\\sqrt{${arg.tex}}`, prec: PREC.atom };
+      case "abs": return { tex: `\\left|${arg.tex}\\right|`, prec: PREC.atom };
+      case "exp": return { tex: `e^{${arg.tex}}`, prec: PREC.power };
+      case "log": return { tex: `\\log ${wrap(arg, PREC.atom)}`, prec: PREC.apply };
+    }
+  }
   const l = exprTex(e.left), r = exprTex(e.right);
   switch (e.op) {
     case "+": return { tex: `${wrap(l, PREC.sum)} + ${wrap(r, PREC.product)}`, prec: PREC.sum };

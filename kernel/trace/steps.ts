@@ -11,7 +11,7 @@ import type { Trace, RawStep } from "./trace.ts";
 import type { StepRecord, BroadcastSum } from "./record.ts";
 import { texName, gradName, partial, formatNumberTex, numberExpr, operand, precedenceOf, slotMin, broadcastSumTex, visibleLength, PREC, type Expr } from "./tex.ts";
 import { originOf } from "./origin.ts";
-import { ATOM, MAX_LABEL, constantText, textOfOp, type TextExpr } from "./text-expr.ts";
+import { ATOM, MAX_LABEL, constantText, numExprText, textOfOp, type TextExpr } from "./text-expr.ts";
 
 const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
   assign: (w, v) => `${w} \\leftarrow ${v}`,
@@ -192,7 +192,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (s !== undefined) return { text: `${s.op} result`, prec: 0 };
     if (t.size === 1) {
       const named = constantNames.get(t) ?? trace.constantName?.(t.data[0], at.cell, at.line) ?? null;
-      return constantText(named !== null ? exprText(named) : String(t.data[0]));
+      return named !== null ? numExprText(named) : constantText(String(t.data[0]));
     }
     const origin = originOf(t);
     return { text: `${origin ?? "array"}(${t.shape.join(", ")})`, prec: ATOM };

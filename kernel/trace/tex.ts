@@ -143,7 +143,9 @@ export function slotMin(op: string, k: number): number {
 export function formatNumberTex(v: number): string {
   if (Number.isNaN(v)) return "\\text{NaN}";
   if (!Number.isFinite(v)) return v > 0 ? "\\infty" : "-\\infty";
-  const text = Number.isInteger(v) && Math.abs(v) < 1e21 ? String(v) : String(Number(v.toPrecision(4)));
+  const rounded = Number(v.toPrecision(4));
+  // JavaScript writes 1e-5 as 0.00001 (it switches below 1e-6): a small number reads as its power of ten
+  const text = Number.isInteger(v) && Math.abs(v) < 1e21 ? String(v) : rounded !== 0 && Math.abs(rounded) < 1e-4 ? rounded.toExponential() : String(rounded);
   // 1e-8 as the lessons write it, 10^{-8}; 2.5e-7 as 2.5 \times 10^{-7}
   const sci = /^(-?)([\d.]+)e([+-]?)(\d+)$/.exec(text);
   if (sci === null) return text;

@@ -3,6 +3,7 @@
 // numpy code writes it (X @ W1, tanh(Z1) * w, sum(E, axis=0)), so that a student reads dL/d(X @ W1)
 // where the formula beside it reads ∂L/∂(X W₁). Ops with no short code form (gather, reshape, ...)
 // are called by their name: "gather result".
+import { exprText, type NumExpr } from "./constant-expr.ts";
 
 /** an expression in text, and how tightly it binds (as Python's precedence: higher binds tighter) */
 export interface TextExpr {
@@ -81,7 +82,15 @@ export function textOfOp(op: string, attrs: unknown, inputs: readonly TextExpr[]
   return null;
 }
 
-/** A constant's text as an operand: 2 and lam bind as atoms, -2 as a negation, 1 - beta1 as a sum. */
+/** A number as the code wrote it, as an operand: lam and Math.sqrt(1 / 2) bind as atoms, 1 - beta1 as a sum. */
+export function numExprText(e: NumExpr): TextExpr {
+  const text = exprText(e);
+  if ("op" in e) return { text, prec: e.op === "+" || e.op === "-" ? 1 : e.op === "**" ? 4 : 2, sym: e.op === "/" || e.op === "*" ? e.op : undefined };
+  if ("neg" in e) return { text, prec: UNARY_MINUS };
+  return "num" in e ? constantText(text) : { text, prec: ATOM }; // a name, out.size, Math.sqrt(...)
+}
+
+/** A number's text as an operand: 2 and lam bind as atoms, -2 as a negation, anything else as a sum. */
 export function constantText(text: string): TextExpr {
   return { text, prec: /^([\w.]+|\d[\d.]*e[+-]?\d+)$/.test(text) ? ATOM : /^-[\w.]+$/.test(text) ? UNARY_MINUS : 1 };
 }

@@ -58,6 +58,24 @@ describe("names and source lines in the trace", () => {
     expect(traceOf(other.messages)!.records.find((s) => s.name === "k")!.latex).toBe("k = \\text{out} \\odot 0.5");
   });
 
+  it("a number through Math.sqrt, exp, log or abs is written as a formula (Math.sqrt(1 / 2) as the square root of a half)", async () => {
+    const host = newHost();
+    await run(host, "setup", "const fanIn = 16\nconst X = np.ones([2, 3])");
+    const r = await run(host, "init", "const W = X.mul(Math.sqrt(1 / 2))\nconst V = X.mul(Math.sqrt(1 / fanIn))\nconst E = X.mul(Math.exp(-1))");
+    const records = traceOf(r.messages)!.records;
+    expect(records.find((s) => s.name === "W")!.latex).toBe("W = X \\odot \\sqrt{\\frac{1}{2}}");
+    expect(records.find((s) => s.name === "V")!.latex).toBe("V = X \\odot \\sqrt{\\frac{1}{\\text{fanIn}}},\\quad \\text{fanIn} = 16");
+    expect(records.find((s) => s.name === "E")!.latex).toBe("E = X \\odot e^{-1}");
+    // in a statement over several lines, the step is at the statement's first line: the number is found all the same
+    await run(host, "make", "function make() {\n  return {\n    P: X.mul(Math.sqrt(1 / fanIn)),\n  };\n}");
+    const q = await run(host, "call", "const q = make();\nq.P.sum()");
+    expect(traceOf(q.messages)!.records.find((s) => s.op === "mul")).toMatchObject({ cell: "make", line: 2 });
+    expect(traceOf(q.messages)!.records.find((s) => s.op === "mul")!.latex).toBe("P = X \\odot \\sqrt{\\frac{1}{\\text{fanIn}}},\\quad \\text{fanIn} = 16");
+    // a cell's own Math is its code, not Math's: the number stays a number
+    const own = await run(host, "own", "const Math = { sqrt: (x: number) => x * 10 }\nconst U = X.mul(Math.sqrt(1 / 2))");
+    expect(traceOf(own.messages)!.records.find((s) => s.name === "U")!.latex).toBe("U = X \\odot 5");
+  });
+
   it("an array destructuring names each tensor by its element (const [Xtrain, Xtest] = ...)", async () => {
     const host = newHost();
     await run(host, "split", "const [Xtrain, , ytrain] = [np.ones([4, 2]), np.ones([2, 2]), np.ones([4])].map((t) => t)");

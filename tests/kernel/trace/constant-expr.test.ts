@@ -34,8 +34,9 @@ describe("constant expressions", () => {
   });
 
   it("a number in a formula is written as the lessons write it: ε = 10^{-8}, not 1e-8", () => {
-    expect([1e-8, -1e-8, 2.5e-7, 1e21, 0.05, 1e-5, 123456789, 3].map(formatNumberTex)).toEqual([
-      "10^{-8}", "-10^{-8}", "2.5 \\times 10^{-7}", "10^{21}", "0.05", "0.00001", "123456789", "3",
+    // below 10^{-4} as a power of ten, as code writes eps = 1e-5 (JavaScript would print 0.00001)
+    expect([1e-8, -1e-8, 2.5e-7, 1e21, 0.05, 1e-5, 3.2e-5, 0.0001, 123456789, 3, 0].map(formatNumberTex)).toEqual([
+      "10^{-8}", "-10^{-8}", "2.5 \\times 10^{-7}", "10^{21}", "0.05", "10^{-5}", "3.2 \\times 10^{-5}", "0.0001", "123456789", "3", "0",
     ]);
     expect(exprTex(op("*", num(2.5e-7), name("x"))).tex).toBe("2.5 \\times 10^{-7}\\, x");
   });
