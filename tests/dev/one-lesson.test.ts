@@ -57,7 +57,8 @@ describe("a dev server on one lesson file", () => {
   });
 
   it("says at start where the lesson is", () => {
-    expect(logged.join("\n")).toContain(`one lesson, ${file(ONE)}: open #/lesson/${ONE}`);
+    // the whole address, to open as it is (it said only "open #/lesson/NAME", above Vite's own address)
+    expect(logged.join("\n")).toContain(`one lesson, ${file(ONE)}: open http://127.0.0.1:${port}/#/lesson/${ONE} (the index lists only it)`);
   });
 
   it("saves that lesson, and refuses to write any other file beside it", async () => {

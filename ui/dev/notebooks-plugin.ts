@@ -50,7 +50,7 @@ export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
       const one = sourceOf().only;
       if (one !== null) {
         server.httpServer?.once("listening", () => server.config.logger.info(
-          `  Stepbook: one lesson, ${path.join(dir(), `${one}.md`)}: open #/lesson/${one} (the index lists only it)`));
+          `  Stepbook: one lesson, ${path.join(dir(), `${one}.md`)}: open ${lessonUrl(server, one)} (the index lists only it)`));
       }
       // A new lesson file: the open page adds it to the course index (no reload); handleHotUpdate below
       // sees only files the course module already read.
@@ -84,6 +84,16 @@ export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
       return [];
     },
   };
+}
+
+/** The lesson's address on the listening server, as Vite names the host (`localhost` unless --host names one). */
+function lessonUrl(server: ViteDevServer, name: string): string {
+  const address = server.httpServer?.address();
+  const port = typeof address === "object" && address !== null ? address.port : server.config.server.port;
+  const configured = server.config.server.host;
+  const host = typeof configured === "string" && configured !== "0.0.0.0" && configured !== "::" ? configured : "localhost";
+  const protocol = server.config.server.https ? "https" : "http";
+  return `${protocol}://${host.includes(":") ? `[${host}]` : host}:${port}${server.config.base}#/lesson/${name}`;
 }
 
 /**
