@@ -1,7 +1,7 @@
 // The page's side of saving a lesson to the dev server (ui/dev/save-endpoint.ts). The session token comes
 // in a <meta> of this page's HTML, which only a top-level page load gets; it is read once, the element
 // removed, and kept in this closure: nothing else in the page, and nothing in the kernel's worker, holds it.
-import { FOLDER_META, SAVE_CONTENT_TYPE, SAVE_ENDPOINT, TOKEN_HEADER, TOKEN_META, type SaveReply, type SaveRequest } from "../dev/save-protocol.ts";
+import { FOLDER_META, ONE_LESSON_META, SAVE_CONTENT_TYPE, SAVE_ENDPOINT, TOKEN_HEADER, TOKEN_META, type SaveReply, type SaveRequest } from "../dev/save-protocol.ts";
 
 export type SaveLesson = (request: SaveRequest) => Promise<SaveReply>;
 
@@ -12,6 +12,12 @@ let folder: string | undefined;
 export function lessonPath(name: string): string {
   folder ??= (typeof document === "undefined" ? null : document.querySelector<HTMLMetaElement>(`meta[name="${FOLDER_META}"]`)?.content) || "notebooks";
   return `${folder}/${name}.md`;
+}
+
+/** Whether the dev server serves one lesson file alone (STEPBOOK_NOTEBOOKS=~/drafts/x.md): then its
+ * `requires:` name lessons of a course it is not in, which are no mistake. */
+export function servesOneLesson(): boolean {
+  return typeof document !== "undefined" && document.querySelector(`meta[name="${ONE_LESSON_META}"]`) !== null;
 }
 
 /** The dev server's save, or undefined when this page was not given a token (a static build, a fetch). */

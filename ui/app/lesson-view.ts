@@ -13,7 +13,7 @@ import type { TracePlayer } from "./trace-player.ts";
 import type { OpenLesson } from "./work-edits.ts";
 import { staleText } from "./stale-text.ts";
 import { orphansView, type OrphanAction } from "./orphans-view.ts";
-import { lessonPath } from "./lesson-file.ts";
+import { lessonPath, servesOneLesson } from "./lesson-file.ts";
 import { lessonProblems } from "../render/problems.ts";
 import { requiresHtml } from "../render/requires.ts";
 import { lessonHref } from "./route.ts";
@@ -108,7 +108,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
       ${authoring ? nothing : orphansView(lesson.work.orphans ?? [], on.orphan)}
       ${authoring ? html`<div class="banner authoring"><p>Lecturer mode: your edits are written to <code>${lessonPath(lesson.entry.name)}</code>.
         Double-click prose to edit it; click code to edit it.</p><span class="save-state" role="status">${m.saveState}</span></div>` : nothing}
-      ${m.canAuthor ? problemsView(m.rendered, () => lessonProblems(doc, htmlOf, lessonPath(lesson.entry.name), new Set(m.course.map((l) => l.name)))) : nothing}
+      ${m.canAuthor ? problemsView(m.rendered, () => lessonProblems(doc, htmlOf, lessonPath(lesson.entry.name), servesOneLesson() ? undefined : new Set(m.course.map((l) => l.name)))) : nothing}
       ${m.fileConflict ? html`<div class="banner conflict" role="alert"><p><strong>Not saved.</strong> ${m.fileConflict}</p>
         <button class="btn" @click=${() => on.settleConflict("take-file")}>Use the file's version</button>
         <button class="btn" @click=${() => on.settleConflict("keep-mine")}>Overwrite the file with mine</button></div>` : nothing}

@@ -9,7 +9,7 @@ import type { Plugin, ViteDevServer } from "vite";
 import { courseSource, inCourse, type CourseSource } from "./course-source.ts";
 import { isLessonName } from "./lesson-store.ts";
 import { saveEndpoint } from "./save-endpoint.ts";
-import { FOLDER_META, LESSON_EVENT, SAVE_ENDPOINT, TOKEN_META } from "./save-protocol.ts";
+import { FOLDER_META, LESSON_EVENT, ONE_LESSON_META, SAVE_ENDPOINT, TOKEN_META } from "./save-protocol.ts";
 
 export { isLessonName } from "./lesson-store.ts";
 
@@ -74,7 +74,8 @@ export function notebooksPlugin(options: { dir?: string } = {}): Plugin {
             const relative = path.relative(server.config.root, dir());
             const folder = relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative.split(path.sep).join("/") : dir();
             const attr = folder.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-            res.end(page.replace("</head>", `<meta name="${TOKEN_META}" content="${token}">\n<meta name="${FOLDER_META}" content="${attr}">\n</head>`));
+            const one = sourceOf().only === null ? "" : `<meta name="${ONE_LESSON_META}" content="${sourceOf().only}">\n`;
+            res.end(page.replace("</head>", `<meta name="${TOKEN_META}" content="${token}">\n<meta name="${FOLDER_META}" content="${attr}">\n${one}</head>`));
           }, next);
       });
     },

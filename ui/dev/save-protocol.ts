@@ -21,6 +21,9 @@ export const TOKEN_META = "stepbook-session";
 /** The lessons' folder as the lecturer names it (relative to the project, e.g. "notebooks", or absolute
  * when STEPBOOK_NOTEBOOKS is outside it), in a <meta> of the same HTML, so the page says which file it saves. */
 export const FOLDER_META = "stepbook-folder";
+/** Present when STEPBOOK_NOTEBOOKS names one lesson file: that lesson is served alone, so its `requires:`
+ * name lessons of a course it is not in, and the page does not warn of them (as `stepbook export FILE`). */
+export const ONE_LESSON_META = "stepbook-one-lesson";
 /** Largest lesson the endpoint takes; beyond it the answer is 413 and the file is untouched. */
 export const MAX_LESSON_BYTES = 2 * 1024 * 1024;
 
