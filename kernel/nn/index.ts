@@ -28,19 +28,26 @@ export { Dense, Activation, Dropout, Flatten, GaussianNoise, BatchNormalization,
 export type { NNHost };
 
 export function makeNN(host: NNHost = CONSOLE_HOST) {
-  return {
+  const layers = {
     Dense: (units: number, options?: DenseOptions) => new Dense(units, options),
     Activation: (activation: ActivationName | ((z: Tensor) => Tensor), options?: LayerOptions) => new Activation(activation, options),
     Dropout: (rate: number, options?: LayerOptions) => new Dropout(rate, options),
     Flatten: (options?: LayerOptions) => new Flatten(options),
     GaussianNoise: (stddev: number, options?: LayerOptions) => new GaussianNoise(stddev, options),
     BatchNormalization: (options?: BatchNormalizationOptions) => new BatchNormalization(options),
-    /** Layers in a row; itself a layer, so Sequentials nest (an encoder and a decoder). */
-    Sequential: (layers: Layer[] = [], options?: LayerOptions) => {
-      const model = new Sequential(layers, options);
-      model.host = host;
-      return model;
-    },
+  };
+  /** Layers in a row; itself a layer, so Sequentials nest (an encoder and a decoder). */
+  const sequential = (layerList: Layer[] = [], options?: LayerOptions) => {
+    const model = new Sequential(layerList, options);
+    model.host = host;
+    return model;
+  };
+  return {
+    ...layers,
+    Sequential: sequential,
+    /** Keras's paths, as Keras code is written: nn.layers.Dense(...) (keras.layers.Dense), nn.models.Sequential([...]) */
+    layers,
+    models: { Sequential: sequential },
     datasets,
     /** A model from model.save()'s JSON text (or the parsed object). */
     loadModel: (json: string | ModelJSON) => {

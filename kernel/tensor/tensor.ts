@@ -242,5 +242,16 @@ export class Tensor {
   assignSub(value: TensorLike): Tensor { return F.assign(this, value, "assignSub"); }
 
   toString(): string { return formatTensor(this); }
+  /**
+   * JavaScript has no operators for arrays: `x * 2`, `x - y`, `x > 0` would turn the tensor into a
+   * number, NaN, and give NaN or false without a word, where numpy's x * 2 is an array. So a tensor
+   * refuses to be a number and says what to write. As text (`"loss " + L`, `${x}`) it is numpy's repr.
+   */
+  [Symbol.toPrimitive](hint: "number" | "string" | "default"): string {
+    if (hint === "number") {
+      throw new TypeError("a tensor is not a number: JavaScript's operators (* / - ** < > <= >=) do not work on arrays as numpy's do; write x.mul(2), x.sub(y), x.div(n), x.pow(2), x.greater(0), and x.item() for the number in a one-element array");
+    }
+    return this.toString();
+  }
   [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
 }

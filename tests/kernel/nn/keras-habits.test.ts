@@ -92,3 +92,12 @@ describe("model.fit(...) without await (Keras's fit is synchronous; here it is a
     expect(m.predict(X).shape).toEqual([400, 1]);
   });
 });
+
+describe("Keras's paths", () => {
+  it("nn.layers.Dense and nn.models.Sequential, as keras.layers.Dense and keras.models.Sequential (they were undefined)", () => {
+    const model = nn.models.Sequential([nn.layers.Dense(4, { activation: "relu", inputShape: [2], seed: 1 }), nn.layers.Dropout(0.1), nn.layers.Dense(1)]);
+    expect(model.layers.map((l) => l.className)).toEqual(["Dense", "Dropout", "Dense"]);
+    expect(model.predict(np.ones([3, 2])).shape).toEqual([3, 1]);
+    expect(Object.keys(nn.layers).sort()).toEqual(["Activation", "BatchNormalization", "Dense", "Dropout", "Flatten", "GaussianNoise"]);
+  });
+});

@@ -66,3 +66,25 @@ describe("a slice string is a slice", () => {
     expect(x.slice(":").shape).toEqual([3, 4]);
   });
 });
+
+describe("numpy's operators on a tensor (JavaScript has none for arrays)", () => {
+  const ADVICE = "a tensor is not a number: JavaScript's operators (* / - ** < > <= >=) do not work on arrays as numpy's do; write x.mul(2), x.sub(y), x.div(n), x.pow(2), x.greater(0), and x.item() for the number in a one-element array";
+  const t = np.array([1, 2, 3]) as unknown as number;
+
+  it("x * 2, x - y, x / n, x ** 2, x > 0 are refused with what to write (they gave NaN and false)", () => {
+    expect(() => t * 2).toThrow(ADVICE);
+    expect(() => t - t).toThrow(ADVICE);
+    expect(() => t / 3).toThrow(ADVICE);
+    expect(() => t ** 2).toThrow(ADVICE);
+    expect(() => t > 0).toThrow(ADVICE);
+    expect(() => Math.max(t, 1)).toThrow(ADVICE);
+    expect(() => Number(np.array(2.5))).toThrow(ADVICE);
+    expect(np.array(2.5).item() * 2).toBe(5);
+  });
+
+  it("as text it is numpy's repr: \"loss \" + L and template strings still read as before", () => {
+    expect("loss " + (np.array(0.5) as unknown as string)).toBe("loss array(0.5)");
+    expect(`${np.array([1, 2])}`).toBe("array([1., 2.])");
+    expect(String(np.array([1, 2]))).toBe("array([1., 2.])");
+  });
+});
