@@ -65,6 +65,8 @@ export interface StepRecord {
   inputNames: (string | null)[];
   /** what to call each input on screen: its name, dZ1 for a gradient, 2 for a constant, "matmul result". */
   inputLabels: string[];
+  /** what to call the output on screen where it has no name: dL/d(X @ W1), X @ W1 (absent in traces saved before it) */
+  outputLabel?: string;
   cell: string | null;
   line: number | null;
   grads?: GradFlow[];

@@ -197,6 +197,8 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const origin = originOf(t);
     return { text: `${origin ?? "array"}(${t.shape.join(", ")})`, prec: ATOM };
   };
+  /** What the gradient of `t` is called on screen: dW1 for a named tensor, dL/d(X @ W1) for an unnamed one. */
+  const gradLabel = (t: Tensor): string => (t.name !== null ? gradName(t.name) : `dL/d(${labelOf(t)})`);
   /** The path a gradient part came by: the first named tensor downstream of `of` on a single path. */
   const pathOf = (of: Tensor): { tex: string; label: string } => {
     let t = of;
@@ -247,6 +249,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       output: s.output.id,
       inputNames: s.inputs.map((t) => t.name),
       inputLabels: s.inputs.map(labelOf),
+      outputLabel: labelOf(s.output),
       cell: s.cell,
       line: s.line,
     };
@@ -260,9 +263,11 @@ export function stepRecords(trace: Trace): StepRecord[] {
         const part = raw.find((r) => r.output === p && r.grad !== undefined);
         return (part && viaByStep.get(part)) || { tex: "?", label: "?" };
       });
+      const total = gradLabel(of);
       return {
         ...base,
-        inputLabels: parts.map((p) => `${labelOf(of) === of.name ? gradName(of.name) : `dL/d(${labelOf(of)})`} via ${p.label}`),
+        inputLabels: parts.map((p) => `${total} via ${p.label}`),
+        outputLabel: total,
         latex: `${partial(lossTex, ofE)} = ${parts.map((p) => viaTex(lossTex, ofE, p.tex)).join(" + ")}`,
         rule: `G = ${parts.map((_, i) => `G_{${i + 1}}`).join(" + ")}`,
         name: of.name !== null ? gradName(of.name) : null,
@@ -296,10 +301,10 @@ export function stepRecords(trace: Trace): StepRecord[] {
       }
       const via = viaByStep.get(s) ?? null;
       const lhs = via !== null ? viaTex(lossTex, intoE, via.tex) : partial(lossTex, intoE);
-      const upstreamLabel = of.name !== null ? gradName(of.name) : `dL/d(${labelOf(of)})`;
       return {
         ...base,
-        inputLabels: [upstreamLabel, ...base.inputLabels.slice(1)],
+        inputLabels: [gradLabel(of), ...base.inputLabels.slice(1)],
+        outputLabel: via !== null ? `${gradLabel(into)} via ${via.label}` : gradLabel(into),
         latex: `${lhs} = ${rhs}${where()}`,
         rule,
         name: into.name !== null && via === null ? gradName(into.name) : null,

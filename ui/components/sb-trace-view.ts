@@ -111,7 +111,7 @@ export class SbTraceView extends LightElement {
             return v ? html`<sb-tensor-view compact .tensor=${v} label=${s.inputLabels[k] ?? `input ${k + 1}`}></sb-tensor-view>`
               : html`<p class="input-pending">${s.inputLabels[k] ?? `input ${k + 1}`} <span class="badge shape-badge">${shapeText(shape)}</span></p>`;
           })}</div>` : nothing}
-          <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${s.name ?? "output"}></sb-tensor-view></div>
+          <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${s.name ?? s.outputLabel ?? "output"}></sb-tensor-view></div>
         </div>
       </div>
       <figure class="trace-graph" @click=${this.onGraphClick} @keydown=${this.onGraphKey}>

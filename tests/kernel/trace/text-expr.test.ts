@@ -60,6 +60,10 @@ describe("a step's input labels", () => {
     expect(labels).toContain("tanh(… + b1) @ W2 - Y");
     expect(labels).toContain("dL/d(X @ W1)");
     expect([...labels].some((l) => l.includes(" result"))).toBe(false);
+    // an output with no name is called the same way where it shows (the step card's "output")
+    expect(steps.find((s) => s.phase === "forward" && s.op === "matmul")!.outputLabel).toBe("X @ W1");
+    expect(steps.find((s) => s.op === "add.backward" && s.outputLabel === "dL/d(X @ W1)")).toBeDefined();
+    expect(steps.find((s) => s.op === "matmul.backward" && s.name === "dW1")!.outputLabel).toBe("dW1");
     expect([...labels].every((l) => l.length <= 2 * 24 + "dL/d()".length)).toBe(true);
   });
 });

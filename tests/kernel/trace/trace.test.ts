@@ -64,6 +64,9 @@ describe("trace records", () => {
     expect(chains.some((c) => c.includes("\\mathrel{+}="))).toBe(false);
     expect(chains.filter((c) => c.startsWith("\\left.\\frac{\\partial L}{\\partial p}\\right|_{\\text{via "))).toHaveLength(2);
     expect(steps.find((s) => s.op === "sigmoid.backward")!.grads![0].chain).toMatch(/^\\frac\{\\partial L\}\{\\partial z\} = /);
+    // on screen, the total is dp and each part is dp via the op it came through
+    expect(steps.find((s) => s.op === "total")!.outputLabel).toBe("dp");
+    expect(steps.filter((s) => s.via !== undefined).map((s) => s.outputLabel).sort()).toEqual(["dp via log(p)", "dp via p * -1"]);
   });
 
   it("backward steps say which gradient flowed into which input, with the chain-rule factor", () => {
@@ -184,7 +187,7 @@ describe("trace memory bound", () => {
     const buckets = new Set(trace.rawSteps().map((s) => s.bucket));
     expect([...trace.losses.keys()].every((b) => buckets.has(b))).toBe(true);
     expect(losses[999]).toBeLessThan(losses[0]);
-  });
+  }, 60_000); // 1000 epochs: about a second alone, several on a loaded machine
 
   it("sampled epochs are evenly spaced by a power-of-two stride", () => {
     const net = setup();
