@@ -80,6 +80,12 @@ describe("a path that names no course", () => {
       .rejects.toThrow(`STEPBOOK_NOTEBOOKS=no-such-course: there is no folder or file ${path.join(root, "no-such-course")}`);
   });
 
+  it("names the lesson a mistyped path meant", () => {
+    expect(() => courseSource(root, `drafts/${ONE.replace("layer", "lyer")}.md`))
+      .toThrow(`there is no folder or file ${path.join(dir, `${ONE.replace("layer", "lyer")}.md`)} (did you mean ${file(ONE)}?)`);
+    expect(() => courseSource(root, "nowhere/x.md")).toThrow(/there is no folder or file \S+x\.md$/);
+  });
+
   it("refuses a file that is not Markdown, and a file name that cannot be a lesson's address", () => {
     writeFileSync(path.join(root, "notes.txt"), "x");
     writeFileSync(path.join(root, "my lesson.md"), "x");

@@ -1,9 +1,10 @@
 // Where the dev server's lessons come from. STEPBOOK_NOTEBOOKS (default notebooks/) names a folder of
 // NN-title.md lessons, or one lesson file (`STEPBOOK_NOTEBOOKS=~/drafts/attention.md npm start`): then the
 // course is that one lesson, the other files beside it are not served, and lecturer mode saves only it.
-import { statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { isLessonName } from "./lesson-store.ts";
+import { nearest } from "../../kernel/runtime/suggest.ts";
 
 export interface CourseSource {
   /** the folder the lessons are read from and saved to */
@@ -19,7 +20,10 @@ export interface CourseSource {
 export function courseSource(root: string, configured: string, variable = "STEPBOOK_NOTEBOOKS"): CourseSource {
   const full = path.resolve(root, configured);
   const stat = statSync(full, { throwIfNoEntry: false });
-  if (stat === undefined) throw new Error(`${variable}=${configured}: there is no folder or file ${full}`);
+  if (stat === undefined) {
+    const near = nearest(path.basename(full), besides(path.dirname(full)));
+    throw new Error(`${variable}=${configured}: there is no folder or file ${full}${near ? ` (did you mean ${path.join(path.dirname(full), near)}?)` : ""}`);
+  }
   if (stat.isDirectory()) return { dir: full, only: null };
   const name = path.basename(full, ".md");
   if (!full.endsWith(".md")) throw new Error(`${variable}=${configured}: a lesson is a Markdown file (NAME.md), or name a folder of them`);
@@ -27,6 +31,15 @@ export function courseSource(root: string, configured: string, variable = "STEPB
     throw new Error(`${variable}=${configured}: "${name}" cannot name a lesson (it is the lesson's address): use letters, digits, - and _, as in 01-my-lesson.md`);
   }
   return { dir: path.dirname(full), only: name };
+}
+
+/** The names in `dir` (none when it is not a folder): a mistyped path's likely meaning is among them. */
+function besides(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** Whether the lesson `name` is part of the course (every lesson of a folder, or the one file). */
