@@ -1,6 +1,7 @@
 // A subcommand of `stepbook`: its name, a line of help, and what it does. Commands are listed in
 // commands.ts; `main` only dispatches.
 import type { CliIO } from "./io.ts";
+import { meantBeside } from "../dev/course-source.ts";
 
 export interface Command {
   name: string;
@@ -27,7 +28,11 @@ export function readInput(io: CliIO, path: string, shown: string): string {
   try {
     return io.readFile(path);
   } catch (error) {
-    throw new InputError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const near = code === "ENOENT" ? meantBeside(path) : null;
+    const why = code === "ENOENT" ? `no such file${near ? ` (did you mean ${near}?)` : ""}`
+      : code === "EISDIR" ? "it is a folder: give one lesson file" : (error as Error).message;
+    throw new InputError(`cannot read ${shown}: ${why}`);
   }
 }
 

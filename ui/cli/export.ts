@@ -9,7 +9,8 @@ import { katexDistDir, nodeEffects } from "../export/node-effects.ts";
 import { closePlotDocument } from "../export/plot-svg.ts";
 import { LessonRunError } from "../export/run.ts";
 import { exportSite } from "../export/site.ts";
-import { EXIT, UsageError, type Command } from "./command.ts";
+import { EXIT, InputError, UsageError, type Command } from "./command.ts";
+import { meantBeside } from "../dev/course-source.ts";
 import type { CliIO } from "./io.ts";
 
 const USAGE = `Usage: stepbook export DIR|FILE --out OUT [--single-file] [--title TITLE] [--timeout S]
@@ -35,7 +36,12 @@ async function exportCourse(args: string[], io: CliIO): Promise<number> {
   const started = performance.now();
   const full = resolve(io.cwd, input);
   // a file is a course of one lesson (its folder's other lessons are left out)
-  const file = statSync(full, { throwIfNoEntry: false })?.isFile() === true;
+  const stat = statSync(full, { throwIfNoEntry: false });
+  if (stat === undefined) {
+    const near = meantBeside(full);
+    throw new InputError(`cannot read ${input}: there is no folder or file ${full}${near ? ` (did you mean ${near}?)` : ""}`);
+  }
+  const file = stat.isFile();
   try {
     const { lessons, files } = await exportSite({
       input: file ? dirname(full) : full, only: file ? basename(full) : undefined, outDir: resolve(io.cwd, out), singleFile, title, cellTimeoutMs: timeoutMs,

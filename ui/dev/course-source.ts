@@ -21,8 +21,8 @@ export function courseSource(root: string, configured: string, variable = "STEPB
   const full = path.resolve(root, configured);
   const stat = statSync(full, { throwIfNoEntry: false });
   if (stat === undefined) {
-    const near = nearest(path.basename(full), besides(path.dirname(full)));
-    throw new Error(`${variable}=${configured}: there is no folder or file ${full}${near ? ` (did you mean ${path.join(path.dirname(full), near)}?)` : ""}`);
+    const near = meantBeside(full);
+    throw new Error(`${variable}=${configured}: there is no folder or file ${full}${near ? ` (did you mean ${near}?)` : ""}`);
   }
   if (stat.isDirectory()) return { dir: full, only: null };
   const name = path.basename(full, ".md");
@@ -33,13 +33,19 @@ export function courseSource(root: string, configured: string, variable = "STEPB
   return { dir: path.dirname(full), only: name };
 }
 
-/** The names in `dir` (none when it is not a folder): a mistyped path's likely meaning is among them. */
-function besides(dir: string): string[] {
+/**
+ * The file or folder beside `full` that a path naming nothing likely meant (a typo in a draft's name:
+ * 19-weight-decy.md), or null. The dev server and the stepbook commands say it.
+ */
+export function meantBeside(full: string): string | null {
+  let names: string[];
   try {
-    return readdirSync(dir);
+    names = readdirSync(path.dirname(full));
   } catch {
-    return [];
+    return null;
   }
+  const near = nearest(path.basename(full), names);
+  return near === null ? null : path.join(path.dirname(full), near);
 }
 
 /** Whether the lesson `name` is part of the course (every lesson of a folder, or the one file). */
