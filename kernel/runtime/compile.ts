@@ -38,7 +38,7 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
   const analysis = analyze(program);
   if (analysis.unsupported.length > 0) {
     const { node, message } = analysis.unsupported[0];
-    const loc = jsToTsPosition(jsToTs, { line: node.loc!.start.line - 1, column: node.loc!.start.column });
+    const loc = jsToTsPosition(jsToTs, { line: node.loc!.start.line - 1, column: node.loc!.start.column }, js, ts);
     throw new CellSyntaxError(message, loc);
   }
   const rewritten = rewrite(js, program, analysis, {
@@ -59,7 +59,7 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
       scriptToJs ??= decodeMappings(rewritten.magic.generateMap({ hires: true }).mappings);
       const inJs = originalPosition(scriptToJs, { line: line - 1, column: column - 1 });
       if (inJs === null) return null;
-      const inTs = jsToTsPosition(jsToTs, inJs);
+      const inTs = jsToTsPosition(jsToTs, inJs, js, ts);
       return { line: inTs.line + 1, column: inTs.column + 1 };
     },
   };

@@ -47,13 +47,22 @@ export function transpile(ts: string): Transpiled {
     }) as unknown as JsNode;
   } catch (e) {
     const pos = (e as { pos?: number }).pos ?? 0;
-    throw new CellSyntaxError(stripPosition((e as Error).message), jsToTsPosition(jsToTs, positionAt(js, pos)));
+    throw new CellSyntaxError(stripPosition((e as Error).message), jsToTsPosition(jsToTs, positionAt(js, pos), js, ts));
   }
   return { js, program, jsToTs };
 }
 
-/** A JavaScript position in the TypeScript source (sucrase keeps lines, so the line is the fallback). */
-export function jsToTsPosition(map: DecodedMappings, pos: Pos): Pos {
+/**
+ * A JavaScript position in the TypeScript source (sucrase keeps lines, so the line is the fallback). On a
+ * line sucrase left as it was (no types on it), the column is the same too: taken as is, because
+ * sucrase's map can be wrong there (after a template literal it carried the previous line's column
+ * over: `print(x)` below `${x}` was reported at column 23).
+ */
+export function jsToTsPosition(map: DecodedMappings, pos: Pos, js?: string, ts?: string): Pos {
+  if (js !== undefined && ts !== undefined) {
+    const jsLine = js.split("\n")[pos.line];
+    if (jsLine !== undefined && jsLine === ts.split("\n")[pos.line]) return pos;
+  }
   return originalPosition(map, pos, true) ?? pos;
 }
 

@@ -40,6 +40,9 @@ interface Part {
 }
 
 /** The axes of `from` that broadcasting stretched to reach it from `to` (numpy's rules, as unbroadcast). */
+const SUPERSCRIPT: Record<string, string> = { "(": "⁽", ")": "⁾", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+const superscript = (text: string) => [...text].map((c) => SUPERSCRIPT[c] ?? c).join("");
+
 export function broadcastAxes(from: readonly number[], to: readonly number[]): number[] {
   const lead = from.length - to.length;
   const axes: number[] = [];
@@ -61,6 +64,9 @@ export function stepRecords(trace: Trace): StepRecord[] {
       else if (!list.includes(s.output)) list.push(s.output);
     }
   }
+  // dy for ∂L/∂y, unless the code has a tensor of its own called dy (lesson 18's upstream gradient): then dL/dy
+  const tensorNames = new Set<string>();
+  for (const s of raw) if (s.phase !== "backward") for (const t of [...s.inputs, s.output]) if (t.name !== null) tensorNames.add(t.name);
   // which tensor each gradient is the gradient of: the one part of a single path, or the total of several
   const totalled = new Set<Tensor>();
   for (const s of raw) if (s.total !== undefined) totalled.add(s.total.of);
@@ -86,6 +92,11 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const tex = texName(t.name!);
     const k = version.get(t);
     return k === undefined || !overwritten.has(t) ? tex : `{${tex}}^{(${k})}`;
+  };
+  /** the same on screen: y⁽²⁾ */
+  const nameText = (t: Tensor): string => {
+    const k = version.get(t);
+    return k === undefined || !overwritten.has(t) ? t.name! : `${t.name}${superscript(`(${k})`)}`;
   };
   const lossTexOf = (bucket: number) => {
     const loss = trace.losses.get(bucket);
@@ -178,9 +189,9 @@ export function stepRecords(trace: Trace): StepRecord[] {
   };
   /** `t` as text, unnamed ops written out `depth` levels deep and as … below that */
   const textOf = (t: Tensor, depth: number): TextExpr => {
-    if (t.name !== null) return { text: t.name, prec: ATOM };
+    if (t.name !== null) return { text: nameText(t), prec: ATOM };
     const grad = gradOf.get(t) ?? trace.gradAliases.get(t);
-    if (grad !== undefined) return { text: grad.into.name !== null ? gradName(grad.into.name) : `dL/d(${labelOf(grad.into)})`, prec: ATOM };
+    if (grad !== undefined) return { text: gradLabel(grad.into), prec: ATOM };
     if (t.detachedFrom !== null) return textOf(t.detachedFrom, depth);
     const s = producer.get(t);
     const made = s !== undefined && s.def !== null ? s : t.node !== null ? { def: t.node.def, inputs: t.node.inputs, attrs: t.node.attrs } : null;
@@ -198,7 +209,10 @@ export function stepRecords(trace: Trace): StepRecord[] {
     return { text: `${origin ?? "array"}(${t.shape.join(", ")})`, prec: ATOM };
   };
   /** What the gradient of `t` is called on screen: dW1 for a named tensor, dL/d(X @ W1) for an unnamed one. */
-  const gradLabel = (t: Tensor): string => (t.name !== null ? gradName(t.name) : `dL/d(${labelOf(t)})`);
+  const gradLabel = (t: Tensor): string => {
+    if (t.name === null) return `dL/d(${labelOf(t)})`;
+    return tensorNames.has(gradName(t.name)) ? `dL/d${nameText(t)}` : gradName(nameText(t));
+  };
   /** The path a gradient part came by: the first named tensor downstream of `of` on a single path. */
   const pathOf = (of: Tensor): { tex: string; label: string } => {
     let t = of;
@@ -207,7 +221,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       if (next === undefined || next.length !== 1) break;
       t = next[0];
     }
-    return t.name !== null ? { tex: nameTex(t), label: t.name } : { tex: exprOf(of, MAX_GRAD_GLYPHS).tex, label: labelOf(of) };
+    return t.name !== null ? { tex: nameTex(t), label: nameText(t) } : { tex: exprOf(of, MAX_GRAD_GLYPHS).tex, label: labelOf(of) };
   };
   // each part of a total, by its step: "via N_3"; when two paths meet the same named tensor
   // (e, both numerator and denominator of softmax's P), the op each part came through instead
@@ -270,7 +284,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
         outputLabel: total,
         latex: `${partial(lossTex, ofE)} = ${parts.map((p) => viaTex(lossTex, ofE, p.tex)).join(" + ")}`,
         rule: `G = ${parts.map((_, i) => `G_{${i + 1}}`).join(" + ")}`,
-        name: of.name !== null ? gradName(of.name) : null,
+        name: of.name !== null ? gradLabel(of) : null,
         totalOf: sourceOf(of).id,
       };
     }
@@ -307,7 +321,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
         outputLabel: via !== null ? `${gradLabel(into)} via ${via.label}` : gradLabel(into),
         latex: `${lhs} = ${rhs}${where()}`,
         rule,
-        name: into.name !== null && via === null ? gradName(into.name) : null,
+        name: into.name !== null && via === null ? gradLabel(into) : null,
         ...(via !== null ? { via: via.label } : {}),
         ...(reduce !== undefined ? { reduce } : {}),
         grads: [{

@@ -1,8 +1,8 @@
 // An unnamed tensor's plain-text label, where the screen needs text and not a formula: a step's list of
 // inputs, a node of the graph, the x of dL/d(x). It is the expression that made the tensor, written as
 // numpy code writes it (X @ W1, tanh(Z1) * w, sum(E, axis=0)), so that a student reads dL/d(X @ W1)
-// where the formula beside it reads ∂L/∂(X W₁). Ops with no short code form (gather, reshape, ...)
-// are called by their name: "gather result".
+// where the formula beside it reads ∂L/∂(X W₁). Ops with no short code form (reshape, where, ...)
+// are called by their name: "where result".
 import { exprText, type NumExpr } from "./constant-expr.ts";
 
 /** an expression in text, and how tightly it binds (as Python's precedence: higher binds tighter) */
@@ -73,6 +73,11 @@ export function textOfOp(op: string, attrs: unknown, inputs: readonly TextExpr[]
     const all = axes === undefined || (a?.ndim !== undefined && axes.length === a.ndim);
     const axis = all ? "" : `, axis=${axes.length === 1 ? axes[0] : `(${axes.join(", ")})`}`;
     return { text: `${op}(${inputs[0].text}${axis})`, prec: ATOM };
+  }
+  if (op === "gather" && inputs.length === 1) {
+    // x[0:4], W[:, 1]: the index as the formula prints it, numpy's way
+    const label = (attrs as { label?: string } | undefined)?.label;
+    if (label !== undefined && !label.includes("\\")) return { text: `${wrap(inputs[0], ATOM)}[${label}]`, prec: ATOM };
   }
   if (op === "transpose" && inputs.length === 1) {
     const axes = (attrs as { axes?: number[] } | undefined)?.axes ?? [];

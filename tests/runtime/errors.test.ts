@@ -12,6 +12,13 @@ describe("errors point at the TypeScript the student wrote", () => {
     expect(r.error?.traceback.join("\n")).toContain("    3 | const c: number = b.f!()");
   });
 
+  it("gives the right column on a line below a template literal (sucrase's map carried the column over)", async () => {
+    const host = newHost();
+    const r = await run(host, "tpl", "const x = np.arange(3);\nconsole.log(`x is ${x}`);\nprint(x)");
+    expect(r.error?.evalue).toBe("print is not defined");
+    expect(r.error?.position).toEqual({ cellId: "tpl", line: 3, column: 1 });
+  });
+
   it("passes np's shape errors through with both shapes", async () => {
     const host = newHost();
     const r = await run(host, "c1", "const X = np.ones([300, 3])\nconst W = np.ones([2, 16])\nconst Z = X.matmul(W)");

@@ -34,7 +34,9 @@ describe("textOfOp", () => {
     expect(textOfOp("max", { axes: [0, 2], keepdims: true, ndim: 3 }, [name("E")])!.text).toBe("max(E, axis=(0, 2))");
     expect(textOfOp("transpose", { axes: [1, 0] }, [name("W")])!.text).toBe("W.T");
     expect(textOfOp("transpose", { axes: [0, 2, 1] }, [name("W")])!.text).toBe("transpose(W, (0, 2, 1))");
-    expect(textOfOp("gather", undefined, [name("W")])).toBeNull();
+    expect(textOfOp("gather", { label: "0:4" }, [name("x")])!.text).toBe("x[0:4]");
+    expect(textOfOp("gather", { label: ":, 1" }, [op("add", name("a"), name("b"))])!.text).toBe("(a + b)[:, 1]");
+    expect(textOfOp("where", undefined, [name("m"), name("a"), name("b")])).toBeNull();
   });
 
   it("binds a constant's text by what it is", () => {
@@ -65,5 +67,32 @@ describe("a step's input labels", () => {
     expect(steps.find((s) => s.op === "add.backward" && s.outputLabel === "dL/d(X @ W1)")).toBeDefined();
     expect(steps.find((s) => s.op === "matmul.backward" && s.name === "dW1")!.outputLabel).toBe("dW1");
     expect([...labels].every((l) => l.length <= 2 * 24 + "dL/d()".length)).toBe(true);
+  });
+});
+
+describe("a gradient's name on screen", () => {
+  it("is dL/dy where the code has a tensor of its own called dy (lesson 18's upstream gradient), else dy", () => {
+    const x = np.array([1, 2, 3]).named("x");
+    const w = np.array([0.5, -1, 2]).requiresGrad().named("w");
+    const dy = np.array([1, -1, 0.5]).named("dy");
+    const steps = stepRecords(traceOf(() => x.mul(w).named("y").mul(dy).sum().named("L").backward()));
+    const intoY = steps.find((s) => s.grads?.[0]?.intoName === "y")!;
+    expect(intoY.name).toBe("dL/dy");
+    expect(intoY.outputLabel).toBe("dL/dy");
+    expect(steps.find((s) => s.grads?.[0]?.intoName === "w")!.name).toBe("dw");
+  });
+
+  it("carries the version of a name reassigned from itself (y⁽¹⁾ = y⁽⁰⁾ + ...), as the formula does", () => {
+    const x = np.array([1, 2, 3, 4]).named("x");
+    const w = np.array([0.5, -1]).requiresGrad().named("w");
+    const steps = stepRecords(traceOf(() => {
+      let y = x.slice("0:3").mul(w.slice(0)).named("y");
+      y = y.add(x.slice("1:4").mul(w.slice(1))).named("y");
+      y.sum().named("L").backward();
+    }));
+    const add = steps.find((s) => s.phase === "forward" && s.op === "add")!;
+    expect(add.inputLabels[0]).toBe("y⁽⁰⁾");
+    expect(add.latex.startsWith("y = {y}^{(0)}")).toBe(true);
+    expect(steps.find((s) => s.grads?.[0]?.intoName === "y" && s.phase === "backward" && s.op === "add.backward")!.name).toBe("dy⁽⁰⁾");
   });
 });
