@@ -22,8 +22,12 @@ export function summarize(name: string, value: unknown, cell: string | null): Va
   if (value instanceof Tensor) {
     const s = value.size > 0 ? stats(value.data) : null;
     // one number (a loss, a scalar) is its value; min, max and mean of one number say nothing more
-    const summary = !s ? "empty"
-      : `${value.size === 1 ? scalarText(value.data[0]!) : `min ${summaryNumber(s.min)}, max ${summaryNumber(s.max)}, mean ${summaryNumber(s.mean)}`}${value.grad ? ", has grad" : ""}`;
+    // a mask as numpy shows one: True/False, and how many are True (as the tensor view says)
+    const bool = value.dtype === "bool";
+    const values = !s ? "" : value.size === 1 ? (bool ? (value.data[0] ? "True" : "False") : scalarText(value.data[0]!))
+      : bool ? `${Math.round(s.mean * value.size)} of ${value.size} True`
+      : `min ${summaryNumber(s.min)}, max ${summaryNumber(s.max)}, mean ${summaryNumber(s.mean)}`;
+    const summary = !s ? "empty" : `${values}${value.grad ? ", has grad" : ""}`;
     return { name, type: "tensor", shape: [...value.shape], summary, cell };
   }
   if (typeof value === "number") return { name, type: "number", summary: scalarText(value), cell };

@@ -14,6 +14,11 @@ describe("summarize", () => {
   it("a tensor of several numbers shows min, max and mean", () => {
     expect(summarize("W", np.array([[1, 2], [3, 6]]), null).summary).toBe("min 1, max 6, mean 3");
   });
+
+  it("a mask (dtype bool) shows how many are True, and one element as True or False, as numpy prints them", () => {
+    expect(summarize("m", np.array([[1, -2], [3, 0]]).greater(0), null).summary).toBe("2 of 4 True");
+    expect(summarize("one", np.array([5]).less(0), null).summary).toBe("False");
+  });
 });
 
 describe("inspecting a variable (Variables, expanded)", () => {
