@@ -71,12 +71,14 @@ function exercisePassed(doc: NotebookDoc, runtime: RuntimeState, cell: CodeCell)
   return checks.length > 0 && checks.every((c) => c.pass);
 }
 
-const problemsOf = new WeakMap<RenderedDocument, string[]>();
+const problemsOf = new WeakMap<RenderedDocument, { course: string; problems: string[] }>();
 
-/** For the lecturer (the dev server's page): what in the lesson would show wrong, with file and line. */
-function problemsView(rendered: RenderedDocument, find: () => string[]) {
-  let problems = problemsOf.get(rendered);
-  if (!problems) problemsOf.set(rendered, (problems = find()));
+/** For the lecturer (the dev server's page): what in the lesson would show wrong, with file and line;
+ * found again when the course changes (a lesson file added beside it may be one its requires: named). */
+function problemsView(rendered: RenderedDocument, course: readonly string[], find: () => string[]) {
+  const key = course.join("\n");
+  let problems = problemsOf.get(rendered)?.course === key ? problemsOf.get(rendered)!.problems : undefined;
+  if (!problems) problemsOf.set(rendered, { course: key, problems: (problems = find()) });
   return problems.length === 0 ? nothing : html`<div class="banner problems" role="status"><div><p><strong>For the lecturer:
     ${problems.length === 1 ? "one thing" : `${problems.length} things`} in this lesson would show wrong</strong> (students do not see this list):</p>
     <ul>${problems.map((p) => html`<li><code>${p}</code></li>`)}</ul></div></div>`;
@@ -108,7 +110,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
       ${authoring ? nothing : orphansView(lesson.work.orphans ?? [], on.orphan)}
       ${authoring ? html`<div class="banner authoring"><p>Lecturer mode: your edits are written to <code>${lessonPath(lesson.entry.name)}</code>.
         Double-click prose to edit it; click code to edit it.</p><span class="save-state" role="status">${m.saveState}</span></div>` : nothing}
-      ${m.canAuthor ? problemsView(m.rendered, () => lessonProblems(doc, htmlOf, lessonPath(lesson.entry.name), servesOneLesson() ? undefined : new Set(m.course.map((l) => l.name)))) : nothing}
+      ${m.canAuthor ? problemsView(m.rendered, m.course.map((l) => l.name), () => lessonProblems(doc, htmlOf, lessonPath(lesson.entry.name), servesOneLesson() ? undefined : new Set(m.course.map((l) => l.name)))) : nothing}
       ${m.fileConflict ? html`<div class="banner conflict" role="alert"><p><strong>Not saved.</strong> ${m.fileConflict}</p>
         <button class="btn" @click=${() => on.settleConflict("take-file")}>Use the file's version</button>
         <button class="btn" @click=${() => on.settleConflict("keep-mine")}>Overwrite the file with mine</button></div>` : nothing}
