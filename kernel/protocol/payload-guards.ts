@@ -62,7 +62,8 @@ export function isStepSummary(x: unknown): x is StepSummary {
     step: isCount, epoch: isCount, phase: (p) => PHASES.has(p), op: isString, latex: isString, rule: isString,
     shapes: (s) => fields(s, { inputs: arrayOf(isShape), output: isShape }),
     line: isLine, name: nullable(isString), cell: nullable(isString),
-    preview: (p) => fields(p, { values: arrayOf(isJsonNumber), truncated: isBoolean, min: isJsonNumber, max: isJsonNumber, mean: isJsonNumber }),
+    preview: (p) => fields(p, { values: arrayOf(isJsonNumber), truncated: isBoolean, min: isJsonNumber, max: isJsonNumber, mean: isJsonNumber,
+      dtype: (d) => d === undefined || d === "bool" }),
   });
 }
 

@@ -47,7 +47,8 @@ export interface VariableSummary {
 
 /** A trace step as the UI receives it: the record plus a small preview of the output values. */
 export interface StepSummary extends StepRecord {
-  preview: { values: JsonNumber[]; truncated: boolean; min: JsonNumber; max: JsonNumber; mean: JsonNumber };
+  /** `dtype: "bool"`: a mask, whose 1 and 0 read True and False (absent for float64) */
+  preview: { values: JsonNumber[]; truncated: boolean; min: JsonNumber; max: JsonNumber; mean: JsonNumber; dtype?: "bool" };
 }
 
 export interface TraceSummary {

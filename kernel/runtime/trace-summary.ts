@@ -11,7 +11,8 @@ const PREVIEW = 8;
 export function summarizeTrace(trace: Trace, cellId: string): TraceSummary {
   const tensors = stepTensors(trace);
   const records: StepSummary[] = stepRecords(trace).map((r) => {
-    const data = tensors.get(r.output)?.data ?? new Float64Array(0);
+    const output = tensors.get(r.output);
+    const data = output?.data ?? new Float64Array(0);
     let min = Infinity, max = -Infinity, sum = 0;
     for (let i = 0; i < data.length; i++) {
       const v = data[i];
@@ -28,6 +29,7 @@ export function summarizeTrace(trace: Trace, cellId: string): TraceSummary {
         min: empty ? "NaN" : toJsonNumber(min),
         max: empty ? "NaN" : toJsonNumber(max),
         mean: empty ? "NaN" : toJsonNumber(sum / data.length),
+        ...(output?.dtype === "bool" ? { dtype: "bool" as const } : {}),
       },
     };
   });

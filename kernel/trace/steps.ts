@@ -5,7 +5,7 @@
 // ∂L/∂W rather than as values, and an unnamed intermediate is the expression that made it.
 import type { Tensor } from "../tensor/tensor.ts";
 import { exprTex, exprText, namesOf, nameTex as constantTex, type NumExpr } from "./constant-expr.ts";
-import { sameShape } from "../tensor/shape.ts";
+import { sameShape, shapeTuple } from "../tensor/shape.ts";
 import type { TexNames } from "../autograd/op.ts";
 import type { Trace, RawStep } from "./trace.ts";
 import type { StepRecord, BroadcastSum } from "./record.ts";
@@ -205,8 +205,9 @@ export function stepRecords(trace: Trace): StepRecord[] {
       const named = constantNames.get(t) ?? trace.constantName?.(t.data[0], at.cell, at.line) ?? null;
       return named !== null ? numExprText(named) : constantText(String(t.data[0]));
     }
+    // randn(8, 3) as np.random.randn wrote it; an array from data by its shape (numpy's array(5) would be the number 5)
     const origin = originOf(t);
-    return { text: `${origin ?? "array"}(${t.shape.join(", ")})`, prec: ATOM };
+    return { text: origin !== null ? `${origin}(${t.shape.join(", ")})` : `array of shape ${shapeTuple(t.shape)}`, prec: ATOM };
   };
   /** What the gradient of `t` is called on screen: dW1 for a named tensor, dL/d(X @ W1) for an unnamed one. */
   const gradLabel = (t: Tensor): string => {

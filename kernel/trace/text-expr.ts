@@ -1,8 +1,8 @@
 // An unnamed tensor's plain-text label, where the screen needs text and not a formula: a step's list of
 // inputs, a node of the graph, the x of dL/d(x). It is the expression that made the tensor, written as
 // numpy code writes it (X @ W1, tanh(Z1) * w, sum(E, axis=0)), so that a student reads dL/d(X @ W1)
-// where the formula beside it reads ∂L/∂(X W₁). Ops with no short code form (reshape, where, ...)
-// are called by their name: "where result".
+// where the formula beside it reads ∂L/∂(X W₁). Ops with no short code form (reshape, cumsum, ...)
+// are called by their name: "reshape result".
 import { exprText, type NumExpr } from "./constant-expr.ts";
 
 /** an expression in text, and how tightly it binds (as Python's precedence: higher binds tighter) */
@@ -41,7 +41,7 @@ const INFIX: Record<string, { sym: string; prec: number }> = {
 
 /** ops written as a call of np's function of the same name: tanh(Z1), maximum(a, b) */
 const CALLS = new Set(["abs", "exp", "expm1", "log", "log1p", "sqrt", "tanh", "sigmoid", "relu", "sin", "cos", "tan",
-  "sign", "floor", "ceil", "round", "trunc", "maximum", "minimum"]);
+  "sign", "floor", "ceil", "round", "trunc", "maximum", "minimum", "where"]);
 
 /** reductions over axes: sum(E, axis=0); all axes: sum(E) */
 const REDUCTIONS = new Set(["sum", "max", "prod"]);
@@ -73,6 +73,12 @@ export function textOfOp(op: string, attrs: unknown, inputs: readonly TextExpr[]
     const all = axes === undefined || (a?.ndim !== undefined && axes.length === a.ndim);
     const axis = all ? "" : `, axis=${axes.length === 1 ? axes[0] : `(${axes.join(", ")})`}`;
     return { text: `${op}(${inputs[0].text}${axis})`, prec: ATOM };
+  }
+  if (op === "clip" && inputs.length === 1) {
+    // np.clip(r, -1, 1); an open side is None, as numpy writes it
+    const a = attrs as { lo?: number | null; hi?: number | null } | undefined;
+    const bound = (v: number | null | undefined) => (v === null || v === undefined ? "None" : String(v));
+    return { text: `clip(${inputs[0].text}, ${bound(a?.lo)}, ${bound(a?.hi)})`, prec: ATOM };
   }
   if (op === "gather" && inputs.length === 1) {
     // x[0:4], W[:, 1]: the index as the formula prints it, numpy's way

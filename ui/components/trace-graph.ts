@@ -146,7 +146,7 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     if (nodes.has(key)) return key;
     const shape = r ? (k < 0 ? r.shapes.output : r.shapes.inputs[k]) ?? [] : [];
     const name = r ? (k < 0 ? r.name : r.inputNames[k] ?? r.inputLabels[k]) : null;
-    const preview = k < 0 && r ? r.preview.values.slice(0, 2).map(num).join(", ") + (r.preview.truncated || r.preview.values.length > 2 ? ", …" : "") : "";
+    const preview = k < 0 && r ? r.preview.values.slice(0, 2).map((v) => (r.preview.dtype === "bool" ? (v ? "True" : "False") : num(v))).join(", ") + (r.preview.truncated || r.preview.values.length > 2 ? ", …" : "") : "";
     const label = name ?? (k >= 0 ? r?.inputLabels[k] ?? "" : "");
     const detail = `(${shape.join(", ")})${preview ? ` [${preview}]` : ""}`;
     const parameter = k >= 0 && /^(W|w|b|theta|gamma|beta)\d*$/.test(label);

@@ -20,7 +20,10 @@ export function stepHtml(s: StepSummary, cellId: string | null = s.cell, cellNum
   const other = s.cell && s.cell !== cellId ? ` of <a href="#${escapeHtml(cellDomId(s.cell))}">${n === null ? escapeHtml(s.cell) : `cell ${h(n)}`}</a>` : "";
   const where = s.line !== null ? `<span class="step-line">line ${h(s.line)}${other}</span>` : "";
   const p = s.preview;
-  const stats = `min ${formatNumber(p.min)} · max ${formatNumber(p.max)} · mean ${formatNumber(p.mean)}`;
+  // a mask as numpy shows one: how many are True (as the tensor view says)
+  const size = s.shapes.output.reduce((a, b) => a * b, 1);
+  const stats = p.dtype === "bool" ? `${Math.round(Number(p.mean) * size)} of ${size} True`
+    : `min ${formatNumber(p.min)} · max ${formatNumber(p.max)} · mean ${formatNumber(p.mean)}`;
   // `value`: the list numbers a step as the step-through does (step 5 of 23), past headings and left-out steps
   return `<li class="step phase-${escapeHtml(s.phase)}" data-step="${h(s.step)}"${position === undefined ? "" : ` value="${h(position)}"`}>`
     + `<span class="step-phase">${escapeHtml(s.phase)}</span> `

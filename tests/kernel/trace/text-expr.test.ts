@@ -36,7 +36,9 @@ describe("textOfOp", () => {
     expect(textOfOp("transpose", { axes: [0, 2, 1] }, [name("W")])!.text).toBe("transpose(W, (0, 2, 1))");
     expect(textOfOp("gather", { label: "0:4" }, [name("x")])!.text).toBe("x[0:4]");
     expect(textOfOp("gather", { label: ":, 1" }, [op("add", name("a"), name("b"))])!.text).toBe("(a + b)[:, 1]");
-    expect(textOfOp("where", undefined, [name("m"), name("a"), name("b")])).toBeNull();
+    expect(textOfOp("where", undefined, [name("m"), name("a"), name("b")])!.text).toBe("where(m, a, b)");
+    expect(textOfOp("clip", { lo: -1, hi: null }, [name("r")])!.text).toBe("clip(r, -1, None)");
+    expect(textOfOp("cumsum", { axis: 0 }, [name("r")])).toBeNull();
   });
 
   it("binds a constant's text by what it is", () => {
@@ -94,5 +96,13 @@ describe("a gradient's name on screen", () => {
     expect(add.inputLabels[0]).toBe("y⁽⁰⁾");
     expect(add.latex.startsWith("y = {y}^{(0)}")).toBe(true);
     expect(steps.find((s) => s.grads?.[0]?.intoName === "y" && s.phase === "backward" && s.op === "add.backward")!.name).toBe("dy⁽⁰⁾");
+  });
+});
+
+describe("an unnamed array from data", () => {
+  it("is called by its shape, as numpy's tuple (array(5) would read as numpy's number 5)", () => {
+    const x = np.array([[1, 2], [3, 4]]).requiresGrad().named("x");
+    const steps = stepRecords(traceOf(() => x.mul(np.array([0.5, 2])).sum().named("L").backward()));
+    expect(steps.find((s) => s.phase === "forward" && s.op === "mul")!.inputLabels).toEqual(["x", "array of shape (2,)"]);
   });
 });
