@@ -56,13 +56,23 @@ function product2d(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Tens
   return new Tensor(out, [m, n]);
 }
 
+/**
+ * Two factors of a product written side by side, as maths writes X W_1; where a factor is a word
+ * (\text{feats}, \mathit{lr}) a thin space keeps the names apart: feats Win, not featsWin.
+ */
+function juxtapose(a: string, b: string): string {
+  const endsInWord = /\\(?:text|mathit)\{[^{}]*\}(?:[_^](?:\{[^{}]*\}|\\?\w+))*$/.test(a);
+  const startsWithWord = /^\\(?:text|mathit)\{/.test(b);
+  return endsInWord || startsWithWord ? `${a}\\, ${b}` : `${a} ${b}`;
+}
+
 /** Swap the last two axes (the transpose of every matrix in a stack). */
 const mT = (t: Tensor) => t.transpose([...t.shape.keys()].map((i, _, all) =>
   i < all.length - 2 ? i : i === all.length - 2 ? all.length - 1 : all.length - 2));
 
 export const matmul = defineOp({
   name: "matmul",
-  tex: (n) => `${n.in[0]} ${n.in[1]}`,
+  tex: (n) => juxtapose(n.in[0], n.in[1]),
   forward,
   // Each gradient is a whole matrix product, so skip the one nobody needs: in X W1 the data X
   // needs no gradient, and G W1ᵀ (300 x 16 x 2 multiply-adds for the lesson) would be wasted.
@@ -75,6 +85,6 @@ export const matmul = defineOp({
       needs[1] ? unbroadcast(mT(a).matmul(g), b.shape) : null,
     ];
   },
-  vjpTex: [(n) => `${n.g}\\, ${transposedTex(n.in[1])}`, (n) => `${transposedTex(n.in[0])} ${n.g}`],
+  vjpTex: [(n) => `${n.g}\\, ${transposedTex(n.in[1])}`, (n) => juxtapose(transposedTex(n.in[0]), n.g)],
   factorTex: [(n) => transposedTex(n.in[1]), (n) => transposedTex(n.in[0])],
 });

@@ -6,7 +6,8 @@ import type { Tensor } from "../tensor/tensor.ts";
 import type { RawStep } from "./raw.ts";
 
 /**
- * The steps of the loss, walking back from it. The walk stops at named tensors: a named tensor of the
+ * The steps of the loss, walking back from it. The walk stops at named tensors other than scalars (a
+ * named term of the loss, mse in cost = mse + penalty, is walked through): a named tensor of the
  * same iteration (Yhat, Y) or a model output made before the trace (Z of an earlier cell) is where the
  * model ends, and everything between it and the loss is the loss. A named tensor made in the setup (a
  * parameter W1 = randn(...)) says nothing about where the model ends. Without such a bound, the loss
@@ -24,7 +25,8 @@ export function lossSteps(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>):
       if (t.name !== null && t.node !== null) bounded = true; // a model output from before the trace
       return [];
     }
-    if (t !== loss && t.name !== null) {
+    // a named scalar computed on the way (mse and penalty of cost = mse + penalty) is a term of the loss
+    if (t !== loss && t.name !== null && !(t.size === 1 && !t.isLeaf)) {
       if (step.bucket === bucket) bounded = true;
       return [];
     }

@@ -77,13 +77,19 @@ export function stepRecords(trace: Trace): StepRecord[] {
   }
   // a name reassigned from itself (y = y + x[k:k+m] w[k] in a loop): the earlier values are y^{(0)},
   // y^{(1)}, ..., the last one plain y, so that ∂L/∂y^{(1)} = ∂L/∂y^{(2)} does not read ∂L/∂y = ∂L/∂y
+  // within one iteration only: a parameter or an optimiser's state rebound once an iteration
+  // (w = w - g, v = v β + g) is not w^{(57)}: it reads w ← w - g, an assignment, as the update does
   const version = new Map<Tensor, number>();
   const overwritten = new Set<Tensor>();
+  const rebound = new Set<RawStep>();
   for (const s of raw) {
     if (s.def === null || s.phase === "backward" || s.output.name === null) continue;
-    const prev = s.inputs.find((x) => x !== s.output && x.name === s.output.name);
-    // within one iteration only: a parameter rebound each iteration (w = w - g) is not w^{(57)}
-    if (prev === undefined || (producer.get(prev) !== undefined && producer.get(prev)!.bucket !== s.bucket)) continue;
+    const prev = sameNameIn(s, producer);
+    if (prev === undefined) continue;
+    if (s.phase === "update" || (producer.get(prev) !== undefined && producer.get(prev)!.bucket !== s.bucket)) {
+      rebound.add(s);
+      continue;
+    }
     if (!version.has(prev)) version.set(prev, 0);
     version.set(s.output, version.get(prev)! + 1);
     overwritten.add(prev);
@@ -191,7 +197,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
   const textOf = (t: Tensor, depth: number): TextExpr => {
     if (t.name !== null) return { text: nameText(t), prec: ATOM };
     const grad = gradOf.get(t) ?? trace.gradAliases.get(t);
-    if (grad !== undefined) return { text: gradLabel(grad.into), prec: ATOM };
+    if (grad !== undefined) return { text: gradLabel(grad.into, grad.bucket), prec: ATOM };
     if (t.detachedFrom !== null) return textOf(t.detachedFrom, depth);
     const s = producer.get(t);
     const made = s !== undefined && s.def !== null ? s : t.node !== null ? { def: t.node.def, inputs: t.node.inputs, attrs: t.node.attrs } : null;
@@ -209,10 +215,14 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const origin = originOf(t);
     return { text: origin !== null ? `${origin}(${t.shape.join(", ")})` : `array of shape ${shapeTuple(t.shape)}`, prec: ATOM };
   };
-  /** What the gradient of `t` is called on screen: dW1 for a named tensor, dL/d(X @ W1) for an unnamed one. */
-  const gradLabel = (t: Tensor): string => {
-    if (t.name === null) return `dL/d(${labelOf(t)})`;
-    return tensorNames.has(gradName(t.name)) ? `dL/d${nameText(t)}` : gradName(nameText(t));
+  /**
+   * What the gradient of `t` (in iteration `bucket`) is called on screen: dW1 for a named tensor,
+   * dL/d(X @ W1) for an unnamed one, with the loss's own name where it has one (dcost/d(X @ W1)).
+   */
+  const gradLabel = (t: Tensor, bucket: number): string => {
+    const d = `d${trace.losses.get(bucket)?.name ?? "L"}/d`;
+    if (t.name === null) return `${d}(${labelOf(t)})`;
+    return tensorNames.has(gradName(t.name)) ? `${d}${nameText(t)}` : gradName(nameText(t));
   };
   /** The path a gradient part came by: the first named tensor downstream of `of` on a single path. */
   const pathOf = (of: Tensor): { tex: string; label: string } => {
@@ -278,14 +288,14 @@ export function stepRecords(trace: Trace): StepRecord[] {
         const part = raw.find((r) => r.output === p && r.grad !== undefined);
         return (part && viaByStep.get(part)) || { tex: "?", label: "?" };
       });
-      const total = gradLabel(of);
+      const total = gradLabel(of, s.bucket);
       return {
         ...base,
         inputLabels: parts.map((p) => `${total} via ${p.label}`),
         outputLabel: total,
         latex: `${partial(lossTex, ofE)} = ${parts.map((p) => viaTex(lossTex, ofE, p.tex)).join(" + ")}`,
         rule: `G = ${parts.map((_, i) => `G_{${i + 1}}`).join(" + ")}`,
-        name: of.name !== null ? gradLabel(of) : null,
+        name: of.name !== null ? gradLabel(of, s.bucket) : null,
         totalOf: sourceOf(of).id,
       };
     }
@@ -318,11 +328,11 @@ export function stepRecords(trace: Trace): StepRecord[] {
       const lhs = via !== null ? viaTex(lossTex, intoE, via.tex) : partial(lossTex, intoE);
       return {
         ...base,
-        inputLabels: [gradLabel(of), ...base.inputLabels.slice(1)],
-        outputLabel: via !== null ? `${gradLabel(into)} via ${via.label}` : gradLabel(into),
+        inputLabels: [gradLabel(of, s.bucket), ...base.inputLabels.slice(1)],
+        outputLabel: via !== null ? `${gradLabel(into, s.bucket)} via ${via.label}` : gradLabel(into, s.bucket),
         latex: `${lhs} = ${rhs}${where()}`,
         rule,
-        name: into.name !== null && via === null ? gradLabel(into) : null,
+        name: into.name !== null && via === null ? gradLabel(into, s.bucket) : null,
         ...(via !== null ? { via: via.label } : {}),
         ...(reduce !== undefined ? { reduce } : {}),
         grads: [{
@@ -347,7 +357,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const lhs = s.output.name !== null ? nameTex(s.output) : null;
     return {
       ...base,
-      latex: (lhs !== null ? `${lhs} = ${rhs}` : rhs) + where(),
+      latex: (lhs !== null ? `${lhs} ${rebound.has(s) ? "\\leftarrow" : "="} ${rhs}` : rhs) + where(),
       rule: `C = ${s.def.tex(ruleNames(s.inputs.length), s.attrs)}`,
       name: s.output.name,
     };
@@ -368,6 +378,26 @@ export function stepRecords(trace: Trace): StepRecord[] {
     }
     return operand(exprOf(value), PREC.reduce);
   }
+}
+
+/**
+ * The tensor of the step's own name that its expression reads (v in v = v ⊙ β + g): the inputs, and
+ * the inputs of the unnamed steps of that expression, as far as the formula writes them out.
+ */
+function sameNameIn(s: RawStep, producer: ReadonlyMap<Tensor, RawStep>): Tensor | undefined {
+  const name = s.output.name;
+  const stack = [...s.inputs];
+  for (let seen = 0; stack.length > 0 && seen < 64; seen++) {
+    const t = stack.pop()!;
+    if (t === s.output) continue;
+    if (t.name !== null) {
+      if (t.name === name) return t;
+      continue;
+    }
+    const p = producer.get(t);
+    if (p !== undefined && p.bucket === s.bucket && p.def !== null) stack.push(...p.inputs);
+  }
+  return undefined;
 }
 
 /** The general form of a rule: inputs A, B, C; upstream gradient G. */

@@ -23,6 +23,8 @@ export class Trace {
   private marks: { epoch: number | null; batch: number | null } = { epoch: null, batch: null };
   /** which step produced each tensor of the current epoch (for naming and the loss phase) */
   private producer = new Map<Tensor, RawStep>();
+  /** steps of earlier iterations whose output became a parameter (requiresGrad): copied before it changes */
+  private made = new Map<Tensor, RawStep>();
   /** steps of the current epoch that read a leaf tensor (a parameter) that may be updated in place */
   private leafReaders = new Map<Tensor, RawStep[]>();
   /**
@@ -115,7 +117,9 @@ export class Trace {
     if (step === null) return;
     this.producer.set(output, step);
     for (const input of inputs) {
-      if (input.isLeaf && input.size > 1) {
+      // a leaf may change in place later: parameters of any size (a (1, 1) bias too) and arrays; not the
+      // scalar constants an op wraps its numbers in, which nothing can update
+      if (input.isLeaf && (input.size > 1 || input.needsGrad)) {
         const readers = this.leafReaders.get(input);
         if (readers === undefined) this.leafReaders.set(input, [step]);
         else readers.push(step);
@@ -182,9 +186,18 @@ export class Trace {
     this.forgetDropped();
   }
 
-  /** Before a tensor changes in place: earlier steps that read it get a copy of the old values. */
+  /**
+   * Before a tensor changes in place: the step that made it (Win = randn(3, 4) ⊙ 0.5, then marked a
+   * parameter) and earlier steps that read it get one copy of the old values, so the graph's edge from
+   * maker to reader stays one tensor and both show what they computed and read, not today's values.
+   */
   beforeUpdate(target: Tensor): Tensor {
     const snapshot = copyOf(target);
+    const maker = this.producer.get(target) ?? this.made.get(target);
+    if (maker !== undefined && maker.output === target) {
+      maker.output = snapshot;
+      this.made.delete(target);
+    }
     const readers = this.leafReaders.get(target);
     if (readers !== undefined) {
       for (const s of readers) s.inputs = s.inputs.map((t) => (t === target ? snapshot : t));
@@ -238,7 +251,8 @@ export class Trace {
    * progress as the last one (so the one before it is thinned like any other).
    */
   finish(): void {
-    for (const target of [...this.leafReaders.keys()]) if (target.needsGrad) this.beforeUpdate(target);
+    const parameters = new Set([...this.leafReaders.keys(), ...this.made.keys(), ...this.producer.keys()]);
+    for (const target of parameters) if (target.needsGrad && target.isLeaf) this.beforeUpdate(target);
     const bucket = this.current;
     if (bucket.steps.length === 0 && bucket.group === "iteration") this.iterations--; // marked, never run
     if (bucket.steps.length > 0) {
@@ -289,6 +303,7 @@ export class Trace {
     kept.add(this.current.index);
     // a loss tensor holds its epoch's whole graph
     for (const epoch of this.losses.keys()) if (!kept.has(epoch)) this.losses.delete(epoch);
+    for (const [t, s] of this.made) if (!kept.has(s.bucket)) this.made.delete(t);
     // leaves read but not updated (the data X, Y) stay shared; forget their readers in dropped epochs
     for (const [bucket, leaves] of this.leafReadsByBucket) {
       if (kept.has(bucket)) continue;
@@ -331,7 +346,10 @@ export class Trace {
     this.current = { index: this.current.index + 2, group: "iteration", iteration, epoch, batch: this.marks.batch, steps: [], bytes: 0 };
     if (this.marks.batch !== null) this.marks.batch = null;
     // the producer map stays: the forward pass may use tensors made in setup (W1 = randn ⊙ 0.5)
-    if (iteration > 0) this.producer = new Map();
+    if (iteration > 0) {
+      for (const [t, s] of this.producer) if (t.needsGrad && t.isLeaf && s.output === t) this.made.set(t, s);
+      this.producer = new Map();
+    }
     this.afterBackward = false;
   }
 }

@@ -36,6 +36,22 @@ describe("the loss phase", () => {
     ]);
   });
 
+  it("a loss made of named terms (cost = mse + penalty) is all loss: each term's steps, back to the model's named output", () => {
+    const X = np.array([[1, 2], [3, 4], [5, 6]]).named("X"), Y = np.array([[1], [0], [1]]).named("Y");
+    const W = np.array([[0.5], [-0.5]]).requiresGrad().named("W");
+    const records = stepRecords(traceOf(() => {
+      const pred = X.matmul(W).tanh().named("pred");
+      const mse = pred.sub(Y).square().mean().named("mse");
+      const penalty = W.square().sum().mul(0.05).named("penalty");
+      mse.add(penalty).named("cost").backward();
+    }));
+    expect(records.filter((s) => s.phase !== "backward").map((s) => `${s.op} ${s.name ?? ""} ${s.phase}`.replace("  ", " "))).toEqual([
+      "matmul forward", "tanh pred forward",
+      "sub loss", "pow loss", "sum loss", "div mse loss",
+      "pow loss", "sum loss", "mul penalty loss", "add cost loss",
+    ]);
+  });
+
   it("lesson 5's L(w) = 1/n Σ (y_i - w x_i)²: the model is w x, the loss begins at the residual; data centred before the model stays forward", () => {
     const x = np.array([1, 2, 3, 4]).named("x"), y = np.array([2.1, 3.9, 6.2, 7.8]).named("y"), m = np.array([2, 2, 2, 2]).named("m");
     const w = np.array(0).requiresGrad().named("w");

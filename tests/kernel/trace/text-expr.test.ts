@@ -84,6 +84,17 @@ describe("a gradient's name on screen", () => {
     expect(steps.find((s) => s.grads?.[0]?.intoName === "w")!.name).toBe("dw");
   });
 
+  it("says which loss: dcost/d(X @ W) where the loss is called cost, as the formula's ∂cost/∂(X W) does", () => {
+    const X = np.array([[1, 2], [3, 4]]).named("X");
+    const W = np.array([[0.5], [-0.5]]).requiresGrad().named("W");
+    const steps = stepRecords(traceOf(() => X.matmul(W).tanh().sum().named("cost").backward()));
+    const intoXW = steps.find((s) => s.op === "tanh.backward")!;
+    expect(intoXW.outputLabel).toBe("dcost/d(X @ W)");
+    expect(intoXW.latex.startsWith("\\frac{\\partial \\text{cost}}{\\partial \\left(X W\\right)}")).toBe(true);
+    expect(steps.find((s) => s.op === "matmul.backward")!.inputLabels[0]).toBe("dcost/d(X @ W)");
+    expect(steps.find((s) => s.op === "matmul.backward")!.name).toBe("dW"); // a named tensor's gradient keeps numpy code's dW
+  });
+
   it("carries the version of a name reassigned from itself (y⁽¹⁾ = y⁽⁰⁾ + ...), as the formula does", () => {
     const x = np.array([1, 2, 3, 4]).named("x");
     const w = np.array([0.5, -1]).requiresGrad().named("w");
@@ -104,5 +115,39 @@ describe("an unnamed array from data", () => {
     const x = np.array([[1, 2], [3, 4]]).requiresGrad().named("x");
     const steps = stepRecords(traceOf(() => x.mul(np.array([0.5, 2])).sum().named("L").backward()));
     expect(steps.find((s) => s.phase === "forward" && s.op === "mul")!.inputLabels).toEqual(["x", "array of shape (2,)"]);
+  });
+
+  it("an optimiser's state rebound once an iteration reads as an assignment, v ← v ⊙ β + ∂L/∂w, with no versions", () => {
+    const w = np.array([2, -1]).requiresGrad().named("w");
+    let v = np.zerosLike(w).named("v");
+    const steps = stepRecords(traceOf(() => {
+      for (let k = 0; k < 2; k++) {
+        w.sub(1).square().sum().named("L").backward();
+        np.noGrad(() => {
+          v = v.mul(0.9).add(w.grad!).named("v");
+          w.assignSub(v.mul(0.1));
+        });
+        w.zeroGrad();
+      }
+    }));
+    const rebinds = steps.filter((s) => s.op === "add" && s.name === "v");
+    expect(rebinds.map((s) => `${s.iteration} ${s.phase}`)).toEqual(["0 update", "1 update"]);
+    for (const s of rebinds) expect(s.latex).toBe("v \\leftarrow v \\odot 0.9 + \\frac{\\partial L}{\\partial w}");
+    expect(steps.some((s) => s.inputLabels.some((l) => l.includes("⁽")))).toBe(false);
+  });
+});
+
+describe("a product of named words", () => {
+  it("keeps a thin space between names that are words (feats Win, not featsWin), and none between symbols (X W)", () => {
+    const feats = np.array([[1, 2], [3, 4]]).named("feats");
+    const Win = np.array([[0.5], [-0.5]]).requiresGrad().named("Win");
+    const X = np.array([[1, 2], [3, 4]]).named("X");
+    const W = np.array([[0.5], [-0.5]]).requiresGrad().named("W");
+    const steps = stepRecords(traceOf(() => {
+      feats.matmul(Win).named("Zw");
+      X.matmul(W).named("Z").sum().named("L").backward();
+    }));
+    expect(steps.find((s) => s.name === "Zw")!.latex).toBe("Z_{w} = \\text{feats}\\, \\text{Win}");
+    expect(steps.find((s) => s.name === "Z")!.latex).toBe("Z = X W");
   });
 });

@@ -123,6 +123,38 @@ describe("trace records", () => {
     expect(z1.output.name).toBe("Z1"); // the same object the cell bound, not a copy
   });
 
+  it("a parameter made and updated in one traced run shows its first values where it was made, and so does a (1, 1) bias", () => {
+    // lesson 19's traced cell: Win = randn(3, 4) ⊙ 0.5 is a step; the update later changes Win in place
+    np.random.seed(0);
+    const X = np.random.randn(5, 3);
+    let made: number[] = [];
+    const trace = traceOf(() => {
+      const Win = np.random.randn(3, 4).mul(0.5).requiresGrad().named("Win");
+      const bOut = np.zeros([1, 1]).requiresGrad().named("bOut");
+      made = Array.from(Win.data);
+      const cost = X.matmul(Win).tanh().sum({ axis: 1, keepdims: true }).add(bOut).square().mean().named("cost");
+      cost.backward();
+      np.noGrad(() => {
+        for (const w of [Win, bOut]) w.assignSub(w.grad!.mul(0.5));
+      });
+      expect(Array.from(Win.data)).not.toEqual(made);
+      expect(bOut.item()).not.toBe(0);
+    });
+    const raw = trace.rawSteps();
+    const making = raw.find((s) => s.op === "mul" && s.output.name === "Win")!;
+    expect(Array.from(making.output.data)).toEqual(made);
+    const readsWin = raw.find((s) => s.op === "matmul" && s.phase !== "backward")!;
+    expect(readsWin.inputs[1]).toBe(making.output); // the same tensor: the graph's edge from maker to reader stays
+    const readsBias = raw.find((s) => s.op === "add" && s.inputs[1].name === "bOut")!;
+    expect(Array.from(readsBias.inputs[1].data)).toEqual([0]);
+    const update = raw.find((s) => s.op === "assignSub" && s.output.name === "bOut")!;
+    expect(Array.from(update.inputs[0].data)).toEqual([0]);
+    // and the serialised trace (the app, the exported page) carries those values under the maker's output id
+    const json = traceToJSON(trace);
+    const makingRecord = json.steps.find((s) => s.step === making.step)!;
+    expect(json.values![makingRecord.output].data).toEqual(made);
+  });
+
   it("counts epochs: a forward op after a backward pass starts a new one", () => {
     const net = setup();
     const trace = traceOf(() => {
