@@ -25,8 +25,9 @@ export function lossSteps(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>):
       if (t.name !== null && t.node !== null) bounded = true; // a model output from before the trace
       return [];
     }
-    // a named scalar computed on the way (mse and penalty of cost = mse + penalty) is a term of the loss
-    if (t !== loss && t.name !== null && !(t.size === 1 && !t.isLeaf)) {
+    // a named scalar computed on the way (mse and penalty of cost = mse + penalty) is a term of the loss;
+    // a named (1, 1) is a model's output for one example (yhat of Σ ŷ), where the model ends
+    if (t !== loss && t.name !== null && !(t.ndim === 0 && !t.isLeaf)) {
       if (step.bucket === bucket) bounded = true;
       return [];
     }

@@ -52,6 +52,19 @@ describe("the loss phase", () => {
     ]);
   });
 
+  it("a model's named one-example output (yhat, shape (1, 1)) bounds the loss: Σ ŷ is the loss, the last layer stays forward (lesson 17)", () => {
+    const x = np.array([[0.5, -1]]).requiresGrad().named("x");
+    const W1 = np.array([[0.5, 1], [-0.5, 2]]).requiresGrad().named("W1"), W2 = np.array([[1], [-1]]).requiresGrad().named("W2");
+    const records = stepRecords(traceOf(() => {
+      const A1 = x.matmul(W1).tanh().named("A1");
+      const yhat = A1.matmul(W2).named("yhat");
+      yhat.sum().backward();
+    }));
+    expect(records.filter((s) => s.phase !== "backward").map((s) => `${s.op} ${s.name ?? ""} ${s.phase}`.replace("  ", " "))).toEqual([
+      "matmul forward", "tanh A1 forward", "matmul yhat forward", "sum loss",
+    ]);
+  });
+
   it("lesson 5's L(w) = 1/n Σ (y_i - w x_i)²: the model is w x, the loss begins at the residual; data centred before the model stays forward", () => {
     const x = np.array([1, 2, 3, 4]).named("x"), y = np.array([2.1, 3.9, 6.2, 7.8]).named("y"), m = np.array([2, 2, 2, 2]).named("m");
     const w = np.array(0).requiresGrad().named("w");
