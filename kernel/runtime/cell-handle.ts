@@ -3,7 +3,8 @@
 // `typeof`; and the lookup that lets a traced formula name a number as the code does.
 import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace } from "../trace/trace.ts";
-import { evaluate, exprText, memberOf, type NumExpr } from "../trace/constant-expr.ts";
+import { evaluate, memberOf, type NumExpr } from "../trace/constant-expr.ts";
+import { numExprText } from "../trace/text-expr.ts";
 
 const own = (scope: Record<string, unknown>, name: string) => Object.prototype.hasOwnProperty.call(scope, name);
 
@@ -58,7 +59,7 @@ export function constantName(value: number, source: string | undefined, line: nu
   for (const e of exprs) {
     if (e.line !== line) continue;
     const v = evaluate(e.expr, lookup);
-    if (v !== null && Object.is(v.value, value)) found.set(exprText(v.expr), v.expr);
+    if (v !== null && Object.is(v.value, value)) found.set(numExprText(v.expr).text, v.expr);
   }
   return found.size === 1 ? [...found.values()][0]! : null;
 }

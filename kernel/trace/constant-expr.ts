@@ -1,7 +1,8 @@
 // A number a step used, written as the code wrote it: `alpha` for 0.05, and `1 - beta1` for 0.1 in
 // `g1.mul(1 - beta1)`, so Adam's first moment reads g_1 ⊙ (1 - β_1), as the lesson's m_t does, not g_1 ⊙ 0.1.
 // The runtime finds the arithmetic of names and numbers in a cell's source (analyze.ts) and picks the one
-// on the step's line whose value is the number; here is how such an expression is evaluated and written.
+// on the step's line whose value is the number; here is how such an expression is evaluated and written
+// as a formula (its text, a label on screen, is text-expr.ts's numExprText: one set of precedences).
 import { numberExpr, PREC, texName, type Expr } from "./tex.ts";
 
 export type NumOp = "+" | "-" | "*" | "/" | "**";
@@ -49,19 +50,6 @@ export function namesOf(e: NumExpr, out = new Map<string, number>()): Map<string
   else if ("op" in e) { namesOf(e.left, out); namesOf(e.right, out); }
   return out;
 }
-
-/** As the code wrote it: "1 - beta1" (a label on screen). */
-export function exprText(e: NumExpr, min = 0): string {
-  if ("num" in e) return String(e.num);
-  if ("name" in e) return e.name;
-  if ("neg" in e) return `-${exprText(e.neg, 2)}`;
-  if ("fn" in e) return `Math.${e.fn}(${exprText(e.arg)})`;
-  const [prec, lmin, rmin] = TEXT_PREC[e.op];
-  const text = `${exprText(e.left, lmin)} ${e.op} ${exprText(e.right, rmin)}`;
-  return prec < min ? `(${text})` : text;
-}
-// [binds, least the left needs, least the right needs]: a - (b - c) keeps its brackets, a - b - c needs none
-const TEXT_PREC: Record<NumOp, [number, number, number]> = { "+": [1, 1, 1.5], "-": [1, 1, 1.5], "*": [2, 2, 2.5], "/": [2, 2, 2.5], "**": [3, 3.5, 3] };
 
 const MEMBER = /^([A-Za-z_$][\w$]*)\.(?:(size|ndim)|shape\[(\d+)\])$/;
 

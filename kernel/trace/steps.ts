@@ -4,7 +4,7 @@
 // a tensor that fed several ops gets one labelled part per path and a total, gradients are written
 // ∂L/∂W rather than as values, and an unnamed intermediate is the expression that made it.
 import type { Tensor } from "../tensor/tensor.ts";
-import { exprTex, exprText, namesOf, nameTex as constantTex, type NumExpr } from "./constant-expr.ts";
+import { exprTex, namesOf, nameTex as constantTex, type NumExpr } from "./constant-expr.ts";
 import { sameShape, shapeTuple } from "../tensor/shape.ts";
 import type { TexNames } from "../autograd/op.ts";
 import type { Trace, RawStep } from "./trace.ts";

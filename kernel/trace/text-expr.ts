@@ -3,7 +3,7 @@
 // numpy code writes it (X @ W1, tanh(Z1) * w, sum(E, axis=0)), so that a student reads dL/d(X @ W1)
 // where the formula beside it reads ∂L/∂(X W₁). Ops with no short code form (reshape, cumsum, ...)
 // are called by their name: "reshape result".
-import { exprText, type NumExpr } from "./constant-expr.ts";
+import type { NumExpr, NumOp } from "./constant-expr.ts";
 
 /** an expression in text, and how tightly it binds (as Python's precedence: higher binds tighter) */
 export interface TextExpr {
@@ -93,12 +93,15 @@ export function textOfOp(op: string, attrs: unknown, inputs: readonly TextExpr[]
   return null;
 }
 
-/** A number as the code wrote it, as an operand: lam and Math.sqrt(1 / 2) bind as atoms, 1 - beta1 as a sum. */
+const NUM_OPS: Record<NumOp, string> = { "+": "add", "-": "sub", "*": "mul", "/": "div", "**": "pow" };
+
+/** A number as the code wrote it, as an operand: lam, 1 - beta1, Math.sqrt(1 / H), out.size. */
 export function numExprText(e: NumExpr): TextExpr {
-  const text = exprText(e);
-  if ("op" in e) return { text, prec: e.op === "+" || e.op === "-" ? 1 : e.op === "**" ? 4 : 2, sym: e.op === "/" || e.op === "*" ? e.op : undefined };
-  if ("neg" in e) return { text, prec: UNARY_MINUS };
-  return "num" in e ? constantText(text) : { text, prec: ATOM }; // a name, out.size, Math.sqrt(...)
+  if ("num" in e) return constantText(String(e.num));
+  if ("name" in e) return { text: e.name, prec: ATOM };
+  if ("neg" in e) return textOfOp("negative", undefined, [numExprText(e.neg)])!;
+  if ("fn" in e) return { text: `Math.${e.fn}(${numExprText(e.arg).text})`, prec: ATOM };
+  return textOfOp(NUM_OPS[e.op], undefined, [numExprText(e.left), numExprText(e.right)])!;
 }
 
 /** A number's text as an operand: 2 and lam bind as atoms, -2 as a negation, anything else as a sum. */

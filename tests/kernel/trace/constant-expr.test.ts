@@ -1,7 +1,10 @@
 // A number written as the code computed it: evaluation (names read from the scope, exact values) and
 // the text and formula of the arithmetic, with brackets only where the order needs them.
 import { describe, expect, it } from "vitest";
-import { evaluate, exprTex, exprText, namesOf, type NumExpr } from "../../../kernel/trace/constant-expr.ts";
+import { evaluate, exprTex, namesOf, type NumExpr } from "../../../kernel/trace/constant-expr.ts";
+import { numExprText } from "../../../kernel/trace/text-expr.ts";
+
+const exprText = (e: NumExpr) => numExprText(e).text;
 import { formatNumberTex } from "../../../kernel/trace/tex.ts";
 
 const name = (n: string): NumExpr => ({ name: n });
@@ -24,6 +27,9 @@ describe("constant expressions", () => {
     expect(exprText(op("-", num(1), op("-", name("a"), name("b"))))).toBe("1 - (a - b)");
     expect(exprText(op("-", op("-", num(1), name("a")), name("b")))).toBe("1 - a - b");
     expect(exprText(op("*", op("+", num(1), name("a")), name("b")))).toBe("(1 + a) * b");
+    expect(exprText({ neg: op("*", name("a"), name("b")) })).toBe("-(a * b)");
+    expect(exprText(op("**", { neg: name("a") }, num(2)))).toBe("(-a) ** 2");
+    expect(exprText({ fn: "sqrt", arg: op("/", num(1), name("H")) })).toBe("Math.sqrt(1 / H)");
     expect(exprTex(op("-", num(1), op("**", name("beta1"), name("t")))).tex).toBe("1 - {\\beta_{1}}^{t}");
     expect(exprTex(op("-", num(1), op("*", op("*", num(2), name("alpha")), name("lambda")))).tex).toBe("1 - 2\\, \\alpha\\, \\lambda");
     expect(exprTex(op("/", name("delta"), num(2))).tex).toBe("\\frac{\\delta}{2}");
