@@ -49,7 +49,7 @@ export class SbTensorView extends LightElement {
           ? html`<span class="tensor-scalar">${bool ? boolText(t.data[0]!) : scalar(t.data[0])}</span>`
           : bool
             ? html`<span class="tensor-stats">${trueCount(stats.mean, t.size ?? t.data.length)} of ${t.size ?? t.data.length} True</span>`
-            : html`<span class="tensor-stats">min ${num(stats.min)} · max ${num(stats.max)} · mean ${num(stats.mean)}</span>`}
+            : html`<span class="tensor-stats"><span class="stat">min ${num(stats.min)}</span> · <span class="stat">max ${num(stats.max)}</span> · <span class="stat">mean ${num(stats.mean)}</span></span>`}
         ${t.isParameter ? html`<span class="badge badge-param" title="a parameter: gradients collect in its .grad">param</span>` : nothing}
       </figcaption>
       ${(t.size ?? t.data.length) === 1 ? nothing : html`<div class="tensor-scroll" tabindex="0" role="region" aria-label="values of ${name || "tensor"}">
