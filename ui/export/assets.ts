@@ -66,7 +66,7 @@ main.lesson .check.pass { color: var(--pass); }
 main.lesson .check.fail { color: var(--fail); }
 main.lesson details.trace { margin: .5rem 0; }
 main.lesson details.trace summary, main.lesson details.solution summary, main.lesson details.hidden-code summary { cursor: pointer; color: var(--muted); }
-main.lesson .trace-steps { padding-left: 2.2rem; font-size: .9em; }
+main.lesson .trace-steps { padding-left: 2.2rem; font-size: .9em; overflow-x: auto; }
 main.lesson .step { margin: .2rem 0; }
 main.lesson .step-group { list-style: none; margin: .6rem 0 .2rem -1.2rem; font-weight: 600; }
 main.lesson .step-gap { list-style: none; color: var(--muted); font-style: italic; margin: .3rem 0; }

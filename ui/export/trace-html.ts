@@ -52,7 +52,9 @@ export function traceHtml(trace: TraceSummary, cellId: string, cellNumber: CellN
   const where = traceGraph(trace, 0).where; // the pass the graph shows, named only when the run has several
   return `<details class="trace" open><summary>Step through: ${h(trace.records.length)} steps</summary>`
     + `<figure class="trace-graph"><figcaption>Computation graph${where === "" ? "" : ` of ${escapeHtml(where)}`}</figcaption>${traceGraphSvg(trace, 0)}</figure>`
-    + `<ol class="trace-steps">${steps}</ol>${dropped}`
+    // on a phone a step's formula is wider than the column: the list scrolls sideways in its own box
+    // (focusable and labelled, as a scrolling region must be), never the page
+    + `<ol class="trace-steps" tabindex="0" aria-label="steps of the step-through">${steps}</ol>${dropped}`
     + `<script type="application/json" class="stepbook-trace" data-cell="${escapeHtml(cellId)}">${scriptJson(trace)}</script>`
     + `</details>`;
 }
