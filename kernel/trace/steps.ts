@@ -247,8 +247,12 @@ export function stepRecords(trace: Trace): StepRecord[] {
     });
   }
   const viaTex = (lossTex: string, into: Expr, via: string) => `\\left.${partial(lossTex, into)}\\right|_{\\text{via } ${via}}`;
-  /** `, \quad \alpha = 0.05` for the constants a formula used by name. */
-  const where = () => [...constants].map(([n, v]) => `,\\quad ${constantTex(n)} = ${formatNumberTex(v)}`).join("");
+  /**
+   * `, \quad \alpha = 0.05` for the constants `tex` uses by name: only those it shows (a backward step
+   * names every operand of its op, but ∂J/∂(mse) = 1 of J = mse + λ Σ W² has no λ in it).
+   */
+  const where = (tex: string) => [...constants].filter(([n]) => tex.includes(constantTex(n)))
+    .map(([n, v]) => `,\\quad ${constantTex(n)} = ${formatNumberTex(v)}`).join("");
 
   // a scaled gradient folded into its update (α ∂L/∂W inside W ← W - α ∂L/∂W) is not a step of its
   // own, unless something besides that update reads it
@@ -330,7 +334,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
         ...base,
         inputLabels: [gradLabel(of, s.bucket), ...base.inputLabels.slice(1)],
         outputLabel: via !== null ? `${gradLabel(into, s.bucket)} via ${via.label}` : gradLabel(into, s.bucket),
-        latex: `${lhs} = ${rhs}${where()}`,
+        latex: `${lhs} = ${rhs}${where(`${lhs} = ${rhs}`)}`,
         rule,
         name: into.name !== null && via === null ? gradLabel(into, s.bucket) : null,
         ...(via !== null ? { via: via.label } : {}),
@@ -350,14 +354,15 @@ export function stepRecords(trace: Trace): StepRecord[] {
       const w = exprOf(before).tex;
       const rule = UPDATE_TEX[s.op] ?? UPDATE_TEX.assign;
       const v = s.scaled ? scaledTex(s.scaled.rate, s.scaled.grad) : updateValue(value);
-      return { ...base, latex: rule(w, v) + where(), rule: rule("W", "V"), name: before.name };
+      return { ...base, latex: rule(w, v) + where(rule(w, v)), rule: rule("W", "V"), name: before.name };
     }
 
     const rhs = s.def.tex({ in: s.inputs.map((x, k) => operand(exprOf(x), slotMin(s.def!.name, k), s.def!.name)), out: "", g: "" }, s.attrs);
     const lhs = s.output.name !== null ? nameTex(s.output) : null;
+    const formula = lhs !== null ? `${lhs} ${rebound.has(s) ? "\\leftarrow" : "="} ${rhs}` : rhs;
     return {
       ...base,
-      latex: (lhs !== null ? `${lhs} ${rebound.has(s) ? "\\leftarrow" : "="} ${rhs}` : rhs) + where(),
+      latex: formula + where(formula),
       rule: `C = ${s.def.tex(ruleNames(s.inputs.length), s.attrs)}`,
       name: s.output.name,
     };

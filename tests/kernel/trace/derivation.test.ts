@@ -128,6 +128,22 @@ describe("names, not values or internal ids", () => {
     const update = stepRecords(trace).find((s) => s.op === "assignSub")!;
     expect(update.latex).toBe("w \\leftarrow w - \\alpha\\, \\frac{\\partial L}{\\partial w},\\quad \\alpha = 0.05");
   });
+
+  it("a named constant is written beside a formula only where the formula uses it (lesson 10: ∂J/∂(mse) = 1 has no λ)", () => {
+    const X = np.array([[1], [2], [3]]).named("X"), Y = np.array([[1], [0], [1]]).named("Y");
+    const W = np.array([[0.5]]).requiresGrad().named("W");
+    const trace = traceOf(() => {
+      X.matmul(W).sub(Y).square().mean().add(W.square().sum().mul(0.03)).named("J").backward();
+    });
+    trace.constantName = (v) => (v === 0.03 ? { name: "lambda", value: 0.03 } : null);
+    const steps = stepRecords(trace);
+    const [toMse, toPenalty] = steps.filter((s) => s.op === "add.backward" && s.shapes.output.length === 0);
+    expect(toMse!.latex).not.toContain("\\lambda"); // ∂J/∂(Σ (XW - Y)² / 3) = 1
+    expect(toMse!.latex).toMatch(/= 1$/);
+    expect(toPenalty!.latex).toMatch(/= 1,\\quad \\lambda = 0\.03$/); // ∂J/∂(Σ W² ⊙ λ): λ is in it
+    // the penalty's own step still says what λ is
+    expect(steps.find((s) => s.op === "mul" && s.phase === "loss")!.latex).toContain(",\\quad \\lambda = 0.03");
+  });
 });
 
 describe("where's gradient", () => {
