@@ -80,6 +80,8 @@ const SYMBOL: Record<string, string> = {
   log: "ln", sum: "Σ", mean: "mean", sigmoid: "σ", relu: "ReLU", transpose: "ᵀ", max: "max",
   softmaxCrossEntropy: "CE", sigmoidBinaryCrossEntropy: "BCE",
 };
+/** y⁽²⁾: a name and its version, as kernel/trace writes a name reassigned from itself */
+const VERSION = /^⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾$/u, VERSIONED = /⁾$/u;
 const num = (v: unknown) => (typeof v === "number" ? (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 0.001) ? v.toExponential(1) : String(Number(v.toPrecision(3)))) : String(v));
 
 /**
@@ -147,7 +149,10 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     const shape = r ? (k < 0 ? r.shapes.output : r.shapes.inputs[k]) ?? [] : [];
     const name = r ? (k < 0 ? r.name : r.inputNames[k] ?? r.inputLabels[k]) : null;
     const preview = k < 0 && r ? r.preview.values.slice(0, 2).map((v) => (r.preview.dtype === "bool" ? (v ? "True" : "False") : num(v))).join(", ") + (r.preview.truncated || r.preview.values.length > 2 ? ", …" : "") : "";
-    const label = name ?? (k >= 0 ? r?.inputLabels[k] ?? "" : "");
+    // a name reassigned from itself carries its version, as the step card and the edges do (y⁽¹⁾)
+    const shown = r ? (k < 0 ? r.outputLabel : r.inputLabels[k]) : undefined;
+    const label = name !== null && shown !== undefined && VERSIONED.test(shown) && shown.startsWith(name) && VERSION.test(shown.slice(name.length))
+      ? shown : name ?? (k >= 0 ? r?.inputLabels[k] ?? "" : "");
     const detail = `(${shape.join(", ")})${preview ? ` [${preview}]` : ""}`;
     const parameter = k >= 0 && /^(W|w|b|theta|gamma|beta)\d*$/.test(label);
     const width = Math.max(56, 7 * Math.max(label.length, detail.length) + 14);
