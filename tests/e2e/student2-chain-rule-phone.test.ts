@@ -1,10 +1,12 @@
 // A student stepping through lesson 10's two paths on a phone (390 x 844): at the step db2 = Σ_i dL1/d(...)
 // the chain rule reads "... summed over axis 0", one piece KaTeX cannot break, 6 px wider than the
 // column; the whole page scrolled sideways by those 6 px and the words were cut at the screen's edge. The
-// chain rule now scrolls inside its own box, as the step's formula does, and the page never sideways.
+// chain rule now scrolls inside its own box, as the step's formula does, and the page never sideways. A box
+// that scrolls is focusable and labelled (axe: scrollable-region-focusable, serious, for the formula too).
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasBrowser, launch, ROOT } from "./harness.ts";
+import { violations } from "./axe.ts";
 import { servedForBlock } from "./served.ts";
 
 describe.skipIf(!hasBrowser())("the chain rule of a step on a phone", () => {
@@ -34,6 +36,16 @@ describe.skipIf(!hasBrowser())("the chain rule of a step on a phone", () => {
       expect(m.sideways).toBeLessThanOrEqual(0);
       expect(m.boxRight).toBeLessThanOrEqual(m.width);
       expect(m.scrolls).toBe(true); // the piece is wider than the column: it scrolls in its own box
+      // a box that scrolls can be reached from the keyboard and says what it is
+      expect(await factor.evaluate((f) => [f.tabIndex, f.getAttribute("aria-label")])).toEqual([0, "chain rule, scrolls sideways"]);
+      expect(await violations(page, ["sb-trace-view"])).toEqual([]);
+      // a step whose formula and chain rule fit has no such boxes (no stops for the keyboard that scroll nothing)
+      await view.locator('button[aria-label="previous step"]').click();
+      await view.locator('button[aria-label="previous step"]').click();
+      await view.locator('button[aria-label="previous step"]').click(); // dL1/d(… - Ytrain) -> back to a short step
+      const fits = await view.evaluate((el) => [...el.querySelectorAll<HTMLElement>(".step-formula, .grad-factor")]
+        .map((b) => ({ wide: b.scrollWidth > b.clientWidth + 1, focusable: b.hasAttribute("tabindex") })));
+      expect(fits.every((b) => b.wide === b.focusable)).toBe(true);
     } finally {
       await b.close();
     }

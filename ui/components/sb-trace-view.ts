@@ -49,6 +49,7 @@ export class SbTraceView extends LightElement {
    * is outside it (lesson 4's loss, at the right of a wide graph, was lit out of sight at every width).
    */
   protected override updated(): void {
+    this.markWide();
     const box = this.querySelector<HTMLElement>(".trace-graph-scroll");
     if (!box) return;
     if (this.graphScroll) ({ left: box.scrollLeft, top: box.scrollTop } = this.graphScroll);
@@ -57,6 +58,35 @@ export class SbTraceView extends LightElement {
     const b = box.getBoundingClientRect(), r = node.getBoundingClientRect();
     if (r.left < b.left || r.right > b.right) box.scrollLeft += (r.left + r.right - b.left - b.right) / 2;
     if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += (r.top + r.bottom - b.top - b.bottom) / 2;
+  }
+
+  private resized: ResizeObserver | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver !== "undefined") (this.resized = new ResizeObserver(() => this.markWide())).observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resized?.disconnect();
+  }
+
+  /**
+   * A formula or chain rule wider than its box (a phone) scrolls in it: then it is focusable and says
+   * what it is, as a scrolling region must be; one that fits is no stop for the keyboard.
+   */
+  private markWide(): void {
+    for (const box of this.querySelectorAll<HTMLElement>(".step-formula, .grad-factor")) {
+      const wide = box.scrollWidth > box.clientWidth + 1;
+      if (wide && !box.hasAttribute("tabindex")) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", `${box.classList.contains("grad-factor") ? "chain rule" : "formula"}, scrolls sideways`);
+      } else if (!wide && box.hasAttribute("tabindex")) {
+        for (const a of ["tabindex", "role", "aria-label"]) box.removeAttribute(a);
+      }
+    }
   }
 
   /** "line 4", or for a step inside a function another cell defines, "line 4 of cell 3" (its place, as "Run cell 3"). */
