@@ -14,6 +14,19 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
     at(line: number): void {
       activeTrace()?.at(cellId, line);
     },
+    /** Into a one-line arrow function: stamp its line, and return where the caller was (null untraced). */
+    enter(line: number): { cell: string | null; line: number | null } | null {
+      const trace = activeTrace();
+      if (trace === null) return null;
+      const caller = trace.location();
+      trace.at(cellId, line);
+      return caller;
+    },
+    /** Out of it with its value: the caller's location again. */
+    leave<T>(caller: { cell: string | null; line: number | null } | null, value: T): T {
+      if (caller !== null) activeTrace()?.at(caller.cell, caller.line);
+      return value;
+    },
     name<T>(value: T, name: string | (string | null)[]): T {
       if (Array.isArray(name)) {
         // const [Xtrain, Xtest, ytrain, ytest] = nn.trainTestSplit(...): each tensor by its element's name
@@ -35,7 +48,8 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
  * How the code wrote this number on that source line: the top-level number variable with this value
  * (`alpha` for 0.05 in `w.assignSub(w.grad.mul(alpha))`), else the one arithmetic of such variables and
  * numbers on the line that computes exactly this value (`1 - beta1` for 0.1 in `g1.mul(1 - beta1)`), so a
- * traced formula can write it as the code does. Null when none, or when two different ones would.
+ * traced formula can write it as the code does. Null when none, or when two different ones would (the
+ * number itself, written on the line, is one of them).
  */
 export function constantName(value: number, source: string | undefined, line: number | null, scope: Record<string, unknown>, builtins: ReadonlySet<string>,
   exprs: readonly { line: number; expr: NumExpr }[] = []): NumExpr | null {
@@ -56,6 +70,9 @@ export function constantName(value: number, source: string | undefined, line: nu
     return !builtins.has(name) && own(scope, name) && typeof scope[name] === "number" ? scope[name] as number : null;
   };
   const found = new Map<string, NumExpr>();
+  // the number itself written on the line (mul(0.5) beside delta / 2 = 0.5): which of them made it, the line
+  // cannot say, so the step shows the number
+  for (const literal of text.match(/(?<![\w.$])\d+(?:\.\d*)?(?:e[+-]?\d+)?/gi) ?? []) if (Number(literal) === value) found.set(literal, { num: value });
   for (const e of exprs) {
     if (e.line !== line) continue;
     const v = evaluate(e.expr, lookup);

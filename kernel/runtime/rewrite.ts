@@ -75,8 +75,12 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
   for (const body of a.functionBodies) {
     if (body.type === "BlockStatement") s.appendLeft(body.start + 1, GUARD);
     else {
-      s.appendRight(body.start, `(${EXPRESSION_GUARD}, `);
-      s.prependLeft(body.end, ")");
+      // a one-line arrow (r => r.abs().sub(delta / 2)) stamps its steps with its own line, then gives
+      // the caller's back: the trace's formula finds `delta` there, and the caller's .backward() keeps its line
+      // (only where it may call something: x => x * 2 makes no step)
+      const calls = js.slice(body.start, body.end).includes("(");
+      s.appendRight(body.start, calls ? `(${EXPRESSION_GUARD}, __sb.leave(__sb.enter(${body.loc!.start.line}), ` : `(${EXPRESSION_GUARD}, `);
+      s.prependLeft(body.end, calls ? "))" : ")");
     }
   }
 

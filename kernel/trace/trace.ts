@@ -59,6 +59,11 @@ export class Trace {
     this.line = line;
   }
 
+  /** Where the following steps will be stamped (a one-line function gives it back to its caller). */
+  location(): { cell: string | null; line: number | null } {
+    return { cell: this.cell, line: this.line };
+  }
+
   /** Name a tensor (the runtime calls this for `const Z1 = ...`). */
   bind(t: Tensor, name: string): void {
     t.name = name;

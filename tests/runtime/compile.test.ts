@@ -41,6 +41,8 @@ describe("compiling a cell", () => {
     expect(code).toContain("for (;;) {if (--__sbg.n < 0) __sbg.check(); __scope.x++ }");
     expect(code).toContain("() => (--__sbg.n < 0 && __sbg.check(), 1)");
     expect(code).toContain("function g() {if (--__sbg.n < 0) __sbg.check();}");
+    // a one-line arrow that calls something stamps its own line for the trace, and gives the caller's back
+    expect(compile("const h = (x: any) =>\n  x.mul(2)").code).toContain("(--__sbg.n < 0 && __sbg.check(), __sb.leave(__sb.enter(2), x.mul(2)))");
   });
 
   it("names the value of an assignment that may be a tensor and stamps the line before calls", () => {

@@ -25,6 +25,28 @@ describe("names and source lines in the trace", () => {
     for (const s of records) expect(s).toMatchObject({ name: "out", cell: "defs", line: 2 });
   });
 
+  it("a one-line arrow function's steps carry its own line (where its numbers are named), and the caller's backward keeps the caller's", async () => {
+    const host = newHost();
+    await run(host, "defs", "const delta = 1\nconst r = np.array([-3, 0.5, 2]).requiresGrad()\nconst huberOf = (x: any) => np.where(x.abs().lessEqual(delta), x.square().div(2), x.abs().sub(delta / 2).mul(delta)).mean()");
+    const r = await run(host, "use", "// the loss\nhuberOf(r).backward()");
+    const records = traceOf(r.messages)!.records;
+    const sub = records.find((s) => s.op === "sub" && s.phase !== "backward")!;
+    expect(sub).toMatchObject({ cell: "defs", line: 3 });
+    expect(sub.latex).toBe("\\lvert r \\rvert - \\frac{\\delta}{2},\\quad \\delta = 1");
+    expect(records.filter((s) => s.phase === "backward").every((s) => s.cell === "use" && s.line === 2)).toBe(true);
+  });
+
+  it("a number written on the line beside arithmetic of the same value is shown as the number: the line cannot say which made it", async () => {
+    const host = newHost();
+    await run(host, "setup", "const delta = 1\nconst x = np.array([1, 2])");
+    const r = await run(host, "both", "const q = x.mul(0.5).add(x.sub(delta / 2))");
+    const records = traceOf(r.messages)!.records;
+    expect(records.find((s) => s.op === "mul")!.latex).toBe("x \\odot 0.5");
+    expect(records.find((s) => s.op === "sub")!.latex).toBe("x - 0.5");
+    const alone = await run(host, "alone", "const q2 = x.sub(delta / 2)");
+    expect(traceOf(alone.messages)!.records.find((s) => s.op === "sub")!.latex).toBe("q_{2} = x - \\frac{\\delta}{2},\\quad \\delta = 1");
+  });
+
   it("a learning rate is written by the name the code gave it, with its value beside it", async () => {
     const host = newHost();
     await run(host, "setup", "const alpha = 0.05\nconst w = np.array(0).requiresGrad()\nconst x = np.array([1, 2])");
