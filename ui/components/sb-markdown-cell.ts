@@ -5,6 +5,7 @@ import { html } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { LightElement } from "./light-element.ts";
+import { markScrollingBoxes } from "./scroll-box.ts";
 
 export interface BindsHoverDetail { names: string[]; label: string; anchor: HTMLElement | null }
 
@@ -55,12 +56,8 @@ export class SbMarkdownCell extends LightElement {
   }
 
   private markWideMath(): void {
-    for (const box of this.querySelectorAll<HTMLElement>(".math-display")) {
-      const wide = box.scrollWidth > box.clientWidth + 1;
-      // (the renderer gives every display tabindex 0, so "labelled" is what says it was marked)
-      if (wide && !box.hasAttribute("aria-label")) { box.tabIndex = 0; box.setAttribute("role", "group"); box.setAttribute("aria-label", "equation, scrolls sideways"); }
-      else if (!wide && box.hasAttribute("tabindex")) { box.removeAttribute("tabindex"); box.removeAttribute("role"); box.removeAttribute("aria-label"); }
-    }
+    // (the renderer gives every display tabindex 0: one that fits loses it)
+    markScrollingBoxes(this.querySelectorAll<HTMLElement>(".math-display"), () => "equation");
   }
 
   private onKey = (e: KeyboardEvent) => {

@@ -15,6 +15,7 @@ import { LightElement } from "./light-element.ts";
 import { traceGraphSvg } from "./trace-graph.ts";
 import "./sb-tensor-view.ts";
 import type { TensorData } from "./sb-tensor-view.ts";
+import { markScrollingBoxes } from "./scroll-box.ts";
 
 const PHASES: Phase[] = ["forward", "loss", "backward", "update"];
 export interface StepValues {
@@ -72,21 +73,9 @@ export class SbTraceView extends LightElement {
     this.resized?.disconnect();
   }
 
-  /**
-   * A formula or chain rule wider than its box (a phone) scrolls in it: then it is focusable and says
-   * what it is, as a scrolling region must be; one that fits is no stop for the keyboard.
-   */
+  /** A formula or chain rule wider than its box (a phone) scrolls in it, focusable and labelled. */
   private markWide(): void {
-    for (const box of this.querySelectorAll<HTMLElement>(".step-formula, .grad-factor")) {
-      const wide = box.scrollWidth > box.clientWidth + 1;
-      if (wide && !box.hasAttribute("tabindex")) {
-        box.tabIndex = 0;
-        box.setAttribute("role", "group");
-        box.setAttribute("aria-label", `${box.classList.contains("grad-factor") ? "chain rule" : "formula"}, scrolls sideways`);
-      } else if (!wide && box.hasAttribute("tabindex")) {
-        for (const a of ["tabindex", "role", "aria-label"]) box.removeAttribute(a);
-      }
-    }
+    markScrollingBoxes(this.querySelectorAll<HTMLElement>(".step-formula, .grad-factor"), (box) => (box.classList.contains("grad-factor") ? "chain rule" : "formula"));
   }
 
   /** "line 4", or for a step inside a function another cell defines, "line 4 of cell 3" (its place, as "Run cell 3"). */
