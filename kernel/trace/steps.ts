@@ -11,6 +11,7 @@ import type { Trace, RawStep } from "./trace.ts";
 import type { StepRecord, BroadcastSum } from "./record.ts";
 import { texName, gradName, partial, formatNumberTex, numberExpr, operand, precedenceOf, slotMin, broadcastSumTex, visibleLength, PREC, type Expr } from "./tex.ts";
 import { originOf } from "./origin.ts";
+import { reassignedNames } from "./versions.ts";
 import { ATOM, MAX_LABEL, constantText, numExprText, textOfOp, type TextExpr } from "./text-expr.ts";
 
 const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
@@ -75,25 +76,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (s.total !== undefined) gradOf.set(s.output, { into: s.total.of, bucket: s.bucket });
     else if (s.grad !== undefined && !totalled.has(s.grad.into)) gradOf.set(s.output, { into: s.grad.into, bucket: s.bucket });
   }
-  // a name reassigned from itself (y = y + x[k:k+m] w[k] in a loop): the earlier values are y^{(0)},
-  // y^{(1)}, ..., the last one plain y, so that ∂L/∂y^{(1)} = ∂L/∂y^{(2)} does not read ∂L/∂y = ∂L/∂y
-  // within one iteration only: a parameter or an optimiser's state rebound once an iteration
-  // (w = w - g, v = v β + g) is not w^{(57)}: it reads w ← w - g, an assignment, as the update does
-  const version = new Map<Tensor, number>();
-  const overwritten = new Set<Tensor>();
-  const rebound = new Set<RawStep>();
-  for (const s of raw) {
-    if (s.def === null || s.phase === "backward" || s.output.name === null) continue;
-    const prev = sameNameIn(s, producer);
-    if (prev === undefined) continue;
-    if (s.phase === "update" || (producer.get(prev) !== undefined && producer.get(prev)!.bucket !== s.bucket)) {
-      rebound.add(s);
-      continue;
-    }
-    if (!version.has(prev)) version.set(prev, 0);
-    version.set(s.output, version.get(prev)! + 1);
-    overwritten.add(prev);
-  }
+  const { version, overwritten, rebound } = reassignedNames(raw, producer);
   const nameTex = (t: Tensor): string => {
     const tex = texName(t.name!);
     const k = version.get(t);
@@ -385,26 +368,6 @@ export function stepRecords(trace: Trace): StepRecord[] {
     }
     return operand(exprOf(value), PREC.reduce);
   }
-}
-
-/**
- * The tensor of the step's own name that its expression reads (v in v = v ⊙ β + g): the inputs, and
- * the inputs of the unnamed steps of that expression, as far as the formula writes them out.
- */
-function sameNameIn(s: RawStep, producer: ReadonlyMap<Tensor, RawStep>): Tensor | undefined {
-  const name = s.output.name;
-  const stack = [...s.inputs];
-  for (let seen = 0; stack.length > 0 && seen < 64; seen++) {
-    const t = stack.pop()!;
-    if (t === s.output) continue;
-    if (t.name !== null) {
-      if (t.name === name) return t;
-      continue;
-    }
-    const p = producer.get(t);
-    if (p !== undefined && p.bucket === s.bucket && p.def !== null) stack.push(...p.inputs);
-  }
-  return undefined;
 }
 
 /** The general form of a rule: inputs A, B, C; upstream gradient G. */
