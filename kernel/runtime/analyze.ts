@@ -38,9 +38,10 @@ export interface Analysis {
   callingStatements: JsNode[];
   /**
    * `const Z1 = <expr>` / `Z1 = <expr>` where the value may be a tensor worth naming; for
-   * `const [Xtrain, Xtest] = <expr>`, the element names (null for a hole).
+   * `const [Xtrain, Xtest] = <expr>`, the element names (null for a hole). `local` when the variable
+   * belongs to a function: the cell's own `const yOut = conv1d(x, w)` may rename what conv1d's `y` named.
    */
-  bindings: { init: JsNode; name: string | (string | null)[] }[];
+  bindings: { init: JsNode; name: string | (string | null)[]; local: boolean }[];
   /**
    * Arithmetic of top-level names and numbers (`1 - beta1`, `2 * alpha * lambda`), the widest on each
    * line, so a traced formula can write a number as the code computed it (kernel/trace/constant-expr.ts).
@@ -226,8 +227,8 @@ export function analyze(program: JsNode): Analysis {
     }
   }
 
-  function noteBinding(name: string | (string | null)[], init: JsNode | null | undefined) {
-    if (init && mayBeTensor(init)) a.bindings.push({ init, name });
+  function noteBinding(name: string | (string | null)[], init: JsNode | null | undefined, scope: Scope) {
+    if (init && mayBeTensor(init)) a.bindings.push({ init, name, local: scope.functionScope() !== top });
   }
 
   function visit(node: JsNode, scope: Scope): void {
@@ -261,9 +262,9 @@ export function analyze(program: JsNode): Analysis {
         if (topBinding) a.topDeclarations.push({ node, statement: false });
         for (const d of node.declarations) {
           pattern(d.id, scope, "bind", topBinding);
-          if (d.id.type === "Identifier") noteBinding(d.id.name, d.init);
+          if (d.id.type === "Identifier") noteBinding(d.id.name, d.init, scope);
           else if (d.id.type === "ArrayPattern" && d.id.elements.every((e: JsNode | null) => e === null || e.type === "Identifier")) {
-            noteBinding(d.id.elements.map((e: JsNode | null) => e?.name ?? null), d.init);
+            noteBinding(d.id.elements.map((e: JsNode | null) => e?.name ?? null), d.init, scope);
           }
           visit(d.init, scope);
         }
@@ -292,7 +293,8 @@ export function analyze(program: JsNode): Analysis {
         return;
       }
       case "AssignmentExpression":
-        if (node.left.type === "Identifier" && node.operator === "=") noteBinding(node.left.name, node.right);
+        // y = y.add(...) names after the variable's own scope (a top-level one assigned inside a function is not local)
+        if (node.left.type === "Identifier" && node.operator === "=") noteBinding(node.left.name, node.right, scope.resolve(node.left.name) ?? top);
         if (node.left.type === "Identifier" && node.operator !== "=") reference(node.left, scope, { assigned: true, compound: true });
         else pattern(node.left, scope, "assign", false);
         return visit(node.right, scope);
@@ -311,7 +313,7 @@ export function analyze(program: JsNode): Analysis {
       case "Property":
         if (node.computed) visit(node.key, scope);
         // ({ columnMeans: xhat.mean(...) }): the tensor is named after its key, as a variable would be
-        else if (node.kind === "init" && !node.method && !node.shorthand && node.key.type === "Identifier") noteBinding(node.key.name, node.value);
+        else if (node.kind === "init" && !node.method && !node.shorthand && node.key.type === "Identifier") noteBinding(node.key.name, node.value, scope);
         if (node.shorthand && node.value.type === "Identifier") return reference(node.value, scope, { shorthand: true });
         return visit(node.value, scope);
       case "MethodDefinition": case "PropertyDefinition":

@@ -27,11 +27,18 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
       if (caller !== null) activeTrace()?.at(caller.cell, caller.line);
       return value;
     },
-    name<T>(value: T, name: string | (string | null)[]): T {
+    /** Name a tensor after the variable it is bound to; `local` for a function's own variable. */
+    name<T>(value: T, name: string | (string | null)[], local = false): T {
+      const bind = (t: Tensor, n: string) => {
+        if (!nameable(t) && !(locallyNamed.has(t) && !local)) return;
+        t.named(n);
+        if (local) locallyNamed.add(t);
+        else locallyNamed.delete(t);
+      };
       if (Array.isArray(name)) {
         // const [Xtrain, Xtest, ytrain, ytest] = nn.trainTestSplit(...): each tensor by its element's name
-        if (Array.isArray(value)) name.forEach((n, k) => { const v: unknown = value[k]; if (n !== null && v instanceof Tensor && nameable(v)) v.named(n); });
-      } else if (value instanceof Tensor && nameable(value)) value.named(name);
+        if (Array.isArray(value)) name.forEach((n, k) => { const v: unknown = value[k]; if (n !== null && v instanceof Tensor) bind(v, n); });
+      } else if (value instanceof Tensor) bind(value, name);
       else if (isPlainObject(value)) {
         // const q = makeParams() -> {W1, b1, ...}: the trace writes q.W1 as W_1, not as an anonymous array
         for (const [key, v] of Object.entries(value)) if (v instanceof Tensor && v.name === null && /^[A-Za-z]\w*$/.test(key)) v.named(key);
@@ -80,6 +87,12 @@ export function constantName(value: number, source: string | undefined, line: nu
   }
   return found.size === 1 ? [...found.values()][0]! : null;
 }
+
+/**
+ * Tensors named only by a function's own variable (conv1d's `let y`): the caller's top-level
+ * `const yOut = conv1d(x, w)` renames them, so the lesson's yOut and dwByHand are not both "y".
+ */
+const locallyNamed = new WeakSet<Tensor>();
 
 /**
  * Whether a variable's name may name this tensor: an unnamed one, or a layer's output that nn named

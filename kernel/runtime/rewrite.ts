@@ -84,9 +84,9 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
     }
   }
 
-  for (const { init, name } of a.bindings) {
+  for (const { init, name, local } of a.bindings) {
     s.appendRight(init.start, "__sb.name(");
-    s.prependLeft(init.end, `, ${JSON.stringify(name)})`);
+    s.prependLeft(init.end, `, ${JSON.stringify(name)}${local ? ", true" : ""})`);
   }
 
   const defines = new Set(topLevel.keys());

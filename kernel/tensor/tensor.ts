@@ -87,8 +87,8 @@ export class Tensor {
   }
   /** Give this tensor a name for the trace and the inspector (Z1, A1, loss). */
   named(name: string): this {
-    this.name = name;
     mode.trace?.bind(this, name);
+    this.name = name;
     return this;
   }
 

@@ -1,7 +1,7 @@
 // Where a run's steps go once it is known how it ended or began: work after the last update is "after",
 // work before the first forward pass is "setup", never an iteration of their own.
 import type { Bucket, Group } from "./policy.ts";
-import type { RawStep } from "./raw.ts";
+import { byAutograd, type RawStep } from "./raw.ts";
 
 export function regroup(steps: readonly RawStep[], group: Group, iteration: number | null): void {
   for (const s of steps) {
@@ -21,14 +21,15 @@ export function splitAfter(bucket: Bucket<RawStep>, iterations: number, previous
   if (bucket.group !== "iteration") return null;
   const steps = bucket.steps;
   let cut: number;
-  const hasBackward = steps.some((s) => s.phase === "backward");
+  // a backward pass of autograd's (a gradient by hand, const dZ = ..., is badged backward but is not one)
+  const hasBackward = steps.some(byAutograd);
   if (!hasBackward) {
     if (iterations <= 1) return null; // a single forward pass is the iteration
     cut = 0;
   } else {
     let lastKept = -1;
     steps.forEach((s, i) => {
-      if (s.phase === "backward" || (s.def === null && s.phase === "update")) lastKept = i;
+      if ((s.phase === "backward" && !s.byHand) || (s.def === null && s.phase === "update")) lastKept = i;
     });
     cut = lastKept + 1;
     if (cut >= steps.length) return null;

@@ -87,6 +87,32 @@ export function updateSteps(value: Tensor, producer: ReadonlyMap<Tensor, RawStep
 }
 
 /**
+ * Whether a variable's name says it holds a gradient, as a lesson names one it computes by hand: dZ, dW1,
+ * db, dz, dA1dropped, dwByHand, dydxByHand (d and a capital, or d and one letter, or dy/dx); not data,
+ * delta or dense.
+ */
+export function isGradientName(name: string): boolean {
+  return /^d(?:[A-Z]|[a-z](?![a-z])|[a-z]d[a-z](?![a-z]))/.test(name);
+}
+
+/**
+ * The steps after a backward pass (numbered `since` or later) that compute a gradient by hand, as the
+ * lesson's derivation does (dZ = A - Y, dW = Xᵀ dZ, db = Σ dZ): `value`'s producers back to the values
+ * of the forward pass, named or not, so the whole hand-written backward pass is badged backward.
+ */
+export function handGradientSteps(value: Tensor, producer: ReadonlyMap<Tensor, RawStep>, since: number): RawStep[] {
+  const out: RawStep[] = [];
+  const stack = [value];
+  while (stack.length > 0) {
+    const step = producer.get(stack.pop()!);
+    if (step === undefined || step.step < since || step.phase !== "forward" || out.includes(step)) continue;
+    out.push(step);
+    stack.push(...step.inputs);
+  }
+  return out;
+}
+
+/**
  * `value` is α ∂L/∂w made for this update (W.grad.mul(alpha)): the step, the gradient and the rate; else
  * null. `isGradient` says whether a tensor is a gradient of the backward pass.
  */

@@ -32,6 +32,17 @@ export interface RawStep {
   scaled?: { grad: Tensor; rate: Tensor };
   /** a scaling step shown as part of this update step instead of on its own */
   foldedInto?: RawStep;
+  /** a step of a gradient computed by hand after the backward pass (dZ, db = Σ dZ): badged backward, filed as after-work */
+  byHand?: true;
+}
+
+/**
+ * A step of autograd's backward pass (a gradient, or a total of several paths), written as a gradient;
+ * not a gradient computed by hand (dZ = Z ⊙ 2/n) or a copy of one (W.grad.copy()), though both are
+ * badged backward: those are written out as their code is.
+ */
+export function byAutograd(s: RawStep): boolean {
+  return s.grad !== undefined || s.total !== undefined;
 }
 
 /** A copy of a tensor's current values (the trace keeps what in-place updates are about to change). */

@@ -12,6 +12,7 @@ import type { StepRecord, BroadcastSum } from "./record.ts";
 import { texName, gradName, partial, formatNumberTex, numberExpr, operand, precedenceOf, slotMin, broadcastSumTex, visibleLength, PREC, type Expr } from "./tex.ts";
 import { originOf } from "./origin.ts";
 import { reassignedNames } from "./versions.ts";
+import { byAutograd } from "./raw.ts";
 import { ATOM, MAX_LABEL, constantText, numExprText, textOfOp, type TextExpr } from "./text-expr.ts";
 
 const UPDATE_TEX: Record<string, (w: string, v: string) => string> = {
@@ -57,8 +58,9 @@ export function stepRecords(trace: Trace): StepRecord[] {
   /** forward consumers of each tensor, to say which path a gradient came by ("via N_3") */
   const consumers = new Map<Tensor, Tensor[]>();
   for (const s of raw) {
-    if (s.phase === "backward" || s.def === null) continue;
+    if (byAutograd(s) || s.def === null) continue;
     producer.set(s.output, s);
+    if (s.phase === "backward") continue;
     for (const x of s.inputs) {
       const list = consumers.get(x);
       if (list === undefined) consumers.set(x, [s.output]);
@@ -67,7 +69,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
   }
   // dy for ∂L/∂y, unless the code has a tensor of its own called dy (lesson 18's upstream gradient): then dL/dy
   const tensorNames = new Set<string>();
-  for (const s of raw) if (s.phase !== "backward") for (const t of [...s.inputs, s.output]) if (t.name !== null) tensorNames.add(t.name);
+  for (const s of raw) if (!byAutograd(s)) for (const t of [...s.inputs, s.output]) if (t.name !== null) tensorNames.add(t.name);
   // which tensor each gradient is the gradient of: the one part of a single path, or the total of several
   const totalled = new Set<Tensor>();
   for (const s of raw) if (s.total !== undefined) totalled.add(s.total.of);
@@ -76,7 +78,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (s.total !== undefined) gradOf.set(s.output, { into: s.total.of, bucket: s.bucket });
     else if (s.grad !== undefined && !totalled.has(s.grad.into)) gradOf.set(s.output, { into: s.grad.into, bucket: s.bucket });
   }
-  const { version, overwritten, rebound } = reassignedNames(raw, producer);
+  const { version, overwritten, rebound } = reassignedNames(raw, producer, trace.formerNames);
   const nameTex = (t: Tensor): string => {
     const tex = texName(t.name!);
     const k = version.get(t);

@@ -8,7 +8,7 @@ import type { Tensor } from "../tensor/tensor.ts";
 import { DEFAULT_POLICY, EpochKeeper, type Bucket, type TracePolicy } from "./policy.ts";
 import type { Phase } from "./record.ts";
 import { copyOf, type RawStep } from "./raw.ts";
-import { lossSteps, updateSteps, scaledGradient, lossAncestors, leadingSetup, trailingForward } from "./phases.ts";
+import { lossSteps, updateSteps, handGradientSteps, isGradientName, scaledGradient, lossAncestors, leadingSetup, trailingForward } from "./phases.ts";
 import { regroup, splitAfter, splitSetup, joinFirstIteration } from "./groups.ts";
 
 export type { RawStep } from "./raw.ts";
@@ -40,6 +40,8 @@ export class Trace {
   private line: number | null = null;
   /** the loss tensor of each backward pass, by bucket (for ∂L/∂x in formulas) */
   readonly losses = new Map<number, Tensor>();
+  /** the name a tensor had before its caller's variable renamed it (see bind) */
+  readonly formerNames = new WeakMap<Tensor, string>();
   truncated = false;
   droppedSteps = 0;
   /**
@@ -64,9 +66,22 @@ export class Trace {
     return { cell: this.cell, line: this.line };
   }
 
-  /** Name a tensor (the runtime calls this for `const Z1 = ...`). */
+  /**
+   * Name a tensor (the runtime calls this for `const Z1 = ...`). A function's `y` renamed by its caller's
+   * `const yOut = conv1d(x, w)` keeps y as its former name, so the y before it reads y⁽²⁾ (versions.ts).
+   */
   bind(t: Tensor, name: string): void {
+    if (t.name !== null && t.name !== name) this.formerNames.set(t, t.name);
     t.name = name;
+    // const db = dZ.sum({ axis: 0 }) after a backward pass: a gradient by hand, as the derivation has it
+    // (made after the last backward pass; from a tensor that needs a gradient it began the next iteration,
+    // and groups.ts's splitAfter files such a bucket as after-work, having no backward pass of its own)
+    if (this.backwardEnd > 0 && isGradientName(name)) {
+      for (const s of handGradientSteps(t, this.producer, this.backwardEnd)) {
+        s.phase = "backward";
+        s.byHand = true;
+      }
+    }
   }
 
   /** Run `fn` with every step labelled `phase` (losses use "loss"). */

@@ -3,7 +3,7 @@
 // ∂L/∂y = ∂L/∂y. Once an iteration (a parameter or an optimiser's state: w = w - g, v = v β + g) it is not
 // w^{(57)}: it reads w ← w - g, an assignment, as the update does.
 import type { Tensor } from "../tensor/tensor.ts";
-import type { RawStep } from "./raw.ts";
+import { byAutograd, type RawStep } from "./raw.ts";
 
 export interface Reassigned {
   /** the version of each tensor of a name reassigned within its iteration */
@@ -14,11 +14,12 @@ export interface Reassigned {
   rebound: Set<RawStep>;
 }
 
-export function reassignedNames(raw: readonly RawStep[], producer: ReadonlyMap<Tensor, RawStep>): Reassigned {
+export function reassignedNames(raw: readonly RawStep[], producer: ReadonlyMap<Tensor, RawStep>,
+  formerNames: WeakMap<Tensor, string> = new WeakMap()): Reassigned {
   const out: Reassigned = { version: new Map(), overwritten: new Set(), rebound: new Set() };
   for (const s of raw) {
-    if (s.def === null || s.phase === "backward" || s.output.name === null) continue;
-    const prev = sameNameIn(s, producer);
+    if (s.def === null || byAutograd(s) || s.output.name === null) continue;
+    const prev = sameNameIn(s, producer, formerNames.get(s.output));
     if (prev === undefined) continue;
     if (s.phase === "update" || (producer.get(prev) !== undefined && producer.get(prev)!.bucket !== s.bucket)) {
       out.rebound.add(s);
@@ -33,16 +34,17 @@ export function reassignedNames(raw: readonly RawStep[], producer: ReadonlyMap<T
 
 /**
  * The tensor of the step's own name that its expression reads (v in v = v ⊙ β + g): the inputs, and
- * the inputs of the unnamed steps of that expression, as far as the formula writes them out.
+ * the inputs of the unnamed steps of that expression, as far as the formula writes them out. A function's
+ * last y = y + ... that its caller renamed yOut reads its former name: that y was overwritten too.
  */
-function sameNameIn(s: RawStep, producer: ReadonlyMap<Tensor, RawStep>): Tensor | undefined {
+function sameNameIn(s: RawStep, producer: ReadonlyMap<Tensor, RawStep>, former: string | undefined): Tensor | undefined {
   const name = s.output.name;
   const stack = [...s.inputs];
   for (let seen = 0; stack.length > 0 && seen < 64; seen++) {
     const t = stack.pop()!;
     if (t === s.output) continue;
     if (t.name !== null) {
-      if (t.name === name) return t;
+      if (t.name === name || t.name === former) return t;
       continue;
     }
     const p = producer.get(t);

@@ -16,13 +16,30 @@ describe("names and source lines in the trace", () => {
     expect(records.find((s) => s.name === "A1")).toMatchObject({ op: "tanh", line: 3, inputNames: ["Z1"] });
   });
 
-  it("names tensors assigned inside loops and functions too, with their own lines", async () => {
+  it("names tensors assigned inside functions, with their own lines; the caller's variable renames what the function's own named", async () => {
     const host = newHost();
     await run(host, "defs", "function layer(x: any, w: any) {\n  const out = x.matmul(w)\n  return out\n}");
+    const inside = await run(host, "inside", "function twice(x: any) {\n  const y = layer(x, np.ones([2, 2]))\n  return y\n}\ntwice(np.ones([1, 2]));");
+    // a function's variable does not rename what another function's named (out, not y): neither is the cell's
+    expect(traceOf(inside.messages)!.records.find((s) => s.op === "matmul")).toMatchObject({ name: "out", cell: "defs", line: 2 });
     const r = await run(host, "loop", "let h = np.ones([1, 2])\nfor (let i = 0; i < 2; i++) {\n  h = layer(h, np.ones([2, 2]))\n}");
     const records = traceOf(r.messages)!.records.filter((s) => s.op === "matmul");
     expect(records).toHaveLength(2);
-    for (const s of records) expect(s).toMatchObject({ name: "out", cell: "defs", line: 2 });
+    // h⁽¹⁾ = h⁽⁰⁾ W, h = h⁽¹⁾ W, as the loop's h_t = h_{t-1} W: the cell's h, not the function's out
+    for (const s of records) expect(s).toMatchObject({ name: "h", cell: "defs", line: 2 });
+    expect(records.map((s) => s.outputLabel)).toEqual(["h⁽¹⁾", "h"]);
+    expect(records[0].latex).toMatch(/^\{h\}\^\{\(1\)\} = \{h\}\^\{\(0\)\}/);
+  });
+
+  it("a top-level const renames the result of a function that named it by its own variable; an explicit .named() stays", async () => {
+    const host = newHost();
+    await run(host, "defs", "function conv(x: any, w: any) {\n  let y = x.slice('0:3').mul(w.slice(0))\n  y = y.add(x.slice('1:4').mul(w.slice(1)))\n  return y\n}\nconst keep = (x: any) => x.mul(2).named('twice')");
+    const r = await run(host, "use", "const x = np.array([1, 2, 3, 4])\nconst yOut = conv(x, np.array([1, -1]))\nconst dwByHand = conv(x, np.array([0.5, 2]))\nconst k = keep(x)");
+    const adds = traceOf(r.messages)!.records.filter((s) => s.op === "add");
+    expect(adds.map((s) => s.name)).toEqual(["yOut", "dwByHand"]);
+    // the function's first y is overwritten by the value its caller renamed: y⁽⁰⁾, not y
+    expect(adds[0].latex.startsWith("y_{\\text{Out}} = {y}^{(0)} + ")).toBe(true);
+    expect(traceOf(r.messages)!.records.find((s) => s.op === "mul" && s.name !== null && s.line === 6)).toMatchObject({ name: "twice" });
   });
 
   it("a one-line arrow function's steps carry its own line (where its numbers are named), and the caller's backward keeps the caller's", async () => {

@@ -64,7 +64,29 @@ describe("iterations and epochs", () => {
       np.noGrad(() => X.T.matmul(Z.sub(Y)).named("dW"));
     }));
     expect(groups(records)).toEqual(["forward and backward pass", "after"]);
-    expect(records.filter((r) => r.group === "after").map((r) => r.op)).toEqual(["transpose", "sub", "matmul"]);
+    const after = records.filter((r) => r.group === "after");
+    expect(after.map((r) => r.op)).toEqual(["transpose", "sub", "matmul"]);
+    // dW is a gradient by hand, as the derivation's dW = Xᵀ (Z - Y): its steps are badged backward
+    expect(after.map((r) => r.phase)).toEqual(["backward", "backward", "backward"]);
+  });
+
+  it("a gradient by hand from values that need one (dZ = Z ⊙ 2/n, db = Σ dZ) is badged backward and is after-work, not the next iteration", () => {
+    const { X } = data();
+    const W = np.ones([2, 3]).requiresGrad().named("W");
+    const records = stepRecords(traceOf(() => {
+      const Z = X.matmul(W).named("Z");
+      Z.square().mean().named("Lz").backward();
+      const dZ = Z.mul(2 / Z.size).named("dZ");
+      X.T.matmul(dZ).named("dW");
+      np.sum(dZ, { axis: 0 }).named("db");
+      Z.abs().max().named("biggest"); // not a gradient: forward
+    }));
+    expect(groups(records)).toEqual(["forward and backward pass", "after"]);
+    const after = records.filter((r) => r.group === "after");
+    expect(after.map((r) => `${r.op}:${r.phase}`)).toEqual(["mul:backward", "transpose:backward", "matmul:backward", "sum:backward", "abs:forward", "max:forward"]);
+    // written out as the code is, not as autograd's gradients: db = Σ_{axis=0} dZ
+    expect(after.find((r) => r.op === "sum")!.latex).toBe("db = \\sum_{\\text{axis}=0} dZ");
+    expect(after.find((r) => r.op === "transpose")!.outputLabel).toBe("X.T");
   });
 
   it("a run with one pass names it by what it does, not 'iteration 1' (no loop to count); a thinned loop keeps its numbers", () => {

@@ -6,6 +6,7 @@ import { describe, it, expect } from "vitest";
 import { np } from "../../../kernel/np.ts";
 import { traceOf } from "../../../kernel/trace/trace.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
+import { isGradientName } from "../../../kernel/trace/phases.ts";
 
 const phases = (records: ReturnType<typeof stepRecords>) => records.map((r) => `${r.group} ${r.op} ${r.phase}`);
 
@@ -165,5 +166,12 @@ describe("setup", () => {
     expect(records[1]).toMatchObject({ group: "iteration", iteration: 0, op: "gather", latex: "x[0:3]" });
     // L = Σ y: its gradient is 𝟏, not "𝟏 1"
     expect(records.find((s) => s.op === "sum.backward")!.latex).toMatch(/= \\mathbf\{1\}$/);
+  });
+});
+
+describe("a variable named as a gradient", () => {
+  it("dZ, dW1, db, dz, dA1dropped, dwByHand, dydxByHand are gradients by hand; data, delta, dense, decoded, d are not", () => {
+    for (const name of ["dZ", "dW1", "db", "dz", "dA1dropped", "dwByHand", "dydxByHand", "dW2penalty", "dL"]) expect(isGradientName(name), name).toBe(true);
+    for (const name of ["data", "delta", "dense", "decoded", "d", "diff", "dist", "dropout", "Z", "dydata"]) expect(isGradientName(name), name).toBe(false);
   });
 });
