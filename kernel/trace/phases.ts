@@ -29,7 +29,9 @@ export function lossSteps(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>):
     // a named (1, 1) is a model's output for one example (yhat of Σ ŷ), where the model ends
     if (t !== loss && t.name !== null && !(t.ndim === 0 && !t.isLeaf)) {
       if (step.bucket === bucket) bounded = true;
-      return [];
+      // logP = log σ(z) of a leaf z alone, no data, no weights: the model ended at z, and logP is the loss's
+      // (L = -[y log σ(z) + ...]); a model's output reads data or weights
+      if (step.bucket !== bucket || !ofOneLeaf(t, producer)) return [];
     }
     found.push(step);
     return step.inputs;
@@ -68,6 +70,21 @@ export function lossSteps(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>):
     if (s.output === loss || tail || (feedsLoss && !dataIn(s))) inLoss.add(s);
   }
   return found.filter((s) => inLoss.has(s));
+}
+
+/** Whether `t` was computed from one differentiable leaf and numbers alone (log σ(z) of z), in its iteration. */
+function ofOneLeaf(t: Tensor, producer: ReadonlyMap<Tensor, RawStep>): boolean {
+  const leaves = new Set<Tensor>();
+  let data = false;
+  const bucket = producer.get(t)?.bucket;
+  walkBack(t, (u) => {
+    const step = producer.get(u);
+    if (step !== undefined && step.bucket === bucket) return step.inputs;
+    if (u.needsGrad) leaves.add(u);
+    else if (u.size > 1) data = true;
+    return [];
+  });
+  return !data && leaves.size === 1;
 }
 
 /**

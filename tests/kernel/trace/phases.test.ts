@@ -25,6 +25,22 @@ describe("the loss phase", () => {
     expect(records.filter((s) => s.phase !== "backward").map((s) => `${s.op} ${s.phase}`)).toEqual(["pow loss", "sum loss", "div loss"]); // square, mean
   });
 
+  it("a named function of the model's output alone (logP = log σ(z) of a leaf z) is the loss's, as L = -[y log σ(z) + ...] has it; a named output of weights and data bounds it", () => {
+    const z = np.array([-4, 0, 2]).requiresGrad().named("z"), y = np.array([1, 0, 1]).named("y");
+    const bce = stepRecords(traceOf(() => {
+      const logP = z.neg().exp().log1p().neg().named("logP");
+      const log1mP = z.exp().log1p().neg().named("log1mP");
+      y.mul(logP).add(np.sub(1, y).mul(log1mP)).neg().mean().named("bce").backward();
+    }));
+    expect(bce.filter((s) => s.phase !== "backward").every((s) => s.phase === "loss")).toBe(true);
+    const X = np.array([[1, 2], [3, 4]]).named("X"), W = np.array([[0.5], [-0.5]]).requiresGrad().named("W");
+    const model = stepRecords(traceOf(() => {
+      const yhat = X.matmul(W).named("yhat");
+      yhat.neg().exp().log1p().mean().named("L").backward();
+    }));
+    expect(model.filter((s) => s.phase !== "backward").map((s) => `${s.op} ${s.phase}`)).toEqual(["matmul forward", "negative loss", "exp loss", "log1p loss", "sum loss", "div loss"]);
+  });
+
   it("without a named boundary: from the residual (the model output minus the targets) on, and a penalty of parameters alone, is the loss; the unnamed model is not", () => {
     const X = np.array([[1, 2], [3, 4], [5, 6]]).named("X"), Y = np.array([[1], [0], [1]]).named("Y");
     const W = np.array([[0.5], [-0.5]]).requiresGrad().named("W");
