@@ -29,7 +29,7 @@ import * as cmp from "./compare.ts";
 import { sum as sumOp } from "./sum.ts";
 import { max as maxOp } from "./max.ts";
 import { matmul as matmulOp } from "./matmul.ts";
-import { copy as copyOp } from "./copy.ts";
+import { copy as copyOp, astype as astypeOp } from "./copy.ts";
 import { argmax as argmaxOp, argmin as argminOp } from "./argmax.ts";
 import { tan as tanOp } from "./tan.ts";
 import { log1p as log1pOp } from "./log1p.ts";
@@ -170,8 +170,7 @@ export function astype(x: TensorLike, dtype: "float64" | "float" | "bool" | "int
   if (dtype === "bool") return notEqual(t, 0);
   if (dtype === "int" || dtype === "int32" || dtype === "int64") return trunc(t);
   if (dtype === "float64" || dtype === "float") {
-    if (t.dtype === "float64") return copy(t);
-    return new Tensor(t.data.slice(), t.shape);
+    return t.dtype === "float64" ? copy(t) : apply(astypeOp, [t], undefined);
   }
   throw new Error(`astype: dtype ${typeof dtype === "string" ? JSON.stringify(dtype) : describe(dtype)} is not supported (float64, float, bool, int, int32, int64; values are stored as float64)`);
 }

@@ -29,7 +29,7 @@ import { reshape } from "./reshape.ts";
 import { transpose } from "./transpose.ts";
 import { gather } from "./gather.ts";
 import { concatenate } from "./concatenate.ts";
-import { copy } from "./copy.ts";
+import { copy, astype } from "./copy.ts";
 import { argmax, argmin } from "./argmax.ts";
 import { tan } from "./tan.ts";
 import { log1p } from "./log1p.ts";
@@ -51,7 +51,7 @@ import { sigmoidBinaryCrossEntropyOp } from "./sigmoid-binary-cross-entropy.ts";
 export const OPS: readonly OpDef<any>[] = register([
   add, sub, mul, div, pow, negative, exp, log, sqrt, abs, sign, tanh, sin, cos, sigmoid, relu,
   maximum, minimum, where, greater, greaterEqual, less, lessEqual, equal, notEqual,
-  sum, max, broadcastTo, matmul, reshape, transpose, gather, concatenate, copy, argmax, argmin,
+  sum, max, broadcastTo, matmul, reshape, transpose, gather, concatenate, copy, astype, argmax, argmin,
   tan, log1p, expm1, log2, log10, floor, ceil, trunc, round, mod, isnan, isinf, isfinite,
   logicalAnd, logicalOr, logicalXor, logicalNot, clip, prod, cumsum, norm, argsort, solve,
   softmaxCrossEntropyOp, sigmoidBinaryCrossEntropyOp,

@@ -347,8 +347,6 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const formula = lhs !== null ? `${lhs} ${rebound.has(s) ? "\\leftarrow" : "="} ${rhs}` : rhs;
     return {
       ...base,
-      // an unnamed copy (r.grad.copy() after backward) is called as what it copies (dr), as its formula is
-      ...(s.def.name === "copy" && s.output.name === null ? { outputLabel: base.inputLabels[0] } : {}),
       latex: formula + where(formula),
       rule: `C = ${s.def.tex(ruleNames(s.inputs.length), s.attrs)}`,
       name: s.output.name,

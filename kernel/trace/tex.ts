@@ -120,6 +120,7 @@ export const OP_PRECEDENCE: Record<string, { out: number | "same"; slots: number
   logicalXor: { out: PREC.sum, slots: [PREC.product] },
   reshape: { out: "same", slots: [0] },
   copy: { out: "same", slots: [0] },
+  astype: { out: "same", slots: [0] },
   broadcastTo: { out: "same", slots: [0] },
   // written with their own brackets or bars, f(a), [a > b], |a|: any operand fits inside
   ...Object.fromEntries([

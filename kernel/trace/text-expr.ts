@@ -65,6 +65,8 @@ export function textOfOp(op: string, attrs: unknown, inputs: readonly TextExpr[]
     const sym = infix.prec === INFIX.mul.prec ? infix.sym : undefined;
     return { text: `${wrap(inputs[0], left, sym)} ${infix.sym} ${wrap(inputs[1], right, sym)}`, prec: infix.prec, sym: infix.sym };
   }
+  // the same values (r.grad.copy(), a mask as numbers): called as what it copies, as its formula is
+  if ((op === "copy" || op === "astype") && inputs.length === 1) return inputs[0];
   if (op === "negative" && inputs.length === 1) return { text: `-${wrap(inputs[0], UNARY_MINUS)}`, prec: UNARY_MINUS };
   if (CALLS.has(op)) return { text: `${op}(${inputs.map((x) => x.text).join(", ")})`, prec: ATOM };
   if (REDUCTIONS.has(op) && inputs.length === 1) {

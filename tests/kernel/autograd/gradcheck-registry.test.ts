@@ -89,6 +89,7 @@ const CASES: Record<string, () => Case[]> = {
   sigmoid: () => unary(any),
   relu: () => unary(awayFromZero),
   copy: () => unary(any),
+  astype: () => unary(any),
   maximum: () => extremum,
   minimum: () => extremum,
   where: () => {

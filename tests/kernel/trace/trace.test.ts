@@ -284,3 +284,15 @@ describe("trace formulas", () => {
     }
   });
 });
+
+describe("a mask made numbers", () => {
+  it("astype('float64') of a comparison is a step, so the mask is connected to what made it, and reads as that comparison", () => {
+    const A1 = np.array([[0.5, -1], [2, 0.1]]).requiresGrad().named("A1");
+    const u = np.array([[0.1, 0.9], [0.5, 0.7]]).named("u");
+    const records = stepRecords(traceOf(() => A1.mul(u.less(0.8).astype("float64")).sum().named("L").backward()));
+    const cast = records.find((s) => s.op === "astype")!;
+    expect(cast).toMatchObject({ phase: "forward", inputLabels: ["u < 0.8"], outputLabel: "u < 0.8" });
+    expect(records.find((s) => s.op === "mul" && s.phase === "forward")).toMatchObject({ inputLabels: ["A1", "u < 0.8"], latex: "A_{1} \\odot \\mathbb{1}[u < 0.8]" });
+    expect(np.array([1, 0]).less(1).astype("float64").dtype).toBe("float64");
+  });
+});
