@@ -47,6 +47,11 @@ export interface Analysis {
    * line, so a traced formula can write a number as the code computed it (kernel/trace/constant-expr.ts).
    */
   numberExprs: { line: number; expr: NumExpr }[];
+  /**
+   * `a + b`, `a == b`, `a != b` and `x += b`: JavaScript's meaning differs from numpy's for arrays (text,
+   * identity), so the rewrite routes them through a check that refuses a tensor there (cell-handle.ts).
+   */
+  operators: JsNode[];
   /** `import`/`export` and other constructs a cell cannot run. */
   unsupported: { node: JsNode; message: string }[];
 }
@@ -70,13 +75,14 @@ const NUM_FNS = new Set<string>(["sqrt", "exp", "log", "abs"]);
 /** Worth writing out: it reads names (1 - beta1) or computes through a function (Math.sqrt(1 / 2)), so its value is not in the code as a number. */
 const worthWriting = (e: NumExpr): boolean => ("name" in e || "fn" in e ? true : "neg" in e ? worthWriting(e.neg) : "op" in e ? worthWriting(e.left) || worthWriting(e.right) : false);
 
+const CHECKED_OPERATORS = new Set(["+", "==", "!="]);
 const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
 const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 
 export function analyze(program: JsNode): Analysis {
   const a: Analysis = {
     topLevel: new Map(), freeRefs: [], topDeclarations: [], topClasses: [], loopBodies: [], functionBodies: [],
-    callingStatements: [], bindings: [], numberExprs: [], unsupported: [],
+    callingStatements: [], bindings: [], numberExprs: [], operators: [], unsupported: [],
   };
   const top = new Scope(null, true);
   // Statements of the current function's statement lists, innermost last; a call marks them all.
@@ -293,6 +299,7 @@ export function analyze(program: JsNode): Analysis {
         return;
       }
       case "AssignmentExpression":
+        if (node.operator === "+=" && node.left.type === "Identifier") a.operators.push(node);
         // y = y.add(...) names after the variable's own scope (a top-level one assigned inside a function is not local)
         if (node.left.type === "Identifier" && node.operator === "=") noteBinding(node.left.name, node.right, scope.resolve(node.left.name) ?? top);
         if (node.left.type === "Identifier" && node.operator !== "=") reference(node.left, scope, { assigned: true, compound: true });
@@ -328,6 +335,7 @@ export function analyze(program: JsNode): Analysis {
         if (node.type === "CallExpression") collectNumber(node, scope);
         break;
       case "BinaryExpression":
+        if (CHECKED_OPERATORS.has(node.operator)) a.operators.push(node);
         collectNumber(node, scope);
         break;
     }

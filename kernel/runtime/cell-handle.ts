@@ -45,6 +45,18 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
       }
       return value;
     },
+    /** `a + b`, `a == b`, `a != b` in a cell: as JavaScript has them, unless a tensor would silently become text or an identity test. */
+    binary(operator: "+" | "==" | "!=", a: unknown, b: unknown): unknown {
+      if (a instanceof Tensor || b instanceof Tensor) refuseOperator(operator, a, b);
+      return operator === "+" ? (a as number) + (b as number) : operator === "==" ? a == b : a != b;
+    },
+    /** `total += L`: the value to add, unless it or the total is a tensor (total += L.item() is meant). */
+    addend(total: unknown, value: unknown): unknown {
+      if ((total instanceof Tensor || value instanceof Tensor) && typeof total !== "string") {
+        throw new TypeError(`+= on a tensor: JavaScript's += does not add arrays as numpy's does (it would join them as text); write total += L.item() for the number in a one-element array, or x = x.add(y)`);
+      }
+      return value;
+    },
     peek(name: string): unknown {
       return own(scope, name) ? scope[name] : undefined;
     },
@@ -86,6 +98,16 @@ export function constantName(value: number, source: string | undefined, line: nu
     if (v !== null && Object.is(v.value, value)) found.set(numExprText(v.expr).text, v.expr);
   }
   return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+/** Why JavaScript's + or == on a tensor is refused, and what to write (a string + a tensor is text, as numpy's repr). */
+function refuseOperator(operator: "+" | "==" | "!=", a: unknown, b: unknown): void {
+  if (operator === "+") {
+    if (typeof a === "string" || typeof b === "string") return;
+    throw new TypeError("x + y on a tensor: JavaScript's + does not add arrays as numpy's does (it would join them as text); write x.add(y) or np.add(x, y), and x.item() for the number in a one-element array");
+  }
+  if (a === null || a === undefined || b === null || b === undefined) return;
+  throw new TypeError(`x ${operator} y on a tensor: JavaScript's ${operator} asks whether they are the same object, not numpy's elementwise comparison; write x.${operator === "==" ? "equal" : "notEqual"}(y) for an array of true/false, np.arrayEqual(x, y) for one answer, or x.item() ${operator} y for the number in a one-element array`);
 }
 
 /**

@@ -91,16 +91,34 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
 
   const defines = new Set(topLevel.keys());
   const uses = new Set<string>();
+  /** how each rewritten identifier reads now (__scope.x) */
+  const scoped = new Map<JsNode, string>();
   for (const ref of a.freeRefs) {
     const name: string = ref.node.name;
     if (!ref.declaration && !inScope(name) && options.isGlobal(name)) continue;
     let text = `__scope.${name}`;
     // An unknown name under `typeof` is "undefined", not a ReferenceError.
     if (ref.typeofOperand && !inScope(name)) text = `__sb.peek(${JSON.stringify(name)})`;
+    if (!ref.shorthand) scoped.set(ref.node, text);
     if (ref.shorthand) text = `${name}: ${text}`;
     s.update(ref.node.start, ref.node.end, text);
     if (ref.assigned) defines.add(name);
     if ((!ref.assigned || ref.compound) && !topLevel.has(name)) uses.add(name);
+  }
+
+  // x + 1, x == 2: __sb.binary("+", x, 1), which refuses a tensor where JavaScript would make text or
+  // compare identity; total += L: total += __sb.addend(total, L)
+  for (const node of a.operators) {
+    if (node.type === "AssignmentExpression") {
+      s.appendRight(node.right.start, `__sb.addend(${scoped.get(node.left) ?? node.left.name}, `);
+      s.prependLeft(node.right.end, ")");
+      continue;
+    }
+    const at = operatorAt(js, node.left.end, node.operator);
+    if (at < 0) continue;
+    s.appendRight(node.start, `__sb.binary(${JSON.stringify(node.operator)}, `);
+    s.update(at, at + node.operator.length, ",");
+    s.prependLeft(node.end, ")");
   }
 
   // Function declarations are hoisted: publish them before the first statement runs.
@@ -108,4 +126,19 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
   s.prepend(`(async function (__sb, __scope, __sbg) {"use strict";${hoisted.join("")}`);
   s.append(`\n})(...globalThis[Symbol.for("stepbook.cell")])`);
   return { magic: s, hasResult, defines: [...defines], uses: [...uses] };
+}
+
+/**
+ * Where a binary operator is, from the end of its left operand: past spaces, closing parentheses and
+ * comments; -1 if it is not found there.
+ */
+function operatorAt(js: string, from: number, operator: string): number {
+  let i = from;
+  while (i < js.length) {
+    if (/\s|\)/.test(js[i])) i++;
+    else if (js.startsWith("//", i)) i = js.indexOf("\n", i) < 0 ? js.length : js.indexOf("\n", i);
+    else if (js.startsWith("/*", i)) i = js.indexOf("*/", i) < 0 ? js.length : js.indexOf("*/", i) + 2;
+    else break;
+  }
+  return js.startsWith(operator, i) && !js.startsWith(`${operator}=`, i) ? i : -1;
 }

@@ -10,7 +10,7 @@ describe("compiling a cell", () => {
     const lines = body(compile(ts).code).split("\n");
     expect(lines).toHaveLength(ts.split("\n").length);
     expect(lines[3]).toContain("__scope.b = __scope.a");
-    expect(lines[4]).toContain("return (__scope.b + 1)");
+    expect(lines[4]).toContain("return (__sb.binary(\"+\", __scope.b , 1))");
   });
 
   it("turns top-level declarations into writes to the kernel scope", () => {
