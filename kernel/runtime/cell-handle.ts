@@ -107,7 +107,7 @@ function refuseOperator(operator: "+" | "==" | "!=", a: unknown, b: unknown): vo
     throw new TypeError("x + y on a tensor: JavaScript's + does not add arrays as numpy's does (it would join them as text); write x.add(y) or np.add(x, y), and x.item() for the number in a one-element array");
   }
   if (a === null || a === undefined || b === null || b === undefined) return;
-  throw new TypeError(`x ${operator} y on a tensor: JavaScript's ${operator} asks whether they are the same object, not numpy's elementwise comparison; write x.${operator === "==" ? "equal" : "notEqual"}(y) for an array of true/false, np.arrayEqual(x, y) for one answer, or x.item() ${operator} y for the number in a one-element array`);
+  throw new TypeError(`x ${operator} y on a tensor: JavaScript's ${operator} asks whether they are the same object, not numpy's elementwise comparison; write x.${operator === "==" ? "equal" : "notEqual"}(y) for an array of true/false, np.arrayEqual(x, y) for one answer, x.item() ${operator} y for the number in a one-element array, or ${operator}= to ask whether they are one object`);
 }
 
 /**
