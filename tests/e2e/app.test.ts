@@ -89,7 +89,7 @@ describe.skipIf(!available)("Stepbook in Chromium", () => {
     expect(await view.locator(".step-formula .katex").count()).toBe(1);
     await view.locator("[aria-label='next step']").click();
     expect(await view.locator(".trace-position").textContent()).toMatch(/^step 2 /);
-    expect(await view.locator(".step-shapes").textContent()).toContain("(6, 1) + (1,) -> (6, 1)");
+    expect((await view.locator(".step-shapes").textContent())!.replace(/\u00a0/g, " ")).toContain("(6, 1) + (1,) -> (6, 1)");
     // Z = X W + b binds Z: the lesson's equation is highlighted, and the cell's source line too.
     await expect.poll(() => page.locator("#eq-forward.eq-active").count()).toBe(1);
     expect(await cell("forward").locator(".line-highlight").getAttribute("data-line")).toBe("3");

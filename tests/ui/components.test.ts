@@ -168,9 +168,10 @@ describe("sb-trace-view", () => {
   ] };
 
   it("writes the shapes as the op joins them", () => {
-    expect(shapeLine(trace.records[0]!)).toBe("(300, 2)(2, 16) -> (300, 16)");
-    expect(shapeLine(trace.records[1]!)).toBe("(300, 16) + (16,) -> (300, 16)");
-    expect(shapeLine({ op: "mul", shapes: { inputs: [[4], []], output: [4] } })).toBe("(4,) ⊙ () -> (4,)");
+    const line = (s: Parameters<typeof shapeLine>[0]) => shapeLine(s).replace(/\u00a0/g, " "); // no-break inside a shape
+    expect(line(trace.records[0]!)).toBe("(300, 2)(2, 16) -> (300, 16)");
+    expect(line(trace.records[1]!)).toBe("(300, 16) + (16,) -> (300, 16)");
+    expect(line({ op: "mul", shapes: { inputs: [[4], []], output: [4] } })).toBe("(4,) ⊙ () -> (4,)");
   });
 
   it("shows the step's formula, phase and position; next asks for the next step", async () => {

@@ -2,10 +2,12 @@
 // forward op's inputs, so it must not read as the op applied to all three ("() / () / () -> ()",
 // "(6, 1)(6, 5)(5, 1) -> (6, 5)": a student stepping through lesson 11 reads a product of three matrices).
 import { describe, expect, it } from "vitest";
-import { shapeLine } from "../../ui/components/step-shapes.ts";
+import { shapeLine as lineOf } from "../../ui/components/step-shapes.ts";
 import { stepHtml } from "../../ui/export/trace-html.ts";
 import type { StepSummary } from "../../kernel/protocol/values.ts";
 
+/** the line with ordinary spaces (inside a shape they are no-break spaces: see the last test) */
+const shapeLine = (step: Parameters<typeof lineOf>[0]) => lineOf(step).replace(/\u00a0/g, " ");
 const backward = (op: string, inputs: number[][], output: number[]) => ({ op: `${op}.backward`, shapes: { inputs, output } });
 
 describe("a step's shapes", () => {
@@ -27,6 +29,12 @@ describe("a step's shapes", () => {
     const step = { step: 3, group: "iteration", iteration: 0, epoch: 0, batch: null, phase: "backward", latex: "", rule: "",
       inputs: [0, 1, 2], output: 3, name: "dW2", inputNames: [], inputLabels: [], cell: "c", line: 2,
       preview: { values: [1], truncated: true, min: 0, max: 1, mean: 0.5 }, ...backward("matmul", [[6, 1], [6, 5], [5, 1]], [5, 1]) };
-    expect(stepHtml(step as unknown as StepSummary)).toContain('<span class="step-shapes">(6, 5)(5, 1) -&gt; (6, 1); gradient (6, 1) -&gt; (5, 1)</span>');
+    expect(stepHtml(step as unknown as StepSummary).replace(/\u00a0/g, " ")).toContain('<span class="step-shapes">(6, 5)(5, 1) -&gt; (6, 1); gradient (6, 1) -&gt; (5, 1)</span>');
+  });
+
+  it("a phone wraps the line between shapes, never inside one: a shape's spaces are no-break spaces", () => {
+    const line = lineOf(backward("add", [[15, 1], [15, 1], [1, 1]], [1, 1]));
+    expect(line).toBe("(15,\u00a01) + (1,\u00a01) -> (15,\u00a01); gradient (15,\u00a01) -> (1,\u00a01)");
+    for (const shape of line.match(/\([^)]*\)/g)!) expect(shape).not.toMatch(/ /);
   });
 });

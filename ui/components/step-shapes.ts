@@ -8,10 +8,13 @@ import { shapeTuple } from "../../kernel/tensor/shape.ts";
 
 const JOIN: Record<string, string> = { matmul: "", dot: "", add: " + ", sub: " − ", mul: " ⊙ ", div: " / ", pow: " ^ " };
 
+/** (15, 1) with a no-break space: on a phone the line wraps between shapes, never inside one. */
+const tuple = (shape: readonly number[]) => shapeTuple(shape as number[]).replace(/ /g, "\u00a0");
+
 function opLine(op: string, inputs: readonly (readonly number[])[], output: readonly number[]): string {
-  const shapes = inputs.map((s) => shapeTuple(s as number[]));
+  const shapes = inputs.map(tuple);
   const joined = op in JOIN ? shapes.join(JOIN[op]) : `${op}(${shapes.join(", ")})`;
-  return `${joined} -> ${shapeTuple(output as number[])}`;
+  return `${joined} -> ${tuple(output)}`;
 }
 
 /** `(300, 2)(2, 16) -> (300, 16)`; a backward step: `(300, 2)(2, 16) -> (300, 16); gradient (300, 16) -> (2, 16)`. */
@@ -21,7 +24,7 @@ export function shapeLine(step: Pick<StepSummary, "op" | "shapes">): string {
   if (backward && inputs.length >= 2) {
     const op = step.op.slice(0, backward.index);
     const [grad, ...forward] = inputs;
-    return `${opLine(op, forward, grad!)}; gradient ${shapeTuple(grad!)} -> ${shapeTuple(output)}`;
+    return `${opLine(op, forward, grad!)}; gradient ${tuple(grad!)} -> ${tuple(output)}`;
   }
   return opLine(step.op.replace(/\.backward$/, ""), inputs, output);
 }
