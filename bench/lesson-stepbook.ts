@@ -1,7 +1,8 @@
 // The lesson as a student writes it with our kernel: autograd, then a plain gradient-descent update.
 import { np } from "../kernel/np.ts";
 import type { Tensor } from "../kernel/tensor/tensor.ts";
-import { startTrace, stopTrace, type Trace } from "../kernel/trace/trace.ts";
+import { type Trace } from "../kernel/trace/trace.ts";
+import { startTrace, stopTrace } from "../kernel/trace/active.ts";
 import { N, LEARNING_RATE, SIZES, type Problem } from "./lesson-data.ts";
 
 export interface LessonRun {

@@ -5,7 +5,8 @@ export type { TensorLike, NestedArray, ReduceOptions, DType } from "./tensor/ten
 export { OPS, getOp } from "./ops/registry.ts";
 export { noGrad } from "./autograd/mode.ts";
 export { gradcheck } from "./autograd/gradcheck.ts";
-export { Trace, startTrace, stopTrace, activeTrace, traceOf } from "./trace/trace.ts";
+export { Trace } from "./trace/trace.ts";
+export { startTrace, stopTrace, activeTrace, traceOf } from "./trace/active.ts";
 export { stepRecords } from "./trace/steps.ts";
 export { traceToJSON, traceFromJSON, encodeNumber, decodeNumber } from "./trace/serialize.ts";
 export type { StepRecord, Phase, GradFlow } from "./trace/record.ts";

@@ -21,7 +21,7 @@ import { setBackend, getBackend } from "./tensor/backend.ts";
 import { wasmReady } from "./wasm/backend.ts";
 import { setNumThreads, getNumThreads, parallelInfo } from "./wasm/threads.ts";
 import { gradcheck } from "./autograd/gradcheck.ts";
-import { traceOf, activeTrace, markEpoch, markBatch } from "./trace/trace.ts";
+import { traceOf, activeTrace, markEpoch, markBatch } from "./trace/active.ts";
 import type { Phase } from "./trace/record.ts";
 
 export const random = new RandomState(0);

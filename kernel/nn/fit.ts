@@ -18,7 +18,7 @@ import { generator } from "./random.ts";
 import type { Sequential } from "./sequential.ts";
 import { trainStep } from "./train-step.ts";
 import { waiting, type FitState } from "./fit-guard.ts";
-import { markBatch, markEpoch } from "../trace/trace.ts";
+import { markBatch, markEpoch } from "../trace/active.ts";
 
 export interface FitOptions {
   epochs?: number;

@@ -4,7 +4,8 @@
 // "dense_1/W/m"), and list its steps grouped by layer. In a notebook cell the steps go into the cell's
 // own trace, so the step-through view shows them; elsewhere a new trace records them.
 import type { Tensor } from "../tensor/tensor.ts";
-import { activeTrace, traceOf, type Trace } from "../trace/trace.ts";
+import { type Trace } from "../trace/trace.ts";
+import { activeTrace, traceOf } from "../trace/active.ts";
 import { stepRecords } from "../trace/steps.ts";
 import type { StepRecord } from "../trace/record.ts";
 import { TO_BUNDLE, type Displayable } from "../display/rich.ts";

@@ -8,7 +8,7 @@
 import type { Tensor } from "../tensor/tensor.ts";
 import * as F from "../ops/functional.ts";
 import { noGrad } from "../autograd/mode.ts";
-import { activeTrace } from "../trace/trace.ts";
+import { activeTrace } from "../trace/active.ts";
 import { makeLoss, type Loss } from "./losses.ts";
 import type { Compiled } from "./compile.ts";
 import type { Sequential } from "./sequential.ts";

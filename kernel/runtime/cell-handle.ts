@@ -2,7 +2,7 @@
 // their source line, names tensors after the variables they are assigned to, and reads names for
 // `typeof`; and the lookup that lets a traced formula name a number as the code does.
 import { Tensor } from "../tensor/tensor.ts";
-import { activeTrace } from "../trace/trace.ts";
+import { activeTrace } from "../trace/active.ts";
 import { evaluate, memberOf, type NumExpr } from "../trace/constant-expr.ts";
 import { numExprText } from "../trace/text-expr.ts";
 

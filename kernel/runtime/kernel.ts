@@ -2,7 +2,8 @@
 // the same code in Node and in the browser's worker; a host only supplies how a script is evaluated
 // (Node adds vm's hard time limit) and carries the messages.
 import { np } from "../np.ts";
-import { activeTrace, startTrace, stopTrace, type Trace } from "../trace/trace.ts";
+import { type Trace } from "../trace/trace.ts";
+import { activeTrace, startTrace, stopTrace } from "../trace/active.ts";
 import { makeBuiltins } from "../display/builtins.ts";
 import { toMimeBundle } from "../display/bundle.ts";
 import type { DisplayTarget } from "../display/target.ts";

@@ -1,6 +1,6 @@
 // The smallest training loop a trace can show: L = Σ x ⊙ w, then w ← w - 0.1 ∂L/∂w, `passes` times.
 import { np } from "../../kernel/np.ts";
-import { traceOf } from "../../kernel/trace/trace.ts";
+import { traceOf } from "../../kernel/trace/active.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
 import type { TraceSummary } from "../../kernel/protocol/values.ts";
 

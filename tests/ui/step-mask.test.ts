@@ -3,7 +3,7 @@
 // min 0 · max 1 · mean 0.58.
 import { describe, expect, it } from "vitest";
 import { np } from "../../kernel/np.ts";
-import { traceOf } from "../../kernel/trace/trace.ts";
+import { traceOf } from "../../kernel/trace/active.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
 import { stepHtml } from "../../ui/export/trace-html.ts";
 import { traceGraphSvg } from "../../ui/components/trace-graph.ts";

@@ -3,7 +3,7 @@
 // student saw four boxes named y and could not tell which the card meant. A box now carries its version.
 import { describe, expect, it } from "vitest";
 import { np } from "../../kernel/np.ts";
-import { traceOf } from "../../kernel/trace/trace.ts";
+import { traceOf } from "../../kernel/trace/active.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
 import { traceGraph } from "../../ui/components/trace-graph.ts";
 

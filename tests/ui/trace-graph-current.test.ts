@@ -3,7 +3,7 @@
 // that began the run knew its step, so stepping through pow and sum the graph showed no current step.
 import { describe, expect, it } from "vitest";
 import { np } from "../../kernel/np.ts";
-import { traceOf } from "../../kernel/trace/trace.ts";
+import { traceOf } from "../../kernel/trace/active.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
 import { traceGraphSvg } from "../../ui/components/trace-graph.ts";
 import { loopTrace } from "./loop-trace.ts";

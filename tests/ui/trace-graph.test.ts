@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import "../../ui/components/sb-trace-view.ts";
 import { np } from "../../kernel/np.ts";
-import { traceOf } from "../../kernel/trace/trace.ts";
+import { traceOf } from "../../kernel/trace/active.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
 import { traceGraph, traceGraphSvg, GROUP_ABOVE } from "../../ui/components/trace-graph.ts";
 import { nn } from "../../kernel/nn/index.ts";

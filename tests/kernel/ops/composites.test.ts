@@ -5,7 +5,7 @@ import { describe, it, expect } from "vitest";
 import { np } from "../../../kernel/np.ts";
 import { RandomState } from "../../../kernel/tensor/random.ts";
 import { Tensor } from "../../../kernel/tensor/tensor.ts";
-import { traceOf } from "../../../kernel/trace/trace.ts";
+import { traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 
 const rng = new RandomState(99);

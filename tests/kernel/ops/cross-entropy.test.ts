@@ -1,7 +1,7 @@
 // The fused losses: stable at any logit, the derivation's gradient in one step, clear errors.
 import { describe, it, expect } from "vitest";
 import { np } from "../../../kernel/np.ts";
-import { traceOf } from "../../../kernel/trace/trace.ts";
+import { traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 
 describe("np.softmaxCrossEntropy", () => {

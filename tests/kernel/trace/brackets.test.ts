@@ -5,7 +5,7 @@ import katex from "katex";
 import { OPS } from "../../../kernel/ops/registry.ts";
 import { OP_PRECEDENCE, operand, precedenceOf, slotMin, PREC, type Expr } from "../../../kernel/trace/tex.ts";
 import { np } from "../../../kernel/np.ts";
-import { traceOf } from "../../../kernel/trace/trace.ts";
+import { traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 
 /** attributes that every op's template can print (axes, exponents, bounds, indices) */

@@ -1,7 +1,7 @@
 // The trace says what the derivation says: broadcast sums, totals over paths, names not values.
 import { describe, it, expect } from "vitest";
 import { np } from "../../../kernel/np.ts";
-import { traceOf } from "../../../kernel/trace/trace.ts";
+import { traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 import { stepTensors } from "../../../kernel/trace/steps.ts";
 import { visibleLength } from "../../../kernel/trace/tex.ts";

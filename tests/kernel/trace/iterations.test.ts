@@ -3,7 +3,7 @@
 // iterations but keeps the first and the last epoch whole.
 import { describe, it, expect } from "vitest";
 import { np } from "../../../kernel/np.ts";
-import { traceOf } from "../../../kernel/trace/trace.ts";
+import { traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 import { groupLabeller } from "../../../kernel/trace/record.ts";
 import type { Tensor } from "../../../kernel/tensor/tensor.ts";
@@ -163,7 +163,7 @@ describe("iterations and epochs", () => {
 describe("the loss phase is bounded by named tensors of the same iteration", () => {
   it("parameters made in the setup do not turn an unnamed model's forward pass into the loss; its final mean is the loss", async () => {
     const { np } = await import("../../../kernel/np.ts");
-    const { traceOf } = await import("../../../kernel/trace/trace.ts");
+    const { traceOf } = await import("../../../kernel/trace/active.ts");
     const { stepRecords } = await import("../../../kernel/trace/steps.ts");
     np.random.seed(0);
     const X = np.array([[1, 2], [3, 4]]).named("X"), Y = np.array([[1], [0]]).named("Y");
@@ -186,7 +186,7 @@ describe("the loss phase is bounded by named tensors of the same iteration", () 
 describe("a leaf's .grad is written as its gradient", () => {
   it("b.grad.copy() and W.grad.copy() read ∂L/∂b and ∂J/∂W, never an array, also when a later backward totals W's gradient", async () => {
     const { np } = await import("../../../kernel/np.ts");
-    const { traceOf } = await import("../../../kernel/trace/trace.ts");
+    const { traceOf } = await import("../../../kernel/trace/active.ts");
     const { stepRecords } = await import("../../../kernel/trace/steps.ts");
     const X = np.array([[1, 2], [3, 4], [5, 6]]).named("X");
     const trace = traceOf(() => {

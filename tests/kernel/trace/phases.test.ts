@@ -4,7 +4,7 @@
 // hand computations before the first forward pass are setup.
 import { describe, it, expect } from "vitest";
 import { np } from "../../../kernel/np.ts";
-import { traceOf } from "../../../kernel/trace/trace.ts";
+import { traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 import { isGradientName } from "../../../kernel/trace/phases.ts";
 

@@ -3,7 +3,7 @@
 // "array of shape (5,)", as if it were data. A copy is called as what it copies: dr.
 import { describe, expect, it } from "vitest";
 import { np } from "../../../kernel/np.ts";
-import { traceOf } from "../../../kernel/trace/trace.ts";
+import { traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 
 describe("a copy of a gradient", () => {

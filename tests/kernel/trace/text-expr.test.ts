@@ -1,7 +1,7 @@
 // An unnamed tensor's label on screen is the numpy code that made it (X @ W1), not "matmul result".
 import { describe, expect, it } from "vitest";
 import { np } from "../../../kernel/np.ts";
-import { traceOf } from "../../../kernel/trace/trace.ts";
+import { traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 import { ATOM, constantText, textOfOp, type TextExpr } from "../../../kernel/trace/text-expr.ts";
 

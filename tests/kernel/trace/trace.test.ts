@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from "vitest";
 import { np } from "../../../kernel/np.ts";
-import { startTrace, stopTrace, traceOf } from "../../../kernel/trace/trace.ts";
+import { startTrace, stopTrace, traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
 import { traceToJSON, traceFromJSON } from "../../../kernel/trace/serialize.ts";
 import type { Tensor } from "../../../kernel/tensor/tensor.ts";
