@@ -100,17 +100,21 @@ type Placed = Pick<StepRecord, "group" | "iteration" | "epoch" | "batch" | "phas
  * What the step list, the step card and the graph call each step's place in a run: groupText's words,
  * except that a run with only one pass (no loop: setup, one pass, after) names that pass by what it does,
  * in the lesson's words ("forward pass", "forward and backward pass", "training step"), because
- * "iteration 1" promises a loop that is not there. `droppedEpochs`: iterations the trace left out.
+ * "iteration 1" promises a loop that is not there; the steps after it say after what ("after the backward
+ * pass", "after the loop"). `droppedEpochs`: iterations the trace left out.
  */
 export function groupLabeller(records: readonly Placed[], droppedEpochs = 0): (r: Placed) => string {
   const marked = epochsMarked(records);
   const passes = records.filter((r) => r.group === "iteration");
   const single = droppedEpochs === 0 && passes.length > 0 && passes.every((r) => r.iteration === passes[0]!.iteration && r.batch === null)
     && !marked;
-  if (!single) return (r) => groupText(r, marked);
+  // after-work says what it follows: beside the step's line ("after line 4 of cell 2") a bare "after"
+  // read as "after that line", where lesson 18's by-hand convolution ran at that line
+  if (!single) return (r) => (r.group === "after" && passes.length > 0 ? "after the loop" : groupText(r, marked));
   const has = (phase: Phase) => passes.some((r) => r.phase === phase);
   const pass = has("update") ? "training step" : has("backward") ? "forward and backward pass" : "forward pass";
-  return (r) => (r.group === "iteration" ? pass : groupText(r, marked));
+  const after = has("update") ? "after the training step" : has("backward") ? "after the backward pass" : "after the forward pass";
+  return (r) => (r.group === "iteration" ? pass : r.group === "after" ? after : groupText(r, marked));
 }
 
 /** Whether any step of a run was marked with an epoch other than its iteration (np.trace.epoch or fit). */

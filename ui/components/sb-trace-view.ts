@@ -10,6 +10,7 @@ import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts"
 import { renderTex } from "../render/katex-render.ts";
 import { shapeText } from "../app/format.ts";
 import { shapeLine } from "./step-shapes.ts";
+import { versionedName } from "./step-name.ts";
 import { STEP_KEYS } from "../app/commands.ts";
 import { LightElement } from "./light-element.ts";
 import { traceGraphSvg } from "./trace-graph.ts";
@@ -90,9 +91,11 @@ export class SbTraceView extends LightElement {
     const n = t.records.length;
     const i = Math.max(0, Math.min(n - 1, this.index));
     const s = t.records[i]!;
+    const name = s.name === null ? null : versionedName(s.name, s.outputLabel); // y⁽¹⁾, as the formula writes it
     const firstOf = (p: Phase) => t.records.findIndex((r) => r.phase === p);
+    const group = groupLabeller(t.records, t.droppedEpochs);
     const output: TensorData = this.values.output ?? {
-      name: s.name, shape: s.shapes.output, data: s.preview.values, truncated: s.preview.truncated,
+      name, shape: s.shapes.output, data: s.preview.values, truncated: s.preview.truncated,
       size: s.shapes.output.reduce((a, b) => a * b, 1), min: s.preview.min, max: s.preview.max, mean: s.preview.mean,
     };
     return html`<section class="trace-view phase-${s.phase}" aria-label="step-through of cell ${this.cellId}" @keydown=${this.onKey}>
@@ -113,9 +116,9 @@ export class SbTraceView extends LightElement {
         <div class="step-head">
           <span class="badge phase-badge phase-${s.phase}">${s.phase}</span>
           <code class="step-op">${s.op}</code>
-          ${s.name ? html`<span class="step-name">→ ${s.name}</span>` : nothing}
+          ${name ? html`<span class="step-name">→ ${name}</span>` : nothing}
           ${t.records.some((r) => r.group !== s.group || r.iteration !== s.iteration)
-            ? html`<span class="step-epoch">${groupLabeller(t.records, t.droppedEpochs)(s)}</span>` : nothing}
+            ? html`<span class="step-epoch">${group(s)}</span>` : nothing}
           ${s.line ? html`<span class="step-line">${this.where(s)}</span>` : nothing}
         </div>
         <div class="step-formula">${unsafeHTML(renderTex(s.latex || s.rule, true))}</div>
@@ -130,11 +133,12 @@ export class SbTraceView extends LightElement {
             return v ? html`<sb-tensor-view compact .tensor=${v} label=${s.inputLabels[k] ?? `input ${k + 1}`}></sb-tensor-view>`
               : html`<p class="input-pending">${s.inputLabels[k] ?? `input ${k + 1}`} <span class="badge shape-badge">${shapeText(shape)}</span></p>`;
           })}</div>` : nothing}
-          <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${s.name ?? s.outputLabel ?? "output"}></sb-tensor-view></div>
+          <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${name ?? s.outputLabel ?? "output"}></sb-tensor-view></div>
         </div>
       </div>
       <figure class="trace-graph" @click=${this.onGraphClick} @keydown=${this.onGraphKey}>
-        <figcaption>Computation graph (click a node to go to its step, a dashed group to open it)</figcaption>
+        <figcaption>Computation graph (click a node to go to its step, a dashed group to open it)${s.group === "after"
+          ? `. This step comes ${group(s)}: it is not drawn in the graph.` : ""}</figcaption>
         ${unsafeHTML(traceGraphSvg(t, i, this.openGroups))}
       </figure>
     </section>`;

@@ -16,6 +16,7 @@ import dagre from "@dagrejs/dagre";
 import type { StepSummary, TraceSummary } from "../../kernel/protocol/values.ts";
 import { graphGroups, layerPath } from "./trace-graph-groups.ts";
 import { groupLabeller } from "../../kernel/trace/record.ts";
+import { versionedName } from "./step-name.ts";
 
 export interface GraphNode {
   id: string;
@@ -80,8 +81,6 @@ const SYMBOL: Record<string, string> = {
   log: "ln", sum: "Σ", mean: "mean", sigmoid: "σ", relu: "ReLU", transpose: "ᵀ", max: "max",
   softmaxCrossEntropy: "CE", sigmoidBinaryCrossEntropy: "BCE",
 };
-/** y⁽²⁾: a name and its version, as kernel/trace writes a name reassigned from itself */
-const VERSION = /^⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾$/u, VERSIONED = /⁾$/u;
 const num = (v: unknown) => (typeof v === "number" ? (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 0.001) ? v.toExponential(1) : String(Number(v.toPrecision(3)))) : String(v));
 
 /**
@@ -151,8 +150,7 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     const preview = k < 0 && r ? r.preview.values.slice(0, 2).map((v) => (r.preview.dtype === "bool" ? (v ? "True" : "False") : num(v))).join(", ") + (r.preview.truncated || r.preview.values.length > 2 ? ", …" : "") : "";
     // a name reassigned from itself carries its version, as the step card and the edges do (y⁽¹⁾)
     const shown = r ? (k < 0 ? r.outputLabel : r.inputLabels[k]) : undefined;
-    const label = name !== null && shown !== undefined && VERSIONED.test(shown) && shown.startsWith(name) && VERSION.test(shown.slice(name.length))
-      ? shown : name ?? (k >= 0 ? r?.inputLabels[k] ?? "" : "");
+    const label = typeof name === "string" ? versionedName(name, shown) : k >= 0 ? r?.inputLabels[k] ?? "" : "";
     const detail = `(${shape.join(", ")})${preview ? ` [${preview}]` : ""}`;
     const parameter = k >= 0 && /^(W|w|b|theta|gamma|beta)\d*$/.test(label);
     const width = Math.max(56, 7 * Math.max(label.length, detail.length) + 14);
@@ -318,6 +316,14 @@ const STYLE = [
   ".trace-graph-svg .graph-cluster-label:focus{outline:none}.trace-graph-svg .graph-cluster-label:focus text{text-decoration:underline}",
 ].join("");
 
+/** The node of the tensor whose gradient a total step sums: by id or by the name its parts give it, else the op that made it. */
+function totalNode(graph: TraceGraph, trace: TraceSummary, of: number): string | undefined {
+  const name = trace.records.find((r) => r.grads?.[0]?.into === of && r.grads[0].intoName)?.grads![0]!.intoName ?? null;
+  const holds = (n: GraphNode) => n.id === `t${of}` || (n.members?.includes(`t${of}`) ?? false);
+  return graph.nodes.find((n) => n.kind !== "op" && (holds(n) || (name !== null && n.kind === "tensor" && n.label === name)))?.id
+    ?? graph.nodes.find((n) => n.kind !== "tensor" && (n.outputs?.includes(of) ?? false))?.id;
+}
+
 /** A small triangle at the end of an edge (drawn, not a <marker>: a page links to nothing, not even #ids). */
 function arrowHead(points: { x: number; y: number }[]): string {
   const a = points.at(-2), b = points.at(-1);
@@ -351,8 +357,10 @@ export function traceGraphSvg(trace: TraceSummary, index = 0, open: ReadonlySet<
     ?? graph.nodes.find((n) => n.kind === "op" && n.step === current?.step)?.id
     ?? graph.nodes.find((n) => n.step === current?.step)?.id
     ?? graph.nodes.find((n) => n.kind !== "op" && into && (holds(n, `t${into.into}`) || n.label === into.intoName))?.id
-    // a total (∂L/∂N_2 = via N_3 + via N_4): the tensor whose gradient it sums
-    ?? (current?.totalOf !== undefined ? graph.nodes.find((n) => n.kind !== "op" && holds(n, `t${current.totalOf}`))?.id : undefined)
+    // a total (∂L/∂N_2 = via N_3 + via N_4): the tensor whose gradient it sums, found by name too (a
+    // parameter read in the forward pass is a copy of it, another id: lesson 18's w, lesson 13's z), or
+    // the op that made it when it has no name (lesson 9's e^{Z - max Z})
+    ?? (current?.totalOf !== undefined ? totalNode(graph, trace, current.totalOf) : undefined)
     // a gradient into an unnamed tensor (the sum inside a mean, a matmul's result): the op that made it
     ?? graph.nodes.find((n) => n.kind !== "tensor" && into !== undefined && (n.outputs?.includes(into.into) ?? false))?.id
     // an update (W1 -= alpha dW1): the parameter it changes

@@ -47,7 +47,7 @@ describe("iterations and epochs", () => {
       const check = X.matmul(W).sub(Y).named("residual");                  // after: a forward pass with no backward
       np.noGrad(() => check.abs().max());
     }));
-    expect(groups(records)).toEqual(["setup", "iteration 1", "iteration 2", "after"]);
+    expect(groups(records)).toEqual(["setup", "iteration 1", "iteration 2", "after the loop"]);
     expect(records[0]).toMatchObject({ group: "setup", iteration: null, op: "mul" });
     const after = records.filter((r) => r.group === "after");
     expect(after.map((r) => r.op)).toEqual(["matmul", "sub", "abs", "max"]);
@@ -63,7 +63,7 @@ describe("iterations and epochs", () => {
       Z.sub(Y).square().mean().named("L").backward();
       np.noGrad(() => X.T.matmul(Z.sub(Y)).named("dW"));
     }));
-    expect(groups(records)).toEqual(["forward and backward pass", "after"]);
+    expect(groups(records)).toEqual(["forward and backward pass", "after the backward pass"]);
     const after = records.filter((r) => r.group === "after");
     expect(after.map((r) => r.op)).toEqual(["transpose", "sub", "matmul"]);
     // dW is a gradient by hand, as the derivation's dW = Xᵀ (Z - Y): its steps are badged backward
@@ -81,7 +81,7 @@ describe("iterations and epochs", () => {
       np.sum(dZ, { axis: 0 }).named("db");
       Z.abs().max().named("biggest"); // not a gradient: forward
     }));
-    expect(groups(records)).toEqual(["forward and backward pass", "after"]);
+    expect(groups(records)).toEqual(["forward and backward pass", "after the backward pass"]);
     const after = records.filter((r) => r.group === "after");
     expect(after.map((r) => `${r.op}:${r.phase}`)).toEqual(["mul:backward", "transpose:backward", "matmul:backward", "sum:backward", "abs:forward", "max:forward"]);
     // written out as the code is, not as autograd's gradients: db = Σ_{axis=0} dZ
@@ -96,7 +96,7 @@ describe("iterations and epochs", () => {
       train(X, Y, W);
       X.matmul(W).named("check");
     }));
-    expect(groups(step)).toEqual(["setup", "training step", "after"]);
+    expect(groups(step)).toEqual(["setup", "training step", "after the training step"]);
     const forward = stepRecords(traceOf(() => { X.mul(2).named("X2").sum(); }));
     expect(groups(forward)).toEqual(["forward pass"]);
     // the trace dropped iterations: one is left in the list, but the run was a loop
