@@ -9,7 +9,7 @@
 // id); it lights w now, as lesson 13's total lights z and lesson 9's the op that made e^{Z - max Z}.
 import { describe, expect, it } from "vitest";
 import { np } from "../../kernel/np.ts";
-import { traceOf } from "../../kernel/trace/trace.ts";
+import { traceOf } from "../../kernel/trace/active.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
 import type { TraceSummary } from "../../kernel/protocol/values.ts";
 import { traceGraphSvg } from "../../ui/components/trace-graph.ts";
