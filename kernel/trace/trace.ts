@@ -124,7 +124,8 @@ export class Trace {
     if (output.needsGrad) {
       // a forward pass starts an iteration: the first one, or the next after a backward pass
       if (this.afterBackward || this.current.group === "setup") this.newIteration();
-      phase = this.forcedPhase ?? "forward";
+      // unless it reads the last backward pass's gradients (dW2 - dW2penalty, a check by hand)
+      phase = this.forcedPhase ?? (inputs.some((x) => this.isGradient(x, this.backwardBucket)) ? "backward" : "forward");
     } else if (this.afterBackward) {
       // after a backward pass: reading its gradients (W.grad.copy()) is part of it; anything else is
       // forward work until an in-place update shows that it computed the update (recordUpdate)
@@ -176,8 +177,11 @@ export class Trace {
   /** the gradients of the current bucket's backward pass (step outputs and leaves' .grad) */
   private gradients = new WeakSet<Tensor>();
 
-  private isGradient(t: Tensor): boolean {
-    return this.gradients.has(t) || this.gradAliases.get(t)?.bucket === this.current.index;
+  /** the bucket of the last backward pass */
+  private backwardBucket = -1;
+
+  private isGradient(t: Tensor, bucket = this.current.index): boolean {
+    return this.gradients.has(t) || this.gradAliases.get(t)?.bucket === bucket;
   }
 
   recordBackward(def: OpDef<any>, of: Tensor, k: number, grad: Tensor, attrs: unknown): void {
@@ -201,6 +205,7 @@ export class Trace {
     this.backwardLeaves.clear();
     this.afterBackward = true;
     this.backwardEnd = this.nextStep;
+    this.backwardBucket = this.current.index;
     this.keeper.retireBefore(this.current.epoch);
     this.forgetDropped();
   }

@@ -70,6 +70,18 @@ describe("iterations and epochs", () => {
     expect(after.map((r) => r.phase)).toEqual(["backward", "backward", "backward"]);
   });
 
+  it("work after a backward pass that reads its gradients is backward, even where a gradient by hand began a new bucket (lesson 10's dW2 - dW2penalty)", () => {
+    const { X, Y } = data();
+    const W = np.ones([2, 1]).requiresGrad().named("W");
+    const records = stepRecords(traceOf(() => {
+      X.matmul(W).sub(Y).square().mean().add(W.square().sum().mul(0.03)).named("J").backward();
+      const dWpenalty = W.mul(2 * 0.03).named("dWpenalty");
+      W.grad!.sub(dWpenalty);
+    }));
+    const after = records.filter((r) => r.group === "after");
+    expect(after.map((r) => `${r.op}:${r.phase}`)).toEqual(["mul:backward", "sub:backward"]);
+  });
+
   it("a gradient by hand from values that need one (dZ = Z ⊙ 2/n, db = Σ dZ) is badged backward and is after-work, not the next iteration", () => {
     const { X } = data();
     const W = np.ones([2, 3]).requiresGrad().named("W");
