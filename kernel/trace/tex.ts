@@ -13,7 +13,7 @@ const SUFFIXES = ["train", "test", "val", "valid", "batch", "step", "lin", "line
 const SUFFIX = new RegExp(`^(.+?)(${SUFFIXES.join("|")})$`, "i");
 
 /** a name that is already a maths symbol: X, W1, dZ2, yhat, sigma, mhat1 (what a suffix may follow) */
-const SYMBOL_NAME = /^(d?[A-Za-z]\d*|d?[A-Za-z]hat\d*|alpha|beta|gamma|delta|epsilon|eta|lambda|mu|sigma|theta)$/;
+const SYMBOL_NAME = /^(d?[A-Za-z]\d*|d?[A-Za-z]hat\d*|d[A-Za-z]d[A-Za-z]|alpha|beta|gamma|delta|epsilon|eta|lambda|mu|sigma|theta)$/;
 
 export function texName(name: string): string {
   // a layer's tensor in nn: "dense_1/Z" -> Z^{[dense_1]} (the layer as a superscript, as in Ng's Z^{[1]})
@@ -23,6 +23,9 @@ export function texName(name: string): string {
   }
   const suffix = SUFFIX.exec(name);
   if (suffix && SYMBOL_NAME.test(suffix[1]!)) return `${texName(suffix[1]!)}^{\\text{${suffix[2]!.toLowerCase()}}}`;
+  // dydx: Leibniz's dy/dx, as lesson 17's derivation writes ∂ŷ/∂x (dydxByHand: the one computed by hand)
+  const leibniz = /^d([A-Za-z])d([A-Za-z])$/.exec(name);
+  if (leibniz) return `\\frac{d${leibniz[1]}}{d${leibniz[2]}}`;
   const dHat = /^d([A-Za-z])_?hat(\d*)$/.exec(name);
   if (dHat) return `d\\hat{${dHat[1]}}${dHat[2] ? `_{${dHat[2]}}` : ""}`;
   const hat = /^(.*?)_?hat(\d*)$/i.exec(name);

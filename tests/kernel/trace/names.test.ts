@@ -14,7 +14,7 @@ const CASES: [string, string, string][] = [
   ["xhat", "\\hat{x}", "12"], ["ybn", "y^{\\text{bn}}", "12: y_i = γ x̂ + β"], ["gMSE", "g_{\\text{MSE}}", "13: ∂L_MSE/∂ŷ"],
   ["gHuber", "g_{\\text{Huber}}", "13"], ["mhat1", "\\hat{m}_{1}", "14: m̂_t"], ["vhat1", "\\hat{v}_{1}", "14"],
   ["dW1byhand", "dW_{1}^{\\text{byhand}}", "15"], ["Lstep", "L^{\\text{step}}", "16"],
-  ["dense_1/Z", "Z^{[\\text{dense\\_1}]}", "15"],
+  ["dense_1/Z", "Z^{[\\text{dense\\_1}]}", "15"], ["dydx", "\\frac{dy}{dx}", "17: ∂ŷ/∂x"], ["dydxByHand", "\\frac{dy}{dx}^{\\text{byhand}}", "17"],
   // names that are words stay words; gradients stay gradients
   ["loss", "\\text{loss}", ""], ["batch", "\\text{batch}", ""], ["firstStep", "\\text{firstStep}", ""], ["out", "\\text{out}", ""],
   ["db", "db", ""], ["dz", "dz", ""], ["nr", "\\mathit{nr}", "13: one name, not n times r"], ["lr", "\\mathit{lr}", ""],
