@@ -7,9 +7,9 @@ import { apply } from "../autograd/op.ts";
 export const abs = defineOp({
   name: "abs",
   dtype: sameDtype, // |mask| is the mask, as numpy's
-  tex: (n) => `\\lvert ${n.in[0]} \\rvert`,
+  tex: (n) => `\\lvert ${(n.bare ?? n.in)[0]} \\rvert`,
   forward: ([a]) => unary(a, Math.abs),
   backward: (g, [a]) => [g.mul(apply(sign, [a], undefined))],
-  vjpTex: [(n) => `${n.g} \\odot \\operatorname{sign}(${n.in[0]})`],
-  factorTex: [(n) => `\\operatorname{sign}(${n.in[0]})`],
+  vjpTex: [(n) => `${n.g} \\odot \\operatorname{sign}(${(n.bare ?? n.in)[0]})`],
+  factorTex: [(n) => `\\operatorname{sign}(${(n.bare ?? n.in)[0]})`],
 });

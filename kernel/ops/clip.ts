@@ -26,6 +26,6 @@ export const clip = defineOp<ClipAttrs>({
     const h = hi ?? Infinity;
     return [binary("clip.backward", g, a, (gi, x) => (x >= l && x <= h ? gi : 0))];
   },
-  vjpTex: [(n, a) => `${n.g} \\odot \\mathbb{1}[${bound(a.lo) || "-\\infty"} \\le ${n.in[0]} \\le ${bound(a.hi) || "\\infty"}]`],
-  factorTex: [(n, a) => `\\mathbb{1}[${bound(a.lo) || "-\\infty"} \\le ${n.in[0]} \\le ${bound(a.hi) || "\\infty"}]`],
+  vjpTex: [(n, a) => `${n.g} \\odot [${bound(a.lo) || "-\\infty"} \\le ${n.in[0]} \\le ${bound(a.hi) || "\\infty"}]`],
+  factorTex: [(n, a) => `[${bound(a.lo) || "-\\infty"} \\le ${n.in[0]} \\le ${bound(a.hi) || "\\infty"}]`],
 });

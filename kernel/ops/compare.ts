@@ -7,7 +7,7 @@ import { binary } from "../tensor/elementwise.ts";
 function comparison(name: string, symbol: string, test: (x: number, y: number) => boolean) {
   return defineOp({
     name,
-    tex: (n) => `\\mathbb{1}[${n.in[0]} ${symbol} ${n.in[1]}]`,
+    tex: (n) => `[${n.in[0]} ${symbol} ${n.in[1]}]`, // Iverson's bracket: 1 where it holds, as ReLU' = [z > 0]
     forward: ([a, b]) => binary(name, a, b, (x, y) => (test(x, y) ? 1 : 0)),
     dtype: boolDtype,
   });

@@ -6,10 +6,10 @@ import { binary } from "../tensor/elementwise.ts";
 
 export const cos = defineOp({
   name: "cos",
-  tex: (n) => `\\cos(${n.in[0]})`,
+  tex: (n) => `\\cos(${(n.bare ?? n.in)[0]})`,
   forward: ([a]) => unary(a, Math.cos),
   // one fused loop, -g * sin(a)
   backward: (g, [a]) => [binary("cos.backward", g, a, (gi, x) => -gi * Math.sin(x))],
-  vjpTex: [(n) => `-${n.g} \\odot \\sin(${n.in[0]})`],
-  factorTex: [(n) => `-\\sin(${n.in[0]})`],
+  vjpTex: [(n) => `-${n.g} \\odot \\sin(${(n.bare ?? n.in)[0]})`],
+  factorTex: [(n) => `-\\sin(${(n.bare ?? n.in)[0]})`],
 });

@@ -32,5 +32,5 @@ export const cumsum = defineOp<{ axis: number }>({
   forward: ([x], { axis }) => scan(x, axis, false),
   backward: (g, _inputs, _out, { axis }) => [scan(g, axis, true)],
   vjpTex: [(n) => `\\operatorname{cumsum}^{\\leftarrow}(${n.g})`],
-  factorTex: [() => "\\mathbb{1}[j \\le i]"],
+  factorTex: [() => "[j \\le i]"],
 });

@@ -28,5 +28,5 @@ export const gather = defineOp<GatherAttrs>({
     return [new Tensor(grad, a.shape)];
   },
   vjpTex: [(n, a) => `\\operatorname{scatter}_{[${a.label}]}(${n.g})`],
-  factorTex: [(_n, a) => `\\mathbb{1}_{[${a.label}]}`],
+  factorTex: [(_n, a) => `\\mathbf{1}_{[${a.label}]}`],
 });

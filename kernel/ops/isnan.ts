@@ -5,21 +5,21 @@ import { unary } from "../tensor/elementwise.ts";
 
 export const isnan = defineOp({
   name: "isnan",
-  tex: (n) => `\\mathbb{1}[${n.in[0]} = \\text{NaN}]`,
+  tex: (n) => `[${n.in[0]} = \\text{NaN}]`,
   forward: ([a]) => unary(a, (x) => (x !== x ? 1 : 0)),
   dtype: boolDtype,
 });
 
 export const isinf = defineOp({
   name: "isinf",
-  tex: (n) => `\\mathbb{1}[\\lvert ${n.in[0]} \\rvert = \\infty]`,
+  tex: (n) => `[\\lvert ${n.in[0]} \\rvert = \\infty]`,
   forward: ([a]) => unary(a, (x) => (x === Infinity || x === -Infinity ? 1 : 0)),
   dtype: boolDtype,
 });
 
 export const isfinite = defineOp({
   name: "isfinite",
-  tex: (n) => `\\mathbb{1}[${n.in[0]} \\text{ finite}]`,
+  tex: (n) => `[${n.in[0]} \\text{ finite}]`,
   forward: ([a]) => unary(a, (x) => (x - x === 0 ? 1 : 0)), // NaN and ±Infinity give NaN
   dtype: boolDtype,
 });

@@ -22,6 +22,6 @@ export const max = defineOp<AxesAttrs & { ndim: number }>({
     const ties = isMax.sum({ axis: a.axes, keepdims: true });
     return [isMax.div(ties).mul(g.reshape(kept))];
   },
-  vjpTex: [(n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]} = \\max ${n.in[0]}]`],
-  factorTex: [(n) => `\\mathbb{1}[${n.in[0]} = \\max ${n.in[0]}]`],
+  vjpTex: [(n) => `${n.g} \\odot [${n.in[0]} = \\max ${n.in[0]}]`],
+  factorTex: [(n) => `[${n.in[0]} = \\max ${n.in[0]}]`],
 });

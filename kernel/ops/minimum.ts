@@ -15,6 +15,6 @@ export const minimum = defineOp({
       needs[1] ? unbroadcast(g.mul(share.neg().add(1)), b.shape) : null,
     ];
   },
-  vjpTex: [(n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]} < ${n.in[1]}]`, (n) => `${n.g} \\odot \\mathbb{1}[${n.in[1]} < ${n.in[0]}]`],
-  factorTex: [(n) => `\\mathbb{1}[${n.in[0]} < ${n.in[1]}]`, (n) => `\\mathbb{1}[${n.in[1]} < ${n.in[0]}]`],
+  vjpTex: [(n) => `${n.g} \\odot [${n.in[0]} < ${n.in[1]}]`, (n) => `${n.g} \\odot [${n.in[1]} < ${n.in[0]}]`],
+  factorTex: [(n) => `[${n.in[0]} < ${n.in[1]}]`, (n) => `[${n.in[1]} < ${n.in[0]}]`],
 });

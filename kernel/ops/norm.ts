@@ -36,6 +36,6 @@ export const norm = defineOp<NormAttrs>({
     const local = unary(x, p === 2 ? (v) => v : p === 1 ? Math.sign : (v) => (v === 0 ? 0 : Math.sign(v) * Math.abs(v) ** (p - 1)));
     return [local.mul(scale)];
   },
-  vjpTex: [(n, a) => a.ord === 2 ? `${n.g} \\odot \\frac{${n.in[0]}}{${n.out}}` : `${n.g} \\odot \\frac{\\operatorname{sign}(${n.in[0]}) \\lvert ${n.in[0]} \\rvert^{${a.ord - 1}}}{{${n.out}}^{${a.ord - 1}}}`],
-  factorTex: [(n, a) => a.ord === 2 ? `\\frac{${n.in[0]}}{${n.out}}` : `\\frac{\\operatorname{sign}(${n.in[0]}) \\lvert ${n.in[0]} \\rvert^{${a.ord - 1}}}{{${n.out}}^{${a.ord - 1}}}`],
+  vjpTex: [(n, a) => a.ord === 2 ? `${n.g} \\odot \\frac{${n.in[0]}}{${n.out}}` : `${n.g} \\odot \\frac{\\operatorname{sign}(${(n.bare ?? n.in)[0]}) \\lvert ${(n.bare ?? n.in)[0]} \\rvert^{${a.ord - 1}}}{{${n.out}}^{${a.ord - 1}}}`],
+  factorTex: [(n, a) => a.ord === 2 ? `\\frac{${n.in[0]}}{${n.out}}` : `\\frac{\\operatorname{sign}(${(n.bare ?? n.in)[0]}) \\lvert ${(n.bare ?? n.in)[0]} \\rvert^{${a.ord - 1}}}{{${n.out}}^{${a.ord - 1}}}`],
 });

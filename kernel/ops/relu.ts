@@ -8,6 +8,6 @@ export const relu = defineOp({
   tex: (n) => `\\operatorname{ReLU}(${n.in[0]})`,
   forward: ([a]) => unary(a, (x) => (x > 0 ? x : x === x ? 0 : x), "relu"),
   backward: (g, [a]) => [binary("relu.backward", g, a, (gi, x) => (x > 0 ? gi : 0))],
-  vjpTex: [(n) => `${n.g} \\odot \\mathbb{1}[${n.in[0]} > 0]`],
-  factorTex: [(n) => `\\mathbb{1}[${n.in[0]} > 0]`],
+  vjpTex: [(n) => `${n.g} \\odot [${n.in[0]} > 0]`],
+  factorTex: [(n) => `[${n.in[0]} > 0]`],
 });

@@ -34,7 +34,7 @@ function sigmoids(z: Tensor): Float64Array {
 
 export const sigmoidBinaryCrossEntropyOp = defineOp<{ n: number }>({
   name: "sigmoidBinaryCrossEntropy",
-  tex: (n) => `-\\frac{1}{N} \\sum \\left[${n.in[1]} \\odot \\log \\sigma(${n.in[0]}) + (1 - ${n.in[1]}) \\odot \\log\\left(1 - \\sigma(${n.in[0]})\\right)\\right]`,
+  tex: (n) => `-\\frac{1}{N} \\sum \\left[${n.in[1]} \\odot \\log \\sigma(${(n.bare ?? n.in)[0]}) + (1 - ${n.in[1]}) \\odot \\log\\left(1 - \\sigma(${(n.bare ?? n.in)[0]})\\right)\\right]`,
   forward: ([z, y]) => {
     let total = 0;
     for (const v of elementLosses(z, y)) total += v;
@@ -48,10 +48,10 @@ export const sigmoidBinaryCrossEntropyOp = defineOp<{ n: number }>({
     ];
   },
   vjpTex: [
-    (n, a) => `${upstream(n.g)}\\frac{\\sigma(${n.in[0]}) - ${n.in[1]}}{N},\\quad N = ${a.n}`,
+    (n, a) => `${upstream(n.g)}\\frac{\\sigma(${(n.bare ?? n.in)[0]}) - ${n.in[1]}}{N},\\quad N = ${a.n}`,
     (n, a) => `-${upstream(n.g)}\\frac{${n.in[0]}}{N},\\quad N = ${a.n}`,
   ],
-  factorTex: [(n) => `\\frac{\\sigma(${n.in[0]}) - ${n.in[1]}}{N}`, (n) => `-\\frac{${n.in[0]}}{N}`],
+  factorTex: [(n) => `\\frac{\\sigma(${(n.bare ?? n.in)[0]}) - ${n.in[1]}}{N}`, (n) => `-\\frac{${n.in[0]}}{N}`],
 });
 
 const upstream = (g: string) => (g === "1" ? "" : `${g} \\odot `);

@@ -11,9 +11,9 @@ function stableSigmoid(x: number): number {
 
 export const sigmoid = defineOp({
   name: "sigmoid",
-  tex: (n) => `\\sigma(${n.in[0]})`,
+  tex: (n) => `\\sigma(${(n.bare ?? n.in)[0]})`,
   forward: ([a]) => unary(a, stableSigmoid, "sigmoid"),
   backward: (g, _inputs, out) => [binary("sigmoid.backward", g, out, (gi, c) => gi * c * (1 - c))],
   vjpTex: [(n) => `${n.g} \\odot ${n.out} \\odot (1 - ${n.out})`],
-  factorTex: [(n) => `\\sigma(${n.in[0]})\\,(1 - \\sigma(${n.in[0]}))`],
+  factorTex: [(n) => `\\sigma(${(n.bare ?? n.in)[0]})\\,(1 - \\sigma(${(n.bare ?? n.in)[0]}))`],
 });

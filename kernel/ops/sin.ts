@@ -6,10 +6,10 @@ import { binary } from "../tensor/elementwise.ts";
 
 export const sin = defineOp({
   name: "sin",
-  tex: (n) => `\\sin(${n.in[0]})`,
+  tex: (n) => `\\sin(${(n.bare ?? n.in)[0]})`,
   forward: ([a]) => unary(a, Math.sin),
   // one fused loop, g * cos(a), instead of computing cos(A) as a tensor and then multiplying
   backward: (g, [a]) => [binary("sin.backward", g, a, (gi, x) => gi * Math.cos(x))],
-  vjpTex: [(n) => `${n.g} \\odot \\cos(${n.in[0]})`],
-  factorTex: [(n) => `\\cos(${n.in[0]})`],
+  vjpTex: [(n) => `${n.g} \\odot \\cos(${(n.bare ?? n.in)[0]})`],
+  factorTex: [(n) => `\\cos(${(n.bare ?? n.in)[0]})`],
 });

@@ -45,7 +45,7 @@ function logSoftmaxRows(z: Tensor): Float64Array {
 
 export const softmaxCrossEntropyOp = defineOp<{ n: number }>({
   name: "softmaxCrossEntropy",
-  tex: (n) => `-\\frac{1}{n} \\sum ${n.in[1]} \\odot \\log \\operatorname{softmax}(${n.in[0]})`,
+  tex: (n) => `-\\frac{1}{n} \\sum ${n.in[1]} \\odot \\log \\operatorname{softmax}(${(n.bare ?? n.in)[0]})`,
   forward: ([z, y]) => {
     const logP = logSoftmaxRows(z);
     let total = 0;
@@ -71,10 +71,10 @@ export const softmaxCrossEntropyOp = defineOp<{ n: number }>({
     return [dz, dy];
   },
   vjpTex: [
-    (n, a) => `${upstream(n.g)}\\frac{P - ${n.in[1]}}{n},\\quad P = \\operatorname{softmax}(${n.in[0]}),\\ n = ${a.n}`,
-    (n, a) => `-${upstream(n.g)}\\frac{\\log \\operatorname{softmax}(${n.in[0]})}{n},\\quad n = ${a.n}`,
+    (n, a) => `${upstream(n.g)}\\frac{P - ${n.in[1]}}{n},\\quad P = \\operatorname{softmax}(${(n.bare ?? n.in)[0]}),\\ n = ${a.n}`,
+    (n, a) => `-${upstream(n.g)}\\frac{\\log \\operatorname{softmax}(${(n.bare ?? n.in)[0]})}{n},\\quad n = ${a.n}`,
   ],
-  factorTex: [(n) => `\\frac{P - ${n.in[1]}}{n}`, (n) => `-\\frac{\\log \\operatorname{softmax}(${n.in[0]})}{n}`],
+  factorTex: [(n) => `\\frac{P - ${n.in[1]}}{n}`, (n) => `-\\frac{\\log \\operatorname{softmax}(${(n.bare ?? n.in)[0]})}{n}`],
 });
 
 /** G ⊙ in front of a rule, unless G is 1 (the loss itself). */

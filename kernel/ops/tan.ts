@@ -9,5 +9,5 @@ export const tan = defineOp({
   forward: ([a]) => unary(a, Math.tan),
   backward: (g, _inputs, out) => [binary("tan.backward", g, out, (gi, c) => gi * (1 + c * c))],
   vjpTex: [(n) => `${n.g} \\odot \\left(1 + {${n.out}}^{2}\\right)`],
-  factorTex: [(n) => `1 + \\tan^{2}(${n.in[0]})`],
+  factorTex: [(n) => `1 + \\tan^{2}(${(n.bare ?? n.in)[0]})`],
 });

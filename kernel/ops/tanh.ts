@@ -11,5 +11,5 @@ export const tanh = defineOp({
   // one fused loop, g * (1 - c^2): this runs once per tanh layer per epoch
   backward: (g, _inputs, out) => [binary("tanh.backward", g, out, (gi, c) => gi * (1 - c * c))],
   vjpTex: [(n) => `${n.g} \\odot \\left(1 - {${n.out}}^{2}\\right)`],
-  factorTex: [(n) => `1 - \\tanh^{2}(${n.in[0]})`],
+  factorTex: [(n) => `1 - \\tanh^{2}(${(n.bare ?? n.in)[0]})`],
 });

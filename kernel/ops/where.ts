@@ -30,16 +30,17 @@ export const where = defineOp({
 });
 
 /**
- * 𝟙[c] or 𝟙[¬c]. A condition that already is an indicator (𝟙[|r| ≤ δ], from lessEqual) is not wrapped
- * again: it is itself, and its negation 1 - 𝟙[|r| ≤ δ] (bracketed as an operand of ⊙).
+ * [c] or [¬c], Iverson's bracket (1 where c holds, else 0), as the course writes ReLU' = [z > 0]. A
+ * condition that already is one ([|r| ≤ δ], from lessEqual) is not wrapped again: it is itself, and its
+ * negation 1 - [|r| ≤ δ] (bracketed as an operand of ⊙).
  */
 function indicator(c: string, not: boolean, operand: boolean): string {
-  const open = "\\mathbb{1}[";
+  const open = "[";
   if (c.startsWith(open) && closing(c, open.length - 1) === c.length - 1) {
     if (!not) return c;
     return operand ? `\\left(1 - ${c}\\right)` : `1 - ${c}`;
   }
-  return `\\mathbb{1}[${not ? "\\lnot " : ""}${c}]`;
+  return `[${not ? "\\lnot " : ""}${c}]`;
 }
 
 /** The index of the "]" that closes the "[" at `at`, or -1. */

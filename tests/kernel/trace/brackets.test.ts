@@ -73,3 +73,17 @@ describe("brackets by precedence", () => {
     expect(latex(() => X.add(W).T)).toBe("\\left(X + W\\right)^{\\top}");
   });
 });
+
+describe("a function's argument in a backward step", () => {
+  it("is bracketed once, by the function's own parentheses: sign(X W_1), cos(X W_1), 1 - tanh²(X W_1), never sign((X W_1))", () => {
+    const X = np.array([[1, 2], [3, 4]]).named("X"), W = np.array([[0.5, -1], [0.2, 0.3]]).requiresGrad().named("W1");
+    for (const f of ["abs", "sin", "cos", "tan", "tanh", "sigmoid"] as const) {
+      const step = stepRecords(traceOf(() => X.matmul(W)[f]().sum().named("L").backward())).find((s) => s.op === `${f}.backward`)!;
+      for (const tex of [step.latex, ...(step.grads ?? []).flatMap((g) => [g.factor, g.chain])]) {
+        expect(tex, f).not.toMatch(/\(\\left\(X W_\{1\}\\right\)\)/);
+        expect(tex, f).not.toContain("((");
+      }
+      expect((step.grads ?? [])[0]?.factor, f).toContain("X W_{1}");
+    }
+  });
+});

@@ -147,18 +147,18 @@ describe("names, not values or internal ids", () => {
 });
 
 describe("where's gradient", () => {
-  it("a condition that is an indicator already is not wrapped again: G ⊙ 𝟙[|r| ≤ 1] and G ⊙ (1 - 𝟙[|r| ≤ 1])", () => {
+  it("a condition that is an indicator already is not wrapped again: G ⊙ [|r| ≤ 1] and G ⊙ (1 - [|r| ≤ 1]), Iverson's bracket as the course writes it", () => {
     const r = np.array([-2, 0.5, 3]).requiresGrad().named("r");
     const steps = stepRecords(traceOf(() => {
       np.where(r.abs().lessEqual(1), r.square().mul(0.5), r.abs()).sum().named("L").backward();
     }));
     const [inside, outside] = steps.filter((s) => s.op === "where.backward").map((s) => s.latex);
-    expect(inside).toMatch(/\\odot \\mathbb\{1\}\[\\lvert r \\rvert \\le 1\]$/);
-    expect(outside).toMatch(/\\odot \\left\(1 - \\mathbb\{1\}\[\\lvert r \\rvert \\le 1\]\\right\)$/);
+    expect(inside).toMatch(/\\odot \[\\lvert r \\rvert \\le 1\]$/);
+    expect(outside).toMatch(/\\odot \\left\(1 - \[\\lvert r \\rvert \\le 1\]\\right\)$/);
     // a condition that is not an indicator is wrapped as before
     const m = np.array([1, 0, 1]).named("m");
     const plain = stepRecords(traceOf(() => np.where(m, r, r.mul(2)).sum().named("L").backward())).filter((s) => s.op === "where.backward");
-    expect(plain.map((s) => s.latex.slice(s.latex.lastIndexOf("\\odot")))).toEqual(["\\odot \\mathbb{1}[m]", "\\odot \\mathbb{1}[\\lnot m]"]);
+    expect(plain.map((s) => s.latex.slice(s.latex.lastIndexOf("\\odot")))).toEqual(["\\odot [m]", "\\odot [\\lnot m]"]);
   });
 });
 

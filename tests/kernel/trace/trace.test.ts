@@ -292,7 +292,7 @@ describe("a mask made numbers", () => {
     const records = stepRecords(traceOf(() => A1.mul(u.less(0.8).astype("float64")).sum().named("L").backward()));
     const cast = records.find((s) => s.op === "astype")!;
     expect(cast).toMatchObject({ phase: "forward", inputLabels: ["u < 0.8"], outputLabel: "u < 0.8" });
-    expect(records.find((s) => s.op === "mul" && s.phase === "forward")).toMatchObject({ inputLabels: ["A1", "u < 0.8"], latex: "A_{1} \\odot \\mathbb{1}[u < 0.8]" });
+    expect(records.find((s) => s.op === "mul" && s.phase === "forward")).toMatchObject({ inputLabels: ["A1", "u < 0.8"], latex: "A_{1} \\odot [u < 0.8]" });
     expect(np.array([1, 0]).less(1).astype("float64").dtype).toBe("float64");
   });
 });
