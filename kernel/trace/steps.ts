@@ -78,16 +78,16 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (s.total !== undefined) gradOf.set(s.output, { into: s.total.of, bucket: s.bucket });
     else if (s.grad !== undefined && !totalled.has(s.grad.into)) gradOf.set(s.output, { into: s.grad.into, bucket: s.bucket });
   }
-  const { version, overwritten, rebound } = reassignedNames(raw, producer, trace.formerNames);
+  const { version, overwritten, rebound, shownAs } = reassignedNames(raw, producer, trace.formerNames);
   const nameTex = (t: Tensor): string => {
-    const tex = texName(t.name!);
+    const tex = texName(shownAs.get(t) ?? t.name!);
     const k = version.get(t);
     return k === undefined || !overwritten.has(t) ? tex : `{${tex}}^{(${k})}`;
   };
   /** the same on screen: y⁽²⁾ */
   const nameText = (t: Tensor): string => {
     const k = version.get(t);
-    return k === undefined || !overwritten.has(t) ? t.name! : `${t.name}${superscript(`(${k})`)}`;
+    return k === undefined || !overwritten.has(t) ? t.name! : `${shownAs.get(t) ?? t.name}${superscript(`(${k})`)}`;
   };
   const lossTexOf = (bucket: number) => {
     const loss = trace.losses.get(bucket);

@@ -12,11 +12,17 @@ export interface Reassigned {
   overwritten: Set<Tensor>;
   /** steps that rebind a name from the iteration before, or in the update: v ← v β + g */
   rebound: Set<RawStep>;
+  /**
+   * The name an overwritten version is shown by when its last version was renamed by the caller: conv1d's
+   * y⁽¹⁾ of `const yOut = conv1d(x, w)` is yOut⁽¹⁾, a partial sum of yOut, not of dwByHand's y.
+   */
+  shownAs: Map<Tensor, string>;
 }
 
 export function reassignedNames(raw: readonly RawStep[], producer: ReadonlyMap<Tensor, RawStep>,
   formerNames: WeakMap<Tensor, string> = new WeakMap()): Reassigned {
-  const out: Reassigned = { version: new Map(), overwritten: new Set(), rebound: new Set() };
+  const out: Reassigned = { version: new Map(), overwritten: new Set(), rebound: new Set(), shownAs: new Map() };
+  const previous = new Map<Tensor, Tensor>();
   for (const s of raw) {
     if (s.def === null || byAutograd(s) || s.output.name === null) continue;
     const prev = sameNameIn(s, producer, formerNames.get(s.output));
@@ -28,6 +34,8 @@ export function reassignedNames(raw: readonly RawStep[], producer: ReadonlyMap<T
     if (!out.version.has(prev)) out.version.set(prev, 0);
     out.version.set(s.output, out.version.get(prev)! + 1);
     out.overwritten.add(prev);
+    previous.set(s.output, prev);
+    if (prev.name !== s.output.name) for (let t: Tensor | undefined = prev; t !== undefined; t = previous.get(t)) out.shownAs.set(t, s.output.name);
   }
   return out;
 }

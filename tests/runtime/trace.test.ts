@@ -37,8 +37,10 @@ describe("names and source lines in the trace", () => {
     const r = await run(host, "use", "const x = np.array([1, 2, 3, 4])\nconst yOut = conv(x, np.array([1, -1]))\nconst dwByHand = conv(x, np.array([0.5, 2]))\nconst k = keep(x)");
     const adds = traceOf(r.messages)!.records.filter((s) => s.op === "add");
     expect(adds.map((s) => s.name)).toEqual(["yOut", "dwByHand"]);
-    // the function's first y is overwritten by the value its caller renamed: y⁽⁰⁾, not y
-    expect(adds[0].latex.startsWith("y_{\\text{Out}} = {y}^{(0)} + ")).toBe(true);
+    // the function's first y is overwritten by the value its caller renamed: a partial sum of yOut, yOut⁽⁰⁾
+    expect(adds[0].latex.startsWith("y_{\\text{Out}} = {y_{\\text{Out}}}^{(0)} + ")).toBe(true);
+    expect(adds[0].inputLabels[0]).toBe("yOut⁽⁰⁾");
+    expect(adds[1].inputLabels[0]).toBe("dwByHand⁽⁰⁾");
     expect(traceOf(r.messages)!.records.find((s) => s.op === "mul" && s.name !== null && s.line === 6)).toMatchObject({ name: "twice" });
   });
 
