@@ -48,7 +48,7 @@ export interface Analysis {
    */
   numberExprs: { line: number; expr: NumExpr }[];
   /**
-   * `a + b`, `a == b`, `a != b` and `x += b`: JavaScript's meaning differs from numpy's for arrays (text,
+   * `a + b`, `a == b`, `a != b`, `a === b`, `a !== b` and `x += b`, `obj.x += b`: JavaScript's meaning differs from numpy's for arrays (text,
    * identity), so the rewrite routes them through a check that refuses a tensor there (cell-handle.ts).
    */
   operators: JsNode[];
@@ -75,7 +75,10 @@ const NUM_FNS = new Set<string>(["sqrt", "exp", "log", "abs"]);
 /** Worth writing out: it reads names (1 - beta1) or computes through a function (Math.sqrt(1 / 2)), so its value is not in the code as a number. */
 const worthWriting = (e: NumExpr): boolean => ("name" in e || "fn" in e ? true : "neg" in e ? worthWriting(e.neg) : "op" in e ? worthWriting(e.left) || worthWriting(e.right) : false);
 
-const CHECKED_OPERATORS = new Set(["+", "==", "!="]);
+const CHECKED_OPERATORS = new Set(["+", "==", "!=", "===", "!=="]);
+/** total += L and obj.loss += L, arr[i] += L (not super.x, this.#x, or a target in parentheses, which the rewrite cannot pass on) */
+const checkedAddition = (node: JsNode): boolean => node.operator === "+=" && node.start === node.left.start && (node.left.type === "Identifier"
+  || (node.left.type === "MemberExpression" && node.left.object.type !== "Super" && node.left.property.type !== "PrivateIdentifier"));
 const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
 const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 
@@ -299,7 +302,7 @@ export function analyze(program: JsNode): Analysis {
         return;
       }
       case "AssignmentExpression":
-        if (node.operator === "+=" && node.left.type === "Identifier") a.operators.push(node);
+        if (checkedAddition(node)) a.operators.push(node);
         // y = y.add(...) names after the variable's own scope (a top-level one assigned inside a function is not local)
         if (node.left.type === "Identifier" && node.operator === "=") noteBinding(node.left.name, node.right, scope.resolve(node.left.name) ?? top);
         if (node.left.type === "Identifier" && node.operator !== "=") reference(node.left, scope, { assigned: true, compound: true });

@@ -45,10 +45,19 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
       }
       return value;
     },
-    /** `a + b`, `a == b`, `a != b` in a cell: as JavaScript has them, unless a tensor would silently become text or an identity test. */
-    binary(operator: "+" | "==" | "!=", a: unknown, b: unknown): unknown {
+    /**
+     * `a + b`, `a == b`, `a != b`, `a === b`, `a !== b` in a cell: as JavaScript has them, unless a tensor
+     * would silently become text or an identity test.
+     */
+    binary(operator: Checked, a: unknown, b: unknown): unknown {
       if (a instanceof Tensor || b instanceof Tensor) refuseOperator(operator, a, b);
-      return operator === "+" ? (a as number) + (b as number) : operator === "==" ? a == b : a != b;
+      switch (operator) {
+        case "+": return (a as number) + (b as number);
+        case "==": return a == b;
+        case "!=": return a != b;
+        case "===": return a === b;
+        case "!==": return a !== b;
+      }
     },
     /** `total += L`: the value to add, unless it or the total is a tensor (total += L.item() is meant). */
     addend(total: unknown, value: unknown): unknown {
@@ -56,6 +65,14 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
         throw new TypeError(`+= on a tensor: JavaScript's += does not add arrays as numpy's does (it would join them as text); write total += L.item() for the number in a one-element array, or x = x.add(y)`);
       }
       return value;
+    },
+    /**
+     * `obj.loss += L`, `arr[i] += L`: as JavaScript adds, unless a tensor would become text. (The value is
+     * found before the total is read: it differs from JavaScript only if finding it changes the total.)
+     */
+    addTo(target: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown): unknown {
+      const total = target[key];
+      return (target[key] = (total as number) + (this.addend(total, value) as number));
     },
     peek(name: string): unknown {
       return own(scope, name) ? scope[name] : undefined;
@@ -100,14 +117,23 @@ export function constantName(value: number, source: string | undefined, line: nu
   return found.size === 1 ? [...found.values()][0]! : null;
 }
 
+type Checked = "+" | "==" | "!=" | "===" | "!==";
+
 /** Why JavaScript's + or == on a tensor is refused, and what to write (a string + a tensor is text, as numpy's repr). */
-function refuseOperator(operator: "+" | "==" | "!=", a: unknown, b: unknown): void {
+function refuseOperator(operator: Checked, a: unknown, b: unknown): void {
   if (operator === "+") {
     if (typeof a === "string" || typeof b === "string") return;
     throw new TypeError("x + y on a tensor: JavaScript's + does not add arrays as numpy's does (it would join them as text); write x.add(y) or np.add(x, y), and x.item() for the number in a one-element array");
   }
   if (a === null || a === undefined || b === null || b === undefined) return;
-  throw new TypeError(`x ${operator} y on a tensor: JavaScript's ${operator} asks whether they are the same object, not numpy's elementwise comparison; write x.${operator === "==" ? "equal" : "notEqual"}(y) for an array of true/false, np.arrayEqual(x, y) for one answer, x.item() ${operator} y for the number in a one-element array, or ${operator}= to ask whether they are one object`);
+  // x === y asks whether two tensors are one object; a tensor is never === a number, a boolean or text
+  const primitive = (v: unknown) => typeof v === "number" || typeof v === "boolean" || typeof v === "string" || typeof v === "bigint";
+  if ((operator === "===" || operator === "!==") && !primitive(a) && !primitive(b)) return;
+  const method = `x.${operator.startsWith("=") ? "equal" : "notEqual"}(y) for an array of true/false, np.arrayEqual(x, y) for one answer, x.item() ${operator} y for the number in a one-element array`;
+  if (operator === "===" || operator === "!==") {
+    throw new TypeError(`x ${operator} 2 on a tensor: a tensor is never JavaScript's === to a number or text, so it is always ${operator === "!=="}; write ${method}`);
+  }
+  throw new TypeError(`x ${operator} y on a tensor: JavaScript's ${operator} asks whether they are the same object, not numpy's elementwise comparison; write ${method}, or ${operator}= to ask whether they are one object`);
 }
 
 /**

@@ -106,16 +106,30 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
     if ((!ref.assigned || ref.compound) && !topLevel.has(name)) uses.add(name);
   }
 
-  // x + 1, x == 2: __sb.binary("+", x, 1), which refuses a tensor where JavaScript would make text or
-  // compare identity; total += L: total += __sb.addend(total, L)
+  // x + 1, x == 2, x === 2: __sb.binary("+", x, 1), which refuses a tensor where JavaScript would make text or
+  // compare identity; total += L: total += __sb.addend(total, L); obj.loss += L: __sb.addTo(obj, "loss", L)
   for (const node of a.operators) {
-    if (node.type === "AssignmentExpression") {
+    if (node.type === "AssignmentExpression" && node.left.type === "Identifier") {
       s.appendRight(node.right.start, `__sb.addend(${scoped.get(node.left) ?? node.left.name}, `);
       s.prependLeft(node.right.end, ")");
       continue;
     }
-    const at = operatorAt(js, node.left.end, node.operator);
-    if (at < 0) continue;
+    if (node.type === "AssignmentExpression") {
+      const { object, property, computed } = node.left;
+      const open = tokenAt(js, object.end, computed ? "[" : ".");
+      const close = computed ? tokenAt(js, property.end, "]") : property.end - 1;
+      const assign = tokenAt(js, close + 1, "+=");
+      if (open < 0 || close < 0 || assign < 0) continue;
+      s.appendRight(node.start, "__sb.addTo(");
+      if (computed) {
+        s.update(open, open + 1, ", ");
+        s.update(close, assign + 2, ",");
+      } else s.update(open, assign + 2, `, ${JSON.stringify(property.name)},`);
+      s.prependLeft(node.end, ")");
+      continue;
+    }
+    const at = tokenAt(js, node.left.end, node.operator);
+    if (at < 0 || js.startsWith(`${node.operator}=`, at)) continue;
     s.appendRight(node.start, `__sb.binary(${JSON.stringify(node.operator)}, `);
     s.update(at, at + node.operator.length, ",");
     s.prependLeft(node.end, ")");
@@ -129,10 +143,10 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
 }
 
 /**
- * Where a binary operator is, from the end of its left operand: past spaces, closing parentheses and
+ * Where a token is, from the end of the operand before it: past spaces, closing parentheses and
  * comments; -1 if it is not found there.
  */
-function operatorAt(js: string, from: number, operator: string): number {
+function tokenAt(js: string, from: number, token: string): number {
   let i = from;
   while (i < js.length) {
     if (/\s|\)/.test(js[i])) i++;
@@ -140,5 +154,5 @@ function operatorAt(js: string, from: number, operator: string): number {
     else if (js.startsWith("/*", i)) i = js.indexOf("*/", i) < 0 ? js.length : js.indexOf("*/", i) + 2;
     else break;
   }
-  return js.startsWith(operator, i) && !js.startsWith(`${operator}=`, i) ? i : -1;
+  return js.startsWith(token, i) ? i : -1;
 }

@@ -44,3 +44,26 @@ describe("+ and == on tensors", () => {
     expect((await run(host, "s2", "let msg = 'W: '\nmsg += np.array([1])\nmsg")).result).toBe("'W: array([1.])'");
   });
 });
+
+describe("=== and += into a property on tensors", () => {
+  it("x === 2 and x.sum() !== 6 are refused (always false, always true); x === y between objects and numbers is JavaScript's", async () => {
+    const host = newHost();
+    await run(host, "data", "const x = np.array([2, 3])");
+    const same = await run(host, "eq", "x === 2");
+    expect(same.error?.evalue).toContain("always false; write x.equal(y)");
+    expect((await run(host, "ne", "x.sum() !== 5")).error?.evalue).toContain("always true; write x.notEqual(y)");
+    expect((await run(host, "id", "x === x && x !== null && x !== undefined")).result).toBe("true");
+    expect((await run(host, "n", "let k = 3\nk === 3 && 'a' !== 'b' && x.sum().item() === 5")).result).toBe("true");
+  });
+
+  it("obj.loss += L, this.total += v and arr[i] += L with a tensor are refused; with numbers and text they add as JavaScript's", async () => {
+    const host = newHost();
+    await run(host, "data", "const L = np.array(0.5)\nclass Acc { total = 0; add(v: any) { this.total += v; return this } }");
+    for (const code of ["const h = { loss: 0 }\nh.loss += L", "new Acc().add(L)", "const a = [0]\na[0] += L"]) {
+      expect((await run(host, "c", code)).error?.evalue, code).toContain("total += L.item()");
+    }
+    expect((await run(host, "num", "new Acc().add(1).add(2).total")).result).toBe("3");
+    const sums = "let i = 0\nconst o = { s: '', n: { v: [1, 2] } }\no.s += L\no . n /* c */ .v[(i)] += 5\no.n.v[i++] += L.item()\nconst p = o.n;\n(p).v[1] += 1;\n[o.s, p.v, i]";
+    expect((await run(host, "ok", sums)).result).toBe("['array(0.5)', [6.5, 3], 1]");
+  });
+});
