@@ -75,6 +75,9 @@ const NUM_FNS = new Set<string>(["sqrt", "exp", "log", "abs"]);
 /** Worth writing out: it reads names (1 - beta1) or computes through a function (Math.sqrt(1 / 2)), so its value is not in the code as a number. */
 const worthWriting = (e: NumExpr): boolean => ("name" in e || "fn" in e ? true : "neg" in e ? worthWriting(e.neg) : "op" in e ? worthWriting(e.left) || worthWriting(e.right) : false);
 
+/** A number or a name as a numpy tuple's item ((3, 2), (n, -1)), or null. */
+const tupleItem = (e: JsNode): string | null => (e.type === "Identifier" ? e.name : e.type === "Literal" && typeof e.value === "number" ? e.raw
+  : e.type === "UnaryExpression" && e.operator === "-" && e.argument.type === "Literal" && typeof e.argument.value === "number" ? `-${e.argument.raw}` : null);
 const CHECKED_OPERATORS = new Set(["+", "==", "!=", "===", "!=="]);
 /** total += L and obj.loss += L, arr[i] += L (not super.x, this.#x, or a target in parentheses, which the rewrite cannot pass on) */
 const checkedAddition = (node: JsNode): boolean => node.operator === "+=" && node.start === node.left.start && (node.left.type === "Identifier"
@@ -240,6 +243,8 @@ export function analyze(program: JsNode): Analysis {
     if (init && mayBeTensor(init)) a.bindings.push({ init, name, local: scope.functionScope() !== top });
   }
 
+  const calledSequences = new Set<JsNode>();
+
   function visit(node: JsNode, scope: Scope): void {
     if (!node || typeof node.type !== "string") return;
     if (FUNCTIONS.has(node.type)) return fn(node, scope);
@@ -333,7 +338,16 @@ export function analyze(program: JsNode): Analysis {
         return visit(node.body, scope);
       case "BreakStatement": case "ContinueStatement": case "MetaProperty":
         return;
+      case "SequenceExpression": {
+        // np.zeros((3, 2)) is np.zeros(2): a numpy tuple read as JavaScript's comma operator ((0, f)() is an idiom)
+        const parts = node.expressions.map(tupleItem);
+        if (!calledSequences.has(node) && parts.every((p: string | null) => p !== null)) {
+          a.unsupported.push({ node, message: `(${parts.join(", ")}) is JavaScript's comma operator, which gives its last value (${parts[parts.length - 1]}), not numpy's tuple: write [${parts.join(", ")}] for a shape or a list` });
+        }
+        break;
+      }
       case "CallExpression": case "NewExpression": case "TaggedTemplateExpression":
+        if (node.type === "CallExpression" && node.callee.type === "SequenceExpression") calledSequences.add(node.callee);
         markCalling();
         if (node.type === "CallExpression") collectNumber(node, scope);
         break;

@@ -67,3 +67,15 @@ describe("=== and += into a property on tensors", () => {
     expect((await run(host, "ok", sums)).result).toBe("['array(0.5)', [6.5, 3], 1]");
   });
 });
+
+describe("a numpy tuple in parentheses", () => {
+  it("np.zeros((3, 2)) is refused where the tuple is (JavaScript's comma gave np.zeros(2)); (0, f)() and a loop's i++, j++ are JavaScript's", async () => {
+    const host = newHost();
+    const r = await run(host, "z", "const n = 3\nconst Z = np.zeros((n, 2))");
+    expect(r.error?.evalue).toBe("(n, 2) is JavaScript's comma operator, which gives its last value (2), not numpy's tuple: write [n, 2] for a shape or a list");
+    expect(r.error?.position).toEqual({ cellId: "z", line: 2, column: "const Z = np.zeros((".length + 1 });
+    expect((await run(host, "r", "np.ones([2, 3]).reshape((-1, 1))")).error?.evalue).toContain("write [-1, 1]");
+    expect((await run(host, "f", "function f() { return 1 }\n(0, f)()")).result).toBe("1");
+    expect((await run(host, "loop", "let j = 0\nfor (let i = 0; i < 3; i++, j++);\nj")).result).toBe("3");
+  });
+});
