@@ -352,6 +352,15 @@ export function analyze(program: JsNode): Analysis {
         if (node.type === "CallExpression") collectNumber(node, scope);
         break;
       case "BinaryExpression":
+        if (node.operator !== "+" && CHECKED_OPERATORS.has(node.operator) && [node.left, node.right].some((e) => e.type === "ArrayExpression")) {
+          // X.shape == [2, 3]: a new array is no other array, so this is decided before it runs (TypeScript
+          // refuses a number or text beside an array literal as comparing types with no overlap)
+          const list = [node.left, node.right].find((e) => e.type === "ArrayExpression");
+          const items = list.elements.map((e: JsNode | null) => (e === null ? null : tupleItem(e)));
+          const text = items.every((i: string | null) => i !== null) ? `[${items.join(", ")}]` : "[...]";
+          const always = node.operator.startsWith("!") ? "true" : "false";
+          a.unsupported.push({ node, message: `x ${node.operator} ${text}: JavaScript's ${node.operator} asks whether x is that new array, which no array is (${always} for X.shape, whatever its items), not numpy's comparison of items; write np.arrayEqual(x, ${text}) (for a shape, np.arrayEqual(X.shape, ${text}))` });
+        }
         if (CHECKED_OPERATORS.has(node.operator)) a.operators.push(node);
         collectNumber(node, scope);
         break;

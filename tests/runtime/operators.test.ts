@@ -79,3 +79,15 @@ describe("a numpy tuple in parentheses", () => {
     expect((await run(host, "loop", "let j = 0\nfor (let i = 0; i < 3; i++, j++);\nj")).result).toBe("3");
   });
 });
+
+describe("a shape compared with a list", () => {
+  it("X.shape == [2, 3] and [2, 3] !== X.shape are refused with np.arrayEqual to write (a new array is no other)", async () => {
+    const host = newHost();
+    await run(host, "data", "const X = np.zeros([2, 3])");
+    const r = await run(host, "eq", "const ok = true\nconst same = X.shape == [2, 3]");
+    expect(r.error?.evalue).toBe("x == [2, 3]: JavaScript's == asks whether x is that new array, which no array is (false for X.shape, whatever its items), not numpy's comparison of items; write np.arrayEqual(x, [2, 3]) (for a shape, np.arrayEqual(X.shape, [2, 3]))");
+    expect(r.error?.position).toEqual({ cellId: "eq", line: 2, column: "const same = ".length + 1 });
+    expect((await run(host, "ne", "[2, 3] !== X.shape")).error?.evalue).toContain("(true for X.shape");
+    expect((await run(host, "ok", "np.arrayEqual(X.shape, [2, 3]) && X.shape[1] === 3")).result).toBe("true");
+  });
+});
