@@ -172,7 +172,9 @@ export function astype(x: TensorLike, dtype: "float64" | "float" | "bool" | "int
   if (dtype === "float64" || dtype === "float") {
     return t.dtype === "float64" ? copy(t) : apply(astypeOp, [t], undefined);
   }
-  throw new Error(`astype: dtype ${typeof dtype === "string" ? JSON.stringify(dtype) : describe(dtype)} is not supported (float64, float, bool, int, int32, int64; values are stored as float64)`);
+  // numpy's astype(np.float64) passes a name np does not have: undefined
+  const asText = dtype === undefined ? ': a dtype is text here, astype("float64") for numpy\'s astype(np.float64)' : "";
+  throw new Error(`astype: dtype ${typeof dtype === "string" ? JSON.stringify(dtype) : describe(dtype)} is not supported${asText} (float64, float, bool, int, int32, int64; values are stored as float64)`);
 }
 
 // ---- reductions --------------------------------------------------------------------------------

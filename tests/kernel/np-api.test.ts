@@ -175,6 +175,8 @@ describe("nothing numpy-like is silently ignored", () => {
     expect(() => np.take(x(), [0], { mode: "clip" } as never)).toThrow('take: unsupported option "mode" (supported: axis)');
     expect(() => np.percentile(x(), 50, { method: "lower" } as never)).toThrow('percentile: method the string "lower" is not supported');
     expect(() => np.zeros(3, { dtype: "float32" } as never)).toThrow('zeros: dtype "float32" is not supported');
+    // astype(np.float64): np has no dtype objects, so numpy's spelling arrives as undefined
+    expect(() => x().greater(0).astype((np as never as Record<string, never>).float64)).toThrow('astype: dtype undefined is not supported: a dtype is text here, astype("float64") for numpy\'s astype(np.float64)');
     expect(() => np.linalg.norm(x(), 2)).toThrow("needs singular values, which are not supported");
     expect(() => np.einsum("...i,i", x(), np.ones(3))).toThrow('"..." (broadcasting) is not supported');
   });
