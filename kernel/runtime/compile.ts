@@ -48,6 +48,7 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
   const code = `${rewritten.magic.toString()}\n//# sourceURL=${options.filename}`;
   // The map is only needed to report an error: build it the first time one is reported.
   let scriptToJs: DecodedMappings | null = null;
+  let codeLines: string[] | null = null;
   return {
     code,
     filename: options.filename,
@@ -57,7 +58,11 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
     numberExprs: analysis.numberExprs,
     toSource(line, column) {
       scriptToJs ??= decodeMappings(rewritten.magic.generateMap({ hires: true }).mappings);
-      const inJs = originalPosition(scriptToJs, { line: line - 1, column: column - 1 });
+      codeLines ??= code.split("\n");
+      // A call the rewrite put before the code it checks (__sb.binary("+", x, 1) for x + 1) has no place of its
+      // own in the cell: it is where that code begins, the next mapped place, not the character before it.
+      const next = /__sb\.$/.test(codeLines[line - 1]?.slice(0, column - 1) ?? "") ? scriptToJs[line - 1]?.find((s) => s[0] >= column - 1) : undefined;
+      const inJs = originalPosition(scriptToJs, { line: line - 1, column: next?.[0] ?? column - 1 });
       if (inJs === null) return null;
       const inTs = jsToTsPosition(jsToTs, inJs, js, ts);
       return { line: inTs.line + 1, column: inTs.column + 1 };

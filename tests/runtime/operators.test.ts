@@ -91,3 +91,20 @@ describe("a shape compared with a list", () => {
     expect((await run(host, "ok", "np.arrayEqual(X.shape, [2, 3]) && X.shape[1] === 3")).result).toBe("true");
   });
 });
+
+describe("where a refused operator is", () => {
+  it("the column is where the expression begins, not the character before it", async () => {
+    const host = newHost();
+    await run(host, "data", "const x = np.array([1, 2])");
+    const cases: [string, number, number][] = [
+      ["const s = x.sum(); s + 1", 1, "const s = x.sum(); ".length + 1],
+      ["const f = (t: any) => t + 1\nf(x)", 1, "const f = (t: any) => ".length + 1],
+      ["`bad ${x + 1}`", 1, "`bad ${".length + 1],
+      ["const h = { loss: 0 }\n  h.loss += x.sum()", 2, 3],
+      ["const k = 3\nconst r = k +\n  x", 2, "const r = ".length + 1],
+    ];
+    for (const [code, line, column] of cases) {
+      expect((await run(host, "c", code)).error?.position, code).toEqual({ cellId: "c", line, column });
+    }
+  });
+});
