@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { NodeKernelHost } from "../../kernel/host/node.ts";
 import type { TraceSummary } from "../../kernel/protocol/values.ts";
-import { traceGraphSvg } from "../../ui/components/trace-graph.ts";
+import { traceGraphSvg } from "../../ui/components/trace-graph-svg.ts";
 import { lessonFiles, loadLesson } from "../notebooks/lessons.ts";
 import { CHROMIUM, CHROMIUM_ARGS, hasBrowser, ROOT } from "./harness.ts";
 

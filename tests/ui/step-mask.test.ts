@@ -6,7 +6,7 @@ import { np } from "../../kernel/np.ts";
 import { traceOf } from "../../kernel/trace/active.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
 import { stepHtml } from "../../ui/export/trace-html.ts";
-import { traceGraphSvg } from "../../ui/components/trace-graph.ts";
+import { traceGraphSvg } from "../../ui/components/trace-graph-svg.ts";
 
 describe("a mask in a trace", () => {
   const x = np.array([[1, -2, 3], [-4, 5, 0.5]]).requiresGrad().named("x");

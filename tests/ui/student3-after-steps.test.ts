@@ -12,7 +12,7 @@ import { np } from "../../kernel/np.ts";
 import { traceOf } from "../../kernel/trace/active.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
 import type { TraceSummary } from "../../kernel/protocol/values.ts";
-import { traceGraphSvg } from "../../ui/components/trace-graph.ts";
+import { traceGraphSvg } from "../../ui/components/trace-graph-svg.ts";
 import "../../ui/components/sb-trace-view.ts";
 
 /** lesson 18's convolution and its backward pass, then dw by hand (a gradient's name after backward) */

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { np } from "../../kernel/np.ts";
 import { traceOf } from "../../kernel/trace/active.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
-import { traceGraphSvg } from "../../ui/components/trace-graph.ts";
+import { traceGraphSvg } from "../../ui/components/trace-graph-svg.ts";
 import { loopTrace } from "./loop-trace.ts";
 
 /** lesson 4's forward pass and loss, small: two tanh layers, then mean((Y - Yhat)^2) as one run of ops. */

@@ -5,7 +5,8 @@ import "../../ui/components/sb-trace-view.ts";
 import { np } from "../../kernel/np.ts";
 import { traceOf } from "../../kernel/trace/active.ts";
 import { summarizeTrace } from "../../kernel/runtime/trace-summary.ts";
-import { traceGraph, traceGraphSvg, GROUP_ABOVE } from "../../ui/components/trace-graph.ts";
+import { traceGraph, GROUP_ABOVE } from "../../ui/components/trace-graph.ts";
+import { traceGraphSvg } from "../../ui/components/trace-graph-svg.ts";
 import { nn } from "../../kernel/nn/index.ts";
 import { loopTrace } from "./loop-trace.ts";
 

@@ -13,7 +13,7 @@ import { shapeLine } from "./step-shapes.ts";
 import { versionedName } from "./step-name.ts";
 import { STEP_KEYS } from "../app/commands.ts";
 import { LightElement } from "./light-element.ts";
-import { traceGraphSvg } from "./trace-graph.ts";
+import { traceGraphSvg } from "./trace-graph-svg.ts";
 import "./sb-tensor-view.ts";
 import type { TensorData } from "./sb-tensor-view.ts";
 import { markScrollingBoxes } from "./scroll-box.ts";

@@ -5,7 +5,8 @@ import { renderTex } from "../render/katex-render.ts";
 import { cellDomId, escapeHtml, h, scriptJson } from "./html.ts";
 import { formatNumber } from "./outputs-html.ts";
 import { reduceText, groupLabeller } from "../../kernel/trace/record.ts";
-import { traceGraph, traceGraphSvg } from "../components/trace-graph.ts";
+import { traceGraph } from "../components/trace-graph.ts";
+import { traceGraphSvg } from "../components/trace-graph-svg.ts";
 import { shapeLine } from "../components/step-shapes.ts";
 
 
