@@ -244,6 +244,8 @@ export function analyze(program: JsNode): Analysis {
   }
 
   const calledSequences = new Set<JsNode>();
+  /** X[0, 1]: numpy's index of two axes, JavaScript's X[1] */
+  const indexSequences = new Set<JsNode>();
 
   function visit(node: JsNode, scope: Scope): void {
     if (!node || typeof node.type !== "string") return;
@@ -322,6 +324,7 @@ export function analyze(program: JsNode): Analysis {
         }
         break;
       case "MemberExpression":
+        if (node.computed && node.property.type === "SequenceExpression") indexSequences.add(node.property);
         visit(node.object, scope);
         if (node.computed) visit(node.property, scope);
         return;
@@ -342,7 +345,10 @@ export function analyze(program: JsNode): Analysis {
         // np.zeros((3, 2)) is np.zeros(2): a numpy tuple read as JavaScript's comma operator ((0, f)() is an idiom)
         const parts = node.expressions.map(tupleItem);
         if (!calledSequences.has(node) && parts.every((p: string | null) => p !== null)) {
-          a.unsupported.push({ node, message: `(${parts.join(", ")}) is JavaScript's comma operator, which gives its last value (${parts[parts.length - 1]}), not numpy's tuple: write [${parts.join(", ")}] for a shape or a list` });
+          const last = parts[parts.length - 1];
+          a.unsupported.push({ node, message: indexSequences.has(node)
+            ? `X[${parts.join(", ")}] is X[${last}] in JavaScript (its comma operator gives the last value): write X.slice(${parts.join(", ")}) for numpy's X[${parts.join(", ")}]`
+            : `(${parts.join(", ")}) is JavaScript's comma operator, which gives its last value (${last}), not numpy's tuple: write [${parts.join(", ")}] for a shape or a list` });
         }
         break;
       }

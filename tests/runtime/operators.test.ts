@@ -108,3 +108,14 @@ describe("where a refused operator is", () => {
     }
   });
 });
+
+describe("numpy's X[0, 1]", () => {
+  it("is refused with X.slice(0, 1) to write (JavaScript read it as X[1])", async () => {
+    const host = newHost();
+    await run(host, "data", "const X = np.array([[1, 2], [3, 4]])\nconst i = 0");
+    const r = await run(host, "ix", "const v = X[i, 1]");
+    expect(r.error?.evalue).toBe("X[i, 1] is X[1] in JavaScript (its comma operator gives the last value): write X.slice(i, 1) for numpy's X[i, 1]");
+    expect(r.error?.position).toEqual({ cellId: "ix", line: 1, column: "const v = X[".length + 1 });
+    expect((await run(host, "ok", "X.slice(i, 1)")).result).toBe("array(2.)");
+  });
+});
