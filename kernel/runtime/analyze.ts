@@ -4,6 +4,7 @@
 // bindings). One walk collects everything; `rewrite.ts` applies the edits.
 import type { Node } from "acorn";
 import type { NumExpr, NumFn, NumOp } from "../trace/constant-expr.ts";
+import { CHECKED_OPERATORS, checkedAddition, listComparisonMessage, tupleMessage } from "./numpy-habits.ts";
 
 /** acorn nodes, read generically: the walker visits any child that has a `type`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -75,13 +76,6 @@ const NUM_FNS = new Set<string>(["sqrt", "exp", "log", "abs"]);
 /** Worth writing out: it reads names (1 - beta1) or computes through a function (Math.sqrt(1 / 2)), so its value is not in the code as a number. */
 const worthWriting = (e: NumExpr): boolean => ("name" in e || "fn" in e ? true : "neg" in e ? worthWriting(e.neg) : "op" in e ? worthWriting(e.left) || worthWriting(e.right) : false);
 
-/** A number or a name as a numpy tuple's item ((3, 2), (n, -1)), or null. */
-const tupleItem = (e: JsNode): string | null => (e.type === "Identifier" ? e.name : e.type === "Literal" && typeof e.value === "number" ? e.raw
-  : e.type === "UnaryExpression" && e.operator === "-" && e.argument.type === "Literal" && typeof e.argument.value === "number" ? `-${e.argument.raw}` : null);
-const CHECKED_OPERATORS = new Set(["+", "==", "!=", "===", "!=="]);
-/** total += L and obj.loss += L, arr[i] += L (not super.x, this.#x, or a target in parentheses, which the rewrite cannot pass on) */
-const checkedAddition = (node: JsNode): boolean => node.operator === "+=" && node.start === node.left.start && (node.left.type === "Identifier"
-  || (node.left.type === "MemberExpression" && node.left.object.type !== "Super" && node.left.property.type !== "PrivateIdentifier"));
 const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
 const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 
@@ -343,13 +337,8 @@ export function analyze(program: JsNode): Analysis {
         return;
       case "SequenceExpression": {
         // np.zeros((3, 2)) is np.zeros(2): a numpy tuple read as JavaScript's comma operator ((0, f)() is an idiom)
-        const parts = node.expressions.map(tupleItem);
-        if (!calledSequences.has(node) && parts.every((p: string | null) => p !== null)) {
-          const last = parts[parts.length - 1];
-          a.unsupported.push({ node, message: indexSequences.has(node)
-            ? `X[${parts.join(", ")}] is X[${last}] in JavaScript (its comma operator gives the last value): write X.slice(${parts.join(", ")}) for numpy's X[${parts.join(", ")}]`
-            : `(${parts.join(", ")}) is JavaScript's comma operator, which gives its last value (${last}), not numpy's tuple: write [${parts.join(", ")}] for a shape or a list` });
-        }
+        const message = calledSequences.has(node) ? null : tupleMessage(node, indexSequences.has(node));
+        if (message !== null) a.unsupported.push({ node, message });
         break;
       }
       case "CallExpression": case "NewExpression": case "TaggedTemplateExpression":
@@ -358,14 +347,10 @@ export function analyze(program: JsNode): Analysis {
         if (node.type === "CallExpression") collectNumber(node, scope);
         break;
       case "BinaryExpression":
-        if (node.operator !== "+" && CHECKED_OPERATORS.has(node.operator) && [node.left, node.right].some((e) => e.type === "ArrayExpression")) {
-          // X.shape == [2, 3]: a new array is no other array, so this is decided before it runs (TypeScript
-          // refuses a number or text beside an array literal as comparing types with no overlap)
-          const list = [node.left, node.right].find((e) => e.type === "ArrayExpression");
-          const items = list.elements.map((e: JsNode | null) => (e === null ? null : tupleItem(e)));
-          const text = items.every((i: string | null) => i !== null) ? `[${items.join(", ")}]` : "[...]";
-          const always = node.operator.startsWith("!") ? "true" : "false";
-          a.unsupported.push({ node, message: `x ${node.operator} ${text}: JavaScript's ${node.operator} asks whether x is that new array, which no array is (${always} for X.shape, whatever its items), not numpy's comparison of items; write np.arrayEqual(x, ${text}) (for a shape, np.arrayEqual(X.shape, ${text}))` });
+        {
+          // X.shape == [2, 3]: a new array is no other array, so this is decided before it runs
+          const message = listComparisonMessage(node);
+          if (message !== null) a.unsupported.push({ node, message });
         }
         if (CHECKED_OPERATORS.has(node.operator)) a.operators.push(node);
         collectNumber(node, scope);
