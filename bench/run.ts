@@ -4,7 +4,7 @@
 //   --json FILE    also write the figures as JSON
 //   --no-chromium  Node only
 //   --only PARTS   only these parts, comma-separated: lesson (with PyTorch), ops, matmul, mnist (Node and
-//                  Chromium), nn, live (Node only); not with --json, which writes every figure
+//                  Chromium), nn, live, cell (Node only); not with --json, which writes every figure
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import * as tf from "@tensorflow/tfjs";
@@ -20,6 +20,7 @@ import { benchTorch } from "./torch.ts";
 import { getBackend } from "../kernel/tensor/backend.ts";
 import { benchNNFit } from "./nn-fit.ts";
 import { measureLiveViews } from "./live-views.ts";
+import { measureCellOperators } from "./cell-operators.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -28,7 +29,7 @@ const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : null;
 if (jsonAt >= 0 && !jsonFile) throw new Error("bench: --json needs a file name");
 const onlyAt = args.indexOf("--only");
 const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? "").split(",")) : null;
-const NODE_PARTS = ["nn", "live"];
+const NODE_PARTS = ["nn", "live", "cell"];
 for (const part of only ?? []) {
   if (![...PARTS, ...NODE_PARTS].includes(part)) throw new Error(`bench: --only: unknown part "${part}"; use ${[...PARTS, ...NODE_PARTS].join(", ")}`);
 }
@@ -45,6 +46,7 @@ const TARGETS = {
   gflops1024: 15,
   gemm1024VsJs: 4,
   liveViews: 1.1, // a hand loop redrawing live views vs the same loop without them
+  cellOperators: 1.25, // a cell's number loop through the +/== check vs the same loop unchecked
 };
 
 const fmt = (x: number | undefined, digits = 2) => (x === undefined || !Number.isFinite(x) ? "-" : x.toFixed(digits));
@@ -214,10 +216,16 @@ const live = want("live") ? await measureLiveViews(settings.epochs, Math.max(3, 
 if (live) console.log(`\nLive views: ${live.epochs} epochs of a 2 -> 16 -> 1 hand loop, redrawing the boundary and the loss every epoch (4 fps, ${live.frames} frames drawn)`);
 if (live) console.log(`  plain ${fmt(live.plainMs, 0)} ms, live ${fmt(live.liveMs, 0)} ms: live / plain ${fmt(live.ratio)}x (target <= ${TARGETS.liveViews}: ${verdict(live.ratio <= TARGETS.liveViews)})`);
 
+// ---- a cell's + and == checked for tensors (kernel/runtime/rewrite.ts), on plain numbers -------------
+const cellOps = want("cell") ? await measureCellOperators(quick ? 200_000 : 2_000_000, quick ? 3 : 7) : null;
+if (cellOps) console.log(`\nCell operators: a loop of ${cellOps.additions} number additions in a cell, s = s + i (checked for tensors) vs s = s - -i`);
+if (cellOps) console.log(`  checked ${fmt(cellOps.checkedMs, 1)} ms, unchecked ${fmt(cellOps.uncheckedMs, 1)} ms: checked / unchecked ${fmt(cellOps.ratio)}x (target <= ${TARGETS.cellOperators}: ${verdict(cellOps.ratio <= TARGETS.cellOperators)})`);
+
 if (jsonFile !== null) {
   const out: Record<string, unknown> = toJson(node);
   out.nn = { fit: nnFit };
   out.liveViews = live;
+  out.cellOperators = cellOps;
   if (torch) (out.lesson as { epochsPerSec: Record<string, number> }).epochsPerSec.torch = torch.epochsPerSec;
   if (chromium) out.chromium = toJson(chromium);
   writeFileSync(jsonFile, JSON.stringify(out, null, 2) + "\n");

@@ -50,6 +50,14 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
      * would silently become text or an identity test.
      */
     binary(operator: Checked, a: unknown, b: unknown): unknown {
+      // numbers first: a cell's loops add and compare numbers far more often than anything else
+      if (typeof a === "number" && typeof b === "number") {
+        switch (operator) {
+          case "+": return a + b;
+          case "==": case "===": return a === b;
+          default: return a !== b;
+        }
+      }
       if (a instanceof Tensor || b instanceof Tensor) refuseOperator(operator, a, b);
       switch (operator) {
         case "+": return (a as number) + (b as number);
