@@ -92,15 +92,7 @@ function ofOneLeaf(t: Tensor, producer: ReadonlyMap<Tensor, RawStep>): boolean {
  * update writes: the value's producers, back to the gradients and the optimiser's state.
  */
 export function updateSteps(value: Tensor, producer: ReadonlyMap<Tensor, RawStep>, since: number): RawStep[] {
-  const out: RawStep[] = [];
-  const stack = [value];
-  while (stack.length > 0) {
-    const step = producer.get(stack.pop()!);
-    if (step === undefined || step.step < since || step.grad !== undefined || step.total !== undefined || out.includes(step)) continue;
-    out.push(step);
-    stack.push(...step.inputs);
-  }
-  return out;
+  return producersSince(value, producer, since, (s) => s.grad === undefined && s.total === undefined);
 }
 
 /**
@@ -118,15 +110,20 @@ export function isGradientName(name: string): boolean {
  * of the forward pass, named or not, so the whole hand-written backward pass is badged backward.
  */
 export function handGradientSteps(value: Tensor, producer: ReadonlyMap<Tensor, RawStep>, since: number): RawStep[] {
-  const out: RawStep[] = [];
+  return producersSince(value, producer, since, (s) => s.phase === "forward");
+}
+
+/** `value`'s producers numbered `since` or later, walking back through those that `keep` accepts. */
+function producersSince(value: Tensor, producer: ReadonlyMap<Tensor, RawStep>, since: number, keep: (s: RawStep) => boolean): RawStep[] {
+  const out = new Set<RawStep>();
   const stack = [value];
   while (stack.length > 0) {
     const step = producer.get(stack.pop()!);
-    if (step === undefined || step.step < since || step.phase !== "forward" || out.includes(step)) continue;
-    out.push(step);
+    if (step === undefined || step.step < since || out.has(step) || !keep(step)) continue;
+    out.add(step);
     stack.push(...step.inputs);
   }
-  return out;
+  return [...out];
 }
 
 /**

@@ -125,7 +125,7 @@ export class Trace {
       // a forward pass starts an iteration: the first one, or the next after a backward pass
       if (this.afterBackward || this.current.group === "setup") this.newIteration();
       // unless it reads the last backward pass's gradients (dW2 - dW2penalty, a check by hand)
-      phase = this.forcedPhase ?? (inputs.some((x) => this.isGradient(x, this.backwardBucket)) ? "backward" : "forward");
+      phase = this.forcedPhase ?? (this.backwardBucket >= 0 && inputs.some((x) => this.isGradient(x, this.backwardBucket)) ? "backward" : "forward");
     } else if (this.afterBackward) {
       // after a backward pass: reading its gradients (W.grad.copy()) is part of it; anything else is
       // forward work until an in-place update shows that it computed the update (recordUpdate)
