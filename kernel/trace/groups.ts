@@ -29,8 +29,11 @@ export function splitAfter(bucket: Bucket<RawStep>, iterations: number, previous
   } else {
     let lastKept = -1;
     steps.forEach((s, i) => {
-      if ((s.phase === "backward" && !s.byHand) || (s.def === null && s.phase === "update")) lastKept = i;
+      if (byAutograd(s) || (s.def === null && s.phase === "update")) lastKept = i;
     });
+    // reads of its gradients right after it (W.grad.copy()) are the backward pass's too; a gradient by hand
+    // (dWpenalty = 2 λ W) and what follows it are after-work
+    while (lastKept >= 0 && lastKept + 1 < steps.length && steps[lastKept + 1].phase === "backward" && !steps[lastKept + 1].byHand) lastKept++;
     cut = lastKept + 1;
     if (cut >= steps.length) return null;
   }
@@ -74,14 +77,29 @@ export function splitSetup(bucket: Bucket<RawStep>, n: number): Bucket<RawStep> 
 export function joinFirstIteration(setup: Bucket<RawStep>, first: Bucket<RawStep>, n: number): void {
   if (n <= 0) return;
   const moved = setup.steps.splice(setup.steps.length - n, n);
+  for (const s of moved) setup.bytes -= s.output.size * 8;
+  moveInto(moved, first, true);
+}
+
+/** File `moved` steps under `into` (its index, group, iteration, epoch and batch), at its start or its end. */
+export function moveInto(moved: RawStep[], into: Bucket<RawStep>, atStart: boolean): void {
   for (const s of moved) {
-    const bytes = s.output.size * 8;
-    setup.bytes -= bytes;
-    first.bytes += bytes;
-    s.bucket = first.index;
-    s.epoch = first.epoch;
-    s.batch = first.batch;
+    into.bytes += s.output.size * 8;
+    s.bucket = into.index;
+    s.epoch = into.epoch;
+    s.batch = into.batch;
   }
-  regroup(moved, "iteration", first.iteration);
-  first.steps.unshift(...moved);
+  regroup(moved, into.group, into.iteration);
+  if (atStart) into.steps.unshift(...moved);
+  else into.steps.push(...moved);
+}
+
+/**
+ * Where the next iteration begins in a bucket whose forward pass may have started (`from`, the first step
+ * after the last backward pass or update whose output needs a gradient): past any step badged backward
+ * there (a gradient by hand, dZ = (Z - Y) ⊙ 2/n, which reads Z), so only the next forward pass moves.
+ */
+export function nextIterationStart(steps: readonly RawStep[], from: number): number {
+  for (let i = steps.length - 1; i >= from; i--) if (steps[i].phase === "backward") return i + 1;
+  return from;
 }

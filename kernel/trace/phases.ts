@@ -92,7 +92,8 @@ function ofOneLeaf(t: Tensor, producer: ReadonlyMap<Tensor, RawStep>): boolean {
  * update writes: the value's producers, back to the gradients and the optimiser's state.
  */
 export function updateSteps(value: Tensor, producer: ReadonlyMap<Tensor, RawStep>, since: number): RawStep[] {
-  return producersSince(value, producer, since, (s) => s.grad === undefined && s.total === undefined);
+  // a gradient by hand the update reads (W -= α dW) stays backward, as the gradients of autograd do
+  return producersSince(value, producer, since, (s) => s.grad === undefined && s.total === undefined && !s.byHand);
 }
 
 /**

@@ -8,7 +8,7 @@ import { DEFAULT_POLICY, EpochKeeper, type Bucket, type TracePolicy } from "./po
 import type { Phase } from "./record.ts";
 import { copyOf, type RawStep } from "./raw.ts";
 import { lossSteps, updateSteps, handGradientSteps, isGradientName, scaledGradient, lossAncestors, leadingSetup, trailingForward } from "./phases.ts";
-import { regroup, splitAfter, splitSetup, joinFirstIteration } from "./groups.ts";
+import { regroup, splitAfter, splitSetup, joinFirstIteration, nextIterationStart, moveInto } from "./groups.ts";
 
 export type { RawStep } from "./raw.ts";
 
@@ -34,6 +34,9 @@ export class Trace {
   private lastReads: { bucket: number; leaves: Tensor[] } | null = null;
   private nextStep = 0;
   private afterBackward = false;
+  /** After a backward pass, where in the current steps the first op since it (or the update) that needs a
+   *  gradient is: the next forward pass if a backward() follows, else a gradient by hand (dZ = Z - Y); or -1 */
+  private nextFrom = -1;
   private forcedPhase: Phase | null = null;
   private cell: string | null = null;
   private line: number | null = null;
@@ -73,8 +76,6 @@ export class Trace {
     if (t.name !== null && t.name !== name) this.formerNames.set(t, t.name);
     t.name = name;
     // const db = dZ.sum({ axis: 0 }) after a backward pass: a gradient by hand, as the derivation has it
-    // (made after the last backward pass; from a tensor that needs a gradient it began the next iteration,
-    // and groups.ts's splitAfter files such a bucket as after-work, having no backward pass of its own)
     if (this.backwardEnd > 0 && isGradientName(name)) {
       for (const s of handGradientSteps(t, this.producer, this.backwardEnd)) {
         s.phase = "backward";
@@ -122,8 +123,10 @@ export class Trace {
   recordOp(def: OpDef<any>, inputs: Tensor[], output: Tensor, attrs: unknown): void {
     let phase: Phase;
     if (output.needsGrad) {
-      // a forward pass starts an iteration: the first one, or the next after a backward pass
-      if (this.afterBackward || this.current.group === "setup") this.newIteration();
+      // a forward pass starts an iteration: the first one at once, the next one after a backward pass
+      // once its own backward() shows that it was not a gradient by hand (nextFrom)
+      if (this.current.group === "setup") this.newIteration();
+      else if (this.afterBackward && this.nextFrom < 0) this.nextFrom = this.current.steps.length;
       // unless it reads the last backward pass's gradients (dW2 - dW2penalty, a check by hand)
       phase = this.forcedPhase ?? (this.backwardBucket >= 0 && inputs.some((x) => this.isGradient(x, this.backwardBucket)) ? "backward" : "forward");
     } else if (this.afterBackward) {
@@ -150,6 +153,7 @@ export class Trace {
 
   beginBackward(loss: Tensor): void {
     if (this.current.group === "setup") this.newIteration(); // backward on a loss made before tracing began
+    else if (this.nextFrom >= 0) this.startNextIteration();
     const bucket = this.current;
     if (bucket.iteration === 0 && !this.afterBackward) {
       // the first iteration began with work its loss does not need (hand-computed gradients): setup;
@@ -237,6 +241,7 @@ export class Trace {
    */
   recordUpdate(kind: string, target: Tensor, before: Tensor, value: Tensor): void {
     const after = copyOf(target);
+    this.nextFrom = -1; // what came before an update was this iteration's (a gradient by hand)
     const phase = this.forcedPhase ?? (this.afterBackward ? "update" : "forward");
     const scaled = phase === "update" && kind !== "assign" ? scaledGradient(value, this.producer, this.backwardEnd, (t) => this.isGradient(t)) : null;
     const step = this.push(phase, kind, null, undefined, scaled ? [before, scaled.grad, scaled.rate] : [before, value], after);
@@ -278,6 +283,7 @@ export class Trace {
     const parameters = new Set([...this.leafReaders.keys(), ...this.made.keys(), ...this.producer.keys()]);
     for (const target of parameters) if (target.needsGrad && target.isLeaf) this.beforeUpdate(target);
     const bucket = this.current;
+    this.nextFrom = -1;
     if (bucket.steps.length === 0 && bucket.group === "iteration") this.iterations--; // marked, never run
     if (bucket.steps.length > 0) {
       if (bucket.group === "setup" && this.iterations === 0) {
@@ -302,6 +308,8 @@ export class Trace {
   private push(phase: Phase, op: string, def: OpDef<any> | null, attrs: unknown, inputs: Tensor[], output: Tensor): RawStep | null {
     const index = this.nextStep++;
     const bytes = output.size * 8;
+    // a full bucket cannot wait to learn whether the next forward pass began: it did
+    if (this.current.steps.length >= this.policy.maxStepsPerEpoch && this.nextFrom >= 0) this.startNextIteration();
     if (this.current.steps.length >= this.policy.maxStepsPerEpoch || !this.makeRoom(bytes)) {
       this.truncated = true;
       this.droppedSteps++;
@@ -359,7 +367,20 @@ export class Trace {
     return true;
   }
 
+  /** The next forward pass began at nextFrom (its backward pass begins now): those steps open the next iteration. */
+  private startNextIteration(): void {
+    const moved = this.current.steps.splice(nextIterationStart(this.current.steps, this.nextFrom));
+    for (const s of moved) this.current.bytes -= s.output.size * 8;
+    this.newIteration();
+    moveInto(moved, this.current, false);
+    for (const s of moved) {
+      this.producer.set(s.output, s);
+      for (const input of s.inputs) if (this.leafReaders.get(input)?.includes(s)) this.noteLeafRead(s.bucket, input);
+    }
+  }
+
   private newIteration(): void {
+    this.nextFrom = -1;
     if (this.current.group === "setup" && this.current.steps.length > 0) this.setup = this.current;
     if (this.current.steps.length > 0) this.keeper.finish(this.current);
     this.forgetDropped();

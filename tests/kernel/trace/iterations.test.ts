@@ -101,6 +101,66 @@ describe("iterations and epochs", () => {
     expect(after.find((r) => r.op === "transpose")!.outputLabel).toBe("X.T");
   });
 
+  it("a gradient by hand in the middle of a loop stays with its iteration: the update after it is an update, and the next forward pass begins the next iteration", () => {
+    const { X, Y } = data();
+    const W = np.ones([2, 1]).requiresGrad().named("W");
+    const records = stepRecords(traceOf(() => {
+      for (let epoch = 0; epoch < 3; epoch++) {
+        const Z = X.matmul(W).named("Z");
+        Z.sub(Y).square().mean().named("L").backward();
+        const dZ = Z.sub(Y).mul(2 / Z.size).named("dZ"); // reads Z, which needs a gradient
+        X.T.matmul(dZ).named("dW");
+        np.noGrad(() => W.assignSub(W.grad!.mul(0.1)));
+        W.zeroGrad();
+      }
+    }));
+    expect(groups(records)).toEqual(["iteration 1", "iteration 2", "iteration 3"]);
+    for (let i = 0; i < 3; i++) {
+      const it = records.filter((r) => r.iteration === i);
+      // forward, loss, backward, the gradient by hand (backward), the update: in the order the loop runs
+      expect(it.map((r) => `${r.op}:${r.phase}`)).toEqual([
+        "matmul:forward", "sub:loss", "pow:loss", "sum:loss", "div:loss",
+        "div.backward:backward", "sum.backward:backward", "pow.backward:backward", "sub.backward:backward", "matmul.backward:backward",
+        "sub:backward", "mul:backward", "transpose:backward", "matmul:backward",
+        "assignSub:update",
+      ]);
+    }
+  });
+
+  it("an iteration that fills its bucket before its backward pass still begins at its forward pass (no steps lost to the one before)", () => {
+    const { X, Y } = data();
+    const W = np.ones([2, 1]).requiresGrad().named("W");
+    const run = (maxStepsPerEpoch?: number) => stepRecords(traceOf(() => {
+      for (let epoch = 0; epoch < 2; epoch++) {
+        let Z = X.matmul(W);
+        for (let k = 0; k < 6; k++) Z = Z.mul(1);
+        Z.sub(Y).square().mean().backward(); // no update: the next forward pass is only known as such here
+      }
+    }, maxStepsPerEpoch === undefined ? undefined : { maxStepsPerEpoch }));
+    const whole = run();
+    expect(whole.filter((r) => r.iteration === 1 && r.op === "mul")).toHaveLength(6);
+    // 16 steps an iteration fit; 12 do not: the second iteration keeps its first 12, the forward pass
+    const cut = run(12);
+    expect(cut.filter((r) => r.iteration === 1).map((r) => r.op)).toEqual(whole.filter((r) => r.iteration === 1).map((r) => r.op).slice(0, 12));
+  });
+
+  it("an update by a gradient by hand (W -= lr dW) is an update; the hand gradient stays backward", () => {
+    const { X, Y } = data();
+    const W = np.ones([2, 1]).requiresGrad().named("W");
+    const records = stepRecords(traceOf(() => {
+      for (let epoch = 0; epoch < 2; epoch++) {
+        const Z = X.matmul(W).named("Z");
+        Z.sub(Y).square().mean().named("L").backward();
+        const dW = X.T.matmul(Z.sub(Y).mul(2 / Z.size)).named("dW");
+        np.noGrad(() => W.assignSub(dW.mul(0.1)));
+        W.zeroGrad();
+      }
+    }));
+    expect(groups(records)).toEqual(["iteration 1", "iteration 2"]);
+    const first = records.filter((r) => r.iteration === 0 && r.step > records.find((s) => s.op === "matmul.backward")!.step);
+    expect(first.map((r) => `${r.op}:${r.phase}`)).toEqual(["transpose:backward", "sub:backward", "mul:backward", "matmul:backward", "mul:update", "assignSub:update"]);
+  });
+
   it("a run with one pass names it by what it does, not 'iteration 1' (no loop to count); a thinned loop keeps its numbers", () => {
     const { X, Y } = data();
     const step = stepRecords(traceOf(() => {
