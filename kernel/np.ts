@@ -98,7 +98,7 @@ const functions = {
   isnan: F.isnan, isinf: F.isinf, isfinite: F.isfinite, isclose: L.isclose, allclose: L.allclose,
   arrayEqual: L.arrayEqual,
   logicalAnd: F.logicalAnd, logicalOr: F.logicalOr, logicalXor: F.logicalXor, logicalNot: F.logicalNot,
-  any: L.any, all: L.all, countNonzero: L.countNonzero, nonzero: L.nonzero, unique: L.unique,
+  any: L.any, all: L.all, countNonzero: L.countNonzero, nonzero: L.nonzero, unique: L.unique, bincount: L.bincount,
   astype: F.astype,
   // reductions and statistics
   sum: F.sum, prod: F.prod, mean: C.mean, max: F.max, min: C.min, var: C.variance, std: C.std,

@@ -1,9 +1,9 @@
-// Truth tests and counting: any, all, isclose, allclose, arrayEqual, countNonzero, nonzero, unique.
+// Truth tests and counting: any, all, isclose, allclose, arrayEqual, countNonzero, nonzero, unique, bincount.
 // Built from comparisons and sums; answers about a whole array come back as a JavaScript boolean or
 // number (as numpy's np.bool_ and int scalars), so `if (np.allclose(a, b))` does what it says: a
 // tensor would always be truthy in an `if`.
 import { Tensor, type TensorLike, type ReduceOptions } from "../tensor/tensor.ts";
-import { sameShape, stridesOf } from "../tensor/shape.ts";
+import { sameShape, stridesOf, formatShape } from "../tensor/shape.ts";
 import { checkOptions } from "../tensor/options.ts";
 import * as F from "./functional.ts";
 
@@ -133,4 +133,36 @@ export function unique(x: TensorLike, options?: UniqueOptions): Tensor | Tensor[
   if (options.returnInverse) out.push(new Tensor(inverse, t.shape)); // numpy 2.1+: the input's shape
   if (options.returnCounts) out.push(new Tensor(Float64Array.from(counts), [counts.length]));
   return out;
+}
+
+export interface BincountOptions {
+  /** add weights[i] to bin x[i] instead of 1 (numpy's weights): a per-class sum */
+  weights?: TensorLike;
+  /** at least this many bins (numpy's minlength): np.bincount(y, { minlength: 10 }) counts 10 classes */
+  minlength?: number;
+}
+
+/**
+ * How often each of 0, 1, ..., max(x) occurs in x (numpy's bincount): x is 1-D and holds non-negative
+ * integers (class labels); np.bincount(y) counts the examples of each class. With weights, each bin is the
+ * sum of the weights of its elements. No gradient flows through it, as numpy has none.
+ */
+export function bincount(x: TensorLike, options?: BincountOptions): Tensor {
+  checkOptions("bincount", options, ["weights", "minlength"]);
+  const t = F.asTensor(x);
+  if (t.ndim !== 1) throw new Error(`bincount: object too deep for desired array: x must be 1-D, got shape ${formatShape(t.shape)}; flatten it first (x.reshape(-1))`);
+  const minlength = options?.minlength ?? 0;
+  if (!Number.isInteger(minlength) || minlength < 0) throw new Error(`bincount: minlength must be a non-negative integer, got ${minlength}`);
+  const w = options?.weights === undefined ? null : F.asTensor(options.weights);
+  if (w !== null && !sameShape(w.shape, t.shape)) throw new Error(`bincount: The weights and list don't have the same length: x has shape ${formatShape(t.shape)}, weights ${formatShape(w.shape)}`);
+  if (w?.needsGrad) throw new Error("bincount: no gradient flows through bincount (numpy has none); for a per-class sum that has one, multiply by a one-hot matrix: np.eye(k).slice(y).T.matmul(w)");
+  let bins = minlength;
+  t.data.forEach((v, i) => {
+    if (!Number.isInteger(v)) throw new Error(`bincount: x must hold integers (class labels), got ${v} at [${i}] (numpy cannot cast float64 to int64 here)`);
+    if (v < 0) throw new Error(`bincount: 'list' argument must have no negative elements, got ${v} at [${i}]`);
+    bins = Math.max(bins, v + 1);
+  });
+  const out = new Float64Array(bins);
+  t.data.forEach((v, i) => { out[v] += w === null ? 1 : w.data[i]; });
+  return new Tensor(out, [bins]);
 }

@@ -249,7 +249,7 @@ export class Tensor {
    */
   [Symbol.toPrimitive](hint: "number" | "string" | "default"): string {
     if (hint === "number") {
-      throw new TypeError("a tensor is not a number: JavaScript's operators (* / - ** < > <= >=) do not work on arrays as numpy's do; write x.mul(2), x.sub(y), x.div(n), x.pow(2), x.greater(0), and x.item() for the number in a one-element array");
+      throw new TypeError("a tensor is not a number: JavaScript's operators (* / - ** < > <= >= & | ~) do not work on arrays as numpy's do; write x.mul(2), x.sub(y), x.div(n), x.pow(2), x.greater(0), np.logicalAnd(a, b) for numpy's a & b (logicalOr for |, logicalNot for ~), and x.item() for the number in a one-element array");
     }
     return this.toString();
   }

@@ -112,7 +112,7 @@ describe("np in the editor (the declarations Monaco completes from)", () => {
     const names = [...signatures("api").keys()];
     for (const name of ["allclose", "isclose", "isnan", "isfinite", "any", "all", "prod", "cumsum", "sort", "argsort", "round", "floor", "ceil",
       "log1p", "expm1", "log2", "log10", "tan", "mod", "median", "percentile", "diag", "swapaxes", "vstack", "hstack", "repeat", "tile", "unique",
-      "countNonzero", "einsum", "triu", "tril", "meshgrid"]) expect(names, name).toContain(name);
+      "countNonzero", "bincount", "einsum", "triu", "tril", "meshgrid"]) expect(names, name).toContain(name);
     expect([...signatures("api", "linalg").keys()].sort()).toEqual(["inv", "norm", "solve"]);
     for (const name of ["any", "all", "prod", "cumsum", "argsort", "round", "repeat", "swapaxes", "nonzero", "astype", "ravel", "mod"]) {
       expect([...signatures("tensor").keys()], `Tensor#${name}`).toContain(name);
@@ -132,7 +132,7 @@ describe("nothing numpy-like is silently ignored", () => {
     logsumexp: (o) => np.logsumexp(x(), o), cumsum: (o) => np.cumsum(x(), o), median: (o) => np.median(x(), o),
     percentile: (o) => np.percentile(x(), 50, o), quantile: (o) => np.quantile(x(), 0.5, o), sort: (o) => np.sort(x(), o), argsort: (o) => np.argsort(x(), o),
     any: (o) => np.any(x(), o), all: (o) => np.all(x(), o), countNonzero: (o) => np.countNonzero(x(), o), unique: (o) => np.unique(x(), o),
-    isclose: (o) => np.isclose(x(), x(), o), allclose: (o) => np.allclose(x(), x(), o),
+    bincount: (o) => np.bincount([0, 2], o), isclose: (o) => np.isclose(x(), x(), o), allclose: (o) => np.allclose(x(), x(), o),
     concatenate: (o) => np.concatenate([x(), x()], o), stack: (o) => np.stack([x(), x()], o), take: (o) => np.take(x(), [0], o),
     repeat: (o) => np.repeat(x(), 2, o), softmax: (o) => np.softmax(x(), o), logSoftmax: (o) => np.logSoftmax(x(), o),
     gradcheck: (o) => np.gradcheck((t) => t.sum(), [np.ones(2)], o),

@@ -68,7 +68,7 @@ describe("a slice string is a slice", () => {
 });
 
 describe("numpy's operators on a tensor (JavaScript has none for arrays)", () => {
-  const ADVICE = "a tensor is not a number: JavaScript's operators (* / - ** < > <= >=) do not work on arrays as numpy's do; write x.mul(2), x.sub(y), x.div(n), x.pow(2), x.greater(0), and x.item() for the number in a one-element array";
+  const ADVICE = "a tensor is not a number: JavaScript's operators (* / - ** < > <= >= & | ~) do not work on arrays as numpy's do; write x.mul(2), x.sub(y), x.div(n), x.pow(2), x.greater(0), np.logicalAnd(a, b) for numpy's a & b (logicalOr for |, logicalNot for ~), and x.item() for the number in a one-element array";
   const t = np.array([1, 2, 3]) as unknown as number;
 
   it("x * 2, x - y, x / n, x ** 2, x > 0 are refused with what to write (they gave NaN and false)", () => {
@@ -79,6 +79,10 @@ describe("numpy's operators on a tensor (JavaScript has none for arrays)", () =>
     expect(() => t > 0).toThrow(ADVICE);
     expect(() => Math.max(t, 1)).toThrow(ADVICE);
     expect(() => Number(np.array(2.5))).toThrow(ADVICE);
+    // numpy's mask & mask, mask | mask, ~mask: JavaScript's bitwise operators gave 0 and -1
+    expect(() => t & t).toThrow(ADVICE);
+    expect(() => t | 1).toThrow(ADVICE);
+    expect(() => ~t).toThrow(ADVICE);
     expect(np.array(2.5).item() * 2).toBe(5);
   });
 
