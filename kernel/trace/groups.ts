@@ -75,10 +75,14 @@ export function splitSetup(bucket: Bucket<RawStep>, n: number): Bucket<RawStep> 
 
 /** Move the last `n` steps of the setup to the start of the first iteration. */
 export function joinFirstIteration(setup: Bucket<RawStep>, first: Bucket<RawStep>, n: number): void {
-  if (n <= 0) return;
-  const moved = setup.steps.splice(setup.steps.length - n, n);
-  for (const s of moved) setup.bytes -= s.output.size * 8;
-  moveInto(moved, first, true);
+  if (n > 0) moveInto(splitOff(setup, setup.steps.length - n), first, true);
+}
+
+/** Take a bucket's steps from `from` on out of it (and their bytes out of its count). */
+export function splitOff(bucket: Bucket<RawStep>, from: number): RawStep[] {
+  const moved = bucket.steps.splice(from);
+  for (const s of moved) bucket.bytes -= s.output.size * 8;
+  return moved;
 }
 
 /** File `moved` steps under `into` (its index, group, iteration, epoch and batch), at its start or its end. */

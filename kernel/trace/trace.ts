@@ -8,7 +8,7 @@ import { DEFAULT_POLICY, EpochKeeper, type Bucket, type TracePolicy } from "./po
 import type { Phase } from "./record.ts";
 import { copyOf, type RawStep } from "./raw.ts";
 import { lossSteps, updateSteps, handGradientSteps, isGradientName, scaledGradient, lossAncestors, leadingSetup, trailingForward } from "./phases.ts";
-import { regroup, splitAfter, splitSetup, joinFirstIteration, nextIterationStart, moveInto } from "./groups.ts";
+import { regroup, splitAfter, splitSetup, joinFirstIteration, nextIterationStart, moveInto, splitOff } from "./groups.ts";
 
 export type { RawStep } from "./raw.ts";
 
@@ -26,10 +26,8 @@ export class Trace {
   private made = new Map<Tensor, RawStep>();
   /** steps of the current epoch that read a leaf tensor (a parameter) that may be updated in place */
   private leafReaders = new Map<Tensor, RawStep[]>();
-  /**
-   * The leaves (keys of leafReaders) read in each bucket, so that dropping a bucket revisits only
-   * those leaves' readers, not every leaf's (that scan, once per epoch, was ~5% of a traced epoch).
-   */
+  /** The leaves (keys of leafReaders) read in each bucket: dropping a bucket revisits only their readers,
+   *  not every leaf's (that scan, once per epoch, was ~5% of a traced epoch). */
   private leafReadsByBucket = new Map<number, Tensor[]>();
   private lastReads: { bucket: number; leaves: Tensor[] } | null = null;
   private nextStep = 0;
@@ -46,10 +44,8 @@ export class Trace {
   readonly formerNames = new WeakMap<Tensor, string>();
   truncated = false;
   droppedSteps = 0;
-  /**
-   * The name the code gave a scalar constant at a source location (`alpha` for 0.05 on the line
-   * `w.assignSub(w.grad.mul(alpha))`), or null; set by the kernel, which knows the cells' sources.
-   */
+  /** The name the code gave a scalar constant at a source location (`alpha` for 0.05 on the line
+   *  `w.assignSub(w.grad.mul(alpha))`), or null; set by the kernel, which knows the cells' sources. */
   constantName: ((value: number, cell: string | null, line: number | null) => NumExpr | null) | null = null;
 
   constructor(policy: Partial<TracePolicy> = {}) {
@@ -167,10 +163,8 @@ export class Trace {
     for (const s of lossSteps(loss, this.producer)) if (s.phase === "forward" && s.bucket === bucket.index) s.phase = "loss";
   }
 
-  /**
-   * A leaf's `.grad` after a backward pass, when it is not a step's output (it was added to a zeroed or
-   * earlier gradient): still the gradient of that leaf, so `W2.grad.copy()` reads ∂L/∂W_2, not an array.
-   */
+  /** A leaf's `.grad` after a backward pass, when it is not a step's output (it was added to a zeroed or
+   *  earlier gradient): still the gradient of that leaf, so `W2.grad.copy()` reads ∂L/∂W_2, not an array. */
   readonly gradAliases = new WeakMap<Tensor, { into: Tensor; bucket: number }>();
   private backwardLeaves = new Set<Tensor>();
 
@@ -275,10 +269,8 @@ export class Trace {
     return this.keeper.bytes() + this.current.bytes;
   }
 
-  /**
-   * The run is over: copy the parameters that later code will go on changing, and file the epoch in
-   * progress as the last one (so the one before it is thinned like any other).
-   */
+  /** The run is over: copy the parameters that later code will go on changing, and file the epoch in
+   *  progress as the last one (so the one before it is thinned like any other). */
   finish(): void {
     const parameters = new Set([...this.leafReaders.keys(), ...this.made.keys(), ...this.producer.keys()]);
     for (const target of parameters) if (target.needsGrad && target.isLeaf) this.beforeUpdate(target);
@@ -369,8 +361,13 @@ export class Trace {
 
   /** The next forward pass began at nextFrom (its backward pass begins now): those steps open the next iteration. */
   private startNextIteration(): void {
-    const moved = this.current.steps.splice(nextIterationStart(this.current.steps, this.nextFrom));
-    for (const s of moved) this.current.bytes -= s.output.size * 8;
+    const old = this.current;
+    const moved = splitOff(old, nextIterationStart(old.steps, this.nextFrom));
+    // a leaf only moved steps read (softmax's detached max holds its epoch's graph) must not stay noted here,
+    // where a kept bucket would keep it alive after the bucket the steps moved to is dropped
+    const read = new Set(old.steps.flatMap((s) => s.inputs));
+    this.leafReadsByBucket.set(old.index, (this.leafReadsByBucket.get(old.index) ?? []).filter((l) => read.has(l)));
+    this.lastReads = null;
     this.newIteration();
     moveInto(moved, this.current, false);
     for (const s of moved) {

@@ -1,4 +1,6 @@
 import { describe, it, expect, afterEach } from "vitest";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { np } from "../../../kernel/np.ts";
 import { startTrace, stopTrace, traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
@@ -220,6 +222,34 @@ describe("trace memory bound", () => {
     expect([...trace.losses.keys()].every((b) => buckets.has(b))).toBe(true);
     expect(losses[999]).toBeLessThan(losses[0]);
   }, 60_000); // 1000 epochs: about a second alone, several on a loaded machine
+
+  it("a dropped epoch's tensors are collected, softmax's detached max included (it holds its epoch's graph)", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const net = setup(300);
+    const Y = np.eye(3).slice(np.random.randint(0, 3, [300]));
+    const W3 = np.random.randn(1, 3).requiresGrad();
+    const firstLayer: WeakRef<Tensor>[] = [];
+    const trace = traceOf(() => {
+      for (let i = 0; i < 200; i++) {
+        const A1 = net.X.matmul(net.W1).add(net.b1).tanh();
+        firstLayer.push(new WeakRef(A1));
+        const L = Y.mul(A1.matmul(net.W2).matmul(W3).softmax().log()).sum({ axis: 1 }).mean().neg();
+        L.backward();
+        np.noGrad(() => { for (const p of [net.W1, net.b1, net.W2, W3]) p.assignSub(p.grad!.mul(0.05)); });
+        for (const p of [net.W1, net.b1, net.W2, W3]) p.zeroGrad();
+      }
+    });
+    // a WeakRef keeps its target alive until the job that made it ends
+    for (let k = 0; k < 3; k++) {
+      await new Promise((r) => setTimeout(r, 0));
+      gc();
+    }
+    const kept = new Set(trace.rawSteps().map((s) => s.epoch));
+    const alive = firstLayer.flatMap((ref, epoch) => (ref.deref() === undefined ? [] : [epoch]));
+    expect(alive.filter((e) => !kept.has(e))).toEqual([]);
+    expect(alive.length).toBeGreaterThan(0);
+  }, 60_000);
 
   it("sampled epochs are evenly spaced by a power-of-two stride", () => {
     const net = setup();
