@@ -136,9 +136,7 @@ export class Trace {
     if (step === null) return;
     this.producer.set(output, step);
     for (const input of inputs) {
-      // a leaf may change in place later: parameters of any size (a (1, 1) bias too) and arrays; not the
-      // scalar constants an op wraps its numbers in, which nothing can update
-      if (input.isLeaf && (input.size > 1 || input.needsGrad)) {
+      if (mayChange(input)) {
         const readers = this.leafReaders.get(input);
         if (readers === undefined) this.leafReaders.set(input, [step]);
         else readers.push(step);
@@ -363,16 +361,15 @@ export class Trace {
   private startNextIteration(): void {
     const old = this.current;
     const moved = splitOff(old, nextIterationStart(old.steps, this.nextFrom));
-    // a leaf only moved steps read (softmax's detached max holds its epoch's graph) must not stay noted here,
-    // where a kept bucket would keep it alive after the bucket the steps moved to is dropped
-    const read = new Set(old.steps.flatMap((s) => s.inputs));
-    this.leafReadsByBucket.set(old.index, (this.leafReadsByBucket.get(old.index) ?? []).filter((l) => read.has(l)));
-    this.lastReads = null;
+    // their leaf reads, which recordOp noted last, go with them: left here, a leaf only they read (softmax's
+    // detached max holds its epoch's graph) would live as long as this bucket, after theirs is dropped
+    const notes = this.leafReadsByBucket.get(old.index);
+    if (notes !== undefined) notes.length = Math.max(0, notes.length - moved.reduce((n, s) => n + s.inputs.filter(mayChange).length, 0));
     this.newIteration();
     moveInto(moved, this.current, false);
     for (const s of moved) {
       this.producer.set(s.output, s);
-      for (const input of s.inputs) if (this.leafReaders.get(input)?.includes(s)) this.noteLeafRead(s.bucket, input);
+      for (const input of s.inputs) if (mayChange(input)) this.noteLeafRead(s.bucket, input);
     }
   }
 
@@ -395,3 +392,7 @@ export class Trace {
     this.afterBackward = false;
   }
 }
+
+/** A leaf may change in place later: parameters of any size (a (1, 1) bias too) and arrays; not the scalar
+ *  constants an op wraps its numbers in, which nothing can update. recordOp notes its readers. */
+const mayChange = (t: Tensor): boolean => t.isLeaf && (t.size > 1 || t.needsGrad);
