@@ -40,6 +40,7 @@ const settings: Settings = { ...SETTINGS[quick ? "quick" : "full"], parts: PARTS
 const TARGETS = {
   traceOverhead: 1.1,
   traceBytes: 50 * 1024 * 1024,
+  heldVsCounted: 1.1, // the tensor values alive with the trace vs what trace.bytes() says it keeps: more is a leak
   fixedMicros: 0.5,
   tracedVsPlainChromium: 3.0, // traced lesson training in Chromium vs the plain loop there
   tracedVsTorch: 2.0, // and vs PyTorch float64
@@ -109,6 +110,9 @@ if (want("lesson")) {
   console.log(`  bytes the trace keeps: ${mb(node.lesson.traceBytes)} by trace.bytes(); memory it really holds after GC ` +
     `(Node): ${mb(retained!.arrayBuffers + retained!.heap)} (target <= ${mb(TARGETS.traceBytes)}: ` +
     `${verdict(retained!.arrayBuffers + retained!.heap <= TARGETS.traceBytes)})`);
+  const held = retained!.arrayBuffers / retained!.counted;
+  console.log(`  tensor values alive with the trace / what it counts: ${fmt(held)}x (target <= ${TARGETS.heldVsCounted}x: ` +
+    `${verdict(held <= TARGETS.heldVsCounted)}; more means it holds values it does not know of)`);
   if (chromium) {
     const v = chromium.lesson.vsPlain.wasmTraced;
     console.log(`  Chromium, traced wasm vs the plain loop there: ${fmt(v)}x (target >= ${TARGETS.tracedVsPlainChromium}x: ` +
