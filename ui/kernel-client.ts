@@ -18,7 +18,8 @@
 // otherwise it is dead (self.close() got through, a leftover timer spins for ever, the tab's memory ran
 // out): the client ends it, fails the open requests, and says `status: dead`, so the page offers Restart.
 import type { ExecuteOptions, ExecuteOutcome, KernelConnection } from "../kernel/protocol/connection.ts";
-import { isKernelMessage, SHARED_SLOTS, type ExecuteReply, type ExecuteRequest, type InspectReply, type InspectTarget, type KernelMessage, type KernelRequest, type OutputReply, type VariablesReply, type WorkerInit } from "../kernel/protocol/messages.ts";
+import { isKernelMessage, SHARED_SLOTS, type ExecuteReply, type ExecuteRequest, type InspectReply, type InspectTarget, type KernelMessage, type KernelRequest, type OutputReply, type RunningAtMessage, type VariablesReply, type WorkerInit } from "../kernel/protocol/messages.ts";
+import { reportAt } from "../kernel/runtime/errors.ts";
 import { RequestRouter } from "../kernel/protocol/router.ts";
 import type { VariableSummary } from "../kernel/protocol/values.ts";
 
@@ -59,6 +60,8 @@ export class KernelClient implements KernelConnection {
   private aborted = new Set<string>();
   /** cells that succeeded since the last restart, in the order they ran: what a replay re-runs. */
   private history: ExecuteRequest[] = [];
+  /** where the running cell last said it was (a worker without the shared flag says so; a replaced one cannot). */
+  private runningAt: RunningAtMessage | null = null;
   private readonly options: Required<KernelClientOptions>;
 
   constructor(options: KernelClientOptions = {}) {
@@ -222,6 +225,10 @@ export class KernelClient implements KernelConnection {
       if (worker !== this.worker) return; // a replaced worker's last words
       this.alive();
       if (!isKernelMessage(event.data) || event.data.type === "heartbeat_reply") return;
+      if (event.data.type === "running_at") {
+        this.runningAt = event.data;
+        return;
+      }
       this.router.receive(event.data);
     };
     this.worker.onerror = (event) => {
@@ -246,12 +253,18 @@ export class KernelClient implements KernelConnection {
     } finally {
       restarted.broadcast = true;
     }
-    const replayed = failed === null
-      ? `the kernel was restarted and ${history.length === 1 ? "the cell that ran before was run again, so its variables are" : `the ${history.length} cells that ran before were run again, so their variables are`} back`
-      : `the kernel was restarted, but running cell "${failed}" again failed: run the cells above again`;
+    const replayed = failed !== null
+      ? `the kernel was restarted, but running cell "${failed}" again failed: run the cells above again`
+      : history.length === 0
+        ? "the kernel was restarted (no cell had run before it, so there were no variables to bring back)"
+        : `the kernel was restarted and ${history.length === 1 ? "the cell that ran before was run again, so its variables are" : `the ${history.length} cells that ran before were run again, so their variables are`} back`;
     const parent = running.id, cellId = running.cellId;
-    const evalue = `Interrupted: the cell did not stop, so ${replayed}`;
-    restarted.synthesize({ type: "error", parent, cellId, ename: "InterruptError", evalue, traceback: [`InterruptError: ${evalue}`], position: null });
+    // where the cell was when it was stopped, as it last said (the worker that knew is gone)
+    const at = this.runningAt?.parent === parent ? this.runningAt : null;
+    this.runningAt = null;
+    const evalue = `Interrupted: the cell did not stop, so ${replayed}; the variables this run had set are lost`;
+    const report = reportAt("InterruptError", evalue, at?.position ?? null, at ? `${"\n".repeat(at.position.line - 1)}${at.text}` : undefined);
+    restarted.synthesize({ type: "error", parent, cellId, ...report });
     restarted.synthesize({ type: "execute_reply", parent, cellId, status: "error", executionCount: 0, defines: [], uses: [] });
     restarted.synthesize({ type: "status", parent, state: "idle" });
   }

@@ -40,6 +40,8 @@ export function installWorkerHost(port: Port, options: KernelOptions = {}): Kern
     restoreIntrinsics();
     if (isWorkerInit(data)) {
       kernel.guard.useSharedFlag(data.interruptFlag ? new Int32Array(data.interruptFlag) : null);
+      // without the flag the page stops a runaway cell by ending this worker: it needs to know where the cell was
+      kernel.reportPlaces = data.interruptFlag === null;
       return;
     }
     if (isKernelRequest(data)) server.handle(data);

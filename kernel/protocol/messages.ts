@@ -118,6 +118,13 @@ export interface ErrorMessage {
   position: SourcePosition | null;
 }
 
+/**
+ * Where a cell that runs on is (its innermost cell frame, and that line of the cell's TypeScript), about
+ * every 100 ms: sent only by a worker the page cannot reach while it is busy (no SharedArrayBuffer), so
+ * that the page, ending that worker to stop the cell, can still say where the cell was (kernel-client.ts).
+ */
+export interface RunningAtMessage { type: "running_at"; parent: string; cellId: string; position: SourcePosition; text: string }
+
 export interface TraceMessage { type: "trace"; parent: string; cellId: string; trace: TraceSummary }
 
 /** Cells whose inputs changed since they last ran (they use a name a later run redefined). */
@@ -168,6 +175,7 @@ export type KernelMessage =
   | ExecuteResultMessage
   | ErrorMessage
   | TraceMessage
+  | RunningAtMessage
   | StaleMessage
   | ExecuteReply
   | InterruptReply
@@ -196,7 +204,7 @@ export const SHARED_SLOTS = { stop: 0, busy: 1, progress: 2, length: 3 } as cons
 // ---- guards -------------------------------------------------------------------------------------------
 
 const messageTypes: ReadonlySet<string> = new Set<KernelMessageType>([
-  "status", "stream", "display_data", "update_display_data", "execute_result", "error", "trace", "stale",
+  "status", "stream", "display_data", "update_display_data", "execute_result", "error", "trace", "running_at", "stale",
   "execute_reply", "interrupt_reply", "restart_reply", "heartbeat_reply", "output_reply", "inspect_reply", "variables_reply",
 ]);
 const requestTypes: ReadonlySet<string> = new Set<KernelRequest["type"]>([

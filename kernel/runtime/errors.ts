@@ -73,9 +73,16 @@ function describeErrorUnsafe(
     if (hint !== null) evalue = `${evalue} (${hint})`;
   }
 
-  const positions: SourcePosition[] = [];
   const sources = new Map<string, string>();
-  for (const [, filename, line, column] of (error.stack ?? "").matchAll(FRAME)) {
+  const positions = cellFrames(error.stack ?? "", scripts, sources);
+  if (error instanceof InterruptError && positions.length === 0) ename = "InterruptError";
+  return report(ename, evalue, positions, (id) => sources.get(id));
+}
+
+/** The cell frames of a stack trace, innermost first, as places in the cells' TypeScript (their sources into `sources`). */
+function cellFrames(stack: string, scripts: (filename: string) => ScriptInfo | undefined, sources: Map<string, string>): SourcePosition[] {
+  const positions: SourcePosition[] = [];
+  for (const [, filename, line, column] of stack.matchAll(FRAME)) {
     const script = scripts(filename);
     if (!script) continue;
     const at = script.toSource(Number(line), Number(column));
@@ -83,8 +90,17 @@ function describeErrorUnsafe(
     positions.push({ cellId: script.cellId, line: at.line, column: at.column });
     sources.set(script.cellId, script.source);
   }
-  if (error instanceof InterruptError && positions.length === 0) ename = "InterruptError";
-  return report(ename, evalue, positions, (id) => sources.get(id));
+  return positions;
+}
+
+/** Where a stack trace is in the cells (its innermost cell frame), or null: the place a running cell reports. */
+export function cellPlace(stack: string, scripts: (filename: string) => ScriptInfo | undefined): SourcePosition | null {
+  return cellFrames(stack, scripts, new Map())[0] ?? null;
+}
+
+/** An error's report at `position` of `source` (the cell's TypeScript): the message, where, the line quoted with a caret. */
+export function reportAt(ename: string, evalue: string, position: SourcePosition | null, source: string | undefined): ErrorReport {
+  return report(ename, evalue, position ? [position] : [], () => source);
 }
 
 function report(ename: string, evalue: string, positions: SourcePosition[], sourceOf: (cellId: string) => string | undefined): ErrorReport {

@@ -7,6 +7,9 @@
 // `batch` adapts so that a real check happens about every millisecond, whatever a pass costs.
 // Each real check also counts up a "progress" slot of the shared buffer, and a "busy" slot is set while a
 // cell runs: the page's heartbeat reads them to tell a long loop (busy, progressing) from a dead worker.
+// Without a shared flag (a static host without the isolation headers) the page can only stop a loop by
+// ending the worker, which takes the loop's place with it: so a cell that runs on tells `onRunning`
+// where it is, from a real check about every PLACE_EVERY_MS, and the page names that place when it stops it.
 
 import { SHARED_SLOTS } from "../protocol/messages.ts";
 
@@ -21,6 +24,8 @@ const { busy: BUSY, progress: PROGRESS } = SHARED_SLOTS;
 const MIN_BATCH = 1;
 const MAX_BATCH = 1 << 20;
 const now = () => performance.now();
+/** how often a cell that runs on without a shared flag reports where it is (a stack trace each time). */
+export const PLACE_EVERY_MS = 100;
 
 export class InterruptGuard {
   /** countdown to the next real check (read and decremented by rewritten code). */
@@ -33,6 +38,9 @@ export class InterruptGuard {
   private limitMs: number | null = null;
   private running = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastPlace = 0;
+  /** set by a host whose page cannot reach a busy worker: given the stack of a check in a cell that runs on. */
+  onRunning: ((stack: string) => void) | null = null;
   private rejectStopped: ((error: InterruptError) => void) | null = null;
   /**
    * Rejects when the running cell is stopped: the kernel races the cell's promise against it, so a cell
@@ -70,6 +78,7 @@ export class InterruptGuard {
     this.limitMs = timeoutMs ?? null;
     this.deadline = timeoutMs === undefined ? Infinity : now() + timeoutMs;
     this.lastCheck = now();
+    this.lastPlace = this.lastCheck;
     this.n = this.batch;
     this.stopped = new Promise<never>((_, reject) => { this.rejectStopped = reject; });
     this.stopped.catch(() => undefined);
@@ -126,6 +135,10 @@ export class InterruptGuard {
     }
     if (t > this.deadline) {
       throw new InterruptError(timeLimitMessage(this.limitMs ?? 0));
+    }
+    if (this.onRunning !== null && this.shared === null && t - this.lastPlace >= PLACE_EVERY_MS) {
+      this.lastPlace = t;
+      this.onRunning(new Error("running").stack ?? "");
     }
   }
 }

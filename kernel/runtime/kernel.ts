@@ -11,7 +11,7 @@ import type { ExecuteReply, ExecuteRequest, InspectTarget, KernelMessage, UserEx
 import type { TensorValue, VariableSummary, VariableValue } from "../protocol/values.ts";
 import { compileCell, type CompiledCell } from "./compile.ts";
 import { makeConsole } from "./console.ts";
-import { describeError, type ScriptInfo } from "./errors.ts";
+import { cellPlace, describeError, type ScriptInfo } from "./errors.ts";
 import { nearest, suggestFor } from "./suggest.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { InterruptGuard } from "./interrupt.ts";
@@ -53,6 +53,8 @@ interface Execution {
 
 export class Kernel {
   readonly guard = new InterruptGuard();
+  /** a host whose page cannot interrupt a busy worker sets this: a cell that runs on says where it is (RunningAtMessage). */
+  reportPlaces = false;
   /** the whole values of results and displays cut at the output limit, for "show more" (output.ts). */
   private readonly cut = new CutOutputs();
   /** timers cells started: Stop and Restart clear them. */
@@ -157,6 +159,11 @@ export class Kernel {
       // Functions of old runs may still be called, but not forever: keep the latest scripts only.
       if (this.scripts.size > 5000) this.scripts.delete(this.scripts.keys().next().value!);
       this.graph.record({ id: cellId, defines, uses, lastRun: count });
+      this.guard.onRunning = this.reportPlaces ? (stack) => {
+        const at = cellPlace(stack, (f) => this.scripts.get(f));
+        const source = at?.cellId === cellId ? code : this.sources.get(at?.cellId ?? "");
+        if (at) emit({ type: "running_at", parent, cellId, position: at, text: source?.split("\n")[at.line - 1] ?? "" });
+      } : null;
       this.guard.begin(timeoutMs);
       const value = await this.run(compiled.code, compiled.filename, cellId, timeoutMs);
       if (compiled.hasResult && value !== undefined && !(typeof value === "object" && value !== null && this.shown.has(value))) {
@@ -169,6 +176,7 @@ export class Kernel {
       execution.sink.send({ type: "error", parent, cellId, ...report });
     } finally {
       this.guard.end();
+      this.guard.onRunning = null;
       if (trace !== null && activeTrace() === trace) stopTrace();
       this.repairs.report(execution.sink);
     }

@@ -61,7 +61,23 @@ describe("the page's kernel client", () => {
     const o = await pending;
     expect(o.reply.status).toBe("error");
     expect(errorOf(o)?.evalue).toMatch(/the kernel was restarted and the 2 cells that ran before were run again/);
+    expect(errorOf(o)?.position).toMatchObject({ cellId: "loop", line: 1 });
     expect(result(await c.execute("r", { cellId: "show" }))).toBe(before);
+  }, 30_000);
+
+  it("without SharedArrayBuffer, the stopped loop's place is named though its worker is gone, and no '0 cells' were run again", async () => {
+    // lesson 14 on the exported site, a student's runaway loop: the dev app said "line 3" with the line
+    // quoted, the export said only "the 0 cells that ran before were run again", with no place
+    const c = open(false);
+    const pending = c.execute("const g1 = np.array([-9, 150]);\nlet i = 0;\nwhile (true) { i++; }", { cellId: "loop" });
+    await new Promise((r) => setTimeout(r, 2000)); // the worker starts (tsx in Node), then the cell loops
+    await c.interrupt();
+    const error = errorOf(await pending);
+    expect(error?.evalue).toMatch(/no cell had run before it/);
+    expect(error?.evalue).not.toMatch(/\b0 cells/);
+    expect(error?.evalue).toMatch(/the variables this run had set are lost/);
+    expect(error?.position).toMatchObject({ cellId: "loop", line: 3 });
+    expect(error?.traceback.join("\n")).toContain("3 | while (true) { i++; }");
   }, 30_000);
 
   it("stop aborts the cells queued behind the running one", async () => {

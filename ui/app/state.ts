@@ -205,6 +205,7 @@ function step(state: RuntimeState, event: RuntimeEvent): RuntimeState {
     case "interrupt_reply":
     case "restart_reply":
     case "heartbeat_reply":
+    case "running_at":
     case "output_reply":
     case "inspect_reply":
     case "variables_reply":
