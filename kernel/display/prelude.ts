@@ -14,6 +14,10 @@ declare global {
   type Tensor = KernelTensor;
 ${BUILTIN_NAMES.map((n) => `  const ${n}: Builtins["${n}"];`).join("\n")}
 }
+// a cell iterates a tensor by rows, as numpy's \`for row in X\` (kernel/runtime/tensor-rows.ts); only in cells
+declare module "${kernelDir}/tensor/tensor.ts" {
+  interface Tensor { [Symbol.iterator](): IterableIterator<Tensor> }
+}
 export {};
 `;
 }

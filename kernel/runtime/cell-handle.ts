@@ -5,6 +5,7 @@ import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace } from "../trace/active.ts";
 import { evaluate, memberOf, type NumExpr } from "../trace/constant-expr.ts";
 import { numExprText } from "../trace/text-expr.ts";
+import { checkRowWrite, rows, switchValue } from "./tensor-rows.ts";
 
 const own = (scope: Record<string, unknown>, name: string) => Object.prototype.hasOwnProperty.call(scope, name);
 
@@ -79,9 +80,14 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
      * found before the total is read: it differs from JavaScript only if finding it changes the total.)
      */
     addTo(target: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown): unknown {
+      checkRowWrite(target, key);
       const total = target[key];
       return (target[key] = (total as number) + (this.addend(total, value) as number));
     },
+    /** X[k], X.length, for (const row of X), [...X]: X as it is, unless a tensor (tensor-rows.ts). */
+    rows,
+    /** switch (X): refuses a tensor, which no case would match. */
+    switchValue,
     peek(name: string): unknown {
       return own(scope, name) ? scope[name] : undefined;
     },

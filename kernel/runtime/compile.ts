@@ -16,6 +16,8 @@ export interface CompileOptions {
   isGlobal?: (name: string) => boolean;
   /** the script's file name in stack traces; errors are found by it. */
   filename: string;
+  /** false only to measure what the numpy-rows check costs (rewrite.ts). */
+  rowGuards?: boolean;
 }
 
 export interface CompiledCell {
@@ -44,6 +46,7 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
   const rewritten = rewrite(js, program, analysis, {
     isKnown: options.isKnown ?? (() => false),
     isGlobal: options.isGlobal ?? globalNames,
+    rowGuards: options.rowGuards,
   });
   const code = `${rewritten.magic.toString()}\n//# sourceURL=${options.filename}`;
   // The map is only needed to report an error: build it the first time one is reported.

@@ -34,6 +34,8 @@ export interface KernelOptions {
   builtins?: Record<string, unknown>;
   /** time limit for cells whose request sets none. */
   defaultTimeoutMs?: number;
+  /** false leaves a cell's X[k], X.length, for-of unchecked for tensors: only for bench/cell-operators.ts's peer. */
+  rowGuards?: boolean;
 }
 
 export type Emit = (message: KernelMessage) => void;
@@ -151,7 +153,7 @@ export class Kernel {
     let status: "ok" | "error" = "ok";
     let defines: string[] = [], uses: string[] = [];
     try {
-      const compiled = compileCell(code, { filename: `stepbook-cell-${this.scriptId()}.js`, isKnown: (n) => n in this.scope });
+      const compiled = compileCell(code, { filename: `stepbook-cell-${this.scriptId()}.js`, isKnown: (n) => n in this.scope, rowGuards: this.options.rowGuards });
       defines = compiled.defines;
       exprs = compiled.numberExprs;
       uses = compiled.uses.filter((n) => !this.builtinNames.has(n));

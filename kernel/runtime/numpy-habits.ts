@@ -8,9 +8,18 @@ import type { JsNode } from "./analyze.ts";
 export const tupleItem = (e: JsNode): string | null => (e.type === "Identifier" ? e.name : e.type === "Literal" && typeof e.value === "number" ? e.raw
   : e.type === "UnaryExpression" && e.operator === "-" && e.argument.type === "Literal" && typeof e.argument.value === "number" ? `-${e.argument.raw}` : null);
 export const CHECKED_OPERATORS = new Set(["+", "==", "!=", "===", "!=="]);
-/** total += L and obj.loss += L, arr[i] += L (not super.x, this.#x, or a target in parentheses, which the rewrite cannot pass on) */
+/**
+ * total += L and obj.loss += L, arr[i] += L, this.#x += L, super.x += L (not a target in parentheses, which the
+ * rewrite cannot pass on)
+ */
 export const checkedAddition = (node: JsNode): boolean => node.operator === "+=" && node.start === node.left.start && (node.left.type === "Identifier"
-  || (node.left.type === "MemberExpression" && node.left.object.type !== "Super" && node.left.property.type !== "PrivateIdentifier"));
+  || rereadAddition(node.left) || (node.left.type === "MemberExpression" && node.left.object.type !== "Super" && node.left.property.type !== "PrivateIdentifier"));
+/**
+ * this.#x += L and super.x += L: __sb.addTo cannot reach a private field or super's property, so the check reads
+ * the target a second time, as for total += L (the same value, unless it is a getter with side effects).
+ */
+export const rereadAddition = (left: JsNode): boolean => left.type === "MemberExpression" && !left.computed
+  && (left.object.type === "Super" || (left.object.type === "ThisExpression" && left.property.type === "PrivateIdentifier"));
 
 /** Why a parenthesised list of numbers and names (numpy's tuple) is refused, or null for other sequences. */
 export function tupleMessage(node: JsNode, index: boolean): string | null {
@@ -35,3 +44,71 @@ export function listComparisonMessage(node: JsNode): string | null {
   const always = node.operator.startsWith("!") ? "true" : "false";
   return `x ${node.operator} ${text}: JavaScript's ${node.operator} asks whether x is that new array, which no array is (${always} for X.shape, whatever its items), not numpy's comparison of items; write np.arrayEqual(x, ${text}) (for a shape, np.arrayEqual(X.shape, ${text}))`;
 }
+
+/**
+ * Where numpy reads an array by rows and JavaScript reads a tensor as a plain object: X[0], X[i] = v, X.length
+ * (undefined, or a property silently set), `for (const row of X)`, [...X], const [a, b] = X, Array.from(X) (not
+ * iterable, or []), and `switch (X)` (=== to each case, never true). The rewrite passes the object through
+ * __sb.rows (cell-handle.ts, tensor-rows.ts), which gives anything but a tensor back as it is.
+ *   member: X[k] with k not a string literal, and X.length (the object is wrapped, so X is evaluated once
+ *           and the read or write stays JavaScript's own); not a callee (X[k]() keeps its `this`), not after
+ *           an optional link in the same chain (a?.b[0] would lose its short-circuit), not delete's operand
+ *   iterate: a for-of's right side, a spread, an array pattern's value, Array.from's first argument
+ *           (`nested` when each row is destructured too: for (const [x, y] of X))
+ *   switch:  switch (X)
+ */
+export interface RowSite { node: JsNode; kind: "member" | "iterate" | "switch"; nested?: boolean }
+
+const NEVER_TENSOR = new Set(["ArrayExpression", "ObjectExpression", "Literal", "TemplateLiteral", "Super",
+  "FunctionExpression", "ArrowFunctionExpression", "ClassExpression"]);
+
+export function rowSites(program: JsNode): RowSite[] {
+  const sites: RowSite[] = [];
+  const skip = new WeakSet<JsNode>();
+  const iterate = (node: JsNode | null | undefined, nested = false) => { if (node && !NEVER_TENSOR.has(node.type)) sites.push({ node, kind: "iterate", nested }); };
+  const visit = (node: JsNode): void => {
+    switch (node.type) {
+      case "MemberExpression": {
+        const key = node.property;
+        const reads = node.computed ? !(key.type === "Literal" && typeof key.value === "string") : key.type === "Identifier" && key.name === "length";
+        if (reads && !skip.has(node) && !NEVER_TENSOR.has(node.object.type) && !optionalBefore(node.object)) sites.push({ node, kind: "member" });
+        break;
+      }
+      case "CallExpression": case "NewExpression":
+        skip.add(node.callee);
+        if (node.type === "CallExpression" && isArrayFrom(node.callee)) iterate(node.arguments[0]?.type === "SpreadElement" ? null : node.arguments[0]);
+        break;
+      case "TaggedTemplateExpression": skip.add(node.tag); break;
+      case "UnaryExpression": if (node.operator === "delete") skip.add(node.argument); break;
+      case "AssignmentExpression":
+        if (checkedAddition(node)) skip.add(node.left); // __sb.addTo checks obj[k] += v itself
+        if (node.left.type === "ArrayPattern") iterate(node.right);
+        break;
+      case "VariableDeclarator": if (node.id.type === "ArrayPattern") iterate(node.init); break;
+      case "ForOfStatement": {
+        const left = node.left.type === "VariableDeclaration" ? node.left.declarations[0].id : node.left;
+        iterate(node.right, left.type === "ArrayPattern");
+        break;
+      }
+      case "ObjectExpression": for (const p of node.properties) skip.add(p); break; // {...X} copies properties, it does not iterate
+      case "SpreadElement": if (!skip.has(node)) iterate(node.argument); break;
+      case "SwitchStatement": if (!NEVER_TENSOR.has(node.discriminant.type)) sites.push({ node: node.discriminant, kind: "switch" }); break;
+    }
+    for (const k in node) {
+      if (k === "loc") continue;
+      const v = node[k];
+      if (Array.isArray(v)) { for (const c of v) if (c && typeof c.type === "string") visit(c); } else if (v && typeof v === "object" && typeof v.type === "string") visit(v);
+    }
+  };
+  visit(program);
+  return sites;
+}
+
+/** Whether an optional link (?.) comes before this point of its chain: then wrapping would break its short-circuit. */
+function optionalBefore(node: JsNode): boolean {
+  for (let n = node; n.type === "MemberExpression" || n.type === "CallExpression"; n = n.type === "MemberExpression" ? n.object : n.callee) if (n.optional) return true;
+  return false;
+}
+
+const isArrayFrom = (callee: JsNode) => callee.type === "MemberExpression" && !callee.computed && callee.object.type === "Identifier"
+  && callee.object.name === "Array" && callee.property.name === "from";

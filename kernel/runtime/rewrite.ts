@@ -9,6 +9,7 @@
 // constructs first, so where an inner and an outer closer meet at one position the inner comes first.
 import MagicString from "magic-string";
 import type { Analysis, JsNode } from "./analyze.ts";
+import { rereadAddition, rowSites } from "./numpy-habits.ts";
 
 /** Statement-level interrupt check: a decrement most of the time, a real check every few thousand. */
 export const GUARD = "if (--__sbg.n < 0) __sbg.check();";
@@ -19,6 +20,8 @@ export interface RewriteOptions {
   isKnown: (name: string) => boolean;
   /** names of the host's globals (Math, console, ...), left alone unless the cell declares them. */
   isGlobal: (name: string) => boolean;
+  /** false leaves X[k], X.length, for-of and switch unchecked: only to measure what the check costs (bench/cell-operators.ts). */
+  rowGuards?: boolean;
 }
 
 export interface Rewritten {
@@ -106,11 +109,26 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
     if ((!ref.assigned || ref.compound) && !topLevel.has(name)) uses.add(name);
   }
 
+  // numpy's rows (numpy-habits.ts rowSites): X[k] -> __sb.rows(X, "X")[k], for (r of X) -> for (r of __sb.rows((X), "X")).
+  // A wrapped value is outer to any operator that starts where it does ([...a + b]), a member is inner (a[i] + 1):
+  // values are wrapped before the operators, members after.
+  const sites = options.rowGuards === false ? [] : rowSites(program);
+  const textOf = (node: JsNode) => {
+    const text = js.slice(node.start, node.end);
+    return text.length <= 40 && /^(?:this|[A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*)*$/.test(text) ? `, ${JSON.stringify(text)}` : "";
+  };
+  for (const { node, kind, nested } of sites) {
+    if (kind === "member") continue;
+    s.appendRight(node.start, kind === "switch" ? "__sb.switchValue((" : "__sb.rows((");
+    s.prependLeft(node.end, `)${textOf(node) || (nested ? ", undefined" : "")}${nested ? ", true" : ""})`);
+  }
+
   // x + 1, x == 2, x === 2: __sb.binary("+", x, 1), which refuses a tensor where JavaScript would make text or
   // compare identity; total += L: total += __sb.addend(total, L); obj.loss += L: __sb.addTo(obj, "loss", L)
   for (const node of a.operators) {
-    if (node.type === "AssignmentExpression" && node.left.type === "Identifier") {
-      s.appendRight(node.right.start, `__sb.addend(${scoped.get(node.left) ?? node.left.name}, `);
+    if (node.type === "AssignmentExpression" && (node.left.type === "Identifier" || rereadAddition(node.left))) {
+      const total = node.left.type === "Identifier" ? scoped.get(node.left) ?? node.left.name : js.slice(node.left.start, node.left.end);
+      s.appendRight(node.right.start, `__sb.addend(${total}, `);
       s.prependLeft(node.right.end, ")");
       continue;
     }
@@ -133,6 +151,14 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
     s.appendRight(node.start, `__sb.binary(${JSON.stringify(node.operator)}, `);
     s.update(at, at + node.operator.length, ",");
     s.prependLeft(node.end, ")");
+  }
+
+  for (const { node, kind } of sites) {
+    if (kind !== "member") continue;
+    const close = tokenAt(js, node.object.end, node.optional ? "?." : node.computed ? "[" : ".");
+    if (close < 0) continue;
+    s.appendRight(node.start, "__sb.rows(");
+    s.prependLeft(close, `${textOf(node.object)})`);
   }
 
   // Function declarations are hoisted: publish them before the first statement runs.

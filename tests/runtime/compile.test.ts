@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileCell, CellSyntaxError } from "../../kernel/runtime/compile.ts";
+import { GUARD } from "../../kernel/runtime/rewrite.ts";
 
 const compile = (ts: string, known: string[] = []) => compileCell(ts, { filename: "stepbook-cell-0.js", isKnown: (n) => known.includes(n) });
 const body = (code: string) => code.split("\n").slice(0, -2).join("\n");
@@ -26,6 +27,15 @@ describe("compiling a cell", () => {
     const code = compile("function g(a: number) { const b = a; return Math.max(a, b) }\nfor (let i = 0; i < 2; i++) {}").code;
     expect(code).toContain("const b = a; __sb.at(1);return Math.max(a, b)");
     expect(code).toContain("for (let i = 0; i < 2; i++)");
+  });
+
+  it("passes X[k], X.length, what for-of, a spread and an array pattern iterate, and switch's value through __sb (numpy's rows)", () => {
+    const code = compile("for (let i = 0; i < a.length; i++) a[i] = b.c[i]\nfor (const [r, s] of X) [...X]\nswitch (k) {}\nconst [p] = X, n = 'ab'[1] + b['c'] + f(X)[0]", ["a", "b", "f", "k", "X"]).code;
+    expect(code).toContain(`i < __sb.rows(__scope.a, "a").length; i++) {${GUARD} __sb.rows(__scope.a, "a")[i] = __sb.rows(__scope.b.c, "b.c")[i] }`);
+    expect(code).toContain(`for (const [r, s] of __sb.rows((__scope.X), "X", true)) {${GUARD} [...__sb.rows((__scope.X), "X")] }`);
+    expect(code).toContain(`switch (__sb.switchValue((__scope.k), "k")) {}`);
+    // a text's index and a key written as text are not checked; the object is evaluated once, inside the check
+    expect(code).toContain(`([__scope.p] = __sb.rows((__scope.X), "X")), __scope.n = __sb.binary("+", __sb.binary("+", 'ab'[1] , __scope.b['c']) , __sb.rows(__scope.f(__scope.X))[0])`);
   });
 
   it("uses the last expression as the result unless a semicolon ends it", () => {

@@ -68,6 +68,29 @@ describe("=== and += into a property on tensors", () => {
   });
 });
 
+describe("+= into a private field or super's property, and switch on a tensor", () => {
+  it("this.#total += L and super.x += L with a tensor are refused at their line; with numbers they add", async () => {
+    const host = newHost();
+    await run(host, "data", "const L = np.array(0.5)\nclass Acc { #t = 0; add(v: any) { this.#t += v; return this.#t } }\nclass Base { _x = 1; get x() { return this._x } set x(v: any) { this._x = v } }\nclass Sub extends Base { add(v: any) {\n  super.x += v\n  return this.x } }");
+    const priv = await run(host, "priv", "const a = new Acc()\na.add(L)");
+    expect(priv.error?.evalue).toContain("total += L.item()");
+    expect(priv.error?.position).toMatchObject({ cellId: "data", line: 2 });
+    const sup = await run(host, "sup", "new Sub().add(L)");
+    expect(sup.error?.evalue).toContain("total += L.item()");
+    expect(sup.error?.position).toMatchObject({ cellId: "data", line: 5 });
+    expect((await run(host, "num", "[new Acc().add(2), new Sub().add(2), new Acc().add('s')]")).result).toBe("[2, 3, '0s']");
+  });
+
+  it("switch (L) is refused (=== to each case, only default would run), with switch (L.item()) to write; switch on a number is JavaScript's", async () => {
+    const host = newHost();
+    await run(host, "data", "const L = np.array(1)");
+    const r = await run(host, "sw", "let said = ''\nswitch (L) { case 1: said = 'one'; break; default: said = 'other' }");
+    expect(r.error?.evalue).toBe("switch (L) on a tensor: switch compares with ===, which a tensor never is to a number or text, so only default would run; write switch (L.item()) for the number in a one-element array");
+    expect(r.error?.position).toMatchObject({ cellId: "sw", line: 2 });
+    expect((await run(host, "ok", "let s = ''\nswitch (L.item()) { case 1: s = 'one' }\nswitch (true) { case L.item() > 0: s += '+' }\ns")).result).toBe("'one+'");
+  });
+});
+
 describe("a numpy tuple in parentheses", () => {
   it("np.zeros((3, 2)) is refused where the tuple is (JavaScript's comma gave np.zeros(2)); (0, f)() and a loop's i++, j++ are JavaScript's", async () => {
     const host = newHost();

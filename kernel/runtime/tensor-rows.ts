@@ -1,0 +1,85 @@
+// numpy reads an array by rows: X[0] is row 0, X[-1] the last, len(X) is X.shape[0], `for row in X` walks the
+// rows. JavaScript reads a tensor as a plain object: X[0] and X.length are undefined, X[0] = v sets a property
+// and leaves the values alone, and X is not iterable. A cell's X[k], X.length, for-of, spread and
+// array destructuring pass X through `rows` (numpy-habits.ts finds where, rewrite.ts wraps): anything but a
+// tensor comes back as it is, so arrays, text, typed arrays and objects keep JavaScript's meaning and speed;
+// a tensor comes back as a view that refuses a number key and .length with what to write, iterates its rows
+// as numpy does (each X.slice(i), a traced op like any other), and passes every other key to the tensor.
+import { Tensor } from "../tensor/tensor.ts";
+import { activeTrace } from "../trace/active.ts";
+
+// taken when the kernel loads: a cell that replaces Array.isArray does not change what its X[k] means
+const isArray = Array.isArray, isView = ArrayBuffer.isView;
+
+/** X, or a view of tensor X that reads numpy's way; `text` is the code of X for messages, `nested` destructures each row too. */
+export function rows(value: unknown, text?: string, nested?: boolean): unknown {
+  // arrays, typed arrays and text first: a type test each, where instanceof walks the prototype chain (4x slower
+  // in a loop's a[i] < a.length; bench/cell-operators.ts)
+  if (isArray(value) || isView(value) || typeof value !== "object") return value;
+  return value instanceof Tensor ? rowView(value, text, nested) : value;
+}
+
+function rowView(t: Tensor, text?: string, nested?: boolean): Tensor {
+  return new Proxy(t, view(text ?? "X", nested === true));
+}
+
+/** switch (X): === to each case, which a tensor never is, so it would run `default` without a word. */
+export function switchValue(value: unknown, text = "x"): unknown {
+  if (value instanceof Tensor) {
+    throw new TypeError(`switch (${text}) on a tensor: switch compares with ===, which a tensor never is to a number or text, so only default would run; write switch (${text}.item()) for the number in a one-element array`);
+  }
+  return value;
+}
+
+/** obj[k] += v (cell-handle.ts addTo): a tensor refuses a number key there too. */
+export function checkRowWrite(target: unknown, key: PropertyKey): void {
+  if (target instanceof Tensor && isNumberKey(String(key))) throw new TypeError(writeMessage("X", String(key)));
+}
+
+/** "0", "-1", "2.5": the text of a number key (JavaScript turns X[-1] into the key "-1"). */
+const isNumberKey = (key: string | symbol): boolean => typeof key === "string" && key !== "" && String(Number(key)) === key;
+
+function readMessage(x: string, key: string): string {
+  const get = `, or ${x}.get(${key}, j) for one number of a matrix (${x}.get(${key}) of a vector)`;
+  return `${x}[${key}] on a tensor: JavaScript reads a property named "${key}" (undefined), not numpy's row ${key}; write ${x}.slice(${key}) for numpy's ${x}[${key}]${Number.isInteger(Number(key)) ? get : ""}`;
+}
+
+function writeMessage(x: string, key: string): string {
+  return `${x}[${key}] = v on a tensor: JavaScript would set a property named "${key}" and leave the values alone, not numpy's row ${key}. `
+    + `The kernel has no assignment into part of a tensor (an op's output never changes, so the trace can keep it): make a new one, `
+    + `${x} = np.where(mask, v, ${x}) with a mask that is true where values change (row ${key}: np.arange(${x}.shape[0]).equal(${key}), `
+    + `.reshape([-1, 1]) for a matrix), or ${x}.assign(v) to replace every value`;
+}
+
+const lengthMessage = (x: string) => `${x}.length on a tensor: JavaScript reads undefined; numpy's len(${x}) is ${x}.shape[0] (${x}.size counts every element)`;
+
+/** numpy's iteration: row by row along the first axis; a 0-d array has none (numpy: "iteration over a 0-d array"). */
+function* rowsOf(t: Tensor, x: string, nested: boolean): Generator<unknown> {
+  if (t.ndim === 0) throw new TypeError(`iteration over a 0-d array (${x}), as in numpy: it has no rows; write ${x}.item() for its number`);
+  const n = t.shape[0]!;
+  // each row is a step of the loop's own line (for (const row of X)), not of the body's last statement
+  const trace = activeTrace(), head = trace?.location();
+  for (let i = 0; i < n; i++) {
+    const body = trace?.location();
+    if (head !== undefined) trace!.at(head.cell, head.line);
+    const row = t.slice(i);
+    if (body !== undefined) trace!.at(body.cell, body.line);
+    yield nested ? rows(row, `${x}[${i}]`) : row;
+  }
+}
+
+function view(x: string, nested: boolean): ProxyHandler<Tensor> {
+  return {
+    get(t, key) {
+      if (isNumberKey(key)) throw new TypeError(readMessage(x, key as string));
+      if (key === "length") throw new TypeError(lengthMessage(x));
+      if (key === Symbol.iterator) return () => rowsOf(t, x, nested);
+      return Reflect.get(t, key, t);
+    },
+    set(t, key, value) {
+      if (isNumberKey(key)) throw new TypeError(writeMessage(x, key as string));
+      if (key === "length") throw new TypeError(lengthMessage(x));
+      return Reflect.set(t, key, value, t);
+    },
+  };
+}
