@@ -79,8 +79,8 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
      * `obj.loss += L`, `arr[i] += L`: as JavaScript adds, unless a tensor would become text. (The value is
      * found before the total is read: it differs from JavaScript only if finding it changes the total.)
      */
-    addTo(target: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown): unknown {
-      checkRowWrite(target, key);
+    addTo(target: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown, text?: string): unknown {
+      checkRowWrite(target, key, text);
       const total = target[key];
       return (target[key] = (total as number) + (this.addend(total, value) as number));
     },

@@ -57,7 +57,7 @@ export function listComparisonMessage(node: JsNode): string | null {
  *           (`nested` when each row is destructured too: for (const [x, y] of X))
  *   switch:  switch (X)
  */
-export interface RowSite { node: JsNode; kind: "member" | "iterate" | "switch"; nested?: boolean }
+export interface RowSite { node: JsNode; kind: "member" | "iterate" | "switch"; nested?: boolean; write?: boolean }
 
 const NEVER_TENSOR = new Set(["ArrayExpression", "ObjectExpression", "Literal", "TemplateLiteral", "Super",
   "FunctionExpression", "ArrowFunctionExpression", "ClassExpression"]);
@@ -65,13 +65,15 @@ const NEVER_TENSOR = new Set(["ArrayExpression", "ObjectExpression", "Literal", 
 export function rowSites(program: JsNode): RowSite[] {
   const sites: RowSite[] = [];
   const skip = new WeakSet<JsNode>();
+  /** X[0] -= v, X[0]++: read before written, so their refusal is a write's */
+  const written = new WeakSet<JsNode>();
   const iterate = (node: JsNode | null | undefined, nested = false) => { if (node && !NEVER_TENSOR.has(node.type)) sites.push({ node, kind: "iterate", nested }); };
   const visit = (node: JsNode): void => {
     switch (node.type) {
       case "MemberExpression": {
         const key = node.property;
         const reads = node.computed ? !(key.type === "Literal" && typeof key.value === "string") : key.type === "Identifier" && key.name === "length";
-        if (reads && !skip.has(node) && !NEVER_TENSOR.has(node.object.type) && !optionalBefore(node.object)) sites.push({ node, kind: "member" });
+        if (reads && !skip.has(node) && !NEVER_TENSOR.has(node.object.type) && !optionalBefore(node.object)) sites.push({ node, kind: "member", write: written.has(node) });
         break;
       }
       case "CallExpression": case "NewExpression":
@@ -80,8 +82,10 @@ export function rowSites(program: JsNode): RowSite[] {
         break;
       case "TaggedTemplateExpression": skip.add(node.tag); break;
       case "UnaryExpression": if (node.operator === "delete") skip.add(node.argument); break;
+      case "UpdateExpression": written.add(node.argument); break;
       case "AssignmentExpression":
         if (checkedAddition(node)) skip.add(node.left); // __sb.addTo checks obj[k] += v itself
+        else if (node.operator !== "=") written.add(node.left);
         if (node.left.type === "ArrayPattern") iterate(node.right);
         break;
       case "VariableDeclarator": if (node.id.type === "ArrayPattern") iterate(node.init); break;

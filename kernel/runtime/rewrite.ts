@@ -113,14 +113,17 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
   // A wrapped value is outer to any operator that starts where it does ([...a + b]), a member is inner (a[i] + 1):
   // values are wrapped before the operators, members after.
   const sites = options.rowGuards === false ? [] : rowSites(program);
-  const textOf = (node: JsNode) => {
+  /** the code of X for messages (X, this.W, o.t), then the flags, with no trailing defaults: `, "X"`, `, "X", true` */
+  const rowArgs = (node: JsNode, nested = false, write = false) => {
     const text = js.slice(node.start, node.end);
-    return text.length <= 40 && /^(?:this|[A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*)*$/.test(text) ? `, ${JSON.stringify(text)}` : "";
+    const args = [text.length <= 40 && /^(?:this|[A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*)*$/.test(text) ? JSON.stringify(text) : "undefined", String(nested), String(write)];
+    while (args.length > 0 && /^(?:undefined|false)$/.test(args[args.length - 1]!)) args.pop();
+    return args.map((a) => `, ${a}`).join("");
   };
   for (const { node, kind, nested } of sites) {
     if (kind === "member") continue;
     s.appendRight(node.start, kind === "switch" ? "__sb.switchValue((" : "__sb.rows((");
-    s.prependLeft(node.end, `)${textOf(node) || (nested ? ", undefined" : "")}${nested ? ", true" : ""})`);
+    s.prependLeft(node.end, `)${rowArgs(node, nested)})`);
   }
 
   // x + 1, x == 2, x === 2: __sb.binary("+", x, 1), which refuses a tensor where JavaScript would make text or
@@ -143,7 +146,7 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
         s.update(open, open + 1, ", ");
         s.update(close, assign + 2, ",");
       } else s.update(open, assign + 2, `, ${JSON.stringify(property.name)},`);
-      s.prependLeft(node.end, ")");
+      s.prependLeft(node.end, `${rowArgs(object)})`);
       continue;
     }
     const at = tokenAt(js, node.left.end, node.operator);
@@ -153,12 +156,12 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
     s.prependLeft(node.end, ")");
   }
 
-  for (const { node, kind } of sites) {
+  for (const { node, kind, write } of sites) {
     if (kind !== "member") continue;
     const close = tokenAt(js, node.object.end, node.optional ? "?." : node.computed ? "[" : ".");
     if (close < 0) continue;
     s.appendRight(node.start, "__sb.rows(");
-    s.prependLeft(close, `${textOf(node.object)})`);
+    s.prependLeft(close, `${rowArgs(node.object, false, write)})`);
   }
 
   // Function declarations are hoisted: publish them before the first statement runs.

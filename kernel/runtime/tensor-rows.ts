@@ -11,16 +11,19 @@ import { activeTrace } from "../trace/active.ts";
 // taken when the kernel loads: a cell that replaces Array.isArray does not change what its X[k] means
 const isArray = Array.isArray, isView = ArrayBuffer.isView;
 
-/** X, or a view of tensor X that reads numpy's way; `text` is the code of X for messages, `nested` destructures each row too. */
-export function rows(value: unknown, text?: string, nested?: boolean): unknown {
+/**
+ * X, or a view of tensor X that reads numpy's way; `text` is the code of X for messages, `nested` destructures
+ * each row too, `write` says a number key is refused as a write (X[0] -= v reads first).
+ */
+export function rows(value: unknown, text?: string, nested?: boolean, write?: boolean): unknown {
   // arrays, typed arrays and text first: a type test each, where instanceof walks the prototype chain (4x slower
   // in a loop's a[i] < a.length; bench/cell-operators.ts)
   if (isArray(value) || isView(value) || typeof value !== "object") return value;
-  return value instanceof Tensor ? rowView(value, text, nested) : value;
+  return value instanceof Tensor ? rowView(value, text, nested, write) : value;
 }
 
-function rowView(t: Tensor, text?: string, nested?: boolean): Tensor {
-  return new Proxy(t, view(text ?? "X", nested === true));
+function rowView(t: Tensor, text?: string, nested?: boolean, write?: boolean): Tensor {
+  return new Proxy(t, view(text ?? "X", nested === true, write === true));
 }
 
 /** switch (X): === to each case, which a tensor never is, so it would run `default` without a word. */
@@ -32,8 +35,8 @@ export function switchValue(value: unknown, text = "x"): unknown {
 }
 
 /** obj[k] += v (cell-handle.ts addTo): a tensor refuses a number key there too. */
-export function checkRowWrite(target: unknown, key: PropertyKey): void {
-  if (target instanceof Tensor && isNumberKey(String(key))) throw new TypeError(writeMessage("X", String(key)));
+export function checkRowWrite(target: unknown, key: PropertyKey, text = "X"): void {
+  if (target instanceof Tensor && isNumberKey(String(key))) throw new TypeError(writeMessage(text, String(key)));
 }
 
 /** "0", "-1", "2.5": the text of a number key (JavaScript turns X[-1] into the key "-1"). */
@@ -68,10 +71,10 @@ function* rowsOf(t: Tensor, x: string, nested: boolean): Generator<unknown> {
   }
 }
 
-function view(x: string, nested: boolean): ProxyHandler<Tensor> {
+function view(x: string, nested: boolean, write: boolean): ProxyHandler<Tensor> {
   return {
     get(t, key) {
-      if (isNumberKey(key)) throw new TypeError(readMessage(x, key as string));
+      if (isNumberKey(key)) throw new TypeError((write ? writeMessage : readMessage)(x, key as string));
       if (key === "length") throw new TypeError(lengthMessage(x));
       if (key === Symbol.iterator) return () => rowsOf(t, x, nested);
       return Reflect.get(t, key, t);

@@ -30,12 +30,14 @@ describe("compiling a cell", () => {
   });
 
   it("passes X[k], X.length, what for-of, a spread and an array pattern iterate, and switch's value through __sb (numpy's rows)", () => {
-    const code = compile("for (let i = 0; i < a.length; i++) a[i] = b.c[i]\nfor (const [r, s] of X) [...X]\nswitch (k) {}\nconst [p] = X, n = 'ab'[1] + b['c'] + f(X)[0]", ["a", "b", "f", "k", "X"]).code;
+    const code = compile("for (let i = 0; i < a.length; i++) a[i] = b.c[i]\nfor (const [r, s] of X) [...X]\nswitch (k) {}\nconst [p] = X, n = 'ab'[1] + b['c'] + f(X)[0]\nX[0]--; a[1] *= 2;", ["a", "b", "f", "k", "X"]).code;
     expect(code).toContain(`i < __sb.rows(__scope.a, "a").length; i++) {${GUARD} __sb.rows(__scope.a, "a")[i] = __sb.rows(__scope.b.c, "b.c")[i] }`);
     expect(code).toContain(`for (const [r, s] of __sb.rows((__scope.X), "X", true)) {${GUARD} [...__sb.rows((__scope.X), "X")] }`);
     expect(code).toContain(`switch (__sb.switchValue((__scope.k), "k")) {}`);
     // a text's index and a key written as text are not checked; the object is evaluated once, inside the check
     expect(code).toContain(`([__scope.p] = __sb.rows((__scope.X), "X")), __scope.n = __sb.binary("+", __sb.binary("+", 'ab'[1] , __scope.b['c']) , __sb.rows(__scope.f(__scope.X))[0])`);
+    // read, then written: refused as a write
+    expect(code).toContain(`__sb.rows(__scope.X, "X", false, true)[0]--; __sb.rows(__scope.a, "a", false, true)[1] *= 2`);
   });
 
   it("uses the last expression as the result unless a semicolon ends it", () => {

@@ -29,14 +29,15 @@ describe("X[0] on a tensor", () => {
     expect((await run(host, "ok", "X.slice(-1)")).result).toBe("array([5., 6.])");
   });
 
-  it("X[0] = v and X[0] += v are refused: the kernel has no assignment into part of a tensor, np.where makes a new one", async () => {
+  it("X[0] = v, X[0] += v, X[0] -= v and X[0]++ are refused: the kernel has no assignment into part of a tensor, np.where makes a new one", async () => {
     const host = await withX();
     const r = await run(host, "w", "const v = np.array([0, 0])\nX[0] = v");
     expect(r.error?.evalue).toContain(`X[0] = v on a tensor: JavaScript would set a property named "0" and leave the values alone`);
     expect(r.error?.evalue).toContain("X = np.where(mask, v, X)");
     expect(r.error?.position).toMatchObject({ cellId: "w", line: 2 });
     expect((await run(host, "add", "X[i] += 1")).error?.evalue).toContain("X[1] = v on a tensor");
-    expect((await run(host, "sub", "X[0] -= 1")).error?.evalue).toContain("X[0] on a tensor");
+    expect((await run(host, "sub", "X[0] -= 1")).error?.evalue).toContain("X[0] = v on a tensor");
+    expect((await run(host, "inc", "const W = X\nW[-1]++")).error?.evalue).toContain("W[-1] = v on a tensor");
     // the message's recipe works, and X was never changed by the refused writes
     const where = await run(host, "where", "np.where(np.arange(X.shape[0]).equal(0).reshape([-1, 1]), np.array([0, 0]), X)");
     expect(where.result).toBe("array([[0., 0.],\n       [3., 4.],\n       [5., 6.]])");
