@@ -5,7 +5,7 @@ import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace } from "../trace/active.ts";
 import { evaluate, memberOf, type NumExpr } from "../trace/constant-expr.ts";
 import { numExprText } from "../trace/text-expr.ts";
-import { checkRowWrite, rows, switchValue } from "./tensor-rows.ts";
+import { checkRowWrite, forInValue, rows, switchValue } from "./tensor-rows.ts";
 
 const own = (scope: Record<string, unknown>, name: string) => Object.prototype.hasOwnProperty.call(scope, name);
 
@@ -88,6 +88,8 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
     rows,
     /** switch (X): refuses a tensor, which no case would match. */
     switchValue,
+    /** for (const row in X): refuses a tensor (its property names, not its rows). */
+    forInValue,
     peek(name: string): unknown {
       return own(scope, name) ? scope[name] : undefined;
     },

@@ -56,8 +56,9 @@ export function listComparisonMessage(node: JsNode): string | null {
  *   iterate: a for-of's right side, a spread, an array pattern's value, Array.from's first argument
  *           (`nested` when each row is destructured too: for (const [x, y] of X))
  *   switch:  switch (X)
+ *   forIn:   for (const row in X), Python's `for row in X` written with JavaScript's `in`: X's property names
  */
-export interface RowSite { node: JsNode; kind: "member" | "iterate" | "switch"; nested?: boolean; write?: boolean }
+export interface RowSite { node: JsNode; kind: "member" | "iterate" | "switch" | "forIn"; nested?: boolean; write?: boolean }
 
 const NEVER_TENSOR = new Set(["ArrayExpression", "ObjectExpression", "Literal", "TemplateLiteral", "Super",
   "FunctionExpression", "ArrowFunctionExpression", "ClassExpression"]);
@@ -97,6 +98,7 @@ export function rowSites(program: JsNode): RowSite[] {
       case "ObjectExpression": for (const p of node.properties) skip.add(p); break; // {...X} copies properties, it does not iterate
       case "SpreadElement": if (!skip.has(node)) iterate(node.argument); break;
       case "SwitchStatement": if (!NEVER_TENSOR.has(node.discriminant.type)) sites.push({ node: node.discriminant, kind: "switch" }); break;
+      case "ForInStatement": if (!NEVER_TENSOR.has(node.right.type)) sites.push({ node: node.right, kind: "forIn" }); break;
     }
     for (const k in node) {
       if (k === "loc") continue;

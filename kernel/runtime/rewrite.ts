@@ -122,7 +122,7 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
   };
   for (const { node, kind, nested } of sites) {
     if (kind === "member") continue;
-    s.appendRight(node.start, kind === "switch" ? "__sb.switchValue((" : "__sb.rows((");
+    s.appendRight(node.start, kind === "switch" ? "__sb.switchValue((" : kind === "forIn" ? "__sb.forInValue((" : "__sb.rows((");
     s.prependLeft(node.end, `)${rowArgs(node, nested)})`);
   }
 

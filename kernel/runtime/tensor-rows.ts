@@ -34,6 +34,14 @@ export function switchValue(value: unknown, text = "x"): unknown {
   return value;
 }
 
+/** for (const row in X): Python's `for row in X` in JavaScript's words walks X's property names (id, data, shape, ...). */
+export function forInValue(value: unknown, text = "x"): unknown {
+  if (value instanceof Tensor) {
+    throw new TypeError(`for (... in ${text}) on a tensor: JavaScript's for-in walks an object's property names (id, data, shape, ...), not numpy's rows; write for (const row of ${text}) for numpy's \`for row in ${text}\``);
+  }
+  return value;
+}
+
 /** obj[k] += v (cell-handle.ts addTo): a tensor refuses a number key there too. */
 export function checkRowWrite(target: unknown, key: PropertyKey, text = "X"): void {
   if (target instanceof Tensor && isNumberKey(String(key))) throw new TypeError(writeMessage(text, String(key)));

@@ -101,6 +101,14 @@ describe("iterating a tensor", () => {
     expect((await run(host, "max", "Math.max(...X.slice(0))")).error?.evalue).toContain("a tensor is not a number");
   });
 
+  it("for (const row in X), Python's `for row in X` with JavaScript's `in`, is refused (property names); for-in over an object or array is JavaScript's", async () => {
+    const host = await withX();
+    const r = await run(host, "in", "const rows: unknown[] = []\nfor (const row in X) rows.push(row)");
+    expect(r.error?.evalue).toBe("for (... in X) on a tensor: JavaScript's for-in walks an object's property names (id, data, shape, ...), not numpy's rows; write for (const row of X) for numpy's `for row in X`");
+    expect(r.error?.position).toMatchObject({ cellId: "in", line: 2 });
+    expect((await run(host, "js", "const ks: string[] = []\nfor (const k in { a: 1, b: 2 }) ks.push(k)\nfor (const k in [7]) ks.push(k)\nks")).result).toBe("['a', 'b', '0']");
+  });
+
   it("a 0-d array is refused as in numpy; arrays, text, Maps, Sets and generators iterate as JavaScript's", async () => {
     const host = await withX();
     const r = await run(host, "zero", "const L = np.array(3)\nfor (const v of L) {}");
