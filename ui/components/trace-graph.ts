@@ -141,6 +141,24 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     if (r.grads[0].intoName) gradByName.set(r.grads[0].intoName, r.name);
   }
 
+  // A tensor no op of this iteration made that fed several ops (lesson 10's W2, in tanh(…) W2 and in the
+  // penalty W2²) has no edge into it for its total: each edge out carries its part ("dW2 via W2 ** 2"),
+  // and an edge that stands for all of them (into a closed group) the total, dW2.
+  const partOf = new Map<string, { part: string; total: string }>(); // `${tensor id}>${forward step}`
+  for (const { r } of steps) {
+    const into = r.grads?.[0]?.into;
+    const total = into !== undefined ? totalName.get(into) : undefined;
+    if (r.phase !== "backward" || r.via === undefined || into === undefined || total === undefined || producedBy.has(into)) continue;
+    // the forward op it went back through: same op, same inputs (the weight by its name: a parameter read
+    // before an update is a copy, whose id in the forward step differs)
+    const name = r.grads![0]!.intoName;
+    const same = (fr: StepSummary, k: number) => fr.inputs[k] === r.inputs[k + 1] || (name !== null && fr.inputNames[k] === name);
+    const f = forward.find(({ r: fr }) => `${fr.op}.backward` === r.op && fr.inputs.length === r.inputs.length - 1 && fr.inputs.every((_, k) => same(fr, k)));
+    const k = f?.r.inputs.findIndex((id, k) => id === into || (name !== null && f.r.inputNames[k] === name)) ?? -1;
+    if (f && k >= 0) partOf.set(`${f.r.inputs[k]}>${f.r.step}`, { part: r.outputLabel ?? total, total });
+  }
+  const totals = new Map<Omit<GraphEdge, "points">, string>(); // an edge carrying a part -> the total it is part of
+
   const nodes = new Map<string, Omit<GraphNode, "x" | "y">>();
   const tensorNode = (id: number, r: StepSummary | null, k: number, i: number) => {
     const key = `t${id}`;
@@ -175,7 +193,10 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
       const made = producedBy.get(id);
       const from = made ? (made.r.name !== null ? `t${id}` : opKey.get(id)!) : tensorNode(id, r, k, i);
       const byName = r.inputNames[k] ? gradByName.get(r.inputNames[k]!) : undefined;
-      edges.push({ from, to, grad: gradName.get(id) ?? byName ?? null });
+      const part = partOf.get(`${id}>${r.step}`);
+      const edge = { from, to, grad: gradName.get(id) ?? byName ?? part?.part ?? null };
+      if (part !== undefined && edge.grad === part.part) totals.set(edge, part.total);
+      edges.push(edge);
     });
     if (r.name !== null) {
       const out = tensorNode(r.output, r, -1, i);
@@ -262,14 +283,25 @@ export function traceGraph(trace: TraceSummary, index = 0, open: ReadonlySet<str
     const frame = frameOf(member.get(k) ?? []);
     if (frame !== undefined && g.hasNode(frame)) g.setParent(k, frame);
   };
+  // edges drawn as one: parts of one total carry the total
+  const shown = new Map<string, { grad: string | null; total: string | undefined; parts: number }>();
+  for (const e of edges) {
+    const from = visible(e.from), to = visible(e.to);
+    if (from === to) continue;
+    const had = shown.get(`${from}>${to}`);
+    if (had === undefined) shown.set(`${from}>${to}`, { grad: e.grad, total: totals.get(e), parts: 1 });
+    else if (had.total !== undefined && had.total === totals.get(e)) had.parts++;
+  }
   for (const e of edges) {
     const from = visible(e.from), to = visible(e.to);
     if (from === to || seen.has(`${from}>${to}`)) continue;
     seen.add(`${from}>${to}`);
     place(from);
     place(to);
-    g.setEdge(from, to, { width: e.grad ? 7 * e.grad.length : 0, height: e.grad ? 14 : 0, labelpos: "c" });
-    kept.push({ ...e, from, to });
+    const one = shown.get(`${from}>${to}`)!;
+    const grad = one.parts > 1 && one.parts === [...partOf.values()].filter((p) => p.total === one.total).length ? one.total! : e.grad;
+    g.setEdge(from, to, { width: grad ? 7 * grad.length : 0, height: grad ? 14 : 0, labelpos: "c" });
+    kept.push({ ...e, grad, from, to });
   }
   // a group opened with nothing inside it drawn (all its nodes merged away) has no frame to show;
   // innermost first, so a frame whose only content was such a frame goes too
