@@ -60,14 +60,8 @@ export function logsumexp(x: TensorLike, options?: { axis?: Axis; keepdims?: boo
   return options?.keepdims ? out : F.squeeze(out, axes);
 }
 
-/** softmax(z)_j = e^{z_j} / Σ_k e^{z_k} along an axis (the last by default). */
-export function softmax(x: TensorLike, options?: { axis?: number }): Tensor {
-  const t = F.asTensor(x);
-  const axis = checkOptions("softmax", options, ["axis"])?.axis ?? -1;
-  normalizeAxes("softmax", axis, t.ndim);
-  const e = F.exp(t.sub(F.max(t, { axis, keepdims: true }).detach()));
-  return e.div(F.sum(e, { axis, keepdims: true }));
-}
+// softmax is an op of its own (softmax.ts): one step each way, as lesson 09 derives it
+export { softmax } from "./softmax.ts";
 
 /** log softmax(z) = z - logsumexp(z): the stable way into cross-entropy. */
 export function logSoftmax(x: TensorLike, options?: { axis?: number }): Tensor {

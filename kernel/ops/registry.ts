@@ -45,6 +45,7 @@ import { cumsum } from "./cumsum.ts";
 import { norm } from "./norm.ts";
 import { argsort } from "./argsort.ts";
 import { solve } from "./solve.ts";
+import { softmaxOp } from "./softmax.ts";
 import { softmaxCrossEntropyOp } from "./softmax-cross-entropy.ts";
 import { sigmoidBinaryCrossEntropyOp } from "./sigmoid-binary-cross-entropy.ts";
 
@@ -54,7 +55,7 @@ export const OPS: readonly OpDef<any>[] = register([
   sum, max, broadcastTo, matmul, reshape, transpose, gather, concatenate, copy, astype, argmax, argmin,
   tan, log1p, expm1, log2, log10, floor, ceil, trunc, round, mod, isnan, isinf, isfinite,
   logicalAnd, logicalOr, logicalXor, logicalNot, clip, prod, cumsum, norm, argsort, solve,
-  softmaxCrossEntropyOp, sigmoidBinaryCrossEntropyOp,
+  softmaxOp, softmaxCrossEntropyOp, sigmoidBinaryCrossEntropyOp,
 ]);
 
 function register(list: OpDef<any>[]): OpDef<any>[] {

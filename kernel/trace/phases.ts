@@ -30,8 +30,9 @@ export function lossSteps(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>):
     if (t !== loss && t.name !== null && !(t.ndim === 0 && !t.isLeaf)) {
       if (step.bucket === bucket) bounded = true;
       // logP = log σ(z) of a leaf z alone, no data, no weights: the model ended at z, and logP is the loss's
-      // (L = -[y log σ(z) + ...]); a model's output reads data or weights
-      if (step.bucket !== bucket || !ofOneLeaf(t, producer)) return [];
+      // (L = -[y log σ(z) + ...]); a model's output reads data or weights, or is softmax's probabilities
+      // (P = softmax(Z) of given scores Z, lesson 09: the output layer, where the loss begins)
+      if (step.bucket !== bucket || step.op === "softmax" || !ofOneLeaf(t, producer)) return [];
     }
     found.push(step);
     return step.inputs;
@@ -140,7 +141,7 @@ export function scaledGradient(value: Tensor, producer: ReadonlyMap<Tensor, RawS
   return null;
 }
 
-/** The steps a loss was computed from (through detached copies too: softmax's max). */
+/** The steps a loss was computed from (through detached copies too: logsumexp's max). */
 export function lossAncestors(loss: Tensor, producer: ReadonlyMap<Tensor, RawStep>): Set<RawStep> {
   const needed = new Set<RawStep>();
   walkBack(loss, (t) => {

@@ -257,7 +257,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
       phase: s.phase,
       op: s.op,
       shapes: { inputs: s.inputs.map((t) => [...t.shape]), output: [...s.output.shape] },
-      // a detached copy (softmax's max, a parameter read before its update) is the tensor it copies:
+      // a detached copy (logsumexp's max, a parameter read before its update) is the tensor it copies:
       // the graph joins it to the step that made it
       inputs: s.inputs.map((t) => sourceOf(t).id),
       output: s.output.id,

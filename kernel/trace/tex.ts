@@ -130,7 +130,7 @@ export const OP_PRECEDENCE: Record<string, { out: number | "same"; slots: number
     "sqrt", "abs", "sign", "tanh", "sin", "cos", "tan", "sigmoid", "relu", "maximum", "minimum", "where",
     "greater", "greaterEqual", "less", "lessEqual", "equal", "notEqual", "concatenate", "log1p", "floor",
     "ceil", "trunc", "round", "isnan", "isinf", "isfinite", "clip", "cumsum", "norm", "argsort",
-    "softmaxCrossEntropy", "sigmoidBinaryCrossEntropy",
+    "softmax", "softmaxCrossEntropy", "sigmoidBinaryCrossEntropy",
   ].map((op) => [op, { out: PREC.atom, slots: [0] }])),
 };
 

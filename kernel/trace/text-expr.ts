@@ -76,6 +76,12 @@ export function textOfOp(op: string, attrs: unknown, inputs: readonly TextExpr[]
     const axis = all ? "" : `, axis=${axes.length === 1 ? axes[0] : `(${axes.join(", ")})`}`;
     return { text: `${op}(${inputs[0].text}${axis})`, prec: ATOM };
   }
+  if (op === "softmax" && inputs.length === 1) {
+    // Z.softmax() is along the last axis; another one is said, as Z.softmax({ axis: 0 }) says it
+    const a = attrs as { axis?: number; ndim?: number } | undefined;
+    const last = a?.axis === undefined || a.ndim === undefined || a.axis === a.ndim - 1;
+    return { text: `softmax(${inputs[0].text}${last ? "" : `, axis=${a.axis}`})`, prec: ATOM };
+  }
   if (op === "clip" && inputs.length === 1) {
     // np.clip(r, -1, 1); an open side is None, as numpy writes it
     const a = attrs as { lo?: number | null; hi?: number | null } | undefined;

@@ -361,7 +361,7 @@ export class Trace {
   private startNextIteration(): void {
     const old = this.current;
     const moved = splitOff(old, nextIterationStart(old.steps, this.nextFrom));
-    // their leaf reads, which recordOp noted last, go with them: left here, a leaf only they read (softmax's
+    // their leaf reads, which recordOp noted last, go with them: left here, a leaf only they read (logsumexp's
     // detached max holds its epoch's graph) would live as long as this bucket, after theirs is dropped
     const notes = this.leafReadsByBucket.get(old.index);
     if (notes !== undefined) notes.length = Math.max(0, notes.length - moved.reduce((n, s) => n + s.inputs.filter(mayChange).length, 0));

@@ -70,11 +70,13 @@ describe("the step card of a by-hand backward pass", () => {
     const total = t.records.findIndex((r) => r.op === "total");
     expect(t.records[total]!.name).toBe("dw");
     expect(lit(t, total)).toEqual(["w (3), go to step 2"]);
-    // lesson 9's softmax: e^{Z - max Z} feeds the quotient and the sum; its total lights the op that made it
+    // softmax written out by hand, e^Z / Σ e^Z: the unnamed e^Z feeds the quotient and the sum; its total lights
+    // the op that made it (Z.softmax() is one op, with no total)
     const Z = np.array([[2, -0.079, -0.079], [0.5, 1.5, -1]]).requiresGrad().named("Z");
     const Y = np.oneHot(np.array([0, 2]), 3).named("Y");
     const soft = summarizeTrace(traceOf(() => {
-      const P = Z.softmax({ axis: 1 }).named("P");
+      const e = Z.exp(); // unnamed: only the runtime names a cell's variables
+      const P = e.div(e.sum({ axis: 1, keepdims: true })).named("P");
       Y.mul(P.log()).sum({ axis: 1 }).mean().neg().named("L").backward();
     }), "grad-check");
     const sum = soft.records.findIndex((r) => r.op === "total");

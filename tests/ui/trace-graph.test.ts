@@ -91,10 +91,10 @@ describe("the trace graph", () => {
   });
 });
 
-/** A 2-8-8-8-3 nn model's training step: 4 Dense layers, more than GROUP_ABOVE forward ops. */
+/** A 2-8-8-8-8-3 nn model's training step: 5 Dense layers, more than GROUP_ABOVE forward ops. */
 function modelTrace() {
   np.random.seed(0);
-  const m = nn.Sequential([nn.Dense(8, { activation: "tanh", inputShape: [2] }), nn.Dense(8, { activation: "tanh" }), nn.Dense(8, { activation: "relu" }), nn.Dense(3, { activation: "softmax" })]);
+  const m = nn.Sequential([nn.Dense(8, { activation: "tanh", inputShape: [2] }), nn.Dense(8, { activation: "tanh" }), nn.Dense(8, { activation: "relu" }), nn.Dense(8, { activation: "tanh" }), nn.Dense(3, { activation: "softmax" })]);
   m.compile({ optimizer: "sgd", loss: "sparseCategoricalCrossentropy" });
   const X = np.array([[0.1, 0.2], [0.3, -0.4], [-0.5, 0.6], [0.7, 0.8]]);
   return summarizeTrace(traceOf(() => { m.trace(X, [0, 2, 1, 2]); }), "model");
@@ -124,7 +124,7 @@ describe("the trace graph of a large cell closes its layers and long composites"
     const forwardOps = t.records.filter((r) => r.group === "iteration" && (r.phase === "forward" || r.phase === "loss") && !r.op.includes(".")).length;
     expect(forwardOps).toBeGreaterThan(GROUP_ABOVE);
     const g = traceGraph(t);
-    expect(g.nodes.filter((n) => n.kind === "group").map((n) => n.label)).toEqual(["dense_1", "dense_2", "dense_3", "dense_4"]);
+    expect(g.nodes.filter((n) => n.kind === "group").map((n) => n.label)).toEqual(["dense_1", "dense_2", "dense_3", "dense_4", "dense_5"]);
     expect(g.nodes.some((n) => n.label.startsWith("dense_"))).toBe(true);
     expect(g.nodes.filter((n) => n.kind === "tensor").map((n) => n.label).sort()).toEqual(["X", "Y", "loss/data"]);
     const svg = traceGraphSvg(t, 0);
@@ -136,7 +136,7 @@ describe("the trace graph of a large cell closes its layers and long composites"
   it("opening a layer shows its ops and tensors in a frame whose label closes it; the others stay closed", () => {
     const t = modelTrace();
     const g = traceGraph(t, 0, new Set(["dense_2/"]));
-    expect(g.nodes.filter((n) => n.kind === "group").map((n) => n.label)).toEqual(["dense_1", "dense_3", "dense_4"]);
+    expect(g.nodes.filter((n) => n.kind === "group").map((n) => n.label)).toEqual(["dense_1", "dense_3", "dense_4", "dense_5"]);
     const inside = g.nodes.filter((n) => n.kind === "tensor").map((n) => n.label);
     for (const name of ["dense_2/W", "dense_2/b", "dense_2/Z", "dense_2/A"]) expect(inside).toContain(name);
     expect(g.clusters.map((c) => c.label)).toEqual(["dense_2"]);

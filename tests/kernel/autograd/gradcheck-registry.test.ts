@@ -170,6 +170,12 @@ const CASES: Record<string, () => Case[]> = {
       { label: "(3, 3) A, (3, 1) B", inputs: [A(), any([3, 1])], run: direct() },
     ];
   },
+  softmax: () => [
+    { label: "(3, 4) along axis 1", inputs: [any([3, 4]).mul(2)], run: direct({ axis: 1, ndim: 2 }) },
+    { label: "(3, 4) along axis 0", inputs: [any([3, 4])], run: direct({ axis: 0, ndim: 2 }) },
+    { label: "(2, 3, 2) along axis 1", inputs: [any([2, 3, 2])], run: direct({ axis: 1, ndim: 3 }) },
+    { label: "(5,) a vector", inputs: [any([5])], run: direct({ axis: 0, ndim: 1 }) },
+  ],
   softmaxCrossEntropy: () => {
     // probability rows (each sums to 1) and, to check the general rule, rows that do not
     const probs = () => { const p = positive([4, 3]); const s = p.sum({ axis: 1, keepdims: true }); return p.div(s); };
