@@ -70,7 +70,9 @@ describe("the page's kernel client", () => {
     // quoted, the export said only "the 0 cells that ran before were run again", with no place
     const c = open(false);
     const pending = c.execute("const g1 = np.array([-9, 150]);\nlet i = 0;\nwhile (true) { i++; }", { cellId: "loop" });
-    await new Promise((r) => setTimeout(r, 2000)); // the worker starts (tsx in Node), then the cell loops
+    // the worker starts (tsx in Node: seconds on a loaded machine), then the cell loops and says where it is
+    const started = Date.now();
+    while ((c as unknown as { runningAt: unknown }).runningAt === null && Date.now() - started < 25_000) await new Promise((r) => setTimeout(r, 50));
     await c.interrupt();
     const error = errorOf(await pending);
     expect(error?.evalue).toMatch(/no cell had run before it/);
@@ -78,7 +80,7 @@ describe("the page's kernel client", () => {
     expect(error?.evalue).toMatch(/the variables this run had set are lost/);
     expect(error?.position).toMatchObject({ cellId: "loop", line: 3 });
     expect(error?.traceback.join("\n")).toContain("3 | while (true) { i++; }");
-  }, 30_000);
+  }, 40_000);
 
   it("stop aborts the cells queued behind the running one", async () => {
     const c = open(true);
