@@ -39,6 +39,11 @@ export interface OpDef<A = undefined> {
   /** per input: the local derivative d(out)/d(input_i), the chain-rule factor. */
   factorTex?: ((n: TexNames, attrs: A) => string)[];
   /**
+   * per input: the factor multiplies the upstream gradient from the left, as in vjpTex (a matrix
+   * product's second operand: dL/dW = Xᵀ dL/d(X W)); the chain rule is written in that order.
+   */
+  factorFirst?: boolean[];
+  /**
    * The output's dtype when it is not always float64: "bool" for comparisons (a mask), and for ops
    * that only move values (reshape, gather, ...) the inputs' dtype, so a mask stays a mask.
    */

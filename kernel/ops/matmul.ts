@@ -87,4 +87,5 @@ export const matmul = defineOp({
   },
   vjpTex: [(n) => `${n.g}\\, ${transposedTex(n.in[1])}`, (n) => juxtapose(transposedTex(n.in[0]), n.g)],
   factorTex: [(n) => transposedTex(n.in[1]), (n) => transposedTex(n.in[0])],
+  factorFirst: [false, true],
 });

@@ -327,7 +327,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
         grads: [{
           into: into.id, intoName: into.name, factor, fromName: of.name,
           // "=": one path's part (∂L/∂p|via log p when p fed several ops; a total step sums the parts)
-          chain: `${lhs} = ${upstream} \\cdot \\underbrace{${factor}}_{\\partial ${operand(ofE, PREC.atom)} / \\partial ${operand(intoE, PREC.atom)}}`
+          chain: `${lhs} = ${chainProduct(upstream, `\\underbrace{${factor}}_{\\partial ${operand(ofE, PREC.atom)} / \\partial ${operand(intoE, PREC.atom)}}`, s.def.factorFirst?.[k] === true)}`
             + (reduce !== undefined ? `\\ \\text{summed over axis ${reduce.axes.join(", ")}}` : ""),
         }],
       };
@@ -371,6 +371,9 @@ export function stepRecords(trace: Trace): StepRecord[] {
 }
 
 /** The general form of a rule: inputs A, B, C; upstream gradient G. */
+/** The chain rule's product: upstream · factor, or the factor first where it multiplies from the left (dL/dW = Xᵀ dL/d(X W)). */
+const chainProduct = (upstream: string, factor: string, first: boolean) => (first ? `${factor}\\, ${upstream}` : `${upstream} \\cdot ${factor}`);
+
 function ruleNames(count: number): TexNames {
   return { in: ["A", "B", "C", "D"].slice(0, Math.max(count, 1)).concat(Array(Math.max(0, count - 4)).fill("X")), out: "C", g: "G" };
 }

@@ -82,7 +82,10 @@ describe("trace records", () => {
     expect(dW1.latex).toContain("\\frac{\\partial L}{\\partial W_{1}} = X^{\\top}");
     // the gradient reached W1 from the (unnamed) product X W1, which Z1 = X W1 + b1 passed through
     expect(dW1.grads![0].fromName).toBe(null);
-    expect(dW1.grads![0].chain).toBe("\\frac{\\partial L}{\\partial W_{1}} = \\frac{\\partial L}{\\partial \\left(X W_{1}\\right)} \\cdot \\underbrace{X^{\\top}}_{\\partial \\left(X W_{1}\\right) / \\partial W_{1}}");
+    // in the order of the formula dW1 = Xᵀ dZ: the factor multiplies from the left (dZ · Xᵀ has no shape)
+    expect(dW1.grads![0].chain).toBe("\\frac{\\partial L}{\\partial W_{1}} = \\underbrace{X^{\\top}}_{\\partial \\left(X W_{1}\\right) / \\partial W_{1}}\\, \\frac{\\partial L}{\\partial \\left(X W_{1}\\right)}");
+    const dX = steps.find((s) => s.phase === "backward" && s.op === "matmul.backward" && s.grads![0].factor.startsWith("W_{2}"));
+    expect(dX!.grads![0].chain).toMatch(/\\cdot \\underbrace\{W_\{2\}\^\{\\top\}\}/); // dA1 = dZ2 W2ᵀ: upstream first
     // on screen: the upstream gradient, then the op's inputs, by the names the student knows
     expect(dW1.inputLabels).toEqual(["dL/d(X @ W1)", "X", "W1"]);
     const db1 = steps.find((s) => s.name === "db1")!;
