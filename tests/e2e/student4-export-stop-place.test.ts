@@ -15,7 +15,10 @@ const LOOP = "const g1 = np.array([-9, 150]);\nlet i = 0;\nwhile (true) { i++; }
 async function runAndStop(page: Page, editorOpen: boolean) {
   const cell = await replaceCellSource(page, "setup", LOOP, 120_000, { editorOpen });
   await page.keyboard.press("Control+Enter");
-  await page.waitForTimeout(1500);
+  // the cell runs (Stop is enabled), and loops long enough to say where it is (every 100 ms); a loaded
+  // machine may take a while to start the worker on the exported page
+  await expect.poll(() => page.locator(".tb-stop").isEnabled(), { timeout: 60_000 }).toBe(true);
+  await page.waitForTimeout(2000);
   await page.locator(".tb-stop").click();
   const error = cell.locator("sb-error-output");
   await error.waitFor({ timeout: 30_000 });
