@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASE, serveSite } from "../export/helpers.ts";
 import { NOTEBOOKS } from "../notebooks/lessons.ts";
 import { violations } from "./axe.ts";
-import { COURSE_TITLE, exportedSite, hasBrowser, launch, serve, type Served } from "./harness.ts";
+import { COURSE_TITLE, exportedSite, hasBrowser, launch, openLesson, serve, type Served } from "./harness.ts";
 
 const LESSONS = ["08-vectorised-backprop", "09-softmax-and-cross-entropy"];
 
@@ -55,8 +55,7 @@ describe.skipIf(!hasBrowser())("the real course (lessons 08 and 09) in Chromium"
       try {
         const page = await b.context.newPage();
         for (const lesson of LESSONS) {
-          await page.goto(`${app.url}#/lesson/${lesson}`);
-          await page.waitForSelector("sb-code-cell");
+          await openLesson(page, app.url, lesson);
           await runAll(page);
           await page.locator(".btn-trace").first().click();
           await page.waitForSelector("sb-trace-view .step-card");

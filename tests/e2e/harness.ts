@@ -115,6 +115,16 @@ export async function launch(options: { colorScheme?: "light" | "dark"; viewport
   return { browser: b, context, close: () => context.close() };
 }
 
+/**
+ * Open a lesson in the app (`url` is the app's, `name` the lesson's file name without .md) and wait until it
+ * is the lesson on the page. Going from one lesson to another only changes the hash: the last lesson stays
+ * on the page until the new one is read, and a Run all clicked in between runs the wrong lesson.
+ */
+export async function openLesson(page: Page, url: string, name: string, timeout = 120_000): Promise<void> {
+  await page.goto(`${url}#/lesson/${name}`);
+  await page.waitForSelector(`main[data-lesson="${name}"] sb-code-cell`, { timeout });
+}
+
 /** Open a cell's editor, replace its whole source with `source` (the cursor ends after it); run it yourself. */
 export async function replaceCellSource(page: Page, cellId: string, source: string, timeout = 30_000, options: { editorOpen?: boolean } = {}): Promise<Locator> {
   const cell = page.locator(`sb-code-cell[data-cell="${cellId}"]`);

@@ -4,7 +4,7 @@
 // then turned live with Edit, light, dark and phone.
 import path from "node:path";
 import { mkdirSync } from "node:fs";
-import { closeBrowser, launch, serve, ROOT } from "./harness.ts";
+import { closeBrowser, launch, openLesson, serve, ROOT } from "./harness.ts";
 
 const out = path.resolve(process.argv[2] ?? path.join(ROOT, "docs"));
 mkdirSync(out, { recursive: true });
@@ -60,8 +60,7 @@ try {
     // lesson 09's update steps: (2, 16) tensors side by side (light and phone only: the lesson trains)
     const softmax = "09-softmax-and-cross-entropy";
     if (name === "light" || name === "phone") {
-      await page.goto(`${served.url}#/lesson/${softmax}`);
-      await page.waitForSelector("sb-code-cell");
+      await openLesson(page, served.url, softmax);
       if (await page.locator('sb-code-cell[data-cell="train"]').count()) {
         if (await page.locator(".tb-more").isVisible()) await page.click(".tb-more");
         await page.click(".tb-run-all");

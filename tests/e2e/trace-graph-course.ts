@@ -13,6 +13,22 @@ export function tracedLessons(): { name: string; cells: string[] }[] {
 
 /** Wait until the lesson has run and every traced cell offers its step-through. */
 export async function waitForTraces(page: Page, cells: string[]): Promise<void> {
+  try {
+    await waitForAll(page, cells);
+  } catch (e) {
+    // say where it stuck: the lesson on the page and each traced cell's prompt and status
+    const seen = await page.evaluate((ids) => ({
+      lesson: document.querySelector("main")?.getAttribute("data-lesson") ?? location.href,
+      cells: ids.map((id) => {
+        const cell = document.querySelector(`sb-code-cell[data-cell="${id}"]`);
+        return `${id}: ${cell ? `${cell.querySelector(".cell-prompt")?.textContent ?? "?"} ${cell.querySelector("[class*='status-']")?.className ?? ""}` : "not on the page"}`;
+      }),
+    }), cells).catch(() => undefined);
+    throw new Error(`the traced cells never all offered a step-through: ${JSON.stringify(seen)}`, { cause: e });
+  }
+}
+
+async function waitForAll(page: Page, cells: string[]): Promise<void> {
   await page.waitForFunction((ids) => document.querySelectorAll(".status-running, .status-queued").length === 0
     && ids.every((id) => document.querySelector(`sb-code-cell[data-cell="${id}"] .btn-trace`) !== null), cells, { timeout: 400_000, polling: 500 });
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOTEBOOKS } from "../notebooks/lessons.ts";
 import { violations } from "./axe.ts";
-import { hasBrowser, launch, serve, type Opened, type Served } from "./harness.ts";
+import { hasBrowser, launch, openLesson, serve, type Opened, type Served } from "./harness.ts";
 import { checkCourseGraphs, LARGE, waitForTraces } from "./trace-graph-course.ts";
 
 describe.skipIf(!hasBrowser())("the trace graph on the real course, live in the app", () => {
@@ -27,8 +27,7 @@ describe.skipIf(!hasBrowser())("the trace graph on the real course, live in the 
 
   it(`app: every traced cell's graph renders live, a node click moves the step player, a group opens`, async () => {
     await checkCourseGraphs(b.context, async (page, name) => {
-      await page.goto(`${app.url}#/lesson/${name}`);
-      await page.waitForSelector("sb-code-cell");
+      await openLesson(page, app.url, name);
       await page.click(".tb-run-all");
     });
   }, 1_800_000);
@@ -38,8 +37,7 @@ describe.skipIf(!hasBrowser())("the trace graph on the real course, live in the 
       const o = await launch({ colorScheme });
       try {
         const page = await o.context.newPage();
-        await page.goto(`${app.url}#/lesson/${LARGE.lesson}`);
-        await page.waitForSelector("sb-code-cell");
+        await openLesson(page, app.url, LARGE.lesson);
         await page.click(".tb-run-all");
         await waitForTraces(page, [LARGE.cell]);
         await page.locator(`sb-code-cell[data-cell="${LARGE.cell}"] .btn-trace`).click();
@@ -56,8 +54,7 @@ describe.skipIf(!hasBrowser())("the trace graph on the real course, live in the 
     const o = await launch({ viewport: { width: 390, height: 844 } });
     try {
       const page = await o.context.newPage();
-      await page.goto(`${app.url}#/lesson/${LARGE.lesson}`);
-      await page.waitForSelector("sb-code-cell");
+      await openLesson(page, app.url, LARGE.lesson);
       await page.click(".tb-run-all");
       await waitForTraces(page, [LARGE.cell]);
       await page.locator(`sb-code-cell[data-cell="${LARGE.cell}"] .btn-trace`).click();

@@ -344,7 +344,7 @@ export class SbApp extends LightElement {
       </header>`;
     return html`${header}
       ${this.notice ? html`<p class="notice" role="status">${this.notice} <button class="link-button" @click=${() => (this.notice = "")}>dismiss</button></p>` : nothing}
-      <main id="main">${this.route.view === "lesson" && this.lesson ? this.lessonView(this.lesson) : this.route.view === "index" ? this.indexView() : nothing}</main>
+      <main id="main" data-lesson=${this.lesson && this.route.view === "lesson" ? this.lesson.entry.name : nothing}>${this.route.view === "lesson" && this.lesson ? this.lessonView(this.lesson) : this.route.view === "index" ? this.indexView() : nothing}</main>
       ${this.lesson ? html`<sb-keyboard-help ?open=${this.helpOpen} @sb-close=${() => (this.helpOpen = false)}></sb-keyboard-help>` : nothing}
       ${this.bound.hover ? html`<sb-value-popover .values=${this.bound.hover.values} .x=${this.bound.hover.x} .y=${this.bound.hover.y}
         @mouseenter=${() => this.bound.keep()} @mouseleave=${() => this.bound.update({ names: [], label: "", anchor: null })}></sb-value-popover>` : nothing}
