@@ -47,18 +47,30 @@ export function listComparisonMessage(node: JsNode): string | null {
 
 /**
  * Where numpy reads an array by rows and JavaScript reads a tensor as a plain object: X[0], X[i] = v, X.length
- * (undefined, or a property silently set), `for (const row of X)`, [...X], const [a, b] = X, Array.from(X) (not
- * iterable, or []), and `switch (X)` (=== to each case, never true). The rewrite passes the object through
- * __sb.rows (cell-handle.ts, tensor-rows.ts), which gives anything but a tensor back as it is.
- *   member: X[k] with k not a string literal, and X.length (the object is wrapped, so X is evaluated once
- *           and the read or write stays JavaScript's own); not a callee (X[k]() keeps its `this`), not after
- *           an optional link in the same chain (a?.b[0] would lose its short-circuit), not delete's operand
+ * (undefined, or a property silently set), delete X[0] (true, and nothing removed), `for (const row of X)`, [...X],
+ * const [a, b] = X, Array.from(X) (not iterable, or []), and `switch (X)` (=== to each case, never true). The
+ * rewrite passes the object through __sb.rows (cell-handle.ts, tensor-rows.ts), which gives anything but a tensor
+ * back as it is.
+ *   member:  X[k] with k not a string literal, and X.length (the object is wrapped, so X is evaluated once and the
+ *            read, write or delete stays JavaScript's own); not a callee (X[k]() keeps its `this`). `from`: the
+ *            guard after which the object's code starts (the member itself when it is a guard), if any
+ *   guard:   an optional link (a?.b, f?.()) that a checked member follows (a?.b[0]): wrapping a?.b would lose its
+ *            short-circuit, so the code from the chain's start to `end` becomes
+ *            ((__sbt = a) == null ? undefined : __sbt?.b[0]), and the member wraps __sbt?.b there. Not for
+ *            o.f?.() (calling __sbt would lose its `this`), nor in delete's operand (delete a?.b[0]): those
+ *            members stay unchecked
  *   iterate: a for-of's right side, a spread, an array pattern's value, Array.from's first argument
- *           (`nested` when each row is destructured too: for (const [x, y] of X))
+ *            (`nested` when each row is destructured too: for (const [x, y] of X))
  *   switch:  switch (X)
  *   forIn:   for (const row in X), Python's `for row in X` written with JavaScript's `in`: X's property names
+ *   fields:  {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X): a tensor's fields
+ *            (id, data, shape, ...), where numpy's values were meant (`how` says which)
  */
-export interface RowSite { node: JsNode; kind: "member" | "iterate" | "switch" | "forIn"; nested?: boolean; write?: boolean }
+export interface RowSite {
+  node: JsNode; kind: "member" | "guard" | "iterate" | "switch" | "forIn" | "fields"; nested?: boolean; write?: boolean; from?: JsNode; end?: number; how?: FieldsUse;
+}
+/** what reads a value's own fields: {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X) */
+export type FieldsUse = "spread" | "keys" | "values" | "entries" | "assign";
 
 const NEVER_TENSOR = new Set(["ArrayExpression", "ObjectExpression", "Literal", "TemplateLiteral", "Super",
   "FunctionExpression", "ArrowFunctionExpression", "ClassExpression"]);
@@ -68,21 +80,36 @@ export function rowSites(program: JsNode): RowSite[] {
   const skip = new WeakSet<JsNode>();
   /** X[0] -= v, X[0]++: read before written, so their refusal is a write's */
   const written = new WeakSet<JsNode>();
+  /** each guard and its chain (the innermost ChainExpression around it) */
+  const guards = new Map<JsNode, JsNode>();
+  let chain: JsNode | null = null;
   const iterate = (node: JsNode | null | undefined, nested = false) => { if (node && !NEVER_TENSOR.has(node.type)) sites.push({ node, kind: "iterate", nested }); };
+  const fields = (node: JsNode | undefined, how: FieldsUse) => { if (node && node.type !== "SpreadElement" && !NEVER_TENSOR.has(node.type)) sites.push({ node, kind: "fields", how }); };
   const visit = (node: JsNode): void => {
     switch (node.type) {
       case "MemberExpression": {
         const key = node.property;
         const reads = node.computed ? !(key.type === "Literal" && typeof key.value === "string") : key.type === "Identifier" && key.name === "length";
-        if (reads && !skip.has(node) && !NEVER_TENSOR.has(node.object.type) && !optionalBefore(node.object)) sites.push({ node, kind: "member", write: written.has(node) });
+        if (!reads || skip.has(node) || NEVER_TENSOR.has(node.object.type)) break;
+        // X?.[0] short-circuits itself: __sb.rows(X)?.[0] is undefined where X is, as the chain was
+        const link = node.optional ? null : optionalLink(node.object);
+        if (link === "unsafe" || (link !== null && (chain === null || skip.has(chain)))) break;
+        if (link !== null) guards.set(link, chain!);
+        sites.push({ node, kind: "member", write: written.has(node) });
         break;
       }
       case "CallExpression": case "NewExpression":
         skip.add(node.callee);
         if (node.type === "CallExpression" && isArrayFrom(node.callee)) iterate(node.arguments[0]?.type === "SpreadElement" ? null : node.arguments[0]);
+        if (node.type === "CallExpression") {
+          const how = objectFunction(node.callee);
+          if (how === "assign") for (const a of node.arguments.slice(1)) fields(a, how);
+          else if (how !== null) fields(node.arguments[0], how);
+        }
         break;
       case "TaggedTemplateExpression": skip.add(node.tag); break;
-      case "UnaryExpression": if (node.operator === "delete") skip.add(node.argument); break;
+      // delete X[0] goes to the tensor's view, which refuses it; delete a?.b[0] needs its chain as it is
+      case "UnaryExpression": if (node.operator === "delete" && node.argument.type === "ChainExpression") skip.add(node.argument); break;
       case "UpdateExpression": written.add(node.argument); break;
       case "AssignmentExpression":
         if (checkedAddition(node)) skip.add(node.left); // __sb.addTo checks obj[k] += v itself
@@ -95,25 +122,54 @@ export function rowSites(program: JsNode): RowSite[] {
         iterate(node.right, left.type === "ArrayPattern");
         break;
       }
-      case "ObjectExpression": for (const p of node.properties) skip.add(p); break; // {...X} copies properties, it does not iterate
+      // {...X} copies properties, it does not iterate
+      case "ObjectExpression": for (const p of node.properties) { skip.add(p); if (p.type === "SpreadElement") fields(p.argument, "spread"); } break;
       case "SpreadElement": if (!skip.has(node)) iterate(node.argument); break;
       case "SwitchStatement": if (!NEVER_TENSOR.has(node.discriminant.type)) sites.push({ node: node.discriminant, kind: "switch" }); break;
       case "ForInStatement": if (!NEVER_TENSOR.has(node.right.type)) sites.push({ node: node.right, kind: "forIn" }); break;
     }
+    const outer = chain;
+    if (node.type === "ChainExpression") chain = node;
     for (const k in node) {
       if (k === "loc") continue;
       const v = node[k];
       if (Array.isArray(v)) { for (const c of v) if (c && typeof c.type === "string") visit(c); } else if (v && typeof v === "object" && typeof v.type === "string") visit(v);
     }
+    chain = outer;
   };
   visit(program);
+  for (const site of sites) if (site.kind === "member") site.from = guards.has(site.node) ? site.node : guardOnSpine(site.node.object, guards) ?? undefined;
+  // a guard's code ends where the next guard up its chain begins (at that one's object), or where the chain ends
+  for (const [link, of] of guards) {
+    let above: JsNode | null = null;
+    for (const g of guards.keys()) if (g !== link && guardOnSpine(linkObject(g), guards, link) === link) above = g;
+    sites.push({ node: link, kind: "guard", end: above === null ? of.end : linkObject(above).end });
+  }
   return sites;
 }
 
-/** Whether an optional link (?.) comes before this point of its chain: then wrapping would break its short-circuit. */
-function optionalBefore(node: JsNode): boolean {
-  for (let n = node; n.type === "MemberExpression" || n.type === "CallExpression"; n = n.type === "MemberExpression" ? n.object : n.callee) if (n.optional) return true;
-  return false;
+/** The object of a member, the callee of a call: the chain one link down. */
+export const linkObject = (link: JsNode): JsNode => (link.type === "CallExpression" ? link.callee : link.object);
+
+/** The nearest optional link (?.) on the chain down from this point (a?.b for a?.b.c), null, or "unsafe" for o.f?.(). */
+function optionalLink(node: JsNode): JsNode | "unsafe" | null {
+  for (let n = node; n.type === "MemberExpression" || n.type === "CallExpression"; n = linkObject(n)) {
+    if (n.optional) return n.type === "CallExpression" && n.callee.type === "MemberExpression" ? "unsafe" : n;
+  }
+  return null;
+}
+
+/** The first guard on the chain down from this point (the node itself included; `stop` counts as one), or null. */
+function guardOnSpine(node: JsNode, guards: Map<JsNode, JsNode>, stop?: JsNode): JsNode | null {
+  for (let n = node; n.type === "MemberExpression" || n.type === "CallExpression"; n = linkObject(n)) if (n === stop || guards.has(n)) return n;
+  return null;
+}
+
+/** Object.keys, values, entries or assign, by name (as Array.from), or null. */
+function objectFunction(callee: JsNode): FieldsUse | null {
+  if (callee.type !== "MemberExpression" || callee.computed || callee.object.type !== "Identifier" || callee.object.name !== "Object") return null;
+  const name = callee.property.name;
+  return name === "keys" || name === "values" || name === "entries" || name === "assign" ? name : null;
 }
 
 const isArrayFrom = (callee: JsNode) => callee.type === "MemberExpression" && !callee.computed && callee.object.type === "Identifier"

@@ -9,7 +9,7 @@
 // constructs first, so where an inner and an outer closer meet at one position the inner comes first.
 import MagicString from "magic-string";
 import type { Analysis, JsNode } from "./analyze.ts";
-import { rereadAddition, rowSites } from "./numpy-habits.ts";
+import { linkObject, rereadAddition, rowSites } from "./numpy-habits.ts";
 
 /** Statement-level interrupt check: a decrement most of the time, a real check every few thousand. */
 export const GUARD = "if (--__sbg.n < 0) __sbg.check();";
@@ -115,14 +115,14 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
   const sites = options.rowGuards === false ? [] : rowSites(program);
   /** the code of X for messages (X, this.W, o.t), then the flags, with no trailing defaults: `, "X"`, `, "X", true` */
   const rowArgs = (node: JsNode, nested = false, write = false) => {
-    const text = js.slice(node.start, node.end);
+    const text = js.slice(node.start, node.end).replace(/\?\.(?=[[(])/g, "").replace(/\?\./g, ".");
     const args = [text.length <= 40 && /^(?:this|[A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*)*$/.test(text) ? JSON.stringify(text) : "undefined", String(nested), String(write)];
     while (args.length > 0 && /^(?:undefined|false)$/.test(args[args.length - 1]!)) args.pop();
     return args.map((a) => `, ${a}`).join("");
   };
-  for (const { node, kind, nested } of sites) {
-    if (kind === "member") continue;
-    s.appendRight(node.start, kind === "switch" ? "__sb.switchValue((" : kind === "forIn" ? "__sb.forInValue((" : "__sb.rows((");
+  for (const { node, kind, nested, how } of sites) {
+    if (kind === "member" || kind === "guard") continue;
+    s.appendRight(node.start, kind === "switch" ? "__sb.switchValue((" : kind === "forIn" ? "__sb.forInValue((" : kind === "fields" ? `__sb.fields("${how}", (` : "__sb.rows((");
     s.prependLeft(node.end, `)${rowArgs(node, nested)})`);
   }
 
@@ -156,17 +156,31 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
     s.prependLeft(node.end, ")");
   }
 
-  for (const { node, kind, write } of sites) {
+  // a?.b[0]: ((__sbt = a) == null ? undefined : __sb.rows(__sbt?.b, "a.b")[0]), a guard's ternary outside the
+  // members after it; between guards of one chain, the outer (the later link) first
+  const guardAt = (link: JsNode) => tokenAt(js, linkObject(link).end, "?.");
+  const guards = sites.filter((g) => g.kind === "guard" && guardAt(g.node) >= 0).sort((a, b) => linkObject(b.node).end - linkObject(a.node).end);
+  for (const { node, end } of guards) {
+    const at = guardAt(node);
+    s.appendRight(node.start, "((__sbt = ");
+    s.appendLeft(at, ") == null ? undefined : ");
+    s.appendRight(at, "__sbt");
+    s.prependLeft(end!, ")");
+  }
+  for (const { node, kind, write, from } of sites) {
     if (kind !== "member") continue;
     const close = tokenAt(js, node.object.end, node.optional ? "?." : node.computed ? "[" : ".");
-    if (close < 0) continue;
-    s.appendRight(node.start, "__sb.rows(");
-    s.prependLeft(close, `${rowArgs(node.object, false, write)})`);
+    if (close < 0 || (from !== undefined && guardAt(from) < 0)) continue;
+    // after a guard, the object's code starts with its __sbt (and is __sbt alone for the guard itself)
+    if (from === undefined) s.appendRight(node.start, "__sb.rows(");
+    else s.appendLeft(guardAt(from), "__sb.rows(");
+    if (from === node) s.appendRight(close, `${rowArgs(node.object, false, write)})`);
+    else s.prependLeft(close, `${rowArgs(node.object, false, write)})`);
   }
 
   // Function declarations are hoisted: publish them before the first statement runs.
   const hoisted = [...topLevel].filter(([, kind]) => kind === "function").map(([name]) => `__scope.${name} = ${name};`);
-  s.prepend(`(async function (__sb, __scope, __sbg) {"use strict";${hoisted.join("")}`);
+  s.prepend(`(async function (__sb, __scope, __sbg) {"use strict";${guards.length > 0 ? "let __sbt;" : ""}${hoisted.join("")}`);
   s.append(`\n})(...globalThis[Symbol.for("stepbook.cell")])`);
   return { magic: s, hasResult, defines: [...defines], uses: [...uses] };
 }

@@ -1,12 +1,14 @@
 // numpy reads an array by rows: X[0] is row 0, X[-1] the last, len(X) is X.shape[0], `for row in X` walks the
 // rows. JavaScript reads a tensor as a plain object: X[0] and X.length are undefined, X[0] = v sets a property
-// and leaves the values alone, and X is not iterable. A cell's X[k], X.length, for-of, spread and
-// array destructuring pass X through `rows` (numpy-habits.ts finds where, rewrite.ts wraps): anything but a
-// tensor comes back as it is, so arrays, text, typed arrays and objects keep JavaScript's meaning and speed;
-// a tensor comes back as a view that refuses a number key and .length with what to write, iterates its rows
-// as numpy does (each X.slice(i), a traced op like any other), and passes every other key to the tensor.
+// and leaves the values alone, delete X[0] deletes nothing, and X is not iterable. A cell's X[k], X.length,
+// for-of, spread and array destructuring pass X through `rows` (numpy-habits.ts finds where, rewrite.ts wraps):
+// anything but a tensor comes back as it is, so arrays, text, typed arrays and objects keep JavaScript's meaning
+// and speed; a tensor comes back as a view that refuses a number key (read, write, delete) and .length with what
+// to write, iterates its rows as numpy does (each X.slice(i), a traced op like any other), and passes every other
+// key to the tensor.
 import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace } from "../trace/active.ts";
+import type { FieldsUse } from "./numpy-habits.ts";
 
 // taken when the kernel loads: a cell that replaces Array.isArray does not change what its X[k] means
 const isArray = Array.isArray, isView = ArrayBuffer.isView;
@@ -42,6 +44,23 @@ export function forInValue(value: unknown, text = "x"): unknown {
   return value;
 }
 
+/**
+ * {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X): a tensor's own fields (id,
+ * data, shape, grad, ...), which a numpy user reads as the array's values or indices.
+ */
+export function fields(how: FieldsUse, value: unknown, text = "X"): unknown {
+  if (!(value instanceof Tensor)) return value;
+  const values = `write ${text}.tolist() for its values as nested lists (${text}.flatten().tolist() for one flat list)`;
+  const key = /^[\w$]+$/.test(text) ? text : "value";
+  switch (how) {
+    case "spread": throw new TypeError(`{...${text}} on a tensor: JavaScript copies its fields (id, data, shape, grad, ...), not numpy's values; ${values}, ${text}.copy() for a copy of the array, or ${key === text ? `{${text}}` : `{ value: ${text} }`} for an object that holds it`);
+    case "assign": throw new TypeError(`Object.assign(o, ${text}) on a tensor: JavaScript copies its fields (id, data, shape, grad, ...), not numpy's values; ${values}, or o.${key} = ${text} to put the array in o`);
+    case "keys": throw new TypeError(`Object.keys(${text}) on a tensor: JavaScript lists the names of its fields (id, data, shape, ...), not numpy's indices; write np.arange(${text}.shape[0]) for its row numbers, ${text}.shape for its shape`);
+    case "values": throw new TypeError(`Object.values(${text}) on a tensor: JavaScript lists its fields (an id, the data, the shape, ...), not numpy's values; ${values}`);
+    case "entries": throw new TypeError(`Object.entries(${text}) on a tensor: JavaScript lists its fields as [name, value] pairs, not numpy's rows; write for (const [i, row] of [...${text}].entries()) for numpy's enumerate(${text}), ${text}.tolist() for its values`);
+  }
+}
+
 /** obj[k] += v (cell-handle.ts addTo): a tensor refuses a number key there too. */
 export function checkRowWrite(target: unknown, key: PropertyKey, text = "X"): void {
   if (target instanceof Tensor && isNumberKey(String(key))) throw new TypeError(writeMessage(text, String(key)));
@@ -60,6 +79,14 @@ function writeMessage(x: string, key: string): string {
     + `The kernel has no assignment into part of a tensor (an op's output never changes, so the trace can keep it): make a new one, `
     + `${x} = np.where(mask, v, ${x}) with a mask that is true where values change (row ${key}: np.arange(${x}.shape[0]).equal(${key}), `
     + `.reshape([-1, 1]) for a matrix), or ${x}.assign(v) to replace every value`;
+}
+
+function deleteMessage(x: string, key: string): string {
+  // arange counts 0 to n - 1: row -1 is n - 1 there
+  const k = !Number.isInteger(Number(key)) ? "k" : Number(key) < 0 ? `${x}.shape[0] - ${-Number(key)}` : key;
+  return `delete ${x}[${key}] on a tensor: JavaScript deletes a property named "${key}" (there is none: it gives true and leaves the values alone), not numpy's row ${key}. `
+    + `An array's rows cannot be removed in place (numpy's del ${x}[${key}] is refused too): make a new array without it, `
+    + `${x}.slice(np.arange(${x}.shape[0]).notEqual(${k})) (numpy's np.delete(${x}, ${key}, axis=0))`;
 }
 
 const lengthMessage = (x: string) => `${x}.length on a tensor: JavaScript reads undefined; numpy's len(${x}) is ${x}.shape[0] (${x}.size counts every element)`;
@@ -91,6 +118,10 @@ function view(x: string, nested: boolean, write: boolean): ProxyHandler<Tensor> 
       if (isNumberKey(key)) throw new TypeError(writeMessage(x, key as string));
       if (key === "length") throw new TypeError(lengthMessage(x));
       return Reflect.set(t, key, value, t);
+    },
+    deleteProperty(t, key) {
+      if (isNumberKey(key)) throw new TypeError(deleteMessage(x, key as string));
+      return Reflect.deleteProperty(t, key);
     },
   };
 }

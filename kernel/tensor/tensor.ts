@@ -233,6 +233,11 @@ export class Tensor {
     return build(0, 0);
   }
   tolist(): NestedArray { return this.toArray(); }
+  /**
+   * JSON.stringify(X) writes numpy's X.tolist(), the nested lists, not the tensor's fields (id, data as an
+   * object of numbered keys, grad, ...); JSON has no NaN or Infinity, so they are null, as in any JavaScript list.
+   */
+  toJSON(): NestedArray { return this.toArray(); }
   /** A copy that owns its data. */
   copy(): Tensor { return F.copy(this); }
 

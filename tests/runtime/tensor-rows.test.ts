@@ -41,7 +41,47 @@ describe("X[0] on a tensor", () => {
     // the message's recipe works, and X was never changed by the refused writes
     const where = await run(host, "where", "np.where(np.arange(X.shape[0]).equal(0).reshape([-1, 1]), np.array([0, 0]), X)");
     expect(where.result).toBe("array([[0., 0.],\n       [3., 4.],\n       [5., 6.]])");
-    expect((await run(host, "keys", "Object.keys(X).includes('0')")).result).toBe("false");
+    expect((await run(host, "keys", "Object.hasOwn(X, '0')")).result).toBe("false");
+  });
+
+  it("a?.b[0], X?.[0], obj?.W[0] and f?.()[0] are refused as X[0] is, where the chain reaches a tensor; a null before the ?. still gives undefined", async () => {
+    const host = await withX();
+    await run(host, "objs", "const a: any = { b: X }, none: any = null, f = () => X");
+    const r = await run(host, "opt", "const ok = 1\nconst v = a?.b[0]");
+    expect(r.error?.evalue).toBe(`a.b[0] on a tensor: JavaScript reads a property named "0" (undefined), not numpy's row 0; write a.b.slice(0) for numpy's a.b[0], or a.b.get(0, j) for one number of a matrix (a.b.get(0) of a vector)`);
+    expect(r.error?.position).toMatchObject({ cellId: "opt", line: 2, column: 15 });
+    const self = await run(host, "self", "X?.[1]");
+    expect(self.error?.evalue).toContain("write X.slice(1) for numpy's X[1]");
+    expect(self.error?.position).toMatchObject({ line: 1, column: 4 });
+    expect((await run(host, "two", "a?.b?.[i]")).error?.evalue).toContain("write a.b.slice(1) for numpy's a.b[1]");
+    expect((await run(host, "call", "f?.()[-1]")).error?.evalue).toContain("write X.slice(-1) for numpy's X[-1]");
+    expect((await run(host, "len", "\na?.b.length")).error?.position).toMatchObject({ line: 2 });
+    expect((await run(host, "after", "X?.[0][1]")).error?.evalue).toContain("write X.slice(0)");
+    // the short-circuit is JavaScript's: nothing is read past a null, and X itself is never evaluated twice
+    const code = "let reads = 0\nconst g = () => (reads++, null as any);\n[none?.b[0], none?.b[0]?.c[1], g()?.W[0], none?.[0][1], reads]";
+    expect((await run(host, "null", code)).result).toBe("[undefined, undefined, undefined, undefined, 1]");
+  });
+
+  it("optional chains on arrays and objects read as JavaScript's, a missing link's error included", async () => {
+    const host = newHost();
+    const code = "const o: any = { b: [[5, 6]], f: () => [7], s: 'xy' }, none: any = null;\n[o?.b[0], o?.b[0]?.[1], o?.b[0][1], o?.f?.()[0], o?.s.length, none?.f?.()[0], o?.b?.[0].length]";
+    expect((await run(host, "js", code)).result).toBe("[[5, 6], 6, 6, 7, 2, undefined, 2]");
+    const missing = await run(host, "missing", "const e: any = {}\ne?.b[0]");
+    expect(missing.error?.evalue).toBe("Cannot read properties of undefined (reading '0')");
+    expect(missing.error?.position).toMatchObject({ line: 2 });
+  });
+
+  it("delete X[0] is refused (JavaScript gave true and removed nothing) with a new array without the row to write; delete on arrays and objects is JavaScript's", async () => {
+    const host = await withX();
+    const r = await run(host, "del", "const ok = 1\ndelete X[0]");
+    expect(r.error?.evalue).toBe(`delete X[0] on a tensor: JavaScript deletes a property named "0" (there is none: it gives true and leaves the values alone), not numpy's row 0. An array's rows cannot be removed in place (numpy's del X[0] is refused too): make a new array without it, X.slice(np.arange(X.shape[0]).notEqual(0)) (numpy's np.delete(X, 0, axis=0))`);
+    expect(r.error?.position).toMatchObject({ cellId: "del", line: 2, column: 8 });
+    expect((await run(host, "last", "delete X?.[-1]")).error?.evalue).toContain("X.slice(np.arange(X.shape[0]).notEqual(X.shape[0] - 1))");
+    // the recipes give numpy's np.delete(X, 0, axis=0) and np.delete(X, -1, axis=0)
+    expect((await run(host, "recipe", "X.slice(np.arange(X.shape[0]).notEqual(0))")).result).toBe("array([[3., 4.],\n       [5., 6.]])");
+    expect((await run(host, "recipe2", "X.slice(np.arange(X.shape[0]).notEqual(X.shape[0] - 1))")).result).toBe("array([[1., 2.],\n       [3., 4.]])");
+    const js = await run(host, "js", "const a = [1, 2, 3], o: any = { 0: 'z', k: 1 }\nconst gone = [delete a[0], delete o[0], delete o.k, delete X.name];\n[gone, a[0], a.length, Object.keys(o), X.name]");
+    expect(js.result).toBe("[[true, true, true, true], undefined, 3, [], undefined]");
   });
 
   it("arrays, text, typed arrays, objects and a tensor's own properties by name read and write as JavaScript's", async () => {
