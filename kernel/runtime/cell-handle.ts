@@ -135,6 +135,35 @@ export function constantName(value: number, source: string | undefined, line: nu
   return found.size === 1 ? [...found.values()][0]! : null;
 }
 
+/**
+ * What a source line calls a named tensor: the one top-level variable written on the line that holds it,
+ * where the line does not write the tensor's own name. A layer's weights keep their layer's names
+ * (dense_2/kernel), but after `const W2 = dense2.kernel` the line `dZ2.matmul(W2.T)` is the lesson's
+ * dZ_2 W_2^T, and its step should say so; a line that writes neither (`L.backward()`) keeps the tensor's
+ * name. Read when the trace is written out, after the cell ran; each line's words are read once.
+ */
+export function aliasNames(sourceOf: (cell: string | null) => string | undefined, scope: Record<string, unknown>, builtins: ReadonlySet<string>) {
+  const lines = new Map<string, string[]>();
+  const wordsOn = (cell: string | null, line: number): string[] => {
+    const key = `${cell}\n${line}`;
+    let words = lines.get(key);
+    if (words === undefined) {
+      const text = sourceOf(cell)?.split("\n")[line - 1] ?? "";
+      // a member (dense2.kernel) is not a variable: only words not after a dot
+      words = [...new Set(text.match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? [])].filter((w) => !builtins.has(w) && own(scope, w));
+      lines.set(key, words);
+    }
+    return words;
+  };
+  return (t: Tensor, cell: string | null, line: number | null): string | null => {
+    if (line === null || t.name === null) return null;
+    const words = wordsOn(cell, line);
+    if (words.includes(t.name)) return null;
+    const holding = words.filter((w) => scope[w] === t);
+    return holding.length === 1 ? holding[0]! : null;
+  };
+}
+
 type Checked = "+" | "==" | "!=" | "===" | "!==";
 
 /** Why JavaScript's + or == on a tensor is refused, and what to write (a string + a tensor is text, as numpy's repr). */

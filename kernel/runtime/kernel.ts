@@ -22,7 +22,7 @@ import { describeValue, summarize } from "./variables.ts";
 import { inspectStep, inspectVariable } from "./inspect.ts";
 import { CellTimers } from "./timers.ts";
 import { BuiltinRepairs } from "./builtin-repairs.ts";
-import { cellHandle, constantName } from "./cell-handle.ts";
+import { aliasNames, cellHandle, constantName } from "./cell-handle.ts";
 
 /** Evaluates a compiled cell script and returns what it evaluates to (the cell's promise). */
 export type Evaluator = (code: string, filename: string, timeoutMs: number | undefined) => unknown;
@@ -149,6 +149,7 @@ export class Kernel {
     if (trace !== null) {
       trace.constantName = (value, cell, line) => constantName(value, cell === cellId ? code : this.sources.get(cell ?? ""), line, this.scope, this.builtinNames,
         cell === cellId ? exprs : this.numberExprs.get(cell ?? "") ?? []);
+      trace.aliasName = aliasNames((cell) => (cell === cellId ? code : this.sources.get(cell ?? "")), this.scope, this.builtinNames);
     }
     let status: "ok" | "error" = "ok";
     let defines: string[] = [], uses: string[] = [];

@@ -79,13 +79,19 @@ export function stepRecords(trace: Trace): StepRecord[] {
     else if (s.grad !== undefined && !totalled.has(s.grad.into)) gradOf.set(s.output, { into: s.grad.into, bucket: s.bucket });
   }
   const { version, overwritten, rebound, shownAs } = reassignedNames(raw, producer, trace.formerNames);
+  /** the variable the step's line calls t by, when the line does not write t's own name (W2 for dense_2/kernel) */
+  const aliasOf = (t: Tensor): string | null => (at.line === null ? null : trace.aliasName?.(trace.copiedFrom.get(t) ?? t, at.cell, at.line) ?? null);
   const nameTex = (t: Tensor): string => {
+    const alias = aliasOf(t);
+    if (alias !== null) return texName(alias);
     const tex = texName(shownAs.get(t) ?? t.name!);
     const k = version.get(t);
     return k === undefined || !overwritten.has(t) ? tex : `{${tex}}^{(${k})}`;
   };
   /** the same on screen: y⁽²⁾ */
   const nameText = (t: Tensor): string => {
+    const alias = aliasOf(t);
+    if (alias !== null) return alias;
     const k = version.get(t);
     return k === undefined || !overwritten.has(t) ? t.name! : `${shownAs.get(t) ?? t.name}${superscript(`(${k})`)}`;
   };

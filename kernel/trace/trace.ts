@@ -42,11 +42,16 @@ export class Trace {
   readonly losses = new Map<number, Tensor>();
   /** the name a tensor had before its caller's variable renamed it (see bind) */
   readonly formerNames = new WeakMap<Tensor, string>();
+  /** the tensor each copy of old values was taken from (beforeUpdate, recordUpdate): what the code's variable holds */
+  readonly copiedFrom = new WeakMap<Tensor, Tensor>();
   truncated = false;
   droppedSteps = 0;
   /** The name the code gave a scalar constant at a source location (`alpha` for 0.05 on the line
    *  `w.assignSub(w.grad.mul(alpha))`), or null; set by the kernel, which knows the cells' sources. */
   constantName: ((value: number, cell: string | null, line: number | null) => NumExpr | null) | null = null;
+  /** The variable a source line calls a named tensor by, where that line does not write its own name
+   *  (`const W2 = dense2.kernel`, then `dZ2.matmul(W2.T)`: W2, not dense_2/kernel), or null; set by the kernel. */
+  aliasName: ((t: Tensor, cell: string | null, line: number | null) => string | null) | null = null;
 
   constructor(policy: Partial<TracePolicy> = {}) {
     this.policy = { ...DEFAULT_POLICY, ...policy };
@@ -213,6 +218,7 @@ export class Trace {
    */
   beforeUpdate(target: Tensor): Tensor {
     const snapshot = copyOf(target);
+    this.copiedFrom.set(snapshot, target);
     const maker = this.producer.get(target) ?? this.made.get(target);
     if (maker !== undefined && maker.output === target) {
       maker.output = snapshot;
@@ -233,6 +239,7 @@ export class Trace {
    */
   recordUpdate(kind: string, target: Tensor, before: Tensor, value: Tensor): void {
     const after = copyOf(target);
+    this.copiedFrom.set(after, target);
     this.nextFrom = -1; // what came before an update was this iteration's (a gradient by hand)
     const phase = this.forcedPhase ?? (this.afterBackward ? "update" : "forward");
     const scaled = phase === "update" && kind !== "assign" ? scaledGradient(value, this.producer, this.backwardEnd, (t) => this.isGradient(t)) : null;
