@@ -239,6 +239,10 @@ export class KernelClient implements KernelConnection {
   /** The running cell would not stop: new worker, replay what succeeded, report the interrupt. */
   private async replaceWorker(running: ExecuteRequest): Promise<void> {
     this.worker.terminate();
+    // where the cell was when it was stopped, as it last said (the worker that knew is gone); read before
+    // the replay, whose own long cells say where they are too (lesson 9's training loop, after Run all)
+    const at = this.runningAt?.parent === running.id ? this.runningAt : null;
+    this.runningAt = null;
     const history = this.history;
     // The old worker's open requests (the running cell) stay pending: we answer them ourselves below.
     const restarted = this.router;
@@ -259,8 +263,6 @@ export class KernelClient implements KernelConnection {
         ? "the kernel was restarted (no cell had run before it, so there were no variables to bring back)"
         : `the kernel was restarted and ${history.length === 1 ? "the cell that ran before was run again, so its variables are" : `the ${history.length} cells that ran before were run again, so their variables are`} back`;
     const parent = running.id, cellId = running.cellId;
-    // where the cell was when it was stopped, as it last said (the worker that knew is gone)
-    const at = this.runningAt?.parent === parent ? this.runningAt : null;
     this.runningAt = null;
     const evalue = `Interrupted: the cell did not stop, so ${replayed}; the variables this run had set are lost`;
     const report = reportAt("InterruptError", evalue, at?.position ?? null, at ? `${"\n".repeat(at.position.line - 1)}${at.text}` : undefined);

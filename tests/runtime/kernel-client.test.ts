@@ -82,6 +82,22 @@ describe("the page's kernel client", () => {
     expect(error?.traceback.join("\n")).toContain("3 | while (true) { i++; }");
   }, 40_000);
 
+  it("without SharedArrayBuffer, the place is the stopped loop's though a replayed cell runs long enough to say where it is", async () => {
+    // lesson 9 on the exported site after Run all: the training cell ran again in the new worker, said
+    // where it was as it ran (every 100 ms), and that took the place of the stopped loop's: none was named
+    const c = open(false);
+    await c.execute("let t = 0;\nconst until = Date.now() + 400;\nwhile (Date.now() < until) { t++; }", { cellId: "train" });
+    const pending = c.execute("let k = 0;\nwhile (true) {\n  k++;\n}", { cellId: "loop" });
+    const started = Date.now();
+    const runningAt = () => (c as unknown as { runningAt: { cellId: string } | null }).runningAt;
+    while (runningAt()?.cellId !== "loop" && Date.now() - started < 25_000) await new Promise((r) => setTimeout(r, 50));
+    await c.interrupt();
+    const error = errorOf(await pending);
+    expect(error?.evalue).toMatch(/the cell that ran before was run again/);
+    expect(error?.position).toMatchObject({ cellId: "loop", line: 2 });
+    expect(error?.traceback.join("\n")).toContain("2 | while (true) {");
+  }, 40_000);
+
   it("stop aborts the cells queued behind the running one", async () => {
     const c = open(true);
     const running = c.execute("while (true) {}", { cellId: "loop" });
