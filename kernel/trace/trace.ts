@@ -140,7 +140,12 @@ export class Trace {
     const step = this.push(phase, def.name, def, attrs, inputs, output);
     if (step === null) return;
     this.producer.set(output, step);
-    for (const input of inputs) {
+    this.noteReaders(step);
+  }
+
+  /** The step reads leaves that may change in place later: beforeUpdate gives it a copy of their values then. */
+  private noteReaders(step: RawStep): void {
+    for (const input of step.inputs) {
       if (mayChange(input)) {
         const readers = this.leafReaders.get(input);
         if (readers === undefined) this.leafReaders.set(input, [step]);
@@ -190,7 +195,11 @@ export class Trace {
     if (into !== undefined && into.node === null) this.backwardLeaves.add(into);
     const upstream = of.grad!;
     const step = this.push("backward", `${def.name}.backward`, def, attrs, [upstream, ...of.node!.inputs], grad);
-    if (step !== null) step.grad = { of, k, into: of.node!.inputs[k], upstream };
+    if (step !== null) {
+      step.grad = { of, k, into: of.node!.inputs[k], upstream };
+      // its inputs are what the op read: lesson 5's dw listed w after the update, where x ⊙ w read w = 0
+      this.noteReaders(step);
+    }
     this.gradients.add(grad);
   }
 
