@@ -5,7 +5,7 @@ import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace } from "../trace/active.ts";
 import { evaluate, memberOf, type NumExpr } from "../trace/constant-expr.ts";
 import { numExprText } from "../trace/text-expr.ts";
-import { checkRowWrite, fields, forInValue, rows, switchValue } from "./tensor-rows.ts";
+import { checkRowWrite, fields, forInValue, rows, switchValue, truth } from "./tensor-rows.ts";
 
 const own = (scope: Record<string, unknown>, name: string) => Object.prototype.hasOwnProperty.call(scope, name);
 
@@ -92,6 +92,8 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
     forInValue,
     /** {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X): refuses a tensor (its fields, not its values). */
     fields,
+    /** if (x.greater(0)): a tensor counts as numpy's bool(x), its one value, or is refused. */
+    truth,
     peek(name: string): unknown {
       return own(scope, name) ? scope[name] : undefined;
     },

@@ -61,13 +61,17 @@ export function listComparisonMessage(node: JsNode): string | null {
  *            members stay unchecked
  *   iterate: a for-of's right side, a spread, an array pattern's value, Array.from's first argument
  *            (`nested` when each row is destructured too: for (const [x, y] of X))
+ *   in:      the right side of k in X: a tensor refuses a number key there (numpy's `2 in X` asks for a value)
+ *   truth:   a call as a condition (if, while, do, for, ?:, !, through && and ||): if (loss.less(0.01)) was
+ *            always true, as any object is; a tensor counts as numpy's bool(x), one value or refused. Only calls:
+ *            if (W.grad) and if (mask) are JavaScript's "is there one", kept as they are
  *   switch:  switch (X)
  *   forIn:   for (const row in X), Python's `for row in X` written with JavaScript's `in`: X's property names
  *   fields:  {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X): a tensor's fields
  *            (id, data, shape, ...), where numpy's values were meant (`how` says which)
  */
 export interface RowSite {
-  node: JsNode; kind: "member" | "guard" | "iterate" | "switch" | "forIn" | "fields"; nested?: boolean; write?: boolean; from?: JsNode; end?: number; how?: FieldsUse;
+  node: JsNode; kind: "member" | "guard" | "iterate" | "in" | "switch" | "forIn" | "fields" | "truth"; nested?: boolean; write?: boolean; from?: JsNode; end?: number; how?: FieldsUse;
 }
 /** what reads a value's own fields: {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X) */
 export type FieldsUse = "spread" | "keys" | "values" | "entries" | "assign";
@@ -84,6 +88,11 @@ export function rowSites(program: JsNode): RowSite[] {
   const guards = new Map<JsNode, JsNode>();
   let chain: JsNode | null = null;
   const iterate = (node: JsNode | null | undefined, nested = false) => { if (node && !NEVER_TENSOR.has(node.type)) sites.push({ node, kind: "iterate", nested }); };
+  /** a condition's calls, through && and ||: if (loss.less(0.01)), while (!done() && err.greater(tol)) */
+  const condition = (node: JsNode | null | undefined): void => {
+    if (node?.type === "LogicalExpression" && node.operator !== "??") { condition(node.left); condition(node.right); }
+    else if (node?.type === "CallExpression" || (node?.type === "ChainExpression" && node.expression.type === "CallExpression")) sites.push({ node, kind: "truth" });
+  };
   const fields = (node: JsNode | undefined, how: FieldsUse) => { if (node && node.type !== "SpreadElement" && !NEVER_TENSOR.has(node.type)) sites.push({ node, kind: "fields", how }); };
   const visit = (node: JsNode): void => {
     switch (node.type) {
@@ -109,7 +118,13 @@ export function rowSites(program: JsNode): RowSite[] {
         break;
       case "TaggedTemplateExpression": skip.add(node.tag); break;
       // delete X[0] goes to the tensor's view, which refuses it; delete a?.b[0] needs its chain as it is
-      case "UnaryExpression": if (node.operator === "delete" && node.argument.type === "ChainExpression") skip.add(node.argument); break;
+      case "UnaryExpression":
+        if (node.operator === "delete" && node.argument.type === "ChainExpression") skip.add(node.argument);
+        if (node.operator === "!") condition(node.argument);
+        break;
+      case "IfStatement": case "WhileStatement": case "DoWhileStatement": case "ForStatement": case "ConditionalExpression": condition(node.test); break;
+      // 2 in X: JavaScript's property test, where numpy asks whether a value equals 2 (#x in o is a brand check)
+      case "BinaryExpression": if (node.operator === "in" && node.left.type !== "PrivateIdentifier" && !NEVER_TENSOR.has(node.right.type)) sites.push({ node: node.right, kind: "in" }); break;
       case "UpdateExpression": written.add(node.argument); break;
       case "AssignmentExpression":
         if (checkedAddition(node)) skip.add(node.left); // __sb.addTo checks obj[k] += v itself

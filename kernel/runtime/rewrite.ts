@@ -122,8 +122,9 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
   };
   for (const { node, kind, nested, how } of sites) {
     if (kind === "member" || kind === "guard") continue;
-    s.appendRight(node.start, kind === "switch" ? "__sb.switchValue((" : kind === "forIn" ? "__sb.forInValue((" : kind === "fields" ? `__sb.fields("${how}", (` : "__sb.rows((");
-    s.prependLeft(node.end, `)${rowArgs(node, nested)})`);
+    s.appendRight(node.start, kind === "switch" ? "__sb.switchValue((" : kind === "forIn" ? "__sb.forInValue((" : kind === "fields" ? `__sb.fields("${how}", (`
+      : kind === "truth" ? "__sb.truth((" : "__sb.rows((");
+    s.prependLeft(node.end, `)${kind === "truth" ? conditionText(js.slice(node.start, node.end)) : rowArgs(node, nested)})`);
   }
 
   // x + 1, x == 2, x === 2: __sb.binary("+", x, 1), which refuses a tensor where JavaScript would make text or
@@ -184,6 +185,9 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
   s.append(`\n})(...globalThis[Symbol.for("stepbook.cell")])`);
   return { magic: s, hasResult, defines: [...defines], uses: [...uses] };
 }
+
+/** `, "loss.less(0.01)"`: a condition's code for its message, when it is short and on one line. */
+const conditionText = (code: string) => (code.length <= 60 && !code.includes("\n") ? `, ${JSON.stringify(code)}` : "");
 
 /**
  * Where a token is, from the end of the operand before it: past spaces, closing parentheses and

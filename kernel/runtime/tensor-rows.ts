@@ -6,6 +6,7 @@
 // and speed; a tensor comes back as a view that refuses a number key (read, write, delete) and .length with what
 // to write, iterates its rows as numpy does (each X.slice(i), a traced op like any other), and passes every other
 // key to the tensor.
+import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace } from "../trace/active.ts";
 import type { FieldsUse } from "./numpy-habits.ts";
@@ -61,6 +62,19 @@ export function fields(how: FieldsUse, value: unknown, text = "X"): unknown {
   }
 }
 
+/**
+ * if (loss.less(0.01)), while (err.greater(tol)), ok ? a : b, !x.isnan(): JavaScript counts any object as true, so
+ * the condition was always true. numpy's bool(x) is the one value of a one-element array (NaN counts as true, as there)
+ * and refuses any other size: so does a cell's condition.
+ */
+export function truth(value: unknown, text = "x"): unknown {
+  if (!(value instanceof Tensor)) return value;
+  if (value.size === 1) return value.data[0] !== 0;
+  throw new TypeError(`${text} as a condition, on a tensor of shape ${formatShape(value.shape)}: JavaScript counts any object as true, so it was true whatever the values; `
+    + `numpy's truth value of an array with ${value.size === 0 ? "no elements" : "more than one element"} is ambiguous: write ${text}.any() or ${text}.all() for one true or false, `
+    + `or ${text} !== undefined to ask whether there is one`);
+}
+
 /** obj[k] += v (cell-handle.ts addTo): a tensor refuses a number key there too. */
 export function checkRowWrite(target: unknown, key: PropertyKey, text = "X"): void {
   if (target instanceof Tensor && isNumberKey(String(key))) throw new TypeError(writeMessage(text, String(key)));
@@ -88,6 +102,8 @@ function deleteMessage(x: string, key: string): string {
     + `An array's rows cannot be removed in place (numpy's del ${x}[${key}] is refused too): make a new array without it, `
     + `${x}.slice(np.arange(${x}.shape[0]).notEqual(${k})) (numpy's np.delete(${x}, ${key}, axis=0))`;
 }
+
+const inMessage = (x: string, key: string) => `${key} in ${x} on a tensor: JavaScript asks whether ${x} has a property named "${key}" (false), not numpy's \`${key} in ${x}\`, whether some value equals ${key}; write ${x}.equal(${key}).any() for numpy's ${key} in ${x}`;
 
 const lengthMessage = (x: string) => `${x}.length on a tensor: JavaScript reads undefined; numpy's len(${x}) is ${x}.shape[0] (${x}.size counts every element)`;
 
@@ -118,6 +134,10 @@ function view(x: string, nested: boolean, write: boolean): ProxyHandler<Tensor> 
       if (isNumberKey(key)) throw new TypeError(writeMessage(x, key as string));
       if (key === "length") throw new TypeError(lengthMessage(x));
       return Reflect.set(t, key, value, t);
+    },
+    has(t, key) {
+      if (isNumberKey(key)) throw new TypeError(inMessage(x, key as string));
+      return Reflect.has(t, key);
     },
     deleteProperty(t, key) {
       if (isNumberKey(key)) throw new TypeError(deleteMessage(x, key as string));

@@ -91,6 +91,24 @@ describe("+= into a private field or super's property, and switch on a tensor", 
   });
 });
 
+describe("== and === between tensors in a condition", () => {
+  it("if (X == Y) and while (x != 0) are refused where the comparison is, with x.equal(y) and np.arrayEqual to write; X === Y of two tensors stays JavaScript's identity (numpy's X is Y)", async () => {
+    const host = newHost();
+    await run(host, "data", "const X = np.array([1, 2]), Y = np.array([1, 2]), same = X");
+    const r = await run(host, "if", "let said = 'no'\nif (X == Y) said = 'yes'");
+    expect(r.error?.evalue).toBe("x == y on a tensor: JavaScript's == asks whether they are the same object, not numpy's elementwise comparison; write x.equal(y) for an array of true/false, np.arrayEqual(x, y) for one answer, x.item() == y for the number in a one-element array, or === to ask whether they are one object");
+    expect(r.error?.position).toEqual({ cellId: "if", line: 2, column: "if (".length + 1 });
+    const loop = await run(host, "while", "let n = 0\nwhile (X.sum() != 0 && n < 5) n++");
+    expect(loop.error?.evalue).toContain("x != y on a tensor");
+    expect(loop.error?.position).toEqual({ cellId: "while", line: 2, column: "while (".length + 1 });
+    expect((await run(host, "three", "if (X.sum() === 3) 'three'")).error?.evalue).toContain("x === 2 on a tensor: a tensor is never JavaScript's === to a number or text, so it is always false");
+    // identity of two tensors is a question JavaScript code asks (is this the same parameter?): not refused
+    expect((await run(host, "id", "[X === Y, X === same, X !== Y, np.arrayEqual(X, Y)]")).result).toBe("[false, true, true, true]");
+    // numbers, text and arrays in conditions are JavaScript's
+    expect((await run(host, "js", "const a = [1], b = a, k = 2;\n[k == 2 ? 'two' : 'not', a === b, a == (b as any), 'x' != 'y', null == undefined]")).result).toBe("['two', true, true, true, true]");
+  });
+});
+
 describe("a numpy tuple in parentheses", () => {
   it("np.zeros((3, 2)) is refused where the tuple is (JavaScript's comma gave np.zeros(2)); (0, f)() and a loop's i++, j++ are JavaScript's", async () => {
     const host = newHost();

@@ -119,6 +119,18 @@ describe("X.length on a tensor", () => {
   });
 });
 
+describe("k in X on a tensor", () => {
+  it("2 in X is refused with X.equal(2).any() to write (numpy's membership; JavaScript's property test said false); in on names, arrays and objects is JavaScript's", async () => {
+    const host = await withX();
+    const r = await run(host, "in", "const k = 2\nconst found = k in X");
+    expect(r.error?.evalue).toBe("2 in X on a tensor: JavaScript asks whether X has a property named \"2\" (false), not numpy's `2 in X`, whether some value equals 2; write X.equal(2).any() for numpy's 2 in X");
+    expect(r.error?.position).toMatchObject({ cellId: "in", line: 2, column: 17 });
+    expect((await run(host, "recipe", "[X.equal(2).any(), X.equal(7).any()]")).result).toBe("[true, false]");
+    const js = await run(host, "js", "class C { #p = 1; static has(o: any) { return #p in o } }\n['shape' in X, 'grad' in X, 1 in [5, 6], 2 in [5, 6], 'a' in { a: 1 }, C.has(new C()), C.has(X)]");
+    expect(js.result).toBe("[true, true, true, false, true, true, false]");
+  });
+});
+
 describe("iterating a tensor", () => {
   it("for (const row of X) walks the rows as numpy's `for row in X`; each row is X.slice(i), traced on the loop's line, with gradients", async () => {
     const host = await withX();

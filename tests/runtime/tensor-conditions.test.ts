@@ -1,0 +1,62 @@
+// if (loss.less(0.01)) was always true: JavaScript counts any object as true, where numpy's bool(x) is the one
+// value of a one-element array and refuses more. A cell's call used as a condition (if, while, do, for, ?:, !,
+// through && and ||) counts a tensor as numpy does; if (W.grad) and if (mask), JavaScript's "is there one",
+// and every condition on numbers, arrays and objects are JavaScript's.
+import { describe, expect, it } from "vitest";
+import { newHost, run } from "./helpers.ts";
+
+async function withData() {
+  const host = newHost();
+  await run(host, "data", "const X = np.array([[1, -2], [3, 4]])\nconst L = np.array(0.005)");
+  return host;
+}
+
+describe("a tensor as a condition", () => {
+  it("a one-element tensor counts as its value, as numpy's bool(x): if, while, ?:, ! and && agree with numpy", async () => {
+    const host = await withData();
+    const code = [
+      "const said: string[] = []",
+      "if (L.less(0.01)) said.push('small')",
+      "if (L.greater(0.01)) said.push('large')",
+      "let n = 0",
+      "while (L.greater(0.001) && n < 3) n++",
+      "do { n++ } while (L.greater(1))",
+      "for (let i = 0; L.less(1) && i < 2; i++) n++",
+      "said.push(L.equal(0) ? 'zero' : 'not zero', String(!np.isnan(L)), String(!np.isnan(np.array(NaN))));",
+      "[said, n, np.array(NaN).equal(np.array(NaN)) ? 'nan == nan' : 'nan != nan', np.array([0]).sum() ? 't' : 'f']",
+    ].join("\n");
+    expect((await run(host, "one", code)).result).toBe("[['small', 'not zero', 'true', 'false'], 6, 'nan != nan', 'f']");
+  });
+
+  it("a larger tensor as a condition is refused where it stands, with .any() and .all() to write (numpy: the truth value is ambiguous)", async () => {
+    const host = await withData();
+    const r = await run(host, "if", "let said = ''\nif (X.greater(0)) said = 'all positive'");
+    expect(r.error?.ename).toBe("TypeError");
+    expect(r.error?.evalue).toBe("X.greater(0) as a condition, on a tensor of shape (2, 2): JavaScript counts any object as true, so it was true whatever the values; numpy's truth value of an array with more than one element is ambiguous: write X.greater(0).any() or X.greater(0).all() for one true or false, or X.greater(0) !== undefined to ask whether there is one");
+    expect(r.error?.position).toEqual({ cellId: "if", line: 2, column: "if (".length + 1 });
+    const loop = await run(host, "while", "let k = 0\nwhile (k < 3 && X.abs().less(5)) k++");
+    expect(loop.error?.evalue).toContain("X.abs().less(5) as a condition, on a tensor of shape (2, 2)");
+    expect(loop.error?.position).toEqual({ cellId: "while", line: 2, column: "while (k < 3 && ".length + 1 });
+    expect((await run(host, "not", "!X.less(0)")).error?.evalue).toContain("write X.less(0).any() or X.less(0).all()");
+    expect((await run(host, "ternary", "\nconst v = X.equal(1) ? 1 : 0")).error?.position).toEqual({ cellId: "ternary", line: 2, column: "const v = ".length + 1 });
+    expect((await run(host, "empty", "np.array([]).equal(1) ? 1 : 0")).error?.evalue).toContain("with no elements is ambiguous");
+    // the recipes give one answer
+    expect((await run(host, "ok", "[X.greater(0).any() ? 'some' : 'none', X.greater(0).all() ? 'all' : 'not all']")).result).toBe("['some', 'not all']");
+  });
+
+  it("a tensor held by a name or a property is JavaScript's 'is there one' (if (W.grad)); conditions on numbers, arrays, objects and functions are JavaScript's", async () => {
+    const host = await withData();
+    await run(host, "w", "const W = np.array([1, 2]).requiresGrad()\nW.mul(2).sum().backward()");
+    const code = [
+      "const seen: unknown[] = []",
+      "if (W.grad) seen.push('has grad')",
+      "const mask = X.greater(0)",
+      "if (mask) seen.push('has mask')",
+      "const f = (v: any) => v, m = new Map([[1, 0]])",
+      "if (f(0)) seen.push('zero'); if (f([])) seen.push('[]'); if (f('')) seen.push('empty text'); if (f({})) seen.push('{}')",
+      "seen.push(m.get(1) ? 'm1' : 'no m1', !f(null), [1, 2].includes(2) && 'includes');",
+      "seen",
+    ].join("\n");
+    expect((await run(host, "js", code)).result).toBe("['has grad', 'has mask', '[]', '{}', 'no m1', true, 'includes']");
+  });
+});
