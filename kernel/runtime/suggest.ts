@@ -2,7 +2,10 @@
 // `np.lnspace(...)` "np.lnspace is not a function"; `Xtrian` throws "Xtrian is not defined". The
 // nearest name that exists (at most 2 edits, a swap of two neighbours counting as one) is suggested:
 // a method of the value the receiver names in the cell's scope (a tensor's methods when the receiver
-// is a chain such as `X.matmul(W)` that cannot be looked up), or a variable of the scope.
+// is a chain such as `X.matmul(W)` that cannot be looked up), or a variable of the scope. An Array method on a
+// tensor (X.map, X.includes, X.push) gets what numpy's way is instead: a tensor is not a JavaScript array.
+
+import { Tensor } from "../tensor/tensor.ts";
 
 /** Edits between a and b: insertions, deletions, substitutions and swaps of two neighbours. */
 export function editDistance(a: string, b: string): number {
@@ -51,6 +54,29 @@ function methodsOf(value: unknown): string[] {
   return names;
 }
 
+const ROW_WALKS = new Set(["map", "forEach", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "flatMap"]);
+
+/** X.map(f), X.includes(v), X.push(v) on a tensor: it is not a JavaScript array; what numpy's way is. */
+function arrayMethodHint(x: string, name: string): string {
+  const what = "a tensor is not a JavaScript array";
+  if (ROW_WALKS.has(name)) return `${what}: [...${x}].${name}(...) walks its rows (numpy's for row in ${x}), ${x}.tolist().${name}(...) its numbers; an np op on the whole array (${x}.mul(2), np.exp(${x}), ${x}.sum({axis: 1})) is numpy's way`;
+  switch (name) {
+    case "includes": return `${what}: write ${x}.equal(v).any() for numpy's v in ${x}`;
+    case "indexOf": case "lastIndexOf": return `${what}: write np.nonzero(${x}.equal(v)) for numpy's np.nonzero(${x} == v), ${x}.tolist().${name}(v) for a vector's place`;
+    case "push": case "pop": case "shift": case "unshift": case "splice":
+      return `${what}, and its size is fixed, as numpy's: write ${x} = np.concatenate([${x}, v]) for a new one (numpy's np.append), ${x}.slice("1:") without the first row`;
+    case "at": return `${what}: write ${x}.slice(i) for numpy's ${x}[i] (a row), ${x}.get(i, j) for one number`;
+    case "join": return `${what}: write ${x}.tolist().join(", ")`;
+    case "reverse": case "toReversed": return `${what}: write ${x}.slice("::-1") for numpy's ${x}[::-1]`;
+    case "concat": return `${what}: write np.concatenate([${x}, y]) for numpy's np.concatenate`;
+    case "fill": return `${what}: write np.fullLike(${x}, v) for a new array of v (numpy's X.fill(v) changes X in place)`;
+    case "flat": return `${what}: write ${x}.flatten() for numpy's X.flatten()`;
+    case "toSorted": return `${what}: write np.sort(${x}) for a sorted copy`;
+    case "entries": case "keys": case "values": return `${what}: write [...${x}].${name}() for its rows (for (const [i, row] of [...${x}].entries()) is numpy's enumerate(${x}))`;
+    default: return `${what}: [...${x}] gives its rows, ${x}.tolist() its values as nested lists`;
+  }
+}
+
 /**
  * A hint for an error message ("did you mean tanh?"), or null. `scope` is the cell's variables,
  * `chain` the value a call chain such as `X.matmul(W)` most likely returns (a tensor).
@@ -71,6 +97,8 @@ export function suggestFor(message: string, scope: Record<string, unknown>, chai
       }, scope);
     }
     if (value === null || value === undefined) return null;
+    const head = scope[receiver!.split(/[.(]/)[0]!];
+    if ((value instanceof Tensor || (value === chain && (head instanceof Tensor || head === scope.np))) && name! in Array.prototype) return arrayMethodHint(receiver!, name!);
     const found = nearest(name!, methodsOf(value));
     return found === null ? null : `did you mean ${receiver}.${found}?`;
   }

@@ -39,3 +39,26 @@ describe("did you mean", () => {
     expect(editDistance("sum", "mean")).toBe(4);
   });
 });
+
+describe("an Array method on a tensor", () => {
+  it("X.map, X.includes, X.push and the rest say a tensor is not a JavaScript array and what numpy's way is, not a near tensor method (X.max for map)", async () => {
+    const host = newHost();
+    await run(host, "a", "const X = np.array([[1, 2], [3, 4]])");
+    const map = await run(host, "map", "const ok = 1\nX.map((r: any) => r.sum())");
+    expect(map.error?.evalue).toBe("X.map is not a function (a tensor is not a JavaScript array: [...X].map(...) walks its rows (numpy's for row in X), X.tolist().map(...) its numbers; an np op on the whole array (X.mul(2), np.exp(X), X.sum({axis: 1})) is numpy's way)");
+    expect(map.error?.position).toMatchObject({ cellId: "map", line: 2, column: 3 });
+    expect((await run(host, "inc", "X.includes(2)")).error?.evalue).toBe("X.includes is not a function (a tensor is not a JavaScript array: write X.equal(v).any() for numpy's v in X)");
+    expect((await run(host, "push", "X.push(np.array([5, 6]))")).error?.evalue).toContain("write X = np.concatenate([X, v]) for a new one (numpy's np.append)");
+    expect((await run(host, "chain", "X.flatten().indexOf(3)")).error?.evalue).toContain("(a tensor is not a JavaScript array: write np.nonzero(X.flatten(...).equal(v))");
+    expect((await run(host, "np", "np.ones([2]).forEach(() => 0)")).error?.evalue).toContain("[...np.ones(...)].forEach(...) walks its rows");
+    // the recipes work
+    expect((await run(host, "ok", "[[...X].map((r) => r.sum().item()), X.tolist(), X.equal(2).any()]")).result).toBe("[[3, 7], [[1, 2], [3, 4]], true]");
+  });
+
+  it("on anything but a tensor, not a function keeps its own hint or none", async () => {
+    const host = newHost();
+    await run(host, "a", "const o: any = { mapp: () => 1 }, s: any = 'text'");
+    expect((await run(host, "o", "o.map()")).error?.evalue).toBe("o.map is not a function (did you mean o.mapp?)");
+    expect((await run(host, "s", "s.push(1)")).error?.evalue).toBe("s.push is not a function");
+  });
+});
