@@ -7,6 +7,7 @@ import type { Tensor } from "../tensor/tensor.ts";
 import { DEFAULT_POLICY, EpochKeeper, type Bucket, type TracePolicy } from "./policy.ts";
 import type { Phase } from "./record.ts";
 import { copyOf, type RawStep } from "./raw.ts";
+import { LeafReads } from "./leaf-reads.ts";
 import { lossSteps, updateSteps, handGradientSteps, isGradientName, scaledGradient, lossAncestors, leadingSetup, trailingForward } from "./phases.ts";
 import { regroup, splitAfter, splitSetup, joinFirstIteration, nextIterationStart, moveInto, splitOff } from "./groups.ts";
 
@@ -24,12 +25,8 @@ export class Trace {
   private producer = new Map<Tensor, RawStep>();
   /** steps of earlier iterations whose output became a parameter (requiresGrad): copied before it changes */
   private made = new Map<Tensor, RawStep>();
-  /** steps of the current epoch that read a leaf tensor (a parameter) that may be updated in place */
-  private leafReaders = new Map<Tensor, RawStep[]>();
-  /** The leaves (keys of leafReaders) read in each bucket: dropping a bucket revisits only their readers,
-   *  not every leaf's (that scan, once per epoch, was ~5% of a traced epoch). */
-  private leafReadsByBucket = new Map<number, Tensor[]>();
-  private lastReads: { bucket: number; leaves: Tensor[] } | null = null;
+  /** steps of the kept epochs that read a leaf tensor (a parameter) that may be updated in place */
+  private readonly leafReads = new LeafReads();
   private nextStep = 0;
   private afterBackward = false;
   /** After a backward pass, where in the current steps the first op since it (or the update) that needs a
@@ -140,19 +137,7 @@ export class Trace {
     const step = this.push(phase, def.name, def, attrs, inputs, output);
     if (step === null) return;
     this.producer.set(output, step);
-    this.noteReaders(step);
-  }
-
-  /** The step reads leaves that may change in place later: beforeUpdate gives it a copy of their values then. */
-  private noteReaders(step: RawStep): void {
-    for (const input of step.inputs) {
-      if (mayChange(input)) {
-        const readers = this.leafReaders.get(input);
-        if (readers === undefined) this.leafReaders.set(input, [step]);
-        else readers.push(step);
-        this.noteLeafRead(step.bucket, input);
-      }
-    }
+    this.leafReads.note(step);
   }
 
   beginBackward(loss: Tensor): void {
@@ -198,7 +183,7 @@ export class Trace {
     if (step !== null) {
       step.grad = { of, k, into: of.node!.inputs[k], upstream };
       // its inputs are what the op read: lesson 5's dw listed w after the update, where x ⊙ w read w = 0
-      this.noteReaders(step);
+      this.leafReads.note(step);
     }
     this.gradients.add(grad);
   }
@@ -233,11 +218,7 @@ export class Trace {
       maker.output = snapshot;
       this.made.delete(target);
     }
-    const readers = this.leafReaders.get(target);
-    if (readers !== undefined) {
-      for (const s of readers) s.inputs = s.inputs.map((t) => (t === target ? snapshot : t));
-      this.leafReaders.delete(target);
-    }
+    for (const s of this.leafReads.take(target) ?? []) s.inputs = s.inputs.map((t) => (t === target ? snapshot : t));
     return snapshot;
   }
 
@@ -286,7 +267,7 @@ export class Trace {
   /** The run is over: copy the parameters that later code will go on changing, and file the epoch in
    *  progress as the last one (so the one before it is thinned like any other). */
   finish(): void {
-    const parameters = new Set([...this.leafReaders.keys(), ...this.made.keys(), ...this.producer.keys()]);
+    const parameters = new Set([...this.leafReads.leaves(), ...this.made.keys(), ...this.producer.keys()]);
     for (const target of parameters) if (target.needsGrad && target.isLeaf) this.beforeUpdate(target);
     const bucket = this.current;
     this.nextFrom = -1;
@@ -342,28 +323,7 @@ export class Trace {
     // a loss tensor holds its epoch's whole graph
     for (const epoch of this.losses.keys()) if (!kept.has(epoch)) this.losses.delete(epoch);
     for (const [t, s] of this.made) if (!kept.has(s.bucket)) this.made.delete(t);
-    // leaves read but not updated (the data X, Y) stay shared; forget their readers in dropped epochs
-    for (const [bucket, leaves] of this.leafReadsByBucket) {
-      if (kept.has(bucket)) continue;
-      this.leafReadsByBucket.delete(bucket);
-      for (const leaf of leaves) {
-        const readers = this.leafReaders.get(leaf);
-        if (readers === undefined) continue;
-        const live = readers.filter((s) => kept.has(s.bucket));
-        if (live.length === 0) this.leafReaders.delete(leaf);
-        else if (live.length < readers.length) this.leafReaders.set(leaf, live);
-      }
-    }
-    this.lastReads = null;
-  }
-
-  private noteLeafRead(bucket: number, leaf: Tensor): void {
-    if (this.lastReads === null || this.lastReads.bucket !== bucket) {
-      const leaves = this.leafReadsByBucket.get(bucket);
-      if (leaves === undefined) this.leafReadsByBucket.set(bucket, [leaf]);
-      else leaves.push(leaf);
-      this.lastReads = { bucket, leaves: this.leafReadsByBucket.get(bucket)! };
-    } else this.lastReads.leaves.push(leaf);
+    this.leafReads.forget(kept);
   }
 
   private makeRoom(bytes: number): boolean {
@@ -377,16 +337,11 @@ export class Trace {
   private startNextIteration(): void {
     const old = this.current;
     const moved = splitOff(old, nextIterationStart(old.steps, this.nextFrom));
-    // their leaf reads, which recordOp noted last, go with them: left here, a leaf only they read (logsumexp's
-    // detached max holds its epoch's graph) would live as long as this bucket, after theirs is dropped
-    const notes = this.leafReadsByBucket.get(old.index);
-    if (notes !== undefined) notes.length = Math.max(0, notes.length - moved.reduce((n, s) => n + s.inputs.filter(mayChange).length, 0));
+    this.leafReads.leave(old.index, moved); // their leaf reads, which recordOp noted last, go with them
     this.newIteration();
     moveInto(moved, this.current, false);
-    for (const s of moved) {
-      this.producer.set(s.output, s);
-      for (const input of s.inputs) if (mayChange(input)) this.noteLeafRead(s.bucket, input);
-    }
+    for (const s of moved) this.producer.set(s.output, s);
+    this.leafReads.arrive(moved);
   }
 
   private newIteration(): void {
@@ -408,7 +363,3 @@ export class Trace {
     this.afterBackward = false;
   }
 }
-
-/** A leaf may change in place later: parameters of any size (a (1, 1) bias too) and arrays; not the scalar
- *  constants an op wraps its numbers in, which nothing can update. recordOp notes its readers. */
-const mayChange = (t: Tensor): boolean => t.isLeaf && (t.size > 1 || t.needsGrad);
