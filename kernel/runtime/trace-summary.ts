@@ -2,7 +2,8 @@
 // of each step's output, so the step-through view can show something at once and fetch full values with
 // inspect_request only for the step the student looks at.
 import type { Trace } from "../trace/trace.ts";
-import { stepRecords, stepTensors } from "../trace/steps.ts";
+import { stepRecords } from "../trace/steps.ts";
+import { stepTensors } from "../trace/step-tensors.ts";
 import { TRACE_VERSION } from "../trace/record.ts";
 import { toJsonNumber, type StepSummary, type TraceSummary } from "../protocol/values.ts";
 

@@ -3,7 +3,8 @@
 // and "-Infinity" (the same convention as the CLI's --json output).
 import type { Trace } from "./trace.ts";
 import { TRACE_VERSION, type StepRecord } from "./record.ts";
-import { stepRecords, stepTensors } from "./steps.ts";
+import { stepRecords } from "./steps.ts";
+import { stepTensors } from "./step-tensors.ts";
 
 export type JsonNumber = number | "NaN" | "Infinity" | "-Infinity";
 

@@ -11,6 +11,7 @@ import type { Trace, RawStep } from "./trace.ts";
 import type { StepRecord, BroadcastSum } from "./record.ts";
 import { texName, gradName, partial, formatNumberTex, numberExpr, operand, precedenceOf, slotMin, broadcastSumTex, visibleLength, PREC, type Expr } from "./tex.ts";
 import { originOf } from "./origin.ts";
+import { sourceOf } from "./step-tensors.ts";
 import { reassignedNames } from "./versions.ts";
 import { byAutograd } from "./raw.ts";
 import { ATOM, MAX_LABEL, constantText, numExprText, textOfOp, type TextExpr } from "./text-expr.ts";
@@ -382,21 +383,4 @@ const chainProduct = (upstream: string, factor: string, first: boolean) => (firs
 
 function ruleNames(count: number): TexNames {
   return { in: ["A", "B", "C", "D"].slice(0, Math.max(count, 1)).concat(Array(Math.max(0, count - 4)).fill("X")), out: "C", g: "G" };
-}
-
-/** The tensor a detached copy was made from (sharing its values), else the tensor itself. */
-function sourceOf(t: Tensor): Tensor {
-  let cur = t;
-  for (let hops = 0; cur.detachedFrom !== null && cur.detachedFrom.data === cur.data && hops < 100; hops++) cur = cur.detachedFrom;
-  return cur;
-}
-
-/** The tensors a trace's steps refer to, by id (the values the UI asks for when it shows a step). */
-export function stepTensors(trace: Trace): Map<number, Tensor> {
-  const out = new Map<number, Tensor>();
-  for (const s of trace.rawSteps()) {
-    for (const t of s.inputs) out.set(sourceOf(t).id, t);
-    out.set(s.output.id, s.output);
-  }
-  return out;
 }

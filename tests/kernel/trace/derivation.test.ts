@@ -3,7 +3,7 @@ import { describe, it, expect } from "vitest";
 import { np } from "../../../kernel/np.ts";
 import { traceOf } from "../../../kernel/trace/active.ts";
 import { stepRecords } from "../../../kernel/trace/steps.ts";
-import { stepTensors } from "../../../kernel/trace/steps.ts";
+import { stepTensors } from "../../../kernel/trace/step-tensors.ts";
 import { visibleLength } from "../../../kernel/trace/tex.ts";
 import { reduceText } from "../../../kernel/trace/record.ts";
 import { denominators } from "../../notebooks/denominators.ts";
