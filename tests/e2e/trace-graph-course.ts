@@ -76,17 +76,17 @@ export const LARGE = { lesson: "06-backpropagation", cell: "deep" };
 
 
 /**
- * Every traced lesson in turn: `open` loads and runs it (the app's Run all, the exported page's Run), then
+ * Every traced lesson in turn (or those `only` names): `open` loads and runs it (the app's Run all, the exported page's Run), then
  * each traced cell's graph is checked (checkGraphs); no problem, every node click moved, no page error.
  */
-export async function checkCourseGraphs(context: BrowserContext, open: (page: Page, lesson: string) => Promise<void>): Promise<void> {
+export async function checkCourseGraphs(context: BrowserContext, open: (page: Page, lesson: string) => Promise<void>, only?: readonly string[]): Promise<void> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   const problems: string[] = [];
   let clicked = 0, cellsSeen = 0;
   try {
-    for (const { name, cells } of tracedLessons()) {
+    for (const { name, cells } of tracedLessons().filter((l) => only === undefined || only.includes(l.name))) {
       await open(page, name);
       await waitForTraces(page, cells);
       clicked += await checkGraphs(page, name, cells, problems);
