@@ -150,7 +150,10 @@ export function aliasNames(sourceOf: (cell: string | null) => string | undefined
     const key = `${cell}\n${line}`;
     let words = lines.get(key);
     if (words === undefined) {
-      const text = sourceOf(cell)?.split("\n")[line - 1] ?? "";
+      // with the lines that continue its chain of calls (a step is stamped with its statement's first line)
+      const all = sourceOf(cell)?.split("\n") ?? [];
+      let text = all[line - 1] ?? "";
+      for (let k = line; k < all.length && /^\s*\??\./.test(all[k]!); k++) text += `\n${all[k]}`;
       // a member (dense2.kernel) is not a variable: only words not after a dot
       words = [...new Set(text.match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? [])].filter((w) => !builtins.has(w) && own(scope, w));
       lines.set(key, words);

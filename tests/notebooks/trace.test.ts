@@ -1,6 +1,6 @@
 // Every traced cell of the course steps through with names, not values or internal ids, in valid
-// KaTeX; and the step lists of lessons 06, 08, 09 and 15 (backprop by hand, vectorised, softmax +
-// cross-entropy, the cost back through nn's layers) match golden files that were read against each lesson's derivation once.
+// KaTeX; and the step lists of lessons 06, 08, 09, 15 and 17 (backprop by hand, vectorised, softmax +
+// cross-entropy, the cost back through nn's layers, the gradient into the input) match golden files that were read against each lesson's derivation once.
 // A changed step list writes tests/fixtures/trace/NAME-changed.txt to diff; UPDATE_GOLDEN=1 rewrites.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,7 +13,7 @@ import { denominators } from "./denominators.ts";
 import { lessonFiles, loadLesson, REPO } from "./lessons.ts";
 
 const GOLDEN = join(REPO, "tests/fixtures/trace");
-const GOLDEN_LESSONS = ["06", "08", "09", "15"];
+const GOLDEN_LESSONS = ["06", "08", "09", "15", "17"];
 
 async function traces(file: string): Promise<Map<string, TraceSummary>> {
   const lesson = loadLesson(file);

@@ -46,6 +46,11 @@ W2.assignSub(step);`);
     expect(dW.latex).toContain("W^{[\\text{dense\\_2}]}");
   });
 
+  it("a statement over several lines: the lines that continue its chain of calls count (W1 on the second)", async () => {
+    const steps = await traced("const W1 = dense1.kernel;\nconst G = W2.T\n  .matmul(W1.T);");
+    expect(steps.find((s) => s.op === "matmul")!.latex).toBe("G = W_{2}^{\\top} W_{1}^{\\top}");
+  });
+
   it("two variables holding one tensor on a line: neither is chosen, the tensor keeps its name", async () => {
     const steps = await traced("const A = W2, B = W2;\nconst C = A.T.matmul(B);");
     const t = steps.find((s) => s.op === "transpose")!;
