@@ -5,7 +5,8 @@ import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace } from "../trace/active.ts";
 import { evaluate, memberOf, type NumExpr } from "../trace/constant-expr.ts";
 import { numExprText } from "../trace/text-expr.ts";
-import { checkRowWrite, fields, forInValue, rows, switchValue, truth } from "./tensor-rows.ts";
+import { mathSpread, truth } from "./tensor-numbers.ts";
+import { checkRowWrite, fields, forInValue, rows, switchValue } from "./tensor-rows.ts";
 
 const own = (scope: Record<string, unknown>, name: string) => Object.prototype.hasOwnProperty.call(scope, name);
 
@@ -94,6 +95,8 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
     fields,
     /** if (x.greater(0)): a tensor counts as numpy's bool(x), its one value, or is refused. */
     truth,
+    /** Math.max(...v): a 1-D tensor gives its numbers; a larger one is refused (its items are rows). */
+    mathSpread,
     peek(name: string): unknown {
       return own(scope, name) ? scope[name] : undefined;
     },

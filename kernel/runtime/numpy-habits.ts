@@ -65,13 +65,17 @@ export function listComparisonMessage(node: JsNode): string | null {
  *   truth:   a call as a condition (if, while, do, for, ?:, !, through && and ||): if (loss.less(0.01)) was
  *            always true, as any object is; a tensor counts as numpy's bool(x), one value or refused. Only calls:
  *            if (W.grad) and if (mask) are JavaScript's "is there one", kept as they are
+ *   math:    a spread argument of Math's functions, Math.max(...v) (`write` when it is the only argument, as the
+ *            message writes the call out): a 1-D tensor gives its numbers, as numpy's max(v) and math.hypot(*v)
+ *            read them; a larger one gives rows, not numbers. (Math.exp(X) is not rewritten: the tensor's own
+ *            conversion to a number refuses it, and names Math.exp, at no cost to a loop's Math.exp(x))
  *   switch:  switch (X)
  *   forIn:   for (const row in X), Python's `for row in X` written with JavaScript's `in`: X's property names
  *   fields:  {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X): a tensor's fields
  *            (id, data, shape, ...), where numpy's values were meant (`how` says which)
  */
 export interface RowSite {
-  node: JsNode; kind: "member" | "guard" | "iterate" | "in" | "switch" | "forIn" | "fields" | "truth"; nested?: boolean; write?: boolean; from?: JsNode; end?: number; how?: FieldsUse;
+  node: JsNode; kind: "member" | "guard" | "iterate" | "in" | "switch" | "forIn" | "fields" | "truth" | "math"; nested?: boolean; write?: boolean; from?: JsNode; end?: number; how?: FieldsUse; fn?: string;
 }
 /** what reads a value's own fields: {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X) */
 export type FieldsUse = "spread" | "keys" | "values" | "entries" | "assign";
@@ -110,6 +114,14 @@ export function rowSites(program: JsNode): RowSite[] {
       case "CallExpression": case "NewExpression":
         skip.add(node.callee);
         if (node.type === "CallExpression" && isArrayFrom(node.callee)) iterate(node.arguments[0]?.type === "SpreadElement" ? null : node.arguments[0]);
+        if (node.type === "CallExpression" && mathFunction(node.callee) !== null) {
+          // Math.max(...v) (in place of the spread's own __sb.rows), `write` when it is the only argument
+          for (const a of node.arguments) {
+            if (a.type !== "SpreadElement" || NEVER_TENSOR.has(a.argument.type)) continue;
+            skip.add(a);
+            sites.push({ node: a.argument, kind: "math", fn: mathFunction(node.callee)!, write: node.arguments.length === 1 });
+          }
+        }
         if (node.type === "CallExpression") {
           const how = objectFunction(node.callee);
           if (how === "assign") for (const a of node.arguments.slice(1)) fields(a, how);
@@ -178,6 +190,11 @@ function optionalLink(node: JsNode): JsNode | "unsafe" | null {
 function guardOnSpine(node: JsNode, guards: Map<JsNode, JsNode>, stop?: JsNode): JsNode | null {
   for (let n = node; n.type === "MemberExpression" || n.type === "CallExpression"; n = linkObject(n)) if (n === stop || guards.has(n)) return n;
   return null;
+}
+
+/** Math.max, Math.hypot, ...: the function's name, by name (as Array.from), or null. */
+function mathFunction(callee: JsNode): string | null {
+  return callee.type === "MemberExpression" && !callee.computed && callee.object.type === "Identifier" && callee.object.name === "Math" ? callee.property.name : null;
 }
 
 /** Object.keys, values, entries or assign, by name (as Array.from), or null. */

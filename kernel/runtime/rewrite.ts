@@ -120,11 +120,11 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
     while (args.length > 0 && /^(?:undefined|false)$/.test(args[args.length - 1]!)) args.pop();
     return args.map((a) => `, ${a}`).join("");
   };
-  for (const { node, kind, nested, how } of sites) {
+  for (const { node, kind, nested, how, fn, write } of sites) {
     if (kind === "member" || kind === "guard") continue;
     s.appendRight(node.start, kind === "switch" ? "__sb.switchValue((" : kind === "forIn" ? "__sb.forInValue((" : kind === "fields" ? `__sb.fields("${how}", (`
-      : kind === "truth" ? "__sb.truth((" : "__sb.rows((");
-    s.prependLeft(node.end, `)${kind === "truth" ? conditionText(js.slice(node.start, node.end)) : rowArgs(node, nested)})`);
+      : kind === "truth" ? "__sb.truth((" : kind === "math" ? `__sb.mathSpread(${JSON.stringify(fn)}, (` : "__sb.rows((");
+    s.prependLeft(node.end, `)${kind === "truth" ? conditionText(js.slice(node.start, node.end)) : kind === "math" ? rowArgs(node, write) : rowArgs(node, nested)})`);
   }
 
   // x + 1, x == 2, x === 2: __sb.binary("+", x, 1), which refuses a tensor where JavaScript would make text or

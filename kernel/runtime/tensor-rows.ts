@@ -6,7 +6,6 @@
 // and speed; a tensor comes back as a view that refuses a number key (read, write, delete) and .length with what
 // to write, iterates its rows as numpy does (each X.slice(i), a traced op like any other), and passes every other
 // key to the tensor.
-import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { activeTrace } from "../trace/active.ts";
 import type { FieldsUse } from "./numpy-habits.ts";
@@ -60,19 +59,6 @@ export function fields(how: FieldsUse, value: unknown, text = "X"): unknown {
     case "values": throw new TypeError(`Object.values(${text}) on a tensor: JavaScript lists its fields (an id, the data, the shape, ...), not numpy's values; ${values}`);
     case "entries": throw new TypeError(`Object.entries(${text}) on a tensor: JavaScript lists its fields as [name, value] pairs, not numpy's rows; write for (const [i, row] of [...${text}].entries()) for numpy's enumerate(${text}), ${text}.tolist() for its values`);
   }
-}
-
-/**
- * if (loss.less(0.01)), while (err.greater(tol)), ok ? a : b, !x.isnan(): JavaScript counts any object as true, so
- * the condition was always true. numpy's bool(x) is the one value of a one-element array (NaN counts as true, as there)
- * and refuses any other size: so does a cell's condition.
- */
-export function truth(value: unknown, text = "x"): unknown {
-  if (!(value instanceof Tensor)) return value;
-  if (value.size === 1) return value.data[0] !== 0;
-  throw new TypeError(`${text} as a condition, on a tensor of shape ${formatShape(value.shape)}: JavaScript counts any object as true, so it was true whatever the values; `
-    + `numpy's truth value of an array with ${value.size === 0 ? "no elements" : "more than one element"} is ambiguous: write ${text}.any() or ${text}.all() for one true or false, `
-    + `or ${text} !== undefined to ask whether there is one`);
 }
 
 /** obj[k] += v (cell-handle.ts addTo): a tensor refuses a number key there too. */

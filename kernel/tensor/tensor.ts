@@ -3,6 +3,7 @@
 // explicit in-place updates (assign, assignAdd, assignSub) change a tensor, and they say so.
 import type { GradNode } from "../autograd/op.ts";
 import { formatTensor } from "./format.ts";
+import { notANumberMessage } from "./not-a-number.ts";
 import { sizeOf, stridesOf, formatShape, markShape, type Shape } from "./shape.ts";
 import * as F from "../ops/functional.ts";
 import * as C from "../ops/composites.ts";
@@ -250,12 +251,11 @@ export class Tensor {
   /**
    * JavaScript has no operators for arrays: `x * 2`, `x - y`, `x > 0` would turn the tensor into a
    * number, NaN, and give NaN or false without a word, where numpy's x * 2 is an array. So a tensor
-   * refuses to be a number and says what to write. As text (`"loss " + L`, `${x}`) it is numpy's repr.
+   * refuses to be a number and says what to write, for an operator, Math.exp(x) or Number(x)
+   * (not-a-number.ts). As text (`"loss " + L`, `${x}`) it is numpy's repr.
    */
   [Symbol.toPrimitive](hint: "number" | "string" | "default"): string {
-    if (hint === "number") {
-      throw new TypeError("a tensor is not a number: JavaScript's operators (* / - ** < > <= >= & | ~) do not work on arrays as numpy's do; write x.mul(2), x.sub(y), x.div(n), x.pow(2), x.greater(0), np.logicalAnd(a, b) for numpy's a & b (logicalOr for |, logicalNot for ~), and x.item() for the number in a one-element array");
-    }
+    if (hint === "number") throw new TypeError(notANumberMessage(new Error().stack));
     return this.toString();
   }
   [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }

@@ -77,13 +77,24 @@ describe("numpy's operators on a tensor (JavaScript has none for arrays)", () =>
     expect(() => t / 3).toThrow(ADVICE);
     expect(() => t ** 2).toThrow(ADVICE);
     expect(() => t > 0).toThrow(ADVICE);
-    expect(() => Math.max(t, 1)).toThrow(ADVICE);
-    expect(() => Number(np.array(2.5))).toThrow(ADVICE);
     // numpy's mask & mask, mask | mask, ~mask: JavaScript's bitwise operators gave 0 and -1
     expect(() => t & t).toThrow(ADVICE);
     expect(() => t | 1).toThrow(ADVICE);
     expect(() => ~t).toThrow(ADVICE);
     expect(np.array(2.5).item() * 2).toBe(5);
+  });
+
+  it("Math.exp(x), Math.max(x, 1), Number(x), isNaN(x) say Math's and Number's words: np.exp(x), x.max(), x.item() (the caller is read from the stack only when refusing)", () => {
+    expect(() => Math.exp(t)).toThrow("Math.exp(x) on a tensor: Math's functions take numbers, and a tensor is not one; write np.exp(x) for numpy's elementwise exp, x.item() for the number in a one-element array");
+    expect(() => Math.max(t, 1)).toThrow("Math.max(x) on a tensor: Math's functions take numbers, and a tensor is not one; write x.max() for its largest value, np.maximum(x, y) elementwise, x.item() for the number in a one-element array");
+    expect(() => Math.pow(t, 2)).toThrow("write np.power(x, y) elementwise, x.item()");
+    expect(() => Math.atan2(t, 1)).toThrow("Math.atan2(x) on a tensor: Math's functions take numbers, and a tensor is not one; write x.item() for the number in a one-element array");
+    expect(() => Number(np.array(2.5))).toThrow("Number(x) on a tensor: a tensor is not a number; write x.item() for the number in a one-element array");
+    expect(() => isNaN(t)).toThrow("isNaN(x) on a tensor: a tensor is not a number; write x.item() for the number in a one-element array, np.isnan(x) for numpy's elementwise test");
+    // a function of the cell's own that does arithmetic is an operator's place
+    const double = (v: number) => v * 2;
+    expect(() => double(t)).toThrow(ADVICE);
+    expect(Math.exp(np.array(0).item())).toBe(1);
   });
 
   it("as text it is numpy's repr: \"loss \" + L and template strings still read as before", () => {

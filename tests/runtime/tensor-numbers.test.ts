@@ -1,7 +1,9 @@
+// Where JavaScript wants a yes/no or numbers and a cell gives it a tensor (kernel/runtime/tensor-numbers.ts).
 // if (loss.less(0.01)) was always true: JavaScript counts any object as true, where numpy's bool(x) is the one
 // value of a one-element array and refuses more. A cell's call used as a condition (if, while, do, for, ?:, !,
 // through && and ||) counts a tensor as numpy does; if (W.grad) and if (mask), JavaScript's "is there one",
-// and every condition on numbers, arrays and objects are JavaScript's.
+// and every condition on numbers, arrays and objects are JavaScript's. Math.max(...v) read a vector's items as
+// 0-d tensors, not numbers: a 1-D tensor now gives its numbers, as numpy's max(v); a matrix's rows are refused.
 import { describe, expect, it } from "vitest";
 import { newHost, run } from "./helpers.ts";
 
@@ -58,5 +60,33 @@ describe("a tensor as a condition", () => {
       "seen",
     ].join("\n");
     expect((await run(host, "js", code)).result).toBe("['has grad', 'has mask', '[]', '{}', 'no m1', true, 'includes']");
+  });
+});
+
+describe("a tensor spread into Math's functions", () => {
+  it("Math.max(...v) and Math.hypot(...v) of a vector read its numbers, as numpy's max(v) and math.hypot(*v)", async () => {
+    const host = await withData();
+    await run(host, "v", "const v = np.array([3, 9, -1]), mask = v.greater(0)");
+    expect((await run(host, "max", "[Math.max(...v), Math.min(0.5, ...v), Math.hypot(...np.array([3, 4])), Math.max(...X.slice(1)), Math.max(...mask)]")).result).toBe("[9, -1, 5, 4, 1]");
+  });
+
+  it("Math.max(...X) of a matrix is refused where X is (its items are rows), with X.max() to write; Math.max(...L) of a 0-d array as numpy's iteration", async () => {
+    const host = await withData();
+    const r = await run(host, "m", "const ok = 1\nconst top = Math.max(...X)");
+    expect(r.error?.evalue).toBe("Math.max(...X) on a tensor of shape (2, 2): its items are rows, not numbers (numpy's max(X) refuses them too); write X.max().item() for its largest number (np.max(X)), X.max({axis: 0}) for each column's");
+    expect(r.error?.position).toEqual({ cellId: "m", line: 2, column: "const top = Math.max(...".length + 1 });
+    expect((await run(host, "hypot", "Math.hypot(1, ...X)")).error?.evalue).toContain("Math.hypot(..., ...X) on a tensor of shape (2, 2): its items are rows, not numbers (numpy's math.hypot(*X) refuses them too); write Math.hypot(...X.flatten().tolist()) for its numbers");
+    expect((await run(host, "zero", "Math.max(...L)")).error?.evalue).toBe("iteration over a 0-d array (L), as in numpy: it has no items; write L.item() for its number");
+    expect((await run(host, "ok", "[X.max().item(), X.max({axis: 0}), Math.hypot(...X.flatten().tolist())]")).result).toBe("[4, array([3., 4.]), 5.477225575051661]");
+  });
+
+  it("Math.exp(X) and Math.max(X, 1) say Math's words (np.exp, x.max()); Math on numbers, arrays, Sets and strings is JavaScript's", async () => {
+    const host = await withData();
+    const r = await run(host, "exp", "\nconst e = Math.exp(X)");
+    expect(r.error?.evalue).toBe("Math.exp(x) on a tensor: Math's functions take numbers, and a tensor is not one; write np.exp(x) for numpy's elementwise exp, x.item() for the number in a one-element array");
+    expect(r.error?.position).toMatchObject({ cellId: "exp", line: 2 });
+    expect((await run(host, "max", "Math.max(L, 1)")).error?.evalue).toContain("write x.max() for its largest value, np.maximum(x, y) elementwise");
+    const js = "let s = 0\nfor (let i = 0; i < 4; i++) s += Math.sqrt(i * i);\n[s, Math.max(...[1, 5], 2), Math.max(...new Set([7, 8])), Math.max(...'19'), Math.min(), Math.exp(L.item())]";
+    expect((await run(host, "js", js)).result).toBe(`[6, 5, 8, 9, Infinity, ${Math.exp(0.005)}]`);
   });
 });
