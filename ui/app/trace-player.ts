@@ -1,6 +1,7 @@
 // Step-through of a traced cell: which cell's trace is open, the current step, the step's tensors
 // (fetched from the kernel) and the play timer. A lit ReactiveController: the host re-renders when any
-// of it changes, and after each render the equation bound to the step is brought into view.
+// of it changes, and after each render the equation bound to the step is brought into view when the step
+// controls can stay on screen with it.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { KernelConnection } from "../../kernel/protocol/connection.ts";
 import type { RenderedDocument } from "../render/render.ts";
@@ -101,10 +102,43 @@ export class TracePlayer implements ReactiveController {
     if (this.shown.open === this.open && this.shown.index === this.index) return;
     this.shown = { open: this.open, index: this.index };
     const label = this.boundEquation();
-    if (!label) return;
-    const eq = document.getElementById(label);
-    const rect = eq?.getBoundingClientRect();
-    // Bring the equation into view only when it is off screen, so the step controls stay put otherwise.
-    if (eq && rect && (rect.bottom < 0 || rect.top > innerHeight)) eq.scrollIntoView({ block: "center", behavior: "smooth" });
+    const eq = label ? document.getElementById(label) : null;
+    if (!eq) return;
+    const rect = eq.getBoundingClientRect();
+    // Bring the equation into view only when it is off screen, so the step controls stay put otherwise;
+    // and never so far that the controls the student is pressing leave the screen (on a phone, Next went
+    // 1800 px down the page at each step bound to an equation): then the highlight and "see the
+    // derivation" are the way to it.
+    if (rect.bottom >= 0 && rect.top <= innerHeight) return;
+    const controls = (this.host as unknown as Element).querySelector?.("sb-trace-view .trace-controls")?.getBoundingClientRect();
+    const by = controls ? scrollKeeping(rect, controls, { top: stickyBottom(), bottom: innerHeight }) : undefined;
+    if (by === undefined) eq.scrollIntoView({ block: "center", behavior: "smooth" });
+    else if (by !== null) scrollBy({ top: by, behavior: "smooth" });
   }
+}
+
+interface Span { top: number; bottom: number }
+
+/**
+ * How far to scroll the page (in px, down is positive) to show `target` in `view` while `keep`, on
+ * screen now, stays on screen: the scroll nearest to centring the target; null when no scroll does both;
+ * undefined when `keep` is off screen already (nothing the student is looking at moves).
+ */
+export function scrollKeeping(target: Span, keep: Span, view: Span): number | null | undefined {
+  if (keep.top < view.top || keep.bottom > view.bottom) return undefined;
+  // the scrolls that show the target whole, and those that keep `keep` whole
+  const lo = Math.max(target.bottom - view.bottom, keep.bottom - view.bottom);
+  const hi = Math.min(target.top - view.top, keep.top - view.top);
+  if (lo > hi) return null;
+  const centre = (target.top + target.bottom - view.top - view.bottom) / 2;
+  return Math.min(hi, Math.max(lo, centre));
+}
+
+/** The bottom of the header and toolbar that stay at the top of the page as it scrolls (none on a phone). */
+function stickyBottom(): number {
+  let bottom = 0;
+  for (const el of document.querySelectorAll(".app-header, sb-toolbar")) {
+    if (getComputedStyle(el).position === "sticky") bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
+  }
+  return bottom;
 }
