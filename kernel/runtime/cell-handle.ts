@@ -91,7 +91,7 @@ export function cellHandle(cellId: string, scope: Record<string, unknown>) {
     switchValue,
     /** for (const row in X): refuses a tensor (its property names, not its rows). */
     forInValue,
-    /** {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X): refuses a tensor (its fields, not its values). */
+    /** {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X), structuredClone(X): refuses a tensor (its fields, not its values). */
     fields,
     /** if (x.greater(0)): a tensor counts as numpy's bool(x), its one value, or is refused. */
     truth,

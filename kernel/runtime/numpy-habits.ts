@@ -71,14 +71,14 @@ export function listComparisonMessage(node: JsNode): string | null {
  *            conversion to a number refuses it, and names Math.exp, at no cost to a loop's Math.exp(x))
  *   switch:  switch (X)
  *   forIn:   for (const row in X), Python's `for row in X` written with JavaScript's `in`: X's property names
- *   fields:  {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X): a tensor's fields
+ *   fields:  {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X), structuredClone(X): a tensor's fields
  *            (id, data, shape, ...), where numpy's values were meant (`how` says which)
  */
 export interface RowSite {
   node: JsNode; kind: "member" | "guard" | "iterate" | "in" | "switch" | "forIn" | "fields" | "truth" | "math"; nested?: boolean; write?: boolean; from?: JsNode; end?: number; how?: FieldsUse; fn?: string;
 }
-/** what reads a value's own fields: {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X) */
-export type FieldsUse = "spread" | "keys" | "values" | "entries" | "assign";
+/** what reads a value's own fields: {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X), structuredClone(X) */
+export type FieldsUse = "spread" | "keys" | "values" | "entries" | "assign" | "clone";
 
 const NEVER_TENSOR = new Set(["ArrayExpression", "ObjectExpression", "Literal", "TemplateLiteral", "Super",
   "FunctionExpression", "ArrowFunctionExpression", "ClassExpression"]);
@@ -197,8 +197,9 @@ function mathFunction(callee: JsNode): string | null {
   return callee.type === "MemberExpression" && !callee.computed && callee.object.type === "Identifier" && callee.object.name === "Math" ? callee.property.name : null;
 }
 
-/** Object.keys, values, entries or assign, by name (as Array.from), or null. */
+/** Object.keys, values, entries or assign, or structuredClone, by name (as Array.from), or null. */
 function objectFunction(callee: JsNode): FieldsUse | null {
+  if (callee.type === "Identifier" && callee.name === "structuredClone") return "clone";
   if (callee.type !== "MemberExpression" || callee.computed || callee.object.type !== "Identifier" || callee.object.name !== "Object") return null;
   const name = callee.property.name;
   return name === "keys" || name === "values" || name === "entries" || name === "assign" ? name : null;

@@ -45,8 +45,8 @@ export function forInValue(value: unknown, text = "x"): unknown {
 }
 
 /**
- * {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X): a tensor's own fields (id,
- * data, shape, grad, ...), which a numpy user reads as the array's values or indices.
+ * {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X), structuredClone(X): a tensor's
+ * own fields (id, data, shape, grad, ...), which a numpy user reads as the array's values or indices, or a copy.
  */
 export function fields(how: FieldsUse, value: unknown, text = "X"): unknown {
   if (!(value instanceof Tensor)) return value;
@@ -55,6 +55,7 @@ export function fields(how: FieldsUse, value: unknown, text = "X"): unknown {
   switch (how) {
     case "spread": throw new TypeError(`{...${text}} on a tensor: JavaScript copies its fields (id, data, shape, grad, ...), not numpy's values; ${values}, ${text}.copy() for a copy of the array, or ${key === text ? `{${text}}` : `{ value: ${text} }`} for an object that holds it`);
     case "assign": throw new TypeError(`Object.assign(o, ${text}) on a tensor: JavaScript copies its fields (id, data, shape, grad, ...), not numpy's values; ${values}, or o.${key} = ${text} to put the array in o`);
+    case "clone": throw new TypeError(`structuredClone(${text}) on a tensor: JavaScript copies its fields into a plain object, which is no longer an array (no methods, no shape checks); write ${text}.copy() for numpy's ${text}.copy() (copy.deepcopy)`);
     case "keys": throw new TypeError(`Object.keys(${text}) on a tensor: JavaScript lists the names of its fields (id, data, shape, ...), not numpy's indices; write np.arange(${text}.shape[0]) for its row numbers, ${text}.shape for its shape`);
     case "values": throw new TypeError(`Object.values(${text}) on a tensor: JavaScript lists its fields (an id, the data, the shape, ...), not numpy's values; ${values}`);
     case "entries": throw new TypeError(`Object.entries(${text}) on a tensor: JavaScript lists its fields as [name, value] pairs, not numpy's rows; write for (const [i, row] of [...${text}].entries()) for numpy's enumerate(${text}), ${text}.tolist() for its values`);

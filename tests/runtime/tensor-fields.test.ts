@@ -1,5 +1,5 @@
 // A tensor is a JavaScript object whose own fields are id, data, shape, grad, ...: {...X}, Object.keys(X),
-// Object.values(X), Object.entries(X) and Object.assign(o, X) read those fields, where a numpy user means the
+// Object.values(X), Object.entries(X), Object.assign(o, X) and structuredClone(X) read those fields, where a numpy user means the
 // array's values or indices. A cell refuses them with what to write; JSON.stringify(X) writes numpy's X.tolist().
 // Arrays, objects and text keep JavaScript's meaning.
 import { describe, expect, it } from "vitest";
@@ -34,6 +34,15 @@ describe("a tensor's fields", () => {
     // the recipes work
     const recipes = await run(host, "ok", "const sums: number[] = []\nfor (const [i, row] of [...X].entries()) sums.push(i * 10 + row.sum().item());\n[sums, X.tolist(), X.flatten().tolist()]");
     expect(recipes.result).toBe("[[3, 17], [[1, 2], [3, 4]], [1, 2, 3, 4]]");
+  });
+
+  it("structuredClone(X) is refused (a plain object of its fields, no longer an array) with X.copy() to write; of arrays and objects it is JavaScript's", async () => {
+    const host = await withX();
+    const r = await run(host, "clone", "const ok = 1\nconst W2 = structuredClone(o.W)");
+    expect(r.error?.evalue).toBe("structuredClone(o.W) on a tensor: JavaScript copies its fields into a plain object, which is no longer an array (no methods, no shape checks); write o.W.copy() for numpy's o.W.copy() (copy.deepcopy)");
+    expect(r.error?.position).toMatchObject({ cellId: "clone", line: 2, column: "const W2 = structuredClone(".length + 1 });
+    const ok = await run(host, "ok", "const c = X.copy(), a = { k: [1, 2] }, b = structuredClone(a);\nb.k.push(3);\n[c.add(1).tolist(), c === X, a.k, b.k]");
+    expect(ok.result).toBe("[[[2, 3], [4, 5]], false, [1, 2], [1, 2, 3]]");
   });
 
   it("JSON.stringify(X) writes numpy's X.tolist(): nested lists, true/false for a mask, null for NaN (JSON has none), also inside an object", async () => {
