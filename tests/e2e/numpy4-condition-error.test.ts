@@ -1,8 +1,9 @@
 // A numpy user writes `if (X.greater(0))`: JavaScript counted the tensor, an object, as true, and the branch
 // ran whatever the values. A cell now refuses a larger tensor as a condition with .any() / .all() to write
 // (kernel/runtime/tensor-rows.ts truth), and reads a?.b[0] on a tensor as X[0] (refused) through the chain's
-// short-circuit. The refusal shows on the cell, line and caret, in the app and on the exported site turned
-// live (the same kernel in their workers), and axe finds nothing serious in the error's box.
+// short-circuit, and Math.exp(X) with np.exp (the tensor reads from Chromium's stack which function asked).
+// The refusal shows on the cell, line and caret, in the app and on the exported site turned live (the same
+// kernel in their workers), and axe finds nothing serious in the error's box.
 import type { Server } from "node:http";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +14,7 @@ import { servedForBlock } from "./served.ts";
 
 const CONDITION = "const X = np.array([[1, -2], [3, 4]]);\nlet said = 'none';\nif (X.greater(0)) said = 'all positive';";
 const OPTIONAL = "const X = np.array([[1, -2], [3, 4]]);\nconst params: any = { W: X };\nconst first = params?.W[0];";
+const MATH = "const X = np.array([[1, -2], [3, 4]]);\nconst E = Math.exp(X);";
 
 /** Replace the data cell's code, run it, and read its error box. */
 async function errorOf(page: Page, source: string, editorOpen: boolean) {
@@ -23,7 +25,7 @@ async function errorOf(page: Page, source: string, editorOpen: boolean) {
   return { text: await error.innerText(), sideways: await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth) };
 }
 
-describe.skipIf(!hasBrowser())("a tensor as a condition, and a?.b[0] on a tensor, are refused on the cell", () => {
+describe.skipIf(!hasBrowser())("a tensor as a condition, a?.b[0] and Math.exp(X) on a tensor are refused on the cell", () => {
   const app = servedForBlock();
   let server: Server;
   let origin: string;
@@ -36,7 +38,7 @@ describe.skipIf(!hasBrowser())("a tensor as a condition, and a?.b[0] on a tensor
     await new Promise((r) => server?.close(r));
   });
 
-  it("the app, on a phone in the dark: if (X.greater(0)) says .any() or .all() at line 3; params?.W[0] says params.W.slice(0)", async () => {
+  it("the app, on a phone in the dark: if (X.greater(0)) says .any() or .all() at line 3; params?.W[0] says params.W.slice(0); Math.exp(X) says np.exp(x)", async () => {
     const b = await launch({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
     try {
       const page = await b.context.newPage();
@@ -51,6 +53,9 @@ describe.skipIf(!hasBrowser())("a tensor as a condition, and a?.b[0] on a tensor
       expect(optional.text).toContain("params.W[0] on a tensor");
       expect(optional.text).toContain("write params.W.slice(0) for numpy's params.W[0]");
       expect(optional.text).toContain("3 | const first = params?.W[0];");
+      const math = await errorOf(page, MATH, true);
+      expect(math.text).toContain("Math.exp(x) on a tensor: Math's functions take numbers, and a tensor is not one; write np.exp(x) for numpy's elementwise exp");
+      expect(math.text).toContain("2 | const E = Math.exp(X);");
     } finally {
       await b.close();
     }
@@ -66,6 +71,7 @@ describe.skipIf(!hasBrowser())("a tensor as a condition, and a?.b[0] on a tensor
       expect(condition.text).toContain("X.greater(0) as a condition, on a tensor of shape (2, 2)");
       expect(condition.text).toContain("3 | if (X.greater(0)) said = 'all positive';");
       expect(await violations(page, ["sb-error-output"])).toEqual([]);
+      expect((await errorOf(page, MATH, true)).text).toContain("Math.exp(x) on a tensor: Math's functions take numbers, and a tensor is not one; write np.exp(x)");
     } finally {
       await b.close();
     }
