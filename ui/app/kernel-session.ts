@@ -99,6 +99,9 @@ export class KernelSession implements ReactiveController {
 
   /** A new kernel for a newly opened lesson. */
   start(): void {
+    // a Run all of the last lesson sends nothing more, and what its cells' replies say is not this lesson's
+    this.runs++;
+    this.lesson++;
     this.unsubscribe?.();
     this.kernel?.dispose();
     this.set({ inspected: null, runtime: initialRuntime(), variables: [] });
@@ -144,6 +147,7 @@ export class KernelSession implements ReactiveController {
     this.dispatch({ type: "ui/queued", cellId, source: cell.source });
     let bound = false;
     const doc = this.app.doc();
+    const lesson = this.lesson;
     return this.kernel
       .execute(cell.source, {
         cellId, trace: !!cell.options.trace, reference: this.app.reference(cell),
@@ -154,12 +158,14 @@ export class KernelSession implements ReactiveController {
         },
       })
       .then((outcome) => {
+        if (lesson !== this.lesson) return false;
         // an aborted cell never reached the kernel, so no message said so: its state is told here
         if (outcome.reply.status === "aborted") { this.dispatch(outcome.reply); return false; }
         this.app.ran(cellId, outcome.reply.userExpressions);
         return outcome.reply.status === "ok";
       })
       .catch((error: unknown) => {
+        if (lesson !== this.lesson) return false;
         // the worker failed or went away: no cell may stay at [*] with the kernel "busy"
         if (/worker failed|not responding/.test(String((error as Error)?.message))) this.dispatch({ type: "ui/kernel-died" });
         else this.dispatch({ type: "execute_reply", parent: "", cellId, status: "aborted", executionCount: 0, defines: [], uses: [] });
@@ -167,18 +173,21 @@ export class KernelSession implements ReactiveController {
       });
   }
 
-  /** Bumped by Stop and Restart: a Run all in progress sends no further cell. */
+  /** Bumped by Stop, Restart and start: a Run all in progress sends no further cell. */
   private runs = 0;
+  /** Bumped by start (another lesson, a new kernel). */
+  private lesson = 0;
 
   async runAll(filter: (c: CodeCell) => boolean = () => true): Promise<void> {
     const cells = this.app.codeCells().filter((c) => !this.app.concealed(c) && filter(c));
-    const run = ++this.runs;
+    const run = ++this.runs, lesson = this.lesson;
     // All show as queued; each is sent when the one before succeeded, so Run all stops at the first
     // that fails (as Jupyter does) and nothing after it runs, however fast the kernel is.
     this.syncOrder();
     for (const c of cells) this.dispatch({ type: "ui/queued", cellId: c.id, source: c.source });
     for (const [i, c] of cells.entries()) {
       if (run !== this.runs || !(await this.run(c.id))) {
+        if (lesson !== this.lesson) return; // another lesson opened: its cells are not these
         for (const rest of cells.slice(run !== this.runs ? i : i + 1)) this.dispatch({ type: "execute_reply", parent: "", cellId: rest.id, status: "aborted", executionCount: 0, defines: [], uses: [] });
         break;
       }
