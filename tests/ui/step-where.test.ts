@@ -38,7 +38,7 @@ describe("a step inside another cell's function", () => {
 
   it("the line to highlight is in the cell the step ran in", () => {
     const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
-    const source: TraceSource = { runtime: () => ({ cells: { "conv-backward": { trace } } }) as never, kernel: () => null, equations: () => [] };
+    const source: TraceSource = { runtime: () => ({ cells: { "conv-backward": { trace } } }) as never, kernel: () => null, equations: () => [], cells: () => [] };
     const player = new TracePlayer(host, source);
     player.open = "conv-backward";
     player.index = 0;

@@ -78,7 +78,9 @@ export class SbApp extends LightElement {
     variablesChanged: () => { this.rerender(); this.syncCellNames(); },
     widgets: () => this.lesson?.work.widgets ?? {},
   });
-  private trace = new TracePlayer(this, { runtime: () => this.session.runtime, kernel: () => this.session.kernel, equations: () => this.rendered.equations });
+  private trace = new TracePlayer(this, {
+    runtime: () => this.session.runtime, kernel: () => this.session.kernel, equations: () => this.rendered.equations, cells: () => this.doc?.cells ?? [],
+  });
   /** equation links, and the way back to the step that left for one. */
   private links = new StepReturn(this, this.trace);
   /** registers itself with this element (a controller): listens for command keys while connected. */

@@ -8,14 +8,17 @@ import type { RenderedDocument } from "../render/render.ts";
 import type { StepValues } from "../components/sb-trace-view.ts";
 import type { TensorData } from "../components/sb-tensor-view.ts";
 import type { RuntimeState } from "./state.ts";
+import type { Cell } from "../document/index.ts";
+import type { EquationEntry } from "../render/env.ts";
 
 const PLAY_MS = 900;
 
-/** What the player reads from its host: the runtime (traces), the kernel, the lesson's equations. */
+/** What the player reads from its host: the runtime (traces), the kernel, the lesson's equations and cells. */
 export interface TraceSource {
   runtime(): RuntimeState;
   kernel(): KernelConnection | null;
   equations(): RenderedDocument["equations"];
+  cells(): readonly Cell[];
 }
 
 export class TracePlayer implements ReactiveController {
@@ -91,7 +94,7 @@ export class TracePlayer implements ReactiveController {
   boundEquation(): string | null {
     if (!this.open) return null;
     const name = this.source.runtime().cells[this.open]?.trace?.records[this.index]?.name;
-    return name ? this.source.equations().find((e) => e.binds.includes(name))?.label ?? null : null;
+    return name ? equationFor(name, this.open, this.source.cells(), this.source.equations())?.label ?? null : null;
   }
 
   hostDisconnected(): void {
@@ -115,6 +118,24 @@ export class TracePlayer implements ReactiveController {
     if (by === undefined) eq.scrollIntoView({ block: "center", behavior: "smooth" });
     else if (by !== null) scrollBy({ top: by, behavior: "smooth" });
   }
+}
+
+/**
+ * The equation a step's name links to: the first that binds the name with no other traced cell between
+ * it and the step's cell. An equation speaks of the traced cell it leads to: lesson 6's eq-dw1-linear
+ * (binds dw1) derives the linear network's gradient, and the tanh network's traced cell further down
+ * has a dw1 of its own, which that derivation is not about.
+ */
+export function equationFor(name: string, cellId: string, cells: readonly Cell[], equations: readonly EquationEntry[]): EquationEntry | null {
+  const at = (id: string) => cells.findIndex((c) => c.id === id);
+  const here = at(cellId);
+  return equations.find((e) => {
+    if (!e.binds.includes(name)) return false;
+    const there = at(e.cellId);
+    if (here < 0 || there < 0) return true;
+    const between = cells.slice(Math.min(here, there) + 1, Math.max(here, there));
+    return !between.some((c) => c.type === "code" && c.options.trace);
+  }) ?? null;
 }
 
 interface Span { top: number; bottom: number }
