@@ -47,7 +47,7 @@ const TARGETS = {
   gflops1024: 15,
   gemm1024VsJs: 4,
   liveViews: 1.1, // a hand loop redrawing live views vs the same loop without them
-  cellOperators: 1.25, // a cell's number loop through the +/== check (and a[i], a.length through __sb.rows) vs the same loop unchecked
+  cellOperators: 1.25, // a cell's number loop through the +/== check (and a[i], a.length through __sb.rows; if (f(i)), Math.max(...a)) vs the same loop unchecked
 };
 
 const fmt = (x: number | undefined, digits = 2) => (x === undefined || !Number.isFinite(x) ? "-" : x.toFixed(digits));
@@ -226,6 +226,8 @@ if (cellOps) console.log(`\nCell operators: a loop of ${cellOps.additions} numbe
 if (cellOps) console.log(`  checked ${fmt(cellOps.checkedMs, 1)} ms, unchecked ${fmt(cellOps.uncheckedMs, 1)} ms: checked / unchecked ${fmt(cellOps.ratio)}x (target <= ${TARGETS.cellOperators}: ${verdict(cellOps.ratio <= TARGETS.cellOperators)})`);
 if (cellOps) console.log(`Cell indexing: ${cellOps.index.reads} reads a[i] of an array and a Float64Array in a cell, with a.length in the loop test, checked for tensors (__sb.rows) vs unchecked`);
 if (cellOps) console.log(`  checked ${fmt(cellOps.index.checkedMs, 1)} ms, unchecked ${fmt(cellOps.index.uncheckedMs, 1)} ms: checked / unchecked ${fmt(cellOps.index.ratio)}x (target <= ${TARGETS.cellOperators}: ${verdict(cellOps.index.ratio <= TARGETS.cellOperators)})`);
+if (cellOps) console.log(`Cell conditions: ${cellOps.conditions.calls} calls as a condition, if (even(i)), and Math.max(...a) of an array in a cell, checked for tensors (__sb.truth, __sb.mathSpread) vs unchecked`);
+if (cellOps) console.log(`  checked ${fmt(cellOps.conditions.checkedMs, 1)} ms, unchecked ${fmt(cellOps.conditions.uncheckedMs, 1)} ms: checked / unchecked ${fmt(cellOps.conditions.ratio)}x (target <= ${TARGETS.cellOperators}: ${verdict(cellOps.conditions.ratio <= TARGETS.cellOperators)})`);
 
 if (jsonFile !== null) {
   const out: Record<string, unknown> = toJson(node);

@@ -4,13 +4,17 @@
 import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
 
+// taken when the kernel loads, as in tensor-rows.ts: a cell that replaces Array.isArray changes nothing here
+const isArray = Array.isArray;
+
 /**
  * if (loss.less(0.01)), while (err.greater(tol)), ok ? a : b, !x.isnan(): JavaScript counts any object as true, so
  * the condition was always true. numpy's bool(x) is the one value of a one-element array (NaN counts as true, as there)
  * and refuses any other size: so does a cell's condition.
  */
 export function truth(value: unknown, text = "x"): unknown {
-  if (!(value instanceof Tensor)) return value;
+  // a boolean or a number first: a type test, where instanceof walks the prototype chain (a loop's if (even(i)))
+  if (typeof value !== "object" || value === null || !(value instanceof Tensor)) return value;
   if (value.size === 1) return value.data[0] !== 0;
   throw new TypeError(`${text} as a condition, on a tensor of shape ${formatShape(value.shape)}: JavaScript counts any object as true, so it was true whatever the values; `
     + `numpy's truth value of an array with ${value.size === 0 ? "no elements" : "more than one element"} is ambiguous: write ${text}.any() or ${text}.all() for one true or false, `
@@ -23,7 +27,8 @@ export function truth(value: unknown, text = "x"): unknown {
  * (ambiguous truth value) and Math cannot read: refused with X.max() to write. Anything else is spread as it is.
  */
 export function mathSpread(fn: string, value: unknown, text = "x", alone?: boolean): unknown {
-  if (!(value instanceof Tensor)) return value;
+  // an array first, as tensor-rows.ts rows does: instanceof walks its prototype chain
+  if (isArray(value) || typeof value !== "object" || !(value instanceof Tensor)) return value;
   if (value.ndim === 1) return value.toArray();
   if (value.ndim === 0) throw new TypeError(`iteration over a 0-d array (${text}), as in numpy: it has no items; write ${text}.item() for its number`);
   const extreme = fn === "max" || fn === "min";

@@ -21,13 +21,14 @@ const KEYS = [
   // np.matmul on 1 and 2 threads (in Chromium, from a worker of the bench page)
   "matmul.threads.available", ...["gflops1", "gflops2", "speedup"].flatMap((k) => ["n256", "n1024"].map((n) => `matmul.threads.${k}.${n}`)),
 ];
-/** measured in Node only: CPU time per product, the live views' cost to a training loop and the +/== check's to a number loop and the a[i] check's to an index loop on the in-process kernel. */
+/** measured in Node only: CPU time per product, the live views' cost to a training loop and the +/== check's to a number loop, the a[i] check's to an index loop and the condition and Math spread checks' to a loop of calls, on the in-process kernel. */
 const NODE_KEYS = [
   ...["digits", "synthetic"].flatMap((k) => ["samplesPerSec.stepbook", "samplesPerSec.tfjs", "epochs", "rows"].map((f) => `nn.fit.${k}.${f}`)),
   ...["cpuMs1", "cpuMs2"].flatMap((k) => ["n256", "n1024"].map((n) => `matmul.threads.${k}.${n}`)),
   "liveViews.ratio", "liveViews.plainMs", "liveViews.liveMs", "liveViews.frames", "liveViews.epochs", "liveViews.rounds",
   "cellOperators.ratio", "cellOperators.checkedMs", "cellOperators.uncheckedMs", "cellOperators.additions", "cellOperators.rounds",
-  "cellOperators.index.ratio", "cellOperators.index.checkedMs", "cellOperators.index.uncheckedMs", "cellOperators.index.reads"];
+  "cellOperators.index.ratio", "cellOperators.index.checkedMs", "cellOperators.index.uncheckedMs", "cellOperators.index.reads",
+  "cellOperators.conditions.ratio", "cellOperators.conditions.checkedMs", "cellOperators.conditions.uncheckedMs", "cellOperators.conditions.calls"];
 const BACKEND_KEYS = ["lesson.backend", "op.backend", "op.js.backend", "matmul.backend"];
 
 function leaves(value: unknown, path = "", out: string[] = []): string[] {
