@@ -48,9 +48,10 @@ export function listComparisonMessage(node: JsNode): string | null {
 /**
  * Where numpy reads an array by rows and JavaScript reads a tensor as a plain object: X[0], X[i] = v, X.length
  * (undefined, or a property silently set), delete X[0] (true, and nothing removed), `for (const row of X)`, [...X],
- * const [a, b] = X, Array.from(X) (not iterable, or []), and `switch (X)` (=== to each case, never true). The
- * rewrite passes the object through __sb.rows (cell-handle.ts, tensor-rows.ts), which gives anything but a tensor
- * back as it is.
+ * const [a, b] = X, Array.from(X) (not iterable, or []), and `switch (X)` (=== to each case, never true); and where
+ * a tensor stands for a yes/no, numbers or its own fields (a condition, Math.max(...v), {...X}). The rewrite passes
+ * the value through __sb.rows, __sb.truth, ... (cell-handle.ts, tensor-rows.ts, tensor-numbers.ts), which give
+ * anything but a tensor back as it is.
  *   member:  X[k] with k not a string literal, and X.length (the object is wrapped, so X is evaluated once and the
  *            read, write or delete stays JavaScript's own); not a callee (X[k]() keeps its `this`). `from`: the
  *            guard after which the object's code starts (the member itself when it is a guard), if any
@@ -71,11 +72,13 @@ export function listComparisonMessage(node: JsNode): string | null {
  *            conversion to a number refuses it, and names Math.exp, at no cost to a loop's Math.exp(x))
  *   switch:  switch (X)
  *   forIn:   for (const row in X), Python's `for row in X` written with JavaScript's `in`: X's property names
- *   fields:  {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X), structuredClone(X): a tensor's fields
- *            (id, data, shape, ...), where numpy's values were meant (`how` says which)
+ *   fields:  {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X), structuredClone(X):
+ *            a tensor's fields (id, data, shape, ...), where numpy's values were meant (`how` says which)
  */
-export interface RowSite {
-  node: JsNode; kind: "member" | "guard" | "iterate" | "in" | "switch" | "forIn" | "fields" | "truth" | "math"; nested?: boolean; write?: boolean; from?: JsNode; end?: number; how?: FieldsUse; fn?: string;
+export interface HabitSite {
+  node: JsNode;
+  kind: "member" | "guard" | "iterate" | "in" | "switch" | "forIn" | "fields" | "truth" | "math";
+  nested?: boolean; write?: boolean; from?: JsNode; end?: number; how?: FieldsUse; fn?: string;
 }
 /** what reads a value's own fields: {...X}, Object.keys(X), Object.values(X), Object.entries(X), Object.assign(o, X), structuredClone(X) */
 export type FieldsUse = "spread" | "keys" | "values" | "entries" | "assign" | "clone";
@@ -83,8 +86,8 @@ export type FieldsUse = "spread" | "keys" | "values" | "entries" | "assign" | "c
 const NEVER_TENSOR = new Set(["ArrayExpression", "ObjectExpression", "Literal", "TemplateLiteral", "Super",
   "FunctionExpression", "ArrowFunctionExpression", "ClassExpression"]);
 
-export function rowSites(program: JsNode): RowSite[] {
-  const sites: RowSite[] = [];
+export function habitSites(program: JsNode): HabitSite[] {
+  const sites: HabitSite[] = [];
   const skip = new WeakSet<JsNode>();
   /** X[0] -= v, X[0]++: read before written, so their refusal is a write's */
   const written = new WeakSet<JsNode>();

@@ -9,7 +9,7 @@
 // constructs first, so where an inner and an outer closer meet at one position the inner comes first.
 import MagicString from "magic-string";
 import type { Analysis, JsNode } from "./analyze.ts";
-import { linkObject, rereadAddition, rowSites } from "./numpy-habits.ts";
+import { linkObject, rereadAddition, habitSites } from "./numpy-habits.ts";
 
 /** Statement-level interrupt check: a decrement most of the time, a real check every few thousand. */
 export const GUARD = "if (--__sbg.n < 0) __sbg.check();";
@@ -109,10 +109,11 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
     if ((!ref.assigned || ref.compound) && !topLevel.has(name)) uses.add(name);
   }
 
-  // numpy's rows (numpy-habits.ts rowSites): X[k] -> __sb.rows(X, "X")[k], for (r of X) -> for (r of __sb.rows((X), "X")).
+  // numpy's habits (numpy-habits.ts habitSites): X[k] -> __sb.rows(X, "X")[k], for (r of X) -> for (r of __sb.rows((X), "X")),
+  // if (f()) -> if (__sb.truth((f()), "f()")), {...X} -> {...__sb.fields("spread", (X), "X")}.
   // A wrapped value is outer to any operator that starts where it does ([...a + b]), a member is inner (a[i] + 1):
   // values are wrapped before the operators, members after.
-  const sites = options.rowGuards === false ? [] : rowSites(program);
+  const sites = options.rowGuards === false ? [] : habitSites(program);
   /** the code of X for messages (X, this.W, o.t), then the flags, with no trailing defaults: `, "X"`, `, "X", true` */
   const rowArgs = (node: JsNode, nested = false, write = false) => {
     const text = js.slice(node.start, node.end).replace(/\?\.(?=[[(])/g, "").replace(/\?\./g, ".");
