@@ -3,7 +3,8 @@
 // nearest name that exists (at most 2 edits, a swap of two neighbours counting as one) is suggested:
 // a method of the value the receiver names in the cell's scope (a tensor's methods when the receiver
 // is a chain such as `X.matmul(W)` that cannot be looked up), or a variable of the scope. An Array method on a
-// tensor (X.map, X.includes, X.push) gets what numpy's way is instead: a tensor is not a JavaScript array.
+// tensor (X.map, X.includes, X.push) gets what numpy's way is instead: a tensor is not a JavaScript array; and
+// Python's builtins (len, range, print, ...) what to write here.
 
 import { Tensor } from "../tensor/tensor.ts";
 
@@ -54,6 +55,32 @@ function methodsOf(value: unknown): string[] {
   return names;
 }
 
+/** Python's builtins a numpy user writes in a cell (len(X), range(n), print(x)), and what to write here. */
+const PYTHON: Record<string, string> = {
+  len: "numpy's len(X) is X.shape[0] here; a list's or a text's length is a.length",
+  range: "write np.arange(n) for numpy's array, for (let i = 0; i < n; i++) for a loop over range(n)",
+  print: "write console.log(x), or display(x) for an array's table",
+  enumerate: "write for (const [i, row] of [...X].entries()) (a list: a.entries())",
+  zip: "write a.map((x, i) => [x, b[i]]), or np.stack([x, y], {axis: 1}) for two arrays",
+  sum: "write np.sum(x) or x.sum() for an array, a.reduce((s, v) => s + v, 0) for a list",
+  max: "write np.max(x) or x.max() for an array, Math.max(a, b) or Math.max(...list) for numbers",
+  min: "write np.min(x) or x.min() for an array, Math.min(a, b) or Math.min(...list) for numbers",
+  abs: "write np.abs(x) for an array, Math.abs(n) for a number",
+  round: "write np.round(x) for an array, Math.round(n) for a number",
+  float: "write x.item() for the number in a one-element array, Number(text) for text",
+  int: "write Math.trunc(n), or Number.parseInt(text) for text",
+  str: "write String(x)",
+  list: "write X.tolist() for an array, [...items] for anything iterable",
+  type: "write typeof x, or X.dtype and X.shape for an array",
+  isinstance: "write x instanceof C",
+  None: "write null",
+  True: "write true",
+  False: "write false",
+  self: "write this, inside a class's methods",
+  dict: "write { key: value } or new Map()",
+  math: "write Math (Math.sqrt(2), Math.PI)",
+};
+
 const ROW_WALKS = new Set(["map", "forEach", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "flatMap"]);
 
 /** X.map(f), X.includes(v), X.push(v) on a tensor: it is not a JavaScript array; what numpy's way is. */
@@ -103,6 +130,7 @@ export function suggestFor(message: string, scope: Record<string, unknown>, chai
     return found === null ? null : `did you mean ${receiver}.${found}?`;
   }
   const undefinedName = /^([A-Za-z_$][\w$]*) is not defined$/.exec(message);
+  if (undefinedName && Object.hasOwn(PYTHON, undefinedName[1]!)) return `Python's ${undefinedName[1]}: ${PYTHON[undefinedName[1]!]}`;
   if (undefinedName) {
     const names: string[] = [];
     for (const key in scope) names.push(key);

@@ -62,3 +62,19 @@ describe("an Array method on a tensor", () => {
     expect((await run(host, "s", "s.push(1)")).error?.evalue).toBe("s.push is not a function");
   });
 });
+
+describe("Python's builtins in a cell", () => {
+  it("len(X), range(n), print(x) and True say what to write here (X.shape[0], np.arange, console.log, true), at their place", async () => {
+    const host = newHost();
+    await run(host, "a", "const X = np.ones([3, 2]), lens = [1]");
+    const len = await run(host, "len", "const ok = 1\nconst n = len(X)");
+    expect(len.error?.evalue).toBe("len is not defined (Python's len: numpy's len(X) is X.shape[0] here; a list's or a text's length is a.length)");
+    expect(len.error?.position).toMatchObject({ cellId: "len", line: 2, column: "const n = ".length + 1 });
+    expect((await run(host, "range", "for (const i of range(3)) {}")).error?.evalue).toBe("range is not defined (Python's range: write np.arange(n) for numpy's array, for (let i = 0; i < n; i++) for a loop over range(n))");
+    expect((await run(host, "print", "print(X)")).error?.evalue).toContain("(Python's print: write console.log(x), or display(x)");
+    expect((await run(host, "true", "const flag = True")).error?.evalue).toBe("True is not defined (Python's True: write true)");
+    // a name of the cell's own that is near keeps its hint; a name defined is JavaScript's
+    expect((await run(host, "near", "lenz")).error?.evalue).toBe("lenz is not defined (did you mean lens?)");
+    expect((await run(host, "own", "const print = (x: unknown) => String(x)\nprint(1)")).result).toBe("'1'");
+  });
+});
