@@ -15,7 +15,7 @@ describe("errors point at the TypeScript the student wrote", () => {
   it("gives the right column on a line below a template literal (sucrase's map carried the column over)", async () => {
     const host = newHost();
     const r = await run(host, "tpl", "const x = np.arange(3);\nconsole.log(`x is ${x}`);\nprint(x)");
-    expect(r.error?.evalue).toBe("print is not defined");
+    expect(r.error?.evalue).toBe("print is not defined (Python's print: write console.log(x), or display(x) for an array's table)");
     expect(r.error?.position).toEqual({ cellId: "tpl", line: 3, column: 1 });
   });
 
