@@ -100,6 +100,9 @@ describe("sb-code-cell and sb-code-view", () => {
     expect(el.querySelector(".line-highlight")!.getAttribute("data-line")).toBe("3");
     expect(el.querySelector(".badge-stale")).not.toBeNull();
     expect(el.querySelector(".badge-trace")).not.toBeNull();
+    // an error at line 2 of another cell (inside a function that cell defines) marks no line of this one
+    const elsewhere = await mount("sb-code-cell", { cellId: "c", source: "f(1)\n2", runtime: { ...emptyCell(), error: { cellId: "defines-f", line: 2, column: 1 } } });
+    expect(elsewhere.querySelector(".line-error")).toBeNull();
   });
 
   it("after a kernel restart the prompt reads [ ] (not [0] nor the old count) until the cell runs again", async () => {
@@ -158,6 +161,16 @@ describe("sb-error-output", () => {
       cellNumber: (id: string) => (id === "cell-7" ? 15 : null),
     });
     expect(el.querySelector(".error-trace")!.textContent).toBe('  at cell 15, line 3, column 1\n  called from cell "other", line 1, column 2');
+  });
+
+  it("a place in another cell names that cell in the head: lesson 7's predict(X.T) failed at line 11 of cell 2, not of the 2-line cell 3", async () => {
+    const number = (id: string) => ({ init: 2, train: 3 })[id] ?? null;
+    const traceback = ["Error: matmul: shapes (2, 300) and (2, 8) are not aligned", '  at cell "init", line 11, column 21', '  called from cell "train", line 1, column 14'];
+    const elsewhere = await mount("sb-error-output", { ename: "Error", evalue: "matmul: shapes (2, 300) and (2, 8) are not aligned", traceback,
+      position: { cellId: "init", line: 11, column: 21 }, cellId: "train", cellNumber: number });
+    expect(elsewhere.querySelector(".error-where")!.textContent).toBe("(cell 2, line 11)");
+    const here = await mount("sb-error-output", { ename: "TypeError", evalue: "boom", traceback: [], position: { cellId: "train", line: 2, column: 1 }, cellId: "train", cellNumber: number });
+    expect(here.querySelector(".error-where")!.textContent).toBe("(line 2)");
   });
 });
 

@@ -44,7 +44,8 @@ export class SbCodeCell extends LightElement {
     const status = rt?.status ?? "idle";
     const prompt = status === "running" ? "*" : status === "queued" ? "…" : rt?.executionCount ?? " ";
     const o = this.options;
-    const errorLine = rt?.error?.line ?? null;
+    // a place in another cell (a function it defines) is not a line of this one
+    const errorLine = rt?.error && (!rt.error.cellId || rt.error.cellId === this.cellId) ? rt.error.line : null;
     const errorMessage = rt?.outputs.find((x) => x.kind === "error");
     const label = `code cell ${this.index + 1}${o.exercise ? `, exercise ${o.exercise}` : ""}${o.solution ? `, solution ${o.solution}` : ""}${this.mine ? ", yours" : ""}`;
     return html`<section class="code-cell status-${status} ${rt?.stale ? "is-stale" : ""} ${rt?.error ? "has-error" : ""}" aria-label=${label} tabindex="-1"
@@ -78,7 +79,7 @@ export class SbCodeCell extends LightElement {
             : html`<sb-code-view .source=${this.source} .errorLine=${errorLine} .highlightLine=${this.highlightLine}
                 label="code of cell ${this.index + 1}" ?readonly=${!!this.options.readonly}
                 @sb-edit-start=${(e: Event) => { e.stopPropagation(); this.emit("sb-edit-start", { cellId: this.cellId }); }}></sb-code-view>`}
-        <sb-output-area .outputs=${rt?.outputs ?? []} ?live=${rt?.ranSource != null} .cellNumber=${this.cellNumber}></sb-output-area>
+        <sb-output-area .outputs=${rt?.outputs ?? []} ?live=${rt?.ranSource != null} .cellNumber=${this.cellNumber} .cellId=${this.cellId}></sb-output-area>
       </div>
     </section>`;
   }

@@ -28,6 +28,8 @@ export class SbOutputArea extends LightElement {
   @property({ type: Boolean }) live = false;
   /** a cell's number as its prompt shows it, for error locations ("cell 15, line 3"). */
   @property({ attribute: false }) cellNumber: (cellId: string) => number | null = () => null;
+  /** the cell these are the outputs of */
+  @property() cellId = "";
 
   override render() {
     if (this.outputs.length === 0) return nothing;
@@ -39,7 +41,7 @@ export class SbOutputArea extends LightElement {
       case "stream":
         return html`<pre class="stream stream-${o.name}">${o.text}</pre>`;
       case "error":
-        return html`<sb-error-output .ename=${o.ename} .evalue=${o.evalue} .traceback=${o.traceback} .position=${o.position} .cellNumber=${this.cellNumber}></sb-error-output>`;
+        return html`<sb-error-output .ename=${o.ename} .evalue=${o.evalue} .traceback=${o.traceback} .position=${o.position} .cellNumber=${this.cellNumber} .cellId=${this.cellId}></sb-error-output>`;
       case "display":
       case "result":
         return html`<div class="output output-${o.kind}">${o.kind === "result" ? html`<span class="out-prompt" aria-label="result ${o.executionCount}">[${o.executionCount}]</span>` : nothing}${this.withShowMore(o.data)}</div>`;
