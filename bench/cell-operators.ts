@@ -13,8 +13,11 @@ import { median } from "./timing.ts";
 const cell = (n: number, checked: boolean) => `let s = 0\nfor (let i = 0; i < ${n}; i++) s = ${checked ? "s + i" : "s - -i"}\ns`;
 /** reads of a plain array and a typed array by index, their lengths in the loop test (no checked operator: s - -x) */
 const indexCell = `let s = 0\nfor (let i = 0; i < a.length; i++) s = s - -a[i]\nfor (let i = 0; i < f.length; i++) s = s - -f[i]\ns`;
-/** a call as a condition (if (even(i)), through __sb.truth) and a spread into Math (Math.max(...a), through __sb.mathSpread) */
-const conditionCell = (n: number) => `const even = (k: number) => k % 2 === 0\nconst a = [1, 2, 3]\nlet s = 0\nfor (let i = 0; i < ${n}; i++) { if (even(i)) s = s - -Math.max(...a) }\ns`;
+/**
+ * a call and a name as conditions (if (even(i)), flag = !flag: through __sb.truth) and a spread into Math
+ * (Math.max(...a), through __sb.mathSpread)
+ */
+const conditionCell = (n: number) => `const even = (k: number) => k % 2 === 0\nconst a = [1, 2, 3]\nlet s = 0, flag = false\nfor (let i = 0; i < ${n}; i++) { flag = !flag; if (even(i) && flag) s = s - -Math.max(...a) }\ns`;
 const indexData = (n: number) => `const a = Array.from({ length: ${n / 2} }, (_, i) => i % 7)\nconst f = Float64Array.from(a);`;
 
 export interface RatioFigures { checkedMs: number; uncheckedMs: number; ratio: number }

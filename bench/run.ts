@@ -226,7 +226,7 @@ if (cellOps) console.log(`\nCell operators: a loop of ${cellOps.additions} numbe
 if (cellOps) console.log(`  checked ${fmt(cellOps.checkedMs, 1)} ms, unchecked ${fmt(cellOps.uncheckedMs, 1)} ms: checked / unchecked ${fmt(cellOps.ratio)}x (target <= ${TARGETS.cellOperators}: ${verdict(cellOps.ratio <= TARGETS.cellOperators)})`);
 if (cellOps) console.log(`Cell indexing: ${cellOps.index.reads} reads a[i] of an array and a Float64Array in a cell, with a.length in the loop test, checked for tensors (__sb.rows) vs unchecked`);
 if (cellOps) console.log(`  checked ${fmt(cellOps.index.checkedMs, 1)} ms, unchecked ${fmt(cellOps.index.uncheckedMs, 1)} ms: checked / unchecked ${fmt(cellOps.index.ratio)}x (target <= ${TARGETS.cellOperators}: ${verdict(cellOps.index.ratio <= TARGETS.cellOperators)})`);
-if (cellOps) console.log(`Cell conditions: ${cellOps.conditions.calls} calls as a condition, if (even(i)), and Math.max(...a) of an array in a cell, checked for tensors (__sb.truth, __sb.mathSpread) vs unchecked`);
+if (cellOps) console.log(`Cell conditions: ${cellOps.conditions.calls} iterations of flag = !flag; if (even(i) && flag) s = s - -Math.max(...a) on numbers and an array in a cell, checked for tensors (__sb.truth, __sb.mathSpread) vs unchecked`);
 if (cellOps) console.log(`  checked ${fmt(cellOps.conditions.checkedMs, 1)} ms, unchecked ${fmt(cellOps.conditions.uncheckedMs, 1)} ms: checked / unchecked ${fmt(cellOps.conditions.ratio)}x (target <= ${TARGETS.cellOperators}: ${verdict(cellOps.conditions.ratio <= TARGETS.cellOperators)})`);
 
 if (jsonFile !== null) {

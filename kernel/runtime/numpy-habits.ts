@@ -63,9 +63,10 @@ export function listComparisonMessage(node: JsNode): string | null {
  *   iterate: a for-of's right side, a spread, an array pattern's value, Array.from's first argument
  *            (`nested` when each row is destructured too: for (const [x, y] of X))
  *   in:      the right side of k in X: a tensor refuses a number key there (numpy's `2 in X` asks for a value)
- *   truth:   a call as a condition (if, while, do, for, ?:, !, through && and ||): if (loss.less(0.01)) was
- *            always true, as any object is; a tensor counts as numpy's bool(x), one value or refused. Only calls:
- *            if (W.grad) and if (mask) are JavaScript's "is there one", kept as they are
+ *   truth:   a condition (if, while, do, for, ?:, !, through && and ||): if (loss.less(0.01)) was always true, as
+ *            any object is; a tensor counts as numpy's bool(x), one value or refused. A name or a property
+ *            (`nested`) only when it holds a mask (const done = err.less(tol); if (done)): if (W.grad) is
+ *            JavaScript's "is there one", kept as it is
  *   math:    a spread argument of Math's functions, Math.max(...v) (`write` when it is the only argument, as the
  *            message writes the call out): a 1-D tensor gives its numbers, as numpy's max(v) and math.hypot(*v)
  *            read them; a larger one gives rows, not numbers. (Math.exp(X) is not rewritten: the tensor's own
@@ -95,10 +96,14 @@ export function habitSites(program: JsNode): HabitSite[] {
   const guards = new Map<JsNode, JsNode>();
   let chain: JsNode | null = null;
   const iterate = (node: JsNode | null | undefined, nested = false) => { if (node && !NEVER_TENSOR.has(node.type)) sites.push({ node, kind: "iterate", nested }); };
-  /** a condition's calls, through && and ||: if (loss.less(0.01)), while (!done() && err.greater(tol)) */
+  /**
+   * a condition's calls, names and properties, through && and ||: if (loss.less(0.01)), while (!done && err.greater(tol));
+   * a name or a property only for a mask (`nested`: if (W.grad) asks whether there is one)
+   */
   const condition = (node: JsNode | null | undefined): void => {
     if (node?.type === "LogicalExpression" && node.operator !== "??") { condition(node.left); condition(node.right); }
     else if (node?.type === "CallExpression" || (node?.type === "ChainExpression" && node.expression.type === "CallExpression")) sites.push({ node, kind: "truth" });
+    else if (node?.type === "Identifier" || node?.type === "MemberExpression" || node?.type === "ChainExpression") sites.push({ node, kind: "truth", nested: true });
   };
   const fields = (node: JsNode | undefined, how: FieldsUse) => { if (node && node.type !== "SpreadElement" && !NEVER_TENSOR.has(node.type)) sites.push({ node, kind: "fields", how }); };
   const visit = (node: JsNode): void => {

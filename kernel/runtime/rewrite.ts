@@ -125,7 +125,7 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
     if (kind === "member" || kind === "guard") continue;
     s.appendRight(node.start, kind === "switch" ? "__sb.switchValue((" : kind === "forIn" ? "__sb.forInValue((" : kind === "fields" ? `__sb.fields("${how}", (`
       : kind === "truth" ? "__sb.truth((" : kind === "math" ? `__sb.mathSpread(${JSON.stringify(fn)}, (` : "__sb.rows((");
-    s.prependLeft(node.end, `)${kind === "truth" ? conditionText(js.slice(node.start, node.end)) : kind === "math" ? rowArgs(node, write) : rowArgs(node, nested)})`);
+    s.prependLeft(node.end, `)${kind === "truth" ? conditionText(js.slice(node.start, node.end), nested) : kind === "math" ? rowArgs(node, write) : rowArgs(node, nested)})`);
   }
 
   // x + 1, x == 2, x === 2: __sb.binary("+", x, 1), which refuses a tensor where JavaScript would make text or
@@ -187,8 +187,9 @@ export function rewrite(js: string, program: JsNode, a: Analysis, options: Rewri
   return { magic: s, hasResult, defines: [...defines], uses: [...uses] };
 }
 
-/** `, "loss.less(0.01)"`: a condition's code for its message, when it is short and on one line. */
-const conditionText = (code: string) => (code.length <= 60 && !code.includes("\n") ? `, ${JSON.stringify(code)}` : "");
+/** `, "loss.less(0.01)"`: a condition's code for its message, when it is short and on one line; `, true` for a mask only */
+const conditionText = (code: string, maskOnly?: boolean) =>
+  `${code.length <= 60 && !code.includes("\n") ? `, ${JSON.stringify(code)}` : maskOnly ? ", undefined" : ""}${maskOnly ? ", true" : ""}`;
 
 /**
  * Where a token is, from the end of the operand before it: past spaces, closing parentheses and

@@ -10,11 +10,13 @@ const isArray = Array.isArray;
 /**
  * if (loss.less(0.01)), while (err.greater(tol)), ok ? a : b, !x.isnan(): JavaScript counts any object as true, so
  * the condition was always true. numpy's bool(x) is the one value of a one-element array (NaN counts as true, as there)
- * and refuses any other size: so does a cell's condition.
+ * and refuses any other size: so does a cell's condition. A name or a property (`maskOnly`) counts so only when it
+ * holds a mask (const done = err.less(tol); if (done)): if (W.grad) and if (best) ask whether there is one, as
+ * JavaScript's `if` does, and a one-element gradient of 0 must not read as "none".
  */
-export function truth(value: unknown, text = "x"): unknown {
+export function truth(value: unknown, text = "x", maskOnly?: boolean): unknown {
   // a boolean or a number first: a type test, where instanceof walks the prototype chain (a loop's if (even(i)))
-  if (typeof value !== "object" || value === null || !(value instanceof Tensor)) return value;
+  if (typeof value !== "object" || value === null || !(value instanceof Tensor) || (maskOnly && value.dtype !== "bool")) return value;
   if (value.size === 1) return value.data[0] !== 0;
   throw new TypeError(`${text} as a condition, on a tensor of shape ${formatShape(value.shape)}: JavaScript counts any object as true, so it was true whatever the values; `
     + `numpy's truth value of an array with ${value.size === 0 ? "no elements" : "more than one element"} is ambiguous: write ${text}.any() or ${text}.all() for one true or false, `

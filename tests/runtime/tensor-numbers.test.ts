@@ -1,8 +1,9 @@
 // Where JavaScript wants a yes/no or numbers and a cell gives it a tensor (kernel/runtime/tensor-numbers.ts).
 // if (loss.less(0.01)) was always true: JavaScript counts any object as true, where numpy's bool(x) is the one
 // value of a one-element array and refuses more. A cell's call used as a condition (if, while, do, for, ?:, !,
-// through && and ||) counts a tensor as numpy does; if (W.grad) and if (mask), JavaScript's "is there one",
-// and every condition on numbers, arrays and objects are JavaScript's. Math.max(...v) read a vector's items as
+// through && and ||) counts a tensor as numpy does, and so does a name or a property holding a mask
+// (const done = err.less(tol); if (done)); if (W.grad), JavaScript's "is there one" of a float tensor, and every
+// condition on numbers, arrays and objects are JavaScript's. Math.max(...v) read a vector's items as
 // 0-d tensors, not numbers: a 1-D tensor now gives its numbers, as numpy's max(v); a matrix's rows are refused.
 import { describe, expect, it } from "vitest";
 import { newHost, run } from "./helpers.ts";
@@ -46,20 +47,29 @@ describe("a tensor as a condition", () => {
     expect((await run(host, "ok", "[X.greater(0).any() ? 'some' : 'none', X.greater(0).all() ? 'all' : 'not all']")).result).toBe("['some', 'not all']");
   });
 
-  it("a tensor held by a name or a property is JavaScript's 'is there one' (if (W.grad)); conditions on numbers, arrays, objects and functions are JavaScript's", async () => {
+  it("a mask held by a name or a property counts as numpy's bool(x) too: const done = err.less(tol); if (done) follows the value, a larger mask is refused", async () => {
+    const host = await withData();
+    const code = "const said: string[] = []\nconst done = L.less(0.01), far = L.greater(1), o = { done, far };\nif (done) said.push('done')\nif (far) said.push('far')\nsaid.push(o.far ? 'o.far' : 'not o.far', !o?.done ? 'o.done false' : 'o.done true');\nsaid";
+    expect((await run(host, "names", code)).result).toBe("['done', 'not o.far', 'o.done true']");
+    const r = await run(host, "mask", "const m = X.greater(0)\nlet k = 0\nwhile (m && k < 3) k++");
+    expect(r.error?.evalue).toBe("m as a condition, on a tensor of shape (2, 2): JavaScript counts any object as true, so it was true whatever the values; numpy's truth value of an array with more than one element is ambiguous: write m.any() or m.all() for one true or false, or m !== undefined to ask whether there is one");
+    expect(r.error?.position).toEqual({ cellId: "mask", line: 3, column: "while (".length + 1 });
+  });
+
+  it("a float tensor held by a name or a property is JavaScript's 'is there one' (if (W.grad), a gradient of 0 included); conditions on numbers, arrays, objects and functions are JavaScript's", async () => {
     const host = await withData();
     await run(host, "w", "const W = np.array([1, 2]).requiresGrad()\nW.mul(2).sum().backward()");
     const code = [
       "const seen: unknown[] = []",
       "if (W.grad) seen.push('has grad')",
-      "const mask = X.greater(0)",
-      "if (mask) seen.push('has mask')",
+      "const zero = np.array(0)",
+      "if (zero) seen.push('zero there')",
       "const f = (v: any) => v, m = new Map([[1, 0]])",
       "if (f(0)) seen.push('zero'); if (f([])) seen.push('[]'); if (f('')) seen.push('empty text'); if (f({})) seen.push('{}')",
       "seen.push(m.get(1) ? 'm1' : 'no m1', !f(null), [1, 2].includes(2) && 'includes');",
       "seen",
     ].join("\n");
-    expect((await run(host, "js", code)).result).toBe("['has grad', 'has mask', '[]', '{}', 'no m1', true, 'includes']");
+    expect((await run(host, "js", code)).result).toBe("['has grad', 'zero there', '[]', '{}', 'no m1', true, 'includes']");
   });
 });
 
