@@ -73,6 +73,8 @@ describe("Python's builtins in a cell", () => {
     expect((await run(host, "range", "for (const i of range(3)) {}")).error?.evalue).toBe("range is not defined (Python's range: write np.arange(n) for numpy's array, for (let i = 0; i < n; i++) for a loop over range(n))");
     expect((await run(host, "print", "print(X)")).error?.evalue).toContain("(Python's print: write console.log(x), or display(x)");
     expect((await run(host, "true", "const flag = True")).error?.evalue).toBe("True is not defined (Python's True: write true)");
+    expect((await run(host, "any", "any(X.greater(0))")).error?.evalue).toBe("any is not defined (Python's any: write x.any() or np.any(x) (x.greater(0).any() for numpy's any(x > 0)))");
+    expect((await run(host, "recipe", "[X.greater(0).any(), np.any(X.greater(1)), np.unique(np.array([2, 1, 2]))]")).result).toBe("[true, false, array([1., 2.])]");
     // a name of the cell's own that is near keeps its hint; a name defined is JavaScript's
     expect((await run(host, "near", "lenz")).error?.evalue).toBe("lenz is not defined (did you mean lens?)");
     expect((await run(host, "own", "const print = (x: unknown) => String(x)\nprint(1)")).result).toBe("'1'");
