@@ -63,10 +63,11 @@ export function listComparisonMessage(node: JsNode): string | null {
  *   iterate: a for-of's right side, a spread, an array pattern's value, Array.from's first argument
  *            (`nested` when each row is destructured too: for (const [x, y] of X))
  *   in:      the right side of k in X: a tensor refuses a number key there (numpy's `2 in X` asks for a value)
- *   truth:   a condition (if, while, do, for, ?:, !, through && and ||): if (loss.less(0.01)) was always true, as
- *            any object is; a tensor counts as numpy's bool(x), one value or refused. A name or a property
- *            (`nested`) only when it holds a mask (const done = err.less(tol); if (done)): if (W.grad) is
- *            JavaScript's "is there one", kept as it is
+ *   truth:   a condition (if, while, do, for, ?:, !, through && and ||, and the left of a && b or a || b as a
+ *            value): if (loss.less(0.01)) was always true, as any object is; a tensor counts as numpy's bool(x),
+ *            one value or refused. A name or a property (`nested`) only when it holds a mask
+ *            (const done = err.less(tol); if (done)), and so the left of && and || as a value: if (W.grad) and
+ *            f() || fallback are JavaScript's "is there one", kept as they are
  *   math:    a spread argument of Math's functions, Math.max(...v) (`write` when it is the only argument, as the
  *            message writes the call out): a 1-D tensor gives its numbers, as numpy's max(v) and math.hypot(*v)
  *            read them; a larger one gives rows, not numbers. (Math.exp(X) is not rewritten: the tensor's own
@@ -96,13 +97,17 @@ export function habitSites(program: JsNode): HabitSite[] {
   const guards = new Map<JsNode, JsNode>();
   let chain: JsNode | null = null;
   const iterate = (node: JsNode | null | undefined, nested = false) => { if (node && !NEVER_TENSOR.has(node.type)) sites.push({ node, kind: "iterate", nested }); };
+  /** conditions already checked, so the && or || inside one is not checked again as a value */
+  const tested = new WeakSet<JsNode>();
   /**
    * a condition's calls, names and properties, through && and ||: if (loss.less(0.01)), while (!done && err.greater(tol));
-   * a name or a property only for a mask (`nested`: if (W.grad) asks whether there is one)
+   * a name or a property only for a mask (`nested`: if (W.grad) asks whether there is one), and a call too when
+   * `maskOnly` (the left of a && b as a value: f() || fallback keeps a tensor as JavaScript's default)
    */
-  const condition = (node: JsNode | null | undefined): void => {
-    if (node?.type === "LogicalExpression" && node.operator !== "??") { condition(node.left); condition(node.right); }
-    else if (node?.type === "CallExpression" || (node?.type === "ChainExpression" && node.expression.type === "CallExpression")) sites.push({ node, kind: "truth" });
+  const condition = (node: JsNode | null | undefined, maskOnly = false): void => {
+    if (node) tested.add(node);
+    if (node?.type === "LogicalExpression" && node.operator !== "??") { condition(node.left, maskOnly); condition(node.right, maskOnly); }
+    else if (node?.type === "CallExpression" || (node?.type === "ChainExpression" && node.expression.type === "CallExpression")) sites.push({ node, kind: "truth", nested: maskOnly });
     else if (node?.type === "Identifier" || node?.type === "MemberExpression" || node?.type === "ChainExpression") sites.push({ node, kind: "truth", nested: true });
   };
   const fields = (node: JsNode | undefined, how: FieldsUse) => { if (node && node.type !== "SpreadElement" && !NEVER_TENSOR.has(node.type)) sites.push({ node, kind: "fields", how }); };
@@ -143,6 +148,8 @@ export function habitSites(program: JsNode): HabitSite[] {
         if (node.operator === "!") condition(node.argument);
         break;
       case "IfStatement": case "WhileStatement": case "DoWhileStatement": case "ForStatement": case "ConditionalExpression": condition(node.test); break;
+      // const ok = L.less(0.01) && acc.greater(0.9): the left decides, as a condition (a mask's value, as numpy's `and`)
+      case "LogicalExpression": if (node.operator !== "??" && !tested.has(node)) condition(node.left, true); break;
       // 2 in X: JavaScript's property test, where numpy asks whether a value equals 2 (#x in o is a brand check)
       case "BinaryExpression": if (node.operator === "in" && node.left.type !== "PrivateIdentifier" && !NEVER_TENSOR.has(node.right.type)) sites.push({ node: node.right, kind: "in" }); break;
       case "UpdateExpression": written.add(node.argument); break;

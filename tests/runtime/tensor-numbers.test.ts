@@ -56,6 +56,17 @@ describe("a tensor as a condition", () => {
     expect(r.error?.position).toEqual({ cellId: "mask", line: 3, column: "while (".length + 1 });
   });
 
+  it("the left of && and || as a value decides as numpy's `and`: L.less(0.01) && acc.greater(0.9) is false when L is not; f() || fallback keeps a float tensor", async () => {
+    const host = await withData();
+    await run(host, "acc", "const acc = np.array(0.95), W = () => X");
+    const code = "const a = L.less(0.001) && acc.greater(0.9), b = L.less(0.01) && acc.greater(0.9), c = L.greater(1) || 'no';\n[a, b, c, (W() || np.zeros([2])).shape, null && 1, 0 || 'zero']";
+    expect((await run(host, "values", code)).result).toBe("[false, array(True), 'no', [2, 2], null, 'zero']");
+    const r = await run(host, "mask", "const both = X.greater(0) && X.less(4)");
+    expect(r.error?.evalue).toContain("X.greater(0) as a condition, on a tensor of shape (2, 2)");
+    expect(r.error?.position).toEqual({ cellId: "mask", line: 1, column: "const both = ".length + 1 });
+    expect((await run(host, "and", "np.logicalAnd(X.greater(0), X.less(4))")).result).toBe("array([[ True, False],\n       [ True, False]])");
+  });
+
   it("a float tensor held by a name or a property is JavaScript's 'is there one' (if (W.grad), a gradient of 0 included); conditions on numbers, arrays, objects and functions are JavaScript's", async () => {
     const host = await withData();
     await run(host, "w", "const W = np.array([1, 2]).requiresGrad()\nW.mul(2).sum().backward()");
