@@ -124,7 +124,7 @@ export function lessonView(m: LessonViewModel, on: LessonHandlers) {
           @sb-take-lesson=${(e: CustomEvent<{ cellId: string }>) => on.takeLesson(e.detail.cellId)}
           @sb-keep-mine=${(e: CustomEvent<{ cellId: string }>) => on.keepMine(e.detail.cellId)}
           @sb-reveal=${(e: CustomEvent<{ cellId: string }>) => on.reveal(e.detail.cellId)}
-          @sb-toggle-trace=${(e: CustomEvent<{ cellId: string }>) => trace.toggle(e.detail.cellId)}
+          @sb-toggle-trace=${(e: CustomEvent<{ cellId: string }>) => { trace.toggle(e.detail.cellId); void trace.reveal(); }}
           @sb-step=${(e: CustomEvent<{ cellId: string; index: number }>) => { trace.stop(); void trace.show(e.detail.cellId, e.detail.index); }}
           @sb-play=${(e: CustomEvent<{ cellId: string; playing: boolean }>) => trace.togglePlay(e.detail.cellId, e.detail.playing)}
           @sb-binds-hover=${(e: CustomEvent<BindsHoverDetail>) => on.bindsHover(e.detail)}>

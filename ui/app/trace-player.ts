@@ -46,6 +46,24 @@ export class TracePlayer implements ReactiveController {
     void this.show(cellId, 0);
   }
 
+  /**
+   * Bring a step-through the student just opened into view when it opened below the screen: below a
+   * long cell and its plot (lesson 7 on a phone) it opened 800 px down, and only the button's new
+   * label said anything had happened. Its controls and the first step's formula come up from the
+   * bottom edge, so as much of the cell as fits stays in view.
+   */
+  async reveal(): Promise<void> {
+    if (!this.open) return;
+    await (this.host as ReactiveControllerHost & { updateComplete?: Promise<unknown> }).updateComplete;
+    const view = (this.host as unknown as Element).querySelector?.("sb-trace-view");
+    await view?.updateComplete;
+    const controls = view?.querySelector(".trace-controls")?.getBoundingClientRect();
+    if (!view || !controls) return;
+    const bottom = view.querySelector(".step-formula")?.getBoundingClientRect().bottom ?? controls.bottom;
+    if (bottom <= innerHeight) return;
+    scrollBy({ top: Math.min(bottom - innerHeight + 16, controls.top - stickyBottom()), behavior: "smooth" });
+  }
+
   /** Close the trace (the timer, if any, stops by itself at the end of the steps it finds). */
   close(): void {
     this.set({ open: null });
