@@ -199,6 +199,15 @@ describe("sb-trace-view", () => {
     expect(asked).toEqual([1, 2]);
   });
 
+  it("an update step's W2 before and W2 after are two regions with two names (input, output), not two 'values of W2'", async () => {
+    const update: TraceSummary = { ...trace, records: [step({ step: 0, phase: "update", op: "assignSub", name: "W2", latex: "W_2 \\leftarrow W_2 - 0.1\\, dW_2",
+      inputLabels: ["W2", "dW2"], shapes: { inputs: [[2, 2], [2, 2]], output: [2, 2] } })] };
+    const values = { inputs: [0, 1].map(() => ({ shape: [2, 2], data: [1, 2, 3, 4] })), output: { shape: [2, 2], data: [0.9, 1.8, 2.7, 3.6] } };
+    const el = await mount("sb-trace-view", { cellId: "c", trace: update, index: 0, values });
+    const names = [...el.querySelectorAll(".step-values .tensor-scroll")].map((e) => e.getAttribute("aria-label"));
+    expect(names).toEqual(["values of W2, input 1", "values of dW2, input 2", "values of W2, output"]);
+  });
+
   it("a backward step shows its chain-rule factor", async () => {
     const el = await mount("sb-trace-view", { cellId: "c", trace, index: 2 });
     expect(el.querySelector(".step-grads .katex")).not.toBeNull();

@@ -30,6 +30,8 @@ const MAX_COLS = 24;
 export class SbTensorView extends LightElement {
   @property({ attribute: false }) tensor: TensorData | null = null;
   @property() label = "";
+  /** where it stands, for screen readers ("input 2", "output"): an update step's W2 in and W2 out are two regions */
+  @property() place = "";
   @property({ type: Boolean }) compact = false;
 
   override render() {
@@ -39,9 +41,10 @@ export class SbTensorView extends LightElement {
     const { rows, cols, rowCount, colCount } = grid(t);
     const shown = rows.length;
     const name = this.label || t.name || "";
+    const place = this.place ? `, ${this.place}` : "";
     const bool = t.dtype === "bool";
     const cell = (v: number | string) => (bool ? boolText(v) : num(v));
-    return html`<figure class="tensor-view ${this.compact ? "compact" : ""}" aria-label="tensor ${name} of shape ${shapeText(t.shape)}">
+    return html`<figure class="tensor-view ${this.compact ? "compact" : ""}" aria-label="tensor ${name} of shape ${shapeText(t.shape)}${place}">
       <figcaption class="tensor-head">
         ${name ? html`<span class="tensor-name">${name}</span>` : nothing}
         <span class="badge shape-badge" title="shape">${shapeText(t.shape)}</span>
@@ -52,7 +55,7 @@ export class SbTensorView extends LightElement {
             : html`<span class="tensor-stats"><span class="stat">min ${num(stats.min)}</span> · <span class="stat">max ${num(stats.max)}</span> · <span class="stat">mean ${num(stats.mean)}</span></span>`}
         ${t.isParameter ? html`<span class="badge badge-param" title="a parameter: gradients collect in its .grad">param</span>` : nothing}
       </figcaption>
-      ${(t.size ?? t.data.length) === 1 ? nothing : html`<div class="tensor-scroll" tabindex="0" role="region" aria-label="values of ${name || "tensor"}">
+      ${(t.size ?? t.data.length) === 1 ? nothing : html`<div class="tensor-scroll" tabindex="0" role="region" aria-label="values of ${name || "tensor"}${place}">
         <table class="tensor-table">
           ${cols > 1 || t.shape.length >= 2 ? html`<thead><tr><th scope="col"></th>${Array.from({ length: Math.min(cols, MAX_COLS) }, (_, j) => html`<th scope="col">${j}</th>`)}${cols > MAX_COLS ? html`<th scope="col">…</th>` : nothing}</tr></thead>` : nothing}
           <tbody>${rows.map((row, i) => html`<tr><th scope="row">${rowLabel(t.shape, i)}</th>${row.map((v) => {

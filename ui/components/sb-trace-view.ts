@@ -130,10 +130,10 @@ export class SbTraceView extends LightElement {
         <div class="step-values">
           ${s.shapes.inputs.length ? html`<div class="step-inputs"><span class="step-label">inputs</span>${s.shapes.inputs.map((shape, k) => {
             const v = this.values.inputs?.[k];
-            return v ? html`<sb-tensor-view compact .tensor=${v} label=${s.inputLabels[k] ?? `input ${k + 1}`}></sb-tensor-view>`
+            return v ? html`<sb-tensor-view compact .tensor=${v} label=${s.inputLabels[k] ?? `input ${k + 1}`} place=${s.shapes.inputs.length > 1 ? `input ${k + 1}` : "input"}></sb-tensor-view>`
               : html`<p class="input-pending">${s.inputLabels[k] ?? `input ${k + 1}`} <span class="badge shape-badge">${shapeText(shape)}</span></p>`;
           })}</div>` : nothing}
-          <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${name ?? s.outputLabel ?? "output"}></sb-tensor-view></div>
+          <div class="step-output"><span class="step-label">output</span><sb-tensor-view compact .tensor=${output} label=${name ?? s.outputLabel ?? "output"} place="output"></sb-tensor-view></div>
         </div>
       </div>
       <figure class="trace-graph" @click=${this.onGraphClick} @keydown=${this.onGraphKey}>
