@@ -4,13 +4,12 @@
 // short-circuit, and Math.exp(X) with np.exp (the tensor reads from Chromium's stack which function asked).
 // The refusal shows on the cell, line and caret, in the app and on the exported site turned live (the same
 // kernel in their workers), and axe finds nothing serious in the error's box.
-import type { Server } from "node:http";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, serveSite } from "../export/helpers.ts";
+import { describe, expect, it } from "vitest";
+import { BASE } from "../export/helpers.ts";
 import { violations } from "./axe.ts";
-import { exportedSite, FIXTURE_NOTEBOOKS, hasBrowser, launch, replaceCellSource } from "./harness.ts";
-import { servedForBlock } from "./served.ts";
+import { FIXTURE_NOTEBOOKS, hasBrowser, launch, replaceCellSource } from "./harness.ts";
+import { servedForBlock, siteForBlock } from "./served.ts";
 
 const CONDITION = "const X = np.array([[1, -2], [3, 4]]);\nlet said = 'none';\nif (X.greater(0)) said = 'all positive';";
 const OPTIONAL = "const X = np.array([[1, -2], [3, 4]]);\nconst params: any = { W: X };\nconst first = params?.W[0];";
@@ -27,16 +26,7 @@ async function errorOf(page: Page, source: string, editorOpen: boolean) {
 
 describe.skipIf(!hasBrowser())("a tensor as a condition, a?.b[0] and Math.exp(X) on a tensor are refused on the cell", () => {
   const app = servedForBlock();
-  let server: Server;
-  let origin: string;
-
-  beforeAll(async () => {
-    ({ server, origin } = await serveSite(await exportedSite({ input: FIXTURE_NOTEBOOKS, title: "Fixture", app: true })));
-  }, 900_000);
-
-  afterAll(async () => {
-    await new Promise((r) => server?.close(r));
-  });
+  const site = siteForBlock({ input: FIXTURE_NOTEBOOKS, title: "Fixture", app: true });
 
   it("the app, on a phone in the dark: if (X.greater(0)) says .any() or .all() at line 3; params?.W[0] says params.W.slice(0); Math.exp(X) says np.exp(x)", async () => {
     const b = await launch({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
@@ -65,7 +55,7 @@ describe.skipIf(!hasBrowser())("a tensor as a condition, a?.b[0] and Math.exp(X)
     const b = await launch();
     try {
       const page = await b.context.newPage();
-      await page.goto(`${origin}${BASE}01-one-layer.html`, { waitUntil: "networkidle" });
+      await page.goto(`${site()}${BASE}01-one-layer.html`, { waitUntil: "networkidle" });
       await page.getByRole("button", { name: "Edit", exact: true }).first().click();
       const condition = await errorOf(page, CONDITION, true);
       expect(condition.text).toContain("X.greater(0) as a condition, on a tensor of shape (2, 2)");

@@ -3,12 +3,11 @@
 // in the other order, which has no shape ((4, 16) by (64, 4)). A matrix product's second operand takes its
 // factor from the left (OpDef.factorFirst): the chain rule now reads in the formula's order, in the app
 // and on the exported site turned live (one component draws both).
-import type { Server } from "node:http";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, serveSite } from "../export/helpers.ts";
-import { exportedSite, FIXTURE_NOTEBOOKS, hasBrowser, launch } from "./harness.ts";
-import { servedForBlock } from "./served.ts";
+import { describe, expect, it } from "vitest";
+import { BASE } from "../export/helpers.ts";
+import { FIXTURE_NOTEBOOKS, hasBrowser, launch } from "./harness.ts";
+import { servedForBlock, siteForBlock } from "./served.ts";
 
 /** Step to dW of the fixture's traced cell; the TeX of its formula and of its chain rule. */
 async function dWStep(page: Page) {
@@ -33,16 +32,7 @@ function inFormulaOrder(tex: string): boolean {
 
 describe.skipIf(!hasBrowser())("a weight's chain rule reads in the order of its formula", () => {
   const app = servedForBlock();
-  let server: Server;
-  let origin: string;
-
-  beforeAll(async () => {
-    ({ server, origin } = await serveSite(await exportedSite({ input: FIXTURE_NOTEBOOKS, title: "Fixture", app: true })));
-  }, 900_000);
-
-  afterAll(async () => {
-    await new Promise((r) => server?.close(r));
-  });
+  const site = siteForBlock({ input: FIXTURE_NOTEBOOKS, title: "Fixture", app: true });
 
   it("the app, on a phone in the dark: dW = Xᵀ dL/d(X W), and the chain rule says Xᵀ first too", async () => {
     const b = await launch({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
@@ -62,7 +52,7 @@ describe.skipIf(!hasBrowser())("a weight's chain rule reads in the order of its 
     const b = await launch();
     try {
       const page = await b.context.newPage();
-      await page.goto(`${origin}${BASE}01-one-layer.html`, { waitUntil: "networkidle" });
+      await page.goto(`${site()}${BASE}01-one-layer.html`, { waitUntil: "networkidle" });
       await page.getByRole("button", { name: "Run", exact: true }).first().click();
       const { formula, chain } = await dWStep(page);
       expect(inFormulaOrder(formula)).toBe(true);

@@ -4,12 +4,11 @@
 // next step with no equation left them at the equation. Now the equation comes into view only when the
 // step controls stay on screen too (a desktop, where both fit); otherwise it is highlighted where it is,
 // and "see the derivation" goes to it.
-import type { Server } from "node:http";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, serveSite } from "../export/helpers.ts";
-import { exportedSite, FIXTURE_NOTEBOOKS, hasBrowser, launch } from "./harness.ts";
-import { servedForBlock } from "./served.ts";
+import { describe, expect, it } from "vitest";
+import { BASE } from "../export/helpers.ts";
+import { FIXTURE_NOTEBOOKS, hasBrowser, launch } from "./harness.ts";
+import { servedForBlock, siteForBlock } from "./served.ts";
 
 /** Open the traced cell's steps, press Next (as a finger does: on screen) up to the step that binds Z. */
 async function nextToZ(page: Page) {
@@ -32,22 +31,13 @@ async function nextToZ(page: Page) {
 
 describe.skipIf(!hasBrowser())("Next stays under the student's finger when a step's equation is off screen", () => {
   const app = servedForBlock();
-  let server: Server;
-  let origin: string;
-
-  beforeAll(async () => {
-    ({ server, origin } = await serveSite(await exportedSite({ input: FIXTURE_NOTEBOOKS, title: "Fixture", app: true })));
-  }, 900_000);
-
-  afterAll(async () => {
-    await new Promise((r) => server?.close(r));
-  });
+  const site = siteForBlock({ input: FIXTURE_NOTEBOOKS, title: "Fixture", app: true });
 
   it("the exported page turned live, on a phone in the dark: Next is still on screen at the step Z = X W + b", async () => {
     const b = await launch({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
     try {
       const page = await b.context.newPage();
-      await page.goto(`${origin}${BASE}01-one-layer.html`, { waitUntil: "networkidle" });
+      await page.goto(`${site()}${BASE}01-one-layer.html`, { waitUntil: "networkidle" });
       await page.getByRole("button", { name: "Run", exact: true }).first().click();
       const { next, equation } = await nextToZ(page);
       expect(equation).toBe(false); // too far above to show with the controls: highlighted where it is

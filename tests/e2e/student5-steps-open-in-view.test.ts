@@ -2,12 +2,11 @@
 // under the cell's code and outputs: below a long cell (lesson 7 on a phone, a 30-line loop and its plot)
 // that was 800 px below the screen, and only the button's new label ("Hide steps") said anything had
 // happened. Now the controls and the first step's formula come up from the bottom edge.
-import type { Server } from "node:http";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, serveSite } from "../export/helpers.ts";
-import { exportedSite, FIXTURE_NOTEBOOKS, hasBrowser, launch } from "./harness.ts";
-import { servedForBlock } from "./served.ts";
+import { describe, expect, it } from "vitest";
+import { BASE } from "../export/helpers.ts";
+import { FIXTURE_NOTEBOOKS, hasBrowser, launch } from "./harness.ts";
+import { servedForBlock, siteForBlock } from "./served.ts";
 
 /** Scroll the button to the bottom of the screen, as a student reading down to it; press it; where are the steps? */
 async function openFromTheBottom(page: Page) {
@@ -27,22 +26,13 @@ async function openFromTheBottom(page: Page) {
 
 describe.skipIf(!hasBrowser())("Step through opens where the student can see it", () => {
   const app = servedForBlock();
-  let server: Server;
-  let origin: string;
-
-  beforeAll(async () => {
-    ({ server, origin } = await serveSite(await exportedSite({ input: FIXTURE_NOTEBOOKS, title: "Fixture", app: true })));
-  }, 900_000);
-
-  afterAll(async () => {
-    await new Promise((r) => server?.close(r));
-  });
+  const site = siteForBlock({ input: FIXTURE_NOTEBOOKS, title: "Fixture", app: true });
 
   it("the exported page turned live, on a phone in the dark: the controls and the first formula are on screen", async () => {
     const b = await launch({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
     try {
       const page = await b.context.newPage();
-      await page.goto(`${origin}${BASE}01-one-layer.html`, { waitUntil: "networkidle" });
+      await page.goto(`${site()}${BASE}01-one-layer.html`, { waitUntil: "networkidle" });
       await page.getByRole("button", { name: "Run", exact: true }).first().click();
       expect(await openFromTheBottom(page)).toEqual({ controls: true, formula: true, button: true });
     } finally {
